@@ -1,0 +1,464 @@
+"""Who said what: find reporting cues in a parsed Doc and tie each to its
+source mention and its content (direct, indirect or mixed).
+
+This is the part of claimx that is ours. It works on spaCy's dependency parse
+and on the quotation marks found by :mod:`claimx.quotemarks`:
+
+1. every token whose lemma is a reporting cue (``claimx/data/cues.tsv``) and
+   that stands outside a quotation is a candidate cue, and so is
+   "according to";
+2. its source is its subject, inherited along conjoined and participial
+   verbs ("said ... but acknowledged ..., noting that ...");
+3. its content is, in order of preference: a quotation that ends right
+   before the cue phrase ("“...,” Rubio said"), its clausal complement
+   (extended over a quotation that follows it at once: a *mixed* quote), a
+   quotation right after the cue phrase ("He said: “...”"), or for
+   object-taking cues ("described X as ...") its object;
+4. quotations nobody claimed are either continuations of the previous
+   speaker's quote (the next paragraph, no other cue) or scare quotes and
+   titles, which are not quotes.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from claimx.lexicon import cue_frames
+from claimx.quotemarks import ALL_MARKS, Quotation, find_quotations, paragraphs
+
+SUBJECT_DEPS = {"nsubj", "csubj"}
+# dependents of a cue that belong to the cue phrase, not to the content
+PHRASE_DEPS = {"aux", "auxpass", "neg", "prt", "advmod", "npadvmod", "dative", "nsubj", "nsubjpass"}
+ADDRESSEE_DEPS = {"dobj", "dative"}
+CLAUSE_DEPS = {"ccomp", "xcomp", "parataxis"}
+PARTICIPLE_DEPS = {"advcl", "xcomp", "conj", "pcomp", "acl"}
+PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
+_GAP_BEFORE_CUE = re.compile(r"[\s,;:—–-]*")
+_GAP_AFTER_CUE = re.compile(r"[\s,:—–-]*")
+_LETTER = re.compile(r"\w")
+
+
+@dataclass(slots=True)
+class Attribution:
+    """One statement found in a Doc (character offsets into ``doc.text``)."""
+
+    type: str  # direct | indirect | mixed
+    start: int
+    end: int
+    parts: list[tuple[int, int]]
+    cue: tuple[int, int, str] | None  # start, end, lemma
+    source: tuple[int, int] | None  # the raw mention of the speaker
+    source_token: int | None  # head token index of the mention
+    addressee: tuple[int, int] | None
+    sentence: tuple[int, int]
+    paragraph: int
+    confidence: float
+    inherited_from: int | None = None  # index of the attribution whose speaker this one continues
+    claimed: set[int] = field(default_factory=set)  # indices of quotations used
+
+
+def _char_span(tokens: list[Token]) -> tuple[int, int]:
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Strip white space and clause punctuation from both ends of a span."""
+    while start < end and (text[start].isspace() or text[start] in ",;:—–-"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-."):
+        end -= 1
+    return start, end
+
+
+class Attributor:
+    """Finds attributions in a parsed Doc. One instance per process."""
+
+    def __init__(self, cues: dict[str, str] | None = None) -> None:
+        self.cues = dict(cues if cues is not None else cue_frames())
+
+    # -- cues -------------------------------------------------------------
+    def is_cue(self, tok: Token) -> bool:
+        if tok.pos_ not in ("VERB", "AUX") and tok.tag_ not in ("VBD", "VBZ", "VBG", "VBN", "VBP", "VB"):
+            return False
+        return tok.lemma_.lower() in self.cues
+
+    def subject_of(self, verb: Token) -> Token | None:
+        """The subject of a cue, inherited along conjoined/participial verbs."""
+        cur: Token | None = verb
+        for _ in range(4):
+            if cur is None:
+                return None
+            for child in cur.children:
+                if child.dep_ in SUBJECT_DEPS:
+                    if child.dep_ == "nsubj" and child.tag_ == "WDT" or child.lower_ in ("who", "that"):
+                        # relative clause: "Rubio, who said ..." -> Rubio
+                        if cur.dep_ == "relcl":
+                            return cur.head
+                        return None
+                    return child
+            if cur.dep_ in PARTICIPLE_DEPS and cur.head is not cur:
+                if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN", "PRON"):
+                    # "officials, saying that ..."
+                    return cur.head
+                cur = cur.head
+            elif cur.dep_ == "relcl":
+                return cur.head
+            else:
+                return None
+        return None
+
+    # -- main -------------------------------------------------------------
+    def __call__(self, doc: Doc) -> list[Attribution]:
+        text = doc.text
+        quotes = find_quotations(text)
+        q_starts = [q.start for q in quotes]
+        paras = paragraphs(text)
+        p_starts = [p[0] for p in paras]
+
+        def para_of(char: int) -> int:
+            return max(0, bisect_right(p_starts, char) - 1)
+
+        def quote_at(char: int) -> int | None:
+            k = bisect_right(q_starts, char) - 1
+            if k >= 0 and quotes[k].start <= char < quotes[k].end:
+                return k
+            return None
+
+        cue_tokens = [t for t in doc if self.is_cue(t) and quote_at(t.idx) is None]
+        according = [
+            t
+            for t in doc
+            if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to"
+            and quote_at(t.idx) is None
+        ]
+        found: list[Attribution] = []
+        claimed: set[int] = set()
+
+        # pass 1: quotation right before the cue phrase ("“...,” Rubio said")
+        plans: dict[int, tuple[int, int] | None] = {}
+        for cue in cue_tokens:
+            subj = self.subject_of(cue)
+            phrase_start, phrase_end = self._phrase(cue, subj)
+            plans[cue.i] = (phrase_start, phrase_end)
+            k = self._quote_before(text, quotes, q_starts, phrase_start)
+            if k is not None and k not in claimed and self.cues[cue.lemma_.lower()] != "belief":
+                claimed.add(k)
+                parts = [(quotes[k].inner_start, quotes[k].inner_end)]
+                # split quote: "“A,” he said, “B.”"
+                k2 = self._quote_after(text, quotes, phrase_end, para_of)
+                if k2 is not None and k2 not in claimed and self._ends_open(text, quotes[k]):
+                    claimed.add(k2)
+                    parts += list(quotes[k2].parts)
+                found.append(self._make(doc, "direct", quotes, parts, cue, subj, para_of, 0.95))
+                plans[cue.i] = None
+
+        # pass 2: clausal complements, quotations after the cue, objects
+        for cue in cue_tokens:
+            plan = plans[cue.i]
+            if plan is None:
+                continue
+            phrase_start, phrase_end = plan
+            subj = self.subject_of(cue)
+            frame = self.cues[cue.lemma_.lower()]
+            content = self._complement(cue, frame)
+            if content is not None:
+                start, end = _trim(text, *content)
+                start = self._strip_that(doc, start)
+                end = self._cut(text, quotes, start, end)
+                if end <= start or not _LETTER.search(text[start:end]):
+                    continue
+                # a quotation that follows the clause at once belongs to it
+                k = self._quote_after(text, quotes, end, para_of)
+                if k is not None and k not in claimed and frame != "belief":
+                    claimed.add(k)
+                    end = quotes[k].end
+                inside = [i for i, q in enumerate(quotes) if start <= q.start and q.end <= end]
+                claimed.update(inside)
+                kind, parts = self._classify(text, quotes, inside, start, end)
+                conf = 0.9 if kind == "direct" else 0.8
+                found.append(self._make(doc, kind, quotes, parts, cue, subj, para_of, conf))
+                continue
+            if frame == "belief":
+                continue
+            k = self._quote_after(text, quotes, phrase_end, para_of)
+            if k is not None and k not in claimed:
+                claimed.add(k)
+                found.append(
+                    self._make(doc, "direct", quotes, list(quotes[k].parts), cue, subj, para_of, 0.9)
+                )
+
+        for tok in according:
+            att = self._according(doc, tok, quotes, claimed, para_of)
+            if att is not None:
+                found.append(att)
+
+        found.sort(key=lambda a: (a.start, a.end))
+        found = self._drop_nested(found)
+        found += self._continuations(doc, quotes, claimed, found, para_of)
+        found.sort(key=lambda a: (a.start, a.end))
+        return found
+
+    # -- pieces -------------------------------------------------------------
+    def _phrase(self, cue: Token, subj: Token | None) -> tuple[int, int]:
+        """Character range of the cue phrase: subject, cue, addressee, adverbs."""
+        toks = [cue]
+        if subj is not None and abs(subj.i - cue.i) < 12:
+            toks += list(subj.subtree)
+        for child in cue.children:
+            if child.dep_ in PHRASE_DEPS or child.dep_ in ADDRESSEE_DEPS:
+                toks += list(child.subtree)
+            elif child.dep_ == "prep" and child.i > cue.i and child.lower_ in ("in", "on", "to", "during", "at", "with"):
+                toks += list(child.subtree)
+        toks = [t for t in toks if not (t.is_punct and t.text in ALL_MARKS)]
+        toks.sort(key=lambda t: t.i)
+        # keep the contiguous run around the cue
+        lo = hi = toks.index(cue)
+        while lo > 0 and toks[lo - 1].i == toks[lo].i - 1:
+            lo -= 1
+        while hi + 1 < len(toks) and toks[hi + 1].i == toks[hi].i + 1:
+            hi += 1
+        return _char_span(toks[lo : hi + 1])
+
+    @staticmethod
+    def _quote_before(text: str, quotes: list[Quotation], q_starts: list[int], at: int) -> int | None:
+        k = bisect_right([q.end for q in quotes], at) - 1
+        if k < 0:
+            return None
+        gap = text[quotes[k].end : at]
+        if _GAP_BEFORE_CUE.fullmatch(gap) and "\n" not in gap:
+            return k
+        return None
+
+    @staticmethod
+    def _quote_after(text: str, quotes: list[Quotation], at: int, para_of) -> int | None:
+        for k, q in enumerate(quotes):
+            if q.start >= at:
+                gap = text[at : q.start]
+                if _GAP_AFTER_CUE.fullmatch(gap) and "\n" not in gap:
+                    return k
+                return None
+        return None
+
+    @staticmethod
+    def _ends_open(text: str, q: Quotation) -> bool:
+        """A quotation that ends with a comma inside the marks may go on after the cue."""
+        return text[q.inner_end - 1 : q.inner_end] == ","
+
+    def _complement(self, cue: Token, frame: str) -> tuple[int, int] | None:
+        for child in cue.children:
+            if child.dep_ in CLAUSE_DEPS and child.pos_ in ("VERB", "AUX"):
+                if child.dep_ == "xcomp" and child.i > cue.i and any(t.dep_ == "aux" and t.lower_ == "to" for t in child.children):
+                    continue  # "refused to comment": not reported speech
+                return _char_span(list(child.subtree))
+        if frame == "object":
+            right = [c for c in cue.children if c.i > cue.i and c.dep_ in ("dobj", "prep", "oprd", "advcl")]
+            objs = [c for c in right if c.dep_ == "dobj"]
+            if objs:
+                toks: list[Token] = []
+                for c in right:
+                    toks += list(c.subtree)
+                toks.sort(key=lambda t: t.i)
+                return _char_span(toks)
+        return None
+
+    @staticmethod
+    def _cut(text: str, quotes: list[Quotation], start: int, end: int) -> int:
+        """Content never runs past its paragraph, and a clause that opens with
+        a quotation ends with it when a conjunction follows ("noted that “...”
+        and no ceasefire was announced")."""
+        nl = text.find("\n", start, end)
+        if nl != -1:
+            end = _trim(text, start, nl)[1]
+        for q in quotes:
+            if q.start == start and q.end < end:
+                if re.match(r"[\s,]*(?:and|but|or|while|as)\b", text[q.end : end]):
+                    return q.end
+            if q.start >= start:
+                break
+        return end
+
+    @staticmethod
+    def _strip_that(doc: Doc, start: int) -> int:
+        tok = doc.char_span(start, start + 4, alignment_mode="expand")
+        if tok is not None and len(tok) and tok[0].lower_ == "that" and tok[0].dep_ == "mark":
+            nxt = tok[0].i + 1
+            if nxt < len(doc):
+                return doc[nxt].idx
+        return start
+
+    @staticmethod
+    def _classify(
+        text: str, quotes: list[Quotation], inside: list[int], start: int, end: int
+    ) -> tuple[str, list[tuple[int, int]]]:
+        if len(inside) == 1:
+            q = quotes[inside[0]]
+            if q.start == start and q.end >= end - 1:
+                return "direct", list(q.parts)
+        if inside or any(ch in text[start:end] for ch in "“”\"«»"):
+            return "mixed", [(start, end)]
+        return "indirect", [(start, end)]
+
+    def _make(self, doc, kind, quotes, parts, cue, subj, para_of, conf) -> Attribution:
+        start, end = parts[0][0], parts[-1][1]
+        source = source_tok = None
+        if subj is not None:
+            source = mention_span(subj)
+            source_tok = subj.i
+            if subj.lower_ in PRONOUNS:
+                conf -= 0.1
+        else:
+            conf -= 0.3
+        addressee = None
+        if cue.lemma_.lower() == "tell":
+            for child in cue.children:
+                if child.dep_ in ADDRESSEE_DEPS:
+                    addressee = mention_span(child)
+                    break
+        sent = cue.sent
+        return Attribution(
+            type=kind,
+            start=start,
+            end=end,
+            parts=parts,
+            cue=(cue.idx, cue.idx + len(cue), cue.lemma_.lower()),
+            source=source,
+            source_token=source_tok,
+            addressee=addressee,
+            sentence=(sent.start_char, sent.end_char),
+            paragraph=para_of(cue.idx),
+            confidence=round(max(conf, 0.05), 2),
+        )
+
+    def _according(self, doc: Doc, tok: Token, quotes, claimed, para_of) -> Attribution | None:
+        to = doc[tok.i + 1]
+        objs = [c for c in to.children if c.dep_ == "pobj"] or [c for c in tok.children if c.dep_ == "pobj"]
+        if not objs:
+            return None
+        src = objs[0]
+        head = tok.head if tok.head is not tok else None
+        if head is None or head.i == to.i:
+            return None
+        phrase = {t.i for t in tok.subtree} | {t.i for t in to.subtree}
+        clause = [t for t in head.subtree if t.i not in phrase]
+        if not clause:
+            return None
+        # keep the side of the clause that holds the head
+        before = [t for t in clause if t.i < tok.i]
+        after = [t for t in clause if t.i > max(phrase)]
+        side = before if head.i < tok.i else after
+        side = [t for t in side if not t.is_space]
+        if not side:
+            return None
+        start, end = _trim(doc.text, *_char_span(side))
+        if end <= start:
+            return None
+        inside = [i for i, q in enumerate(quotes) if start <= q.start and q.end <= end]
+        claimed.update(inside)
+        kind, parts = self._classify(doc.text, quotes, inside, start, end)
+        sent = tok.sent
+        return Attribution(
+            type=kind,
+            start=parts[0][0],
+            end=parts[-1][1],
+            parts=parts,
+            cue=(tok.idx, to.idx + len(to), "according to"),
+            source=mention_span(src),
+            source_token=src.i,
+            addressee=None,
+            sentence=(sent.start_char, sent.end_char),
+            paragraph=para_of(tok.idx),
+            confidence=0.8,
+        )
+
+    @staticmethod
+    def _drop_nested(found: list[Attribution]) -> list[Attribution]:
+        """Drop attributions wholly inside another one's content with the
+        same cue region: a cue inside reported speech is its own statement
+        only when it has its own source outside."""
+        out: list[Attribution] = []
+        for a in found:
+            dup = any(
+                b is not a and b.start <= a.start and a.end <= b.end and b.cue and a.cue
+                and b.cue[0] <= a.cue[0] < b.cue[1]
+                for b in found
+            )
+            if not dup:
+                out.append(a)
+        return out
+
+    def _continuations(self, doc, quotes, claimed, found, para_of) -> list[Attribution]:
+        """Quotations nobody claimed: a whole-paragraph quotation right after
+        a paragraph with a quote continues that speaker; the rest are scare
+        quotes or titles and are dropped."""
+        text = doc.text
+        extra: list[Attribution] = []
+        by_para: dict[int, Attribution] = {}
+        for a in found:
+            by_para[a.paragraph] = a
+        paras = paragraphs(text)
+        for k, q in enumerate(quotes):
+            if k in claimed:
+                continue
+            p = para_of(q.start)
+            p_start, p_end = paras[p]
+            words = len(text[q.inner_start : q.inner_end].split())
+            starts_para = not text[p_start : q.start].strip()
+            if not starts_para or words < 4:
+                continue
+            prev = by_para.get(p - 1)
+            if prev is None or prev.source is None:
+                continue
+            sent = doc.char_span(q.start, q.end, alignment_mode="expand")
+            s0 = sent[0].sent if sent is not None and len(sent) else None
+            a = Attribution(
+                type="direct",
+                start=q.inner_start,
+                end=q.inner_end,
+                parts=list(q.parts),
+                cue=None,
+                source=None,
+                source_token=prev.source_token,
+                addressee=None,
+                sentence=(s0.start_char, s0.end_char) if s0 is not None else (q.start, q.end),
+                paragraph=p,
+                confidence=round(max(prev.confidence - 0.3, 0.05), 2),
+                inherited_from=found.index(prev),
+            )
+            extra.append(a)
+            by_para[p] = a
+        return extra
+
+
+def mention_span(tok: Token) -> tuple[int, int]:
+    """The noun phrase a mention head stands for, without relative clauses,
+    appositions or trailing punctuation ("US Secretary of State Marco Rubio",
+    "a senior White House official", "a spokesman for the campaign")."""
+    keep = [tok]
+    for child in tok.children:
+        if child.i < tok.i and child.dep_ not in ("punct", "cc", "prep", "relcl", "appos", "case"):
+            keep += list(child.subtree)
+        elif child.i > tok.i and child.dep_ in ("prep", "compound", "flat") and tok.ent_type_ != "PERSON":
+            if child.dep_ != "prep" or child.lower_ in ("of", "for", "at", "with", "from"):
+                keep += list(child.subtree)
+        elif child.i > tok.i and child.dep_ in ("compound", "flat"):
+            keep.append(child)
+    keep = [t for t in keep if not t.is_space]
+    keep.sort(key=lambda t: t.i)
+    # contiguous run around the head
+    idx = [t.i for t in keep]
+    lo = hi = idx.index(tok.i)
+    while lo > 0 and idx[lo - 1] == idx[lo] - 1:
+        lo -= 1
+    while hi + 1 < len(idx) and idx[hi + 1] == idx[hi] + 1:
+        hi += 1
+    toks = keep[lo : hi + 1]
+    while len(toks) > 1 and (toks[0].is_punct or toks[0].text in ALL_MARKS):
+        toks = toks[1:]
+    while len(toks) > 1 and (toks[-1].is_punct or toks[-1].text in ALL_MARKS or toks[-1].tag_ == "POS"):
+        toks = toks[:-1]
+    return _char_span(toks)
+

@@ -1,0 +1,102 @@
+"""spaCy components: attribution (quotes and speakers) and dates.
+
+Registered through the ``spacy_factories`` entry point, so
+``nlp.add_pipe("claimx_attribution")`` works in any English pipeline with a
+tagger, parser and NER. Results are stored as plain values in ``Doc``
+extensions (``doc._.claimx_quotes``, ``doc._.claimx_speakers``,
+``doc._.claimx_dates``) so they survive ``nlp.pipe(n_process>1)``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from claimx.attribution import Attributor
+from claimx.dates import detect
+from claimx.lexicon import cue_frames
+from claimx.speakers import SpeakerResolver
+
+EXTENSIONS = ("claimx_quotes", "claimx_speakers", "claimx_dates")
+
+
+def register_extensions() -> None:
+    """Register the Doc extensions once (idempotent, no errors swallowed)."""
+    for name in EXTENSIONS:
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+
+
+class AttributionComponent:
+    """Finds quotes and their speakers; sets ``claimx_quotes`` and ``claimx_speakers``."""
+
+    def __init__(self, name: str, cues: dict[str, str] | None = None) -> None:
+        register_extensions()
+        self.name = name
+        self.attributor = Attributor(cues if cues else cue_frames())
+        self.resolver = SpeakerResolver()
+
+    def __call__(self, doc: Doc) -> Doc:
+        atts = self.attributor(doc)
+        speakers, assigned = self.resolver(doc, atts)
+        ids = [f"s{i + 1}" for i in range(len(speakers))]
+        doc._.claimx_speakers = [
+            {
+                "id": ids[i],
+                "name": sp.name,
+                "kind": sp.kind,
+                "positions": [dict(p) for p in sp.positions],
+                "mentions": [list(m) for m in sp.mentions],
+            }
+            for i, sp in enumerate(speakers)
+        ]
+        quotes: list[dict[str, Any]] = []
+        for a, k in zip(atts, assigned, strict=True):
+            d = asdict(a)
+            d.pop("claimed")
+            d["speaker"] = ids[k] if k is not None else None
+            if a.inherited_from is not None and k is None:
+                parent = quotes[a.inherited_from] if a.inherited_from < len(quotes) else None
+                d["speaker"] = parent["speaker"] if parent else None
+            d["parts"] = [list(p) for p in a.parts]
+            for key in ("cue", "source", "addressee", "sentence"):
+                if d[key] is not None:
+                    d[key] = list(d[key])
+            quotes.append(d)
+        doc._.claimx_quotes = quotes
+        return doc
+
+
+class DatesComponent:
+    """Finds temporal expressions; sets ``claimx_dates`` (normalised later,
+    against the article's reference date)."""
+
+    def __init__(self, name: str) -> None:
+        register_extensions()
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.claimx_dates = [[m.start, m.end, m.tense, m.head] for m in detect(doc)]
+        return doc
+
+
+@Language.factory(
+    "claimx_attribution",
+    default_config={"cues": {}},
+    assigns=["doc._.claimx_quotes", "doc._.claimx_speakers"],
+    requires=["token.dep", "token.lemma", "token.pos", "doc.ents"],
+)
+def make_attribution(nlp: Language, name: str, cues: dict[str, str]) -> AttributionComponent:
+    return AttributionComponent(name, cues)
+
+
+@Language.factory(
+    "claimx_dates",
+    assigns=["doc._.claimx_dates"],
+    requires=["token.dep", "token.tag", "doc.ents"],
+)
+def make_dates(nlp: Language, name: str) -> DatesComponent:
+    return DatesComponent(name)

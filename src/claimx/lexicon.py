@@ -1,0 +1,33 @@
+"""The lexicons shipped as data files in ``claimx/data`` (loaded once per process)."""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib.resources import files
+
+
+def _lines(name: str) -> list[str]:
+    text = files("claimx").joinpath("data", name).read_text(encoding="utf-8")
+    return [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+@cache
+def cue_frames() -> dict[str, str]:
+    """Reporting-cue lemma -> frame (``speech``, ``object`` or ``belief``)."""
+    out: dict[str, str] = {}
+    for line in _lines("cues.tsv"):
+        lemma, frame = line.split("\t")
+        out[lemma.strip()] = frame.strip()
+    return out
+
+
+@cache
+def titles() -> tuple[str, ...]:
+    """Titles and offices, longest first."""
+    return tuple(sorted({t.strip() for t in _lines("titles.txt")}, key=len, reverse=True))
+
+
+@cache
+def demonyms() -> dict[str, str]:
+    """Adjective or abbreviation -> place ("Ukrainian" -> "Ukraine")."""
+    return dict(line.split("\t", 1) for line in _lines("demonyms.tsv"))

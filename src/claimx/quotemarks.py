@@ -1,0 +1,150 @@
+"""Find quotations in raw text by their quotation marks.
+
+Pure text, no spaCy: the scanner pairs opening and closing marks paragraph by
+paragraph, follows quotations that run across paragraphs (an opening mark
+repeated at each paragraph start, no closing mark until the last) and never
+lets a stray or unbalanced mark swallow the rest of the article.
+
+Only top-level quotations are returned: a quotation nested inside another
+(single marks inside double ones) is part of the outer one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+OPEN_DOUBLE = "“„«‟"
+CLOSE_DOUBLE = "”»"
+OPEN_SINGLE = "‘‹"
+CLOSE_SINGLE = "’›"
+STRAIGHT = "\"'"
+ALL_MARKS = OPEN_DOUBLE + CLOSE_DOUBLE + OPEN_SINGLE + CLOSE_SINGLE + STRAIGHT
+
+_PARAGRAPH = re.compile(r"[^\n]+")
+# Characters that may stand before an opening mark.
+_BEFORE_OPEN = set(" \t\n([{—–-/:;,") | set(OPEN_DOUBLE) | set(OPEN_SINGLE)
+
+
+@dataclass(frozen=True, slots=True)
+class Quotation:
+    """One quotation: ``start``/``end`` include the marks, ``parts`` are the
+    inner pieces (one per paragraph it runs across)."""
+
+    start: int
+    end: int
+    parts: tuple[tuple[int, int], ...]
+
+    @property
+    def inner_start(self) -> int:
+        return self.parts[0][0]
+
+    @property
+    def inner_end(self) -> int:
+        return self.parts[-1][1]
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Character ranges of the non-empty lines of ``text``."""
+    return [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text) if m.group().strip()]
+
+
+def _is_opening(text: str, i: int) -> bool:
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    return (prev in _BEFORE_OPEN or prev.isspace()) and not nxt.isspace()
+
+
+def _is_closing(text: str, i: int) -> bool:
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    return not prev.isspace() and not nxt.isalnum()
+
+
+def _marks_in(text: str, start: int, end: int, single: bool) -> list[tuple[int, str]]:
+    """Classify each mark in text[start:end] as 'open' or 'close' (or skip it)."""
+    out: list[tuple[int, str]] = []
+    for i in range(start, end):
+        ch = text[i]
+        if ch not in ALL_MARKS:
+            continue
+        if single:
+            if ch in OPEN_SINGLE or ch in CLOSE_SINGLE or ch == "'":
+                if ch in OPEN_SINGLE or (ch == "'" and _is_opening(text, i)):
+                    if _is_opening(text, i):
+                        out.append((i, "open"))
+                elif _is_closing(text, i):
+                    out.append((i, "close"))
+            continue
+        if ch in OPEN_DOUBLE:
+            out.append((i, "open"))
+        elif ch in CLOSE_DOUBLE:
+            out.append((i, "close"))
+        elif ch == '"':
+            if _is_opening(text, i):
+                out.append((i, "open"))
+            elif _is_closing(text, i):
+                out.append((i, "close"))
+    return out
+
+
+def _scan(text: str, paras: list[tuple[int, int]], single: bool) -> list[Quotation]:
+    found: list[Quotation] = []
+    pending: list[tuple[int, int]] = []  # finished parts of a multi-paragraph quote
+    open_at: int | None = None  # index of the opening mark of the current part
+    first_open: int | None = None
+    for p_index, (p_start, p_end) in enumerate(paras):
+        marks = _marks_in(text, p_start, p_end, single)
+        if pending and not (marks and marks[0] == (p_start, "open")):
+            pending, first_open = [], None  # continuation broken: drop it
+        for pos, kind in marks:
+            if kind == "open":
+                if open_at is None:
+                    open_at = pos
+                    if first_open is None:
+                        first_open = pos
+                # an opening mark inside an open quote is nested: ignore
+            elif open_at is not None:
+                if pos > open_at + 1:
+                    parts = tuple(pending) + ((open_at + 1, pos),)
+                    assert first_open is not None
+                    found.append(Quotation(first_open, pos + 1, parts))
+                open_at, first_open, pending = None, None, []
+        if open_at is not None:
+            # unclosed at the end of the paragraph: a continued quotation
+            # only if the next paragraph opens with a mark
+            nxt = paras[p_index + 1] if p_index + 1 < len(paras) else None
+            continues = False
+            if nxt is not None:
+                head = _marks_in(text, nxt[0], min(nxt[0] + 1, nxt[1]), single)
+                continues = bool(head) and head[0] == (nxt[0], "open")
+            if continues and open_at + 1 < p_end:
+                pending.append((open_at + 1, _rstrip(text, open_at + 1, p_end)))
+            else:
+                pending, first_open = [], None
+            open_at = None
+    return found
+
+
+def _rstrip(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def find_quotations(text: str) -> list[Quotation]:
+    """All top-level quotations in ``text``, in reading order.
+
+    Double marks are primary; single marks count only outside double-quoted
+    stretches (headlines and British style), where apostrophes are told apart
+    from quotation marks by the characters around them.
+    """
+    paras = paragraphs(text)
+    doubles = _scan(text, paras, single=False)
+    covered = [(q.start, q.end) for q in doubles]
+    singles = [
+        q
+        for q in _scan(text, paras, single=True)
+        if not any(s <= q.start < e or s < q.end <= e for s, e in covered)
+    ]
+    return sorted(doubles + singles, key=lambda q: q.start)
