@@ -79,8 +79,21 @@ class DatesComponent:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.claimx_dates = [[m.start, m.end, m.tense, m.head] for m in detect(doc)]
+        doc._.claimx_dates = [
+            [m.start, m.end, m.tense, doc[m.head].idx if m.head >= 0 else -1] for m in detect(doc)
+        ]
         return doc
+
+
+@Language.component("claimx_paragraphs", assigns=["token.is_sent_start"])
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """A line break always ends a sentence: headings and paragraphs are never
+    parsed into the sentence before them. Runs before the parser."""
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if "\n" in prev.text or "\n" in prev.whitespace_:
+            tok.is_sent_start = True
+    return doc
 
 
 @Language.factory(

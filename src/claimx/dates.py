@@ -447,3 +447,28 @@ def normalise(expr: str, ref: dt.date | None, tense: str = "past") -> tuple[str 
     if m:
         return f"PX{UNITS[m.group(1).lower()]}", "duration"
     return None, "date"
+
+
+_DATELINE = re.compile(
+    rf"^\s*[A-Z][A-Za-z .,'’-]{{1,40}}?,?\s*\(?(?P<m>{_MONTH_RE})\s+(?P<d>\d{{1,2}})(?:,\s*(?P<y>\d{{4}}))?\)?"
+    r"\s*(?:\([A-Za-z .]+\))?\s*[—–-]"
+)
+
+
+def dateline_date(text: str, today: dt.date | None = None) -> dt.date | None:
+    """The date of a wire dateline ("WASHINGTON, Aug. 17 (Reuters) —")."""
+    m = _DATELINE.match(text[:200])
+    if not m:
+        return None
+    month = _month(m.group("m"))
+    if month is None:
+        return None
+    today = today or dt.date.today()
+    year = int(m.group("y")) if m.group("y") else today.year
+    try:
+        d = dt.date(year, month, int(m.group("d")))
+    except ValueError:
+        return None
+    if not m.group("y") and d > today:
+        d = d.replace(year=year - 1)
+    return d

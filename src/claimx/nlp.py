@@ -39,6 +39,7 @@ def load(model: str | None = None) -> Language:
     missing = {"parser", "ner"} - set(nlp.pipe_names)
     if missing:
         raise ModelError(f"spaCy model {name!r} lacks {', '.join(sorted(missing))}, which claimx needs")
+    nlp.add_pipe("claimx_paragraphs", before="parser")
     nlp.add_pipe("claimx_attribution")
     nlp.add_pipe("claimx_dates")
     nlp.max_length = 2_000_000

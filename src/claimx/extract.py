@@ -1,0 +1,181 @@
+"""Articles in, records out: runs the pipeline over a stream of articles and
+turns each Doc's plain annotations into a :class:`claimx.records.ArticleRecord`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from claimx.dates import dateline_date, infer_reference_date, normalise
+from claimx.inputs import Article, InputError, Notice
+from claimx.records import (
+    ArticleInfo,
+    ArticleRecord,
+    Cue,
+    DateExpr,
+    Position,
+    Quote,
+    SentenceRef,
+    Speaker,
+    TextSpan,
+)
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+
+def reference_date(
+    article: Article, published: dt.date | None, today: dt.date | None = None
+) -> tuple[dt.date | None, str | None]:
+    """The date relative expressions are resolved against, and where it came from."""
+    if article.published:
+        return dt.date.fromisoformat(article.published), "metadata"
+    if published is not None:
+        return published, "option"
+    d = dateline_date(article.text, today)
+    if d is not None:
+        return d, "dateline"
+    d = infer_reference_date(article.text, today)
+    if d is not None:
+        return d, "text"
+    return None, None
+
+
+def _span(text: str, start: int, end: int) -> TextSpan:
+    return TextSpan(text=text[start:end], start=start, end=end)
+
+
+def build_record(
+    article: Article,
+    doc: Doc,
+    published: dt.date | None = None,
+    include_text: bool = False,
+    today: dt.date | None = None,
+) -> ArticleRecord:
+    text = article.text
+    ref, ref_source = reference_date(article, published, today)
+
+    speakers = doc._.claimx_speakers or []
+    raw_quotes = doc._.claimx_quotes or []
+    raw_dates = doc._.claimx_dates or []
+    names = {s["id"]: s["name"] for s in speakers}
+
+    # dates of statements: the expression attached to the cue, else the same
+    # speaker's previous statement
+    by_head: dict[int, tuple[int, int, str]] = {}
+    for start, end, tense, head in raw_dates:
+        if head >= 0:
+            by_head.setdefault(head, (start, end, tense))
+    quote_dates: list[str | None] = []
+    last_by_speaker: dict[str, str | None] = {}
+    for q in raw_quotes:
+        value: str | None = None
+        if q["cue"] is not None and q["cue"][0] in by_head:
+            start, end, tense = by_head[q["cue"][0]]
+            v, kind = normalise(text[start:end], ref, "past")
+            if kind == "date" and v and v[:1].isdigit():
+                value = v
+        if value is None and q["speaker"] is not None:
+            value = last_by_speaker.get(q["speaker"])
+        if q["speaker"] is not None:
+            last_by_speaker[q["speaker"]] = value
+        quote_dates.append(value)
+
+    def statement_date(pos: int) -> dt.date | None:
+        """The date of the direct quote holding ``pos``, if any."""
+        for q, d in zip(raw_quotes, quote_dates, strict=True):
+            if q["type"] != "indirect" and q["start"] <= pos < q["end"] and d and len(d) == 10:
+                return dt.date.fromisoformat(d)
+        return None
+
+    dates = []
+    for start, end, tense, _head in raw_dates:
+        anchor = statement_date(start) or ref
+        value, kind = normalise(text[start:end], anchor, tense)
+        dates.append(DateExpr(text=text[start:end], start=start, end=end, value=value, kind=kind))
+
+    counts: dict[str, int] = {}
+    quotes = []
+    for n, (q, qdate) in enumerate(zip(raw_quotes, quote_dates, strict=True), start=1):
+        sid = q["speaker"]
+        if sid is not None:
+            counts[sid] = counts.get(sid, 0) + 1
+        parts = q["parts"]
+        mention = _span(text, *q["source"]) if q["source"] else None
+        cue = None
+        if q["cue"] is not None:
+            cs, ce, lemma = q["cue"]
+            cue = Cue(text=text[cs:ce], start=cs, end=ce, lemma=lemma)
+        quotes.append(
+            Quote(
+                id=f"q{n}",
+                type=q["type"],
+                text=text[q["start"] : q["end"]],
+                start=q["start"],
+                end=q["end"],
+                parts=[_span(text, s, e) for s, e in parts] if len(parts) > 1 else None,
+                speaker=sid,
+                speaker_name=names.get(sid) if sid else (mention.text if mention else None),
+                speaker_mention=mention,
+                cue=cue,
+                addressee=_span(text, *q["addressee"]) if q["addressee"] else None,
+                date=qdate,
+                paragraph=q["paragraph"],
+                sentence=SentenceRef(start=q["sentence"][0], end=q["sentence"][1]),
+                confidence=q["confidence"],
+            )
+        )
+
+    return ArticleRecord(
+        article=ArticleInfo(
+            id=article.id,
+            source=article.source,
+            title=article.title,
+            author=article.author,
+            published=article.published,
+            reference_date=ref.isoformat() if ref else None,
+            reference_date_source=ref_source,
+            url=article.url,
+        ),
+        speakers=[
+            Speaker(
+                id=s["id"],
+                name=s["name"],
+                kind=s["kind"],
+                positions=[Position(**p) for p in s["positions"]],
+                mentions=[_span(text, a, b) for a, b in s["mentions"]],
+                quote_count=counts.get(s["id"], 0),
+            )
+            for s in speakers
+        ],
+        quotes=quotes,
+        dates=dates,
+        text=text if include_text else None,
+    )
+
+
+def extract(
+    items: Iterable[Article | InputError | Notice],
+    nlp: Language,
+    *,
+    published: dt.date | None = None,
+    include_text: bool = False,
+    batch_size: int = 16,
+    n_process: int = 1,
+    on_problem: Callable[[InputError | Notice], None] | None = None,
+) -> Iterator[ArticleRecord]:
+    """Stream records for the articles in ``items`` (in order); bad inputs
+    and notices go to ``on_problem`` as they are met."""
+
+    def articles() -> Iterator[tuple[str, Article]]:
+        for item in items:
+            if isinstance(item, Article):
+                yield item.text, item
+            elif on_problem is not None:
+                on_problem(item)
+
+    for doc, article in nlp.pipe(articles(), as_tuples=True, batch_size=batch_size, n_process=n_process):
+        yield build_record(article, doc, published=published, include_text=include_text)

@@ -1,0 +1,111 @@
+"""The output schema ``claimx/1``, defined once. Plain strings and offsets:
+no spaCy object reaches this layer.
+
+Fields may be added, never renamed: researchers' scripts read them.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from claimx import SCHEMA_ID
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class TextSpan(_Model):
+    """``article_text[start:end] == text``."""
+
+    text: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class Cue(TextSpan):
+    lemma: str = Field(description="Lemma of the cue verb, or the phrase ('according to').")
+
+
+class Position(TextSpan):
+    title: str | None = Field(description="The title or office, e.g. 'Secretary of State'.")
+    affiliation: str | None = Field(description="Country, party or organisation, e.g. 'US'.")
+
+
+class SentenceRef(_Model):
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class Speaker(_Model):
+    id: str
+    name: str
+    kind: Literal["person", "organisation", "group", "unnamed"]
+    positions: list[Position]
+    mentions: list[TextSpan]
+    quote_count: int = 0
+
+
+class Quote(_Model):
+    id: str
+    type: Literal["direct", "indirect", "mixed"]
+    text: str = Field(description="For a direct quote, the content inside the quotation marks.")
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    parts: list[TextSpan] | None = Field(
+        default=None, description="The pieces of a quote split by its cue or across paragraphs."
+    )
+    speaker: str | None = Field(description="A speaker id, or null when it cannot be resolved.")
+    speaker_name: str | None
+    speaker_mention: TextSpan | None
+    cue: Cue | None
+    addressee: TextSpan | None
+    date: str | None = Field(description="ISO date of the statement, or null.")
+    paragraph: int = Field(ge=0, description="0-based index of the paragraph holding the cue.")
+    sentence: SentenceRef
+    confidence: float = Field(ge=0, le=1)
+
+
+class DateExpr(TextSpan):
+    value: str | None = Field(description="TIMEX3 value: 2025-08-17, 2025-W33, P2W, PRESENT_REF...")
+    kind: Literal["date", "time", "duration", "set"]
+
+
+class ArticleInfo(_Model):
+    id: str
+    source: str
+    title: str | None = None
+    author: str | None = None
+    published: str | None = None
+    reference_date: str | None = None
+    reference_date_source: Literal["metadata", "option", "dateline", "text"] | None = None
+    url: str | None = None
+
+
+class ArticleRecord(_Model):
+    schema_: Literal["claimx/1"] = Field(default=SCHEMA_ID, alias="schema")
+    article: ArticleInfo
+    speakers: list[Speaker]
+    quotes: list[Quote]
+    dates: list[DateExpr]
+    text: str | None = Field(default=None, description="The article text (with --include-text).")
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    def to_dict(self) -> dict:
+        data = self.model_dump(by_alias=True, exclude_none=False)
+        if data.get("text") is None:
+            data.pop("text", None)
+        for q in data["quotes"]:
+            if q.get("parts") is None:
+                q.pop("parts", None)
+        return data
+
+
+def json_schema() -> dict:
+    schema = ArticleRecord.model_json_schema(by_alias=True)
+    schema["$id"] = "https://claimx.invalid/schema/claimx-1.json"
+    schema["title"] = SCHEMA_ID
+    return schema

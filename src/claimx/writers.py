@@ -1,0 +1,177 @@
+"""Write records: YAML, JSON, JSON Lines, CSV/TSV (and the HTML review page,
+see :mod:`claimx.report`). Every writer streams record by record; files are
+written to a temporary name and renamed when complete.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from enum import Enum
+from pathlib import Path
+from typing import IO, Any
+
+import yaml
+
+from claimx.records import ArticleRecord
+
+
+class Format(str, Enum):
+    yaml = "yaml"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+    tsv = "tsv"
+    html = "html"
+
+
+class Table(str, Enum):
+    quotes = "quotes"
+    speakers = "speakers"
+    dates = "dates"
+
+
+SUFFIXES = {".yaml": Format.yaml, ".yml": Format.yaml, ".json": Format.json, ".jsonl": Format.jsonl,
+            ".ndjson": Format.jsonl, ".csv": Format.csv, ".tsv": Format.tsv, ".html": Format.html,
+            ".htm": Format.html}
+
+COLUMNS = {
+    Table.quotes: [
+        "article_id", "quote_id", "speaker", "positions", "type", "cue", "addressee", "date",
+        "text", "start", "end", "paragraph", "confidence",
+        # added after the fixed leading columns
+        "speaker_id", "speaker_kind", "speaker_mention", "cue_lemma",
+    ],
+    Table.speakers: ["article_id", "speaker_id", "name", "kind", "positions", "titles",
+                     "affiliations", "mentions", "quote_count"],
+    Table.dates: ["article_id", "text", "start", "end", "value", "kind"],
+}
+
+_Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
+def to_yaml(data: Any) -> str:
+    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
+
+
+def to_json(data: Any, indent: int | None = 2) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=indent)
+
+
+def _cell(value: Any) -> str:
+    """Spreadsheet-safe cell: a text that a spreadsheet would run as a formula
+    gets a leading apostrophe."""
+    if value is None:
+        return ""
+    s = str(value)
+    if s[:1] in ("=", "+", "@", "\t", "\r") or (s[:1] == "-" and s[1:2] not in ("", " ") and not s[1:2].isdigit()):
+        return "'" + s
+    return s
+
+
+def rows(record: dict, table: Table) -> Iterator[list[str]]:
+    art = record["article"]["id"]
+    speakers = {s["id"]: s for s in record["speakers"]}
+    if table is Table.quotes:
+        for q in record["quotes"]:
+            sp = speakers.get(q["speaker"]) if q["speaker"] else None
+            positions = "; ".join(p["text"] for p in sp["positions"]) if sp else ""
+            cue = q["cue"] or {}
+            yield [_cell(v) for v in (
+                art, q["id"], q["speaker_name"], positions, q["type"], cue.get("text"),
+                (q["addressee"] or {}).get("text"), q["date"], q["text"], q["start"], q["end"],
+                q["paragraph"], q["confidence"], q["speaker"], sp["kind"] if sp else None,
+                (q["speaker_mention"] or {}).get("text"), cue.get("lemma"),
+            )]
+    elif table is Table.speakers:
+        for s in record["speakers"]:
+            yield [_cell(v) for v in (
+                art, s["id"], s["name"], s["kind"], "; ".join(p["text"] for p in s["positions"]),
+                "; ".join(p["title"] or "" for p in s["positions"]),
+                "; ".join(p["affiliation"] or "" for p in s["positions"]),
+                len(s["mentions"]), s["quote_count"],
+            )]
+    else:
+        for d in record["dates"]:
+            yield [_cell(v) for v in (art, d["text"], d["start"], d["end"], d["value"], d["kind"])]
+
+
+class Writer:
+    """Streams records to one text stream in one format."""
+
+    def __init__(self, stream: IO[str], fmt: Format, table: Table = Table.quotes) -> None:
+        self.stream = stream
+        self.fmt = fmt
+        self.table = table
+        self.count = 0
+        self._pending: str | None = None  # JSON: first record, held to know object vs array
+        self._csv = None
+        self._html: list[dict] = []
+        if fmt in (Format.csv, Format.tsv):
+            self._csv = csv.writer(stream, delimiter="," if fmt is Format.csv else "\t", lineterminator="\n")
+            self._csv.writerow(COLUMNS[table])
+
+    def write(self, record: ArticleRecord) -> None:
+        data = record.to_dict()
+        self.count += 1
+        if self.fmt is Format.yaml:
+            if self.count > 1:
+                self.stream.write("---\n")
+            self.stream.write(to_yaml(data))
+        elif self.fmt is Format.jsonl:
+            self.stream.write(to_json(data, indent=None) + "\n")
+        elif self.fmt is Format.json:
+            body = to_json(data)
+            if self.count == 1:
+                self._pending = body
+            else:
+                if self._pending is not None:
+                    self.stream.write("[\n" + self._pending)
+                    self._pending = None
+                self.stream.write(",\n" + body)
+        elif self._csv is not None:
+            self._csv.writerows(rows(data, self.table))
+        else:
+            self._html.append(data)
+        self.stream.flush()
+
+    def close(self) -> None:
+        if self.fmt is Format.json:
+            if self._pending is not None:
+                self.stream.write(self._pending + "\n")
+            elif self.count > 1:
+                self.stream.write("\n]\n")
+            else:
+                self.stream.write("[]\n")
+        elif self.fmt is Format.html:
+            from claimx.report import render_html
+
+            self.stream.write(render_html(self._html))
+        self.stream.flush()
+
+
+@contextmanager
+def atomic_open(path: Path) -> Iterator[IO[str]]:
+    """Write to a temporary file beside ``path``; rename it into place only
+    when the block completes, so no half-written file is ever left."""
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            yield fh
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def safe_filename(article_id: str) -> str:
+    name = "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in article_id).strip("._")
+    return name or "article"
