@@ -100,6 +100,14 @@ class Attributor:
                             return cur.head
                         return None
                     return child
+            if (
+                cur.dep_ == "conj" and cur.head.dep_ in CLAUSE_DEPS and not self.is_cue(cur.head)
+                and self.is_cue(cur.head.head)
+            ):
+                # "said the plan would pass but acknowledged ...": the parser
+                # hung the second cue on the first one's clause
+                cur = cur.head.head
+                continue
             if cur.dep_ in PARTICIPLE_DEPS and cur.head is not cur:
                 if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN", "PRON"):
                     # "officials, saying that ..."
@@ -169,6 +177,10 @@ class Attributor:
                 start, end = _trim(text, *content)
                 start = self._strip_that(doc, start)
                 end = self._cut(text, quotes, start, end)
+                # a content boundary never cuts a quotation in two
+                for q in quotes:
+                    if q.start < end and start < q.end:
+                        start, end = min(start, q.start), max(end, q.end)
                 if end <= start or not _LETTER.search(text[start:end]):
                     continue
                 # a quotation that follows the clause at once belongs to it
@@ -253,7 +265,16 @@ class Attributor:
             if child.dep_ in CLAUSE_DEPS and child.pos_ in ("VERB", "AUX"):
                 if child.dep_ == "xcomp" and child.i > cue.i and any(t.dep_ == "aux" and t.lower_ == "to" for t in child.children):
                     continue  # "refused to comment": not reported speech
-                return _char_span(list(child.subtree))
+                toks = list(child.subtree)
+                # stop before a cue conjoined to the clause ("... but acknowledged")
+                for conj in child.children:
+                    if conj.dep_ == "conj" and conj.i > child.i and self.is_cue(conj):
+                        stop = min(t.i for t in conj.subtree)
+                        toks = [t for t in toks if t.i < stop]
+                        while toks and (toks[-1].dep_ == "cc" or toks[-1].is_punct):
+                            toks.pop()
+                        break
+                return _char_span(toks) if toks else None
         if frame == "object":
             right = [c for c in cue.children if c.i > cue.i and c.dep_ in ("dobj", "prep", "oprd", "advcl")]
             objs = [c for c in right if c.dep_ == "dobj"]

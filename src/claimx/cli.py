@@ -16,7 +16,7 @@ import typer
 from rich.console import Console
 
 from claimx import __version__
-from claimx.writers import Format, Table
+from claimx.formats import Format, Table
 
 app = typer.Typer(
     name="claimx",
@@ -137,7 +137,8 @@ def extract(
 
     from claimx.extract import extract as run
     from claimx.inputs import iter_articles
-    from claimx.writers import SUFFIXES, Writer, atomic_open, safe_filename
+    from claimx.formats import SUFFIXES
+    from claimx.writers import Writer, atomic_open, safe_filename
 
     pub = _parse_published(published)
     to_dir = output is not None and (output.is_dir() or str(output).endswith(("/", os.sep)))
@@ -179,6 +180,10 @@ def extract(
             for rec in records:
                 w.write(rec)
             w.close()
+    except BrokenPipeError:
+        # the reader went away (claimx extract ... | head): not an error
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115
+        raise typer.Exit(1 if problems.failed else 0) from None
     except OSError as exc:
         target = getattr(exc, "filename", None) or output or "stdout"
         raise _fail(f"{target}: cannot write: {exc.strerror or exc}", 1) from None

@@ -231,8 +231,8 @@ def _year_for(month: int, day: int | None, ref: dt.date, tense: str) -> int:
 
 
 _RE_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-_RE_MDY = re.compile(rf"(?:{_WEEKDAY_RE},?\s+)?({_MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?", re.I)
-_RE_DMY = re.compile(rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_RE})(?:,?\s+(\d{{4}}))?", re.I)
+_RE_MDY = re.compile(rf"(?:{_WEEKDAY_RE},?\s+)?({_MONTH_RE})\s+(\d{{1,2}})(?!\d)(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?", re.I)
+_RE_DMY = re.compile(rf"(?<!\d)(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_RE})(?:,?\s+(\d{{4}}))?", re.I)
 _RE_MY = re.compile(rf"({_MONTH_RE})(?:,?\s+(?:of\s+)?(\d{{4}}))?$", re.I)
 _RE_SLASH = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{2,4})")
 _RE_YEAR = re.compile(r"(?:(?:the\s+)?(?:year\s+|fiscal\s+|mid-|early\s+|late\s+)?)'?(\d{4})$", re.I)

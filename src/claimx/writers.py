@@ -11,33 +11,16 @@ import os
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
-from enum import Enum
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 import yaml
 
-from claimx.records import ArticleRecord
+from claimx.formats import Format, Table
 
+if TYPE_CHECKING:
+    from claimx.records import ArticleRecord
 
-class Format(str, Enum):
-    yaml = "yaml"
-    json = "json"
-    jsonl = "jsonl"
-    csv = "csv"
-    tsv = "tsv"
-    html = "html"
-
-
-class Table(str, Enum):
-    quotes = "quotes"
-    speakers = "speakers"
-    dates = "dates"
-
-
-SUFFIXES = {".yaml": Format.yaml, ".yml": Format.yaml, ".json": Format.json, ".jsonl": Format.jsonl,
-            ".ndjson": Format.jsonl, ".csv": Format.csv, ".tsv": Format.tsv, ".html": Format.html,
-            ".htm": Format.html}
 
 COLUMNS = {
     Table.quotes: [

@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "data" / "samples"
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from claimx.nlp import load
+
+    return load()
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> str:
+    with open(SAMPLES / "rubio-cbs.txt", encoding="utf-8", newline="") as fh:
+        return fh.read()
+
+
+@pytest.fixture(scope="session")
+def seed_record(nlp, seed_text):
+    from claimx.extract import build_record
+    from claimx.inputs import Article
+
+    return build_record(Article("rubio-cbs", "rubio-cbs.txt", seed_text), nlp(seed_text)).to_dict()
+
+
+def all_spans(record: dict):
+    """Every (text, start, end) span in a record."""
+    for s in record["speakers"]:
+        yield from s["positions"]
+        yield from s["mentions"]
+    for q in record["quotes"]:
+        yield q
+        yield from q.get("parts") or []
+        for key in ("speaker_mention", "cue", "addressee"):
+            if q[key]:
+                yield q[key]
+    yield from record["dates"]

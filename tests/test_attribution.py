@@ -1,0 +1,82 @@
+"""Attribution constructions, each as (text, expected quotes), negatives included."""
+
+import pytest
+
+from claimx.extract import build_record
+from claimx.inputs import Article
+
+
+def quotes(nlp, text):
+    rec = build_record(Article("t", "t", text), nlp(text)).to_dict()
+    return [(q["type"], q["speaker_name"], q["cue"]["lemma"] if q["cue"] else None, q["text"]) for q in rec["quotes"]]
+
+
+CASES = [
+    # cue after the quote
+    ("“We will win this race,” Smith said.",
+     [("direct", "Smith", "say", "We will win this race,")]),
+    # inverted cue
+    ("“We will win this race,” said Jane Smith.",
+     [("direct", "Jane Smith", "say", "We will win this race,")]),
+    # cue before, with a colon
+    ("Jane Smith said: “The budget is balanced.”",
+     [("direct", "Jane Smith", "say", "The budget is balanced.")]),
+    # split quote: one speaker, both parts
+    ("“The plan is simple,” Smith said, “and it will work.”",
+     [("direct", "Smith", "say", "The plan is simple,” Smith said, “and it will work.")]),
+    # indirect with that-clause
+    ("Governor Jane Smith said that the budget would be balanced by June.",
+     [("indirect", "Jane Smith", "say", "the budget would be balanced by June")]),
+    # indirect with a bare complement
+    ("Jane Smith said the budget would be balanced.",
+     [("indirect", "Jane Smith", "say", "the budget would be balanced")]),
+    # participial cue inheriting the subject
+    ("Jane Smith rejected the report, insisting the figures were wrong.",
+     [("indirect", "Jane Smith", "insist", "the figures were wrong")]),
+    # several cues sharing one subject
+    ("Jane Smith said the plan would pass but acknowledged it may fail, noting that the vote was close.",
+     [("indirect", "Jane Smith", "say", "the plan would pass"),
+      ("indirect", "Jane Smith", "acknowledge", "it may fail"),
+      ("indirect", "Jane Smith", "note", "the vote was close")]),
+    # mixed: reported speech with a quoted fragment
+    ("Jane Smith said the deal was “a disaster” for workers.",
+     [("mixed", "Jane Smith", "say", "the deal was “a disaster” for workers")]),
+    # according to
+    ("The economy grew by 3 percent last year, according to the Commerce Department.",
+     [("indirect", "the Commerce Department", "according to", "The economy grew by 3 percent last year")]),
+    # addressee
+    ("“It is over,” Smith told reporters.",
+     [("direct", "Smith", "tell", "It is over,")]),
+    # a pronoun resolves to the earlier speaker
+    ("Jane Smith spoke on Friday. She said the budget was balanced.",
+     [("indirect", "Jane Smith", "say", "the budget was balanced")]),
+    # negatives: headings, the writer's questions, scare quotes, titles
+    ("What happens next in the talks?", []),
+    ("The so-called “reform” was passed by the Senate on Monday.", []),
+    ("She watched “The Godfather” again last night.", []),
+    # an unresolvable pronoun keeps a null speaker, not a guess
+    ("He said the plan would fail.", [("indirect", "He", "say", "the plan would fail")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_constructions(nlp, text, expected):
+    assert quotes(nlp, text) == expected
+
+
+def test_unresolved_pronoun_has_null_speaker(nlp):
+    text = "He said the plan would fail."
+    rec = build_record(Article("t", "t", text), nlp(text)).to_dict()
+    (q,) = rec["quotes"]
+    assert q["speaker"] is None
+    assert q["speaker_mention"] == {"text": "He", "start": 0, "end": 2}
+
+
+def test_positions(nlp):
+    text = ("US Secretary of State Marco Rubio met Ukrainian President Volodymyr Zelensky. "
+            "Jane Roe, the party's chairwoman, said the vote was fair.")
+    rec = build_record(Article("t", "t", text), nlp(text)).to_dict()
+    pos = {s["name"]: [(p["title"], p["affiliation"]) for p in s["positions"]] for s in rec["speakers"]}
+    assert pos["Marco Rubio"] == [("Secretary of State", "US")]
+    assert pos["Volodymyr Zelensky"] == [("President", "Ukraine")]
+    assert pos["Jane Roe"][0][0].lower() == "chairwoman"

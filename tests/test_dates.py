@@ -1,0 +1,57 @@
+import datetime as dt
+
+import pytest
+
+from claimx.dates import dateline_date, infer_reference_date, normalise
+
+SUN = dt.date(2025, 8, 17)  # a Sunday
+FEB = dt.date(2024, 2, 10)
+
+
+@pytest.mark.parametrize(
+    ("expr", "ref", "tense", "value", "kind"),
+    [
+        ("Sunday (August 17)", SUN, "past", "2025-08-17", "date"),
+        ("Monday", SUN, "future", "2025-08-18", "date"),
+        ("Monday", SUN, "past", "2025-08-11", "date"),
+        # the article's own weekday is not pushed a week back
+        ("Sunday", SUN, "past", "2025-08-17", "date"),
+        ("tomorrow", SUN, "past", "2025-08-18", "date"),
+        ("yesterday", SUN, "past", "2025-08-16", "date"),
+        ("weeks", SUN, "past", "PXW", "duration"),
+        ("two years", SUN, "past", "P2Y", "duration"),
+        ("three-hour", SUN, "past", "PT3H", "duration"),
+        ("last week", SUN, "past", "2025-W32", "date"),
+        ("next month", SUN, "future", "2025-09", "date"),
+        ("this year", SUN, "past", "2025", "date"),
+        ("the third quarter", SUN, "past", "2025-Q3", "date"),
+        ("this summer", SUN, "past", "2025-SU", "date"),
+        ("now", SUN, "present", "PRESENT_REF", "date"),
+        ("recently", SUN, "past", "PAST_REF", "date"),
+        ("the 1990s", SUN, "past", "199X", "date"),
+        ("1996", SUN, "past", "1996", "date"),
+        ("August 2025", SUN, "past", "2025-08", "date"),
+        ("March 30", FEB, "future", "2024-03-30", "date"),
+        ("March 30", FEB, "past", "2023-03-30", "date"),
+        ("Jan. 5, 2016", SUN, "past", "2016-01-05", "date"),
+        ("3 p.m.", SUN, "past", "2025-08-17T15:00", "time"),
+        ("every week", SUN, "past", "P1W", "set"),
+        ("two days ago", SUN, "past", "2025-08-15", "date"),
+        # nothing to anchor on: relative expressions stay unresolved
+        ("Monday", None, "future", None, "date"),
+        ("tomorrow", None, "past", None, "date"),
+    ],
+)
+def test_normalise(expr, ref, tense, value, kind):
+    assert normalise(expr, ref, tense) == (value, kind)
+
+
+def test_weekday_beside_date_pins_year():
+    text = "The minister said on Sunday (August 17) that talks would go on."
+    assert infer_reference_date(text, today=dt.date(2026, 11, 25)) == dt.date(2025, 8, 17)
+    assert infer_reference_date("No dates at all.", today=dt.date(2026, 11, 25)) is None
+
+
+def test_dateline():
+    assert dateline_date("WASHINGTON, Aug. 17 (Reuters) — The talks", today=dt.date(2025, 9, 1)) == dt.date(2025, 8, 17)
+    assert dateline_date("Nothing like a dateline here.") is None

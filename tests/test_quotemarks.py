@@ -1,0 +1,45 @@
+import pytest
+
+from claimx.quotemarks import find_quotations
+
+
+def inner(text):
+    return [text[q.inner_start : q.inner_end] for q in find_quotations(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("“Hello there,” he said.", ["Hello there,"]),
+        ('"Straight quotes," she said.', ["Straight quotes,"]),
+        ("He said: «Bonjour à tous».", ["Bonjour à tous"]),
+        ("‘Single quotes,’ he said.", ["Single quotes,"]),
+        # apostrophes are not quotation marks
+        ("That’s what we’re doing, isn’t it?", []),
+        ("The leaders’ meeting was held.", []),
+        # nested single quotes stay inside the outer quotation
+        ("“He told me ‘never again’ last week,” she said.", ["He told me ‘never again’ last week,"]),
+        # two quotations in one sentence
+        ("“A,” he said, “B.”", ["A,", "B."]),
+        # an unclosed mark never swallows the next paragraph
+        ("“Unclosed start\n\nNext paragraph is prose.", []),
+        # a stray closing mark is ignored
+        ("Some text” and more.", []),
+        ("", []),
+    ],
+)
+def test_quotations(text, expected):
+    assert inner(text) == expected
+
+
+def test_quote_across_paragraphs():
+    text = "“First paragraph of the quote.\n\n“Second paragraph,” she said."
+    (q,) = find_quotations(text)
+    assert [text[s:e] for s, e in q.parts] == ["First paragraph of the quote.", "Second paragraph,"]
+    assert q.start == 0 and q.end == len("“First paragraph of the quote.\n\n“Second paragraph,”")
+
+
+def test_offsets_index_text():
+    text = "Intro. “One,” he said. ‘Two,’ she said. \"Three\" — they said."
+    for q in find_quotations(text):
+        assert text[q.start] in "“‘\"" and text[q.end - 1] in "”’\""
