@@ -110,8 +110,8 @@ def extract(
         Optional[Format],
         typer.Option("--format", "-f", help="Output format (default: from the --output suffix, else yaml)."),
     ] = None,
-    output: Annotated[
-        Optional[Path],
+    output_arg: Annotated[
+        Optional[str],
         typer.Option("--output", "-o", help="Write to FILE (atomically), or one file per article into DIR/. Default: stdout."),
     ] = None,
     table: Annotated[
@@ -141,7 +141,8 @@ def extract(
     from claimx.writers import Writer, atomic_open, safe_filename
 
     pub = _parse_published(published)
-    to_dir = output is not None and (output.is_dir() or str(output).endswith(("/", os.sep)))
+    output = Path(output_arg) if output_arg else None
+    to_dir = output is not None and (output.is_dir() or output_arg.endswith(("/", os.sep)))
     if fmt is None:
         fmt = SUFFIXES.get(output.suffix.lower(), Format.yaml) if output is not None and not to_dir else Format.yaml
     if output is not None and not to_dir and not output.parent.is_dir():
@@ -240,6 +241,7 @@ def check(
             err.print(f"[bold red]error:[/] {_esc(str(items[0]))}")
             bad += 1
             continue
+        article.source = sample.article.name  # the same wherever the folder lies
         actual = to_yaml(build_record(article, nlp(article.text)).to_dict())
         name = sample.expected.name
         if update:
