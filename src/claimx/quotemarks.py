@@ -147,4 +147,10 @@ def find_quotations(text: str) -> list[Quotation]:
         for q in _scan(text, paras, single=True)
         if not any(s <= q.start < e or s < q.end <= e for s, e in covered)
     ]
-    return sorted(doubles + singles, key=lambda q: q.start)
+    # a single-quoted stretch that encloses a double-quoted one is the outer
+    # quotation (British style); overlaps never survive
+    out: list[Quotation] = []
+    for q in sorted(doubles + singles, key=lambda q: (q.start, -q.end)):
+        if not out or q.start >= out[-1].end:
+            out.append(q)
+    return out

@@ -1,0 +1,41 @@
+"""Property: every span claimx emits indexes the article text exactly,
+whatever the text (quotation marks, newlines, non-ASCII, CRLF)."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from claimx.extract import build_record
+from claimx.inputs import Article
+from claimx.quotemarks import find_quotations
+
+from .conftest import all_spans
+
+FRAGMENTS = [
+    "Jane Smith", "Smith", "He", "she", "said", "told reporters", "added that", "according to officials",
+    "“", "”", "\"", "‘", "’", "«", "»", ",", ".", ":", " — ", "\n\n", "\r\n", " on Monday", " last week",
+    "the plan will work", "Ukrainian President Volodymyr Zelensky", "noting that", "café", "🙂", "  ",
+    "we’re", "The president", "the budget", "insisting", "in 2016", "tomorrow",
+]
+texts = st.lists(st.sampled_from(FRAGMENTS), min_size=1, max_size=40).map(" ".join)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=texts)
+def test_spans_index_text(nlp, text):
+    rec = build_record(Article("h", "h", text), nlp(text)).to_dict()
+    for span in all_spans(rec):
+        assert text[span["start"] : span["end"]] == span["text"]
+        assert 0 <= span["start"] <= span["end"] <= len(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet=st.sampled_from(list("ab “”\"‘’'«»\n.,")), max_size=80))
+def test_quotations_well_formed(text):
+    prev_end = 0
+    for q in find_quotations(text):
+        assert prev_end <= q.start < q.end <= len(text)
+        for s, e in q.parts:
+            assert q.start < s <= e < q.end
+        prev_end = q.end
