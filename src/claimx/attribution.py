@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
@@ -36,6 +36,7 @@ PHRASE_DEPS = {"aux", "auxpass", "neg", "prt", "advmod", "npadvmod", "dative", "
 ADDRESSEE_DEPS = {"dobj", "dative"}
 CLAUSE_DEPS = {"ccomp", "xcomp", "parataxis"}
 PARTICIPLE_DEPS = {"advcl", "xcomp", "conj", "pcomp", "acl"}
+ALL_KINDS = frozenset({"clause", "quote", "object", "infinitive"})
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
 _GAP_BEFORE_CUE = re.compile(r"[\s,;:—–-]*")
 _GAP_AFTER_CUE = re.compile(r"[\s,:—–-]*")
@@ -58,7 +59,7 @@ class Attribution:
     paragraph: int
     confidence: float
     inherited_from: int | None = None  # index of the attribution whose speaker this one continues
-    claimed: set[int] = field(default_factory=set)  # indices of quotations used
+    rule: str = ""  # which construction found it: quote-before, clause, quote-after, object, ...
 
 
 def _char_span(tokens: list[Token]) -> tuple[int, int]:
@@ -77,14 +78,22 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 class Attributor:
     """Finds attributions in a parsed Doc. One instance per process."""
 
-    def __init__(self, cues: dict[str, str] | None = None) -> None:
+    def __init__(self, cues: dict[str, frozenset[str]] | None = None, every_verb: bool = False) -> None:
         self.cues = dict(cues if cues is not None else cue_frames())
+        # every_verb: treat each verb as a cue with every content kind (for
+        # mining the lexicon from an annotated corpus, scripts/mine_cues.py)
+        self.every_verb = every_verb
+
+    def kinds(self, tok: Token) -> frozenset[str]:
+        if self.every_verb:
+            return ALL_KINDS
+        return self.cues.get(tok.lemma_.lower(), frozenset())
 
     # -- cues -------------------------------------------------------------
     def is_cue(self, tok: Token) -> bool:
-        if tok.pos_ not in ("VERB", "AUX") and tok.tag_ not in ("VBD", "VBZ", "VBG", "VBN", "VBP", "VB"):
+        if tok.pos_ != "VERB" and tok.tag_ not in ("VBD", "VBZ", "VBG", "VBN", "VBP", "VB"):
             return False
-        return tok.lemma_.lower() in self.cues
+        return self.every_verb or tok.lemma_.lower() in self.cues
 
     def subject_of(self, verb: Token) -> Token | None:
         """The subject of a cue, inherited along conjoined/participial verbs."""
@@ -153,7 +162,7 @@ class Attributor:
             phrase_start, phrase_end = self._phrase(cue, subj)
             plans[cue.i] = (phrase_start, phrase_end)
             k = self._quote_before(text, quotes, q_starts, phrase_start)
-            if k is not None and k not in claimed and self.cues[cue.lemma_.lower()] != "belief":
+            if k is not None and k not in claimed and "quote" in self.kinds(cue):
                 claimed.add(k)
                 parts = [(quotes[k].inner_start, quotes[k].inner_end)]
                 # split quote: "“A,” he said, “B.”"
@@ -161,7 +170,7 @@ class Attributor:
                 if k2 is not None and k2 not in claimed and self._ends_open(text, quotes[k]):
                     claimed.add(k2)
                     parts += list(quotes[k2].parts)
-                found.append(self._make(doc, "direct", quotes, parts, cue, subj, para_of, 0.95))
+                found.append(self._make(doc, "direct", parts, cue, subj, para_of, 0.95, "quote-before"))
                 plans[cue.i] = None
 
         # pass 2: clausal complements, quotations after the cue, objects
@@ -171,8 +180,8 @@ class Attributor:
                 continue
             phrase_start, phrase_end = plan
             subj = self.subject_of(cue)
-            frame = self.cues[cue.lemma_.lower()]
-            content = self._complement(cue, frame)
+            kinds = self.kinds(cue)
+            content, rule = self._complement(cue, kinds)
             if content is not None:
                 start, end = _trim(text, *content)
                 start = self._strip_that(doc, start)
@@ -185,22 +194,22 @@ class Attributor:
                     continue
                 # a quotation that follows the clause at once belongs to it
                 k = self._quote_after(text, quotes, end, para_of)
-                if k is not None and k not in claimed and frame != "belief":
+                if k is not None and k not in claimed and "quote" in kinds:
                     claimed.add(k)
                     end = quotes[k].end
                 inside = [i for i, q in enumerate(quotes) if start <= q.start and q.end <= end]
                 claimed.update(inside)
                 kind, parts = self._classify(text, quotes, inside, start, end)
                 conf = 0.9 if kind == "direct" else 0.8
-                found.append(self._make(doc, kind, quotes, parts, cue, subj, para_of, conf))
+                found.append(self._make(doc, kind, parts, cue, subj, para_of, conf, rule))
                 continue
-            if frame == "belief":
+            if "quote" not in kinds:
                 continue
             k = self._quote_after(text, quotes, phrase_end, para_of)
             if k is not None and k not in claimed:
                 claimed.add(k)
                 found.append(
-                    self._make(doc, "direct", quotes, list(quotes[k].parts), cue, subj, para_of, 0.9)
+                    self._make(doc, "direct", list(quotes[k].parts), cue, subj, para_of, 0.9, "quote-after")
                 )
 
         for tok in according:
@@ -260,31 +269,33 @@ class Attributor:
         """A quotation that ends with a comma inside the marks may go on after the cue."""
         return text[q.inner_end - 1 : q.inner_end] == ","
 
-    def _complement(self, cue: Token, frame: str) -> tuple[int, int] | None:
+    def _complement(self, cue: Token, kinds: frozenset[str]) -> tuple[tuple[int, int] | None, str]:
+        """The content span of a cue from the parse, and its kind."""
         for child in cue.children:
             if child.dep_ in CLAUSE_DEPS and child.pos_ in ("VERB", "AUX"):
-                if child.dep_ == "xcomp" and child.i > cue.i and any(t.dep_ == "aux" and t.lower_ == "to" for t in child.children):
-                    continue  # "refused to comment": not reported speech
+                infinitive = child.dep_ == "xcomp" and any(t.dep_ == "aux" and t.lower_ == "to" for t in child.children)
+                kind = "infinitive" if infinitive else "clause"
+                if kind not in kinds or (infinitive and child.i < cue.i):
+                    continue
                 toks = list(child.subtree)
                 # stop before a cue conjoined to the clause ("... but acknowledged")
                 for conj in child.children:
-                    if conj.dep_ == "conj" and conj.i > child.i and self.is_cue(conj):
+                    if conj.dep_ == "conj" and conj.i > child.i and self.is_cue(conj) and not self.every_verb:
                         stop = min(t.i for t in conj.subtree)
                         toks = [t for t in toks if t.i < stop]
                         while toks and (toks[-1].dep_ == "cc" or toks[-1].is_punct):
                             toks.pop()
                         break
-                return _char_span(toks) if toks else None
-        if frame == "object":
-            right = [c for c in cue.children if c.i > cue.i and c.dep_ in ("dobj", "prep", "oprd", "advcl")]
-            objs = [c for c in right if c.dep_ == "dobj"]
-            if objs:
+                return (_char_span(toks) if toks else None), kind
+        if "object" in kinds:
+            right = [c for c in cue.children if c.i > cue.i and c.dep_ in ("dobj", "prep", "oprd", "advcl", "ccomp")]
+            if any(c.dep_ == "dobj" for c in right):
                 toks: list[Token] = []
                 for c in right:
                     toks += list(c.subtree)
                 toks.sort(key=lambda t: t.i)
-                return _char_span(toks)
-        return None
+                return _char_span(toks), "object"
+        return None, ""
 
     @staticmethod
     def _cut(text: str, quotes: list[Quotation], start: int, end: int) -> int:
@@ -323,7 +334,7 @@ class Attributor:
             return "mixed", [(start, end)]
         return "indirect", [(start, end)]
 
-    def _make(self, doc, kind, quotes, parts, cue, subj, para_of, conf) -> Attribution:
+    def _make(self, doc, kind, parts, cue, subj, para_of, conf, rule) -> Attribution:
         start, end = parts[0][0], parts[-1][1]
         source = source_tok = None
         if subj is not None:
@@ -352,6 +363,7 @@ class Attributor:
             sentence=(sent.start_char, sent.end_char),
             paragraph=para_of(cue.idx),
             confidence=round(max(conf, 0.05), 2),
+            rule=rule,
         )
 
     def _according(self, doc: Doc, tok: Token, quotes, claimed, para_of) -> Attribution | None:
@@ -393,6 +405,7 @@ class Attributor:
             sentence=(sent.start_char, sent.end_char),
             paragraph=para_of(tok.idx),
             confidence=0.8,
+            rule="according-to",
         )
 
     @staticmethod
@@ -448,6 +461,7 @@ class Attributor:
                 paragraph=p,
                 confidence=round(max(prev.confidence - 0.3, 0.05), 2),
                 inherited_from=found.index(prev),
+                rule="continuation",
             )
             extra.append(a)
             by_para[p] = a

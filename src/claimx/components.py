@@ -33,10 +33,11 @@ def register_extensions() -> None:
 class AttributionComponent:
     """Finds quotes and their speakers; sets ``claimx_quotes`` and ``claimx_speakers``."""
 
-    def __init__(self, name: str, cues: dict[str, str] | None = None) -> None:
+    def __init__(self, name: str, cues: dict[str, list[str]] | None = None) -> None:
         register_extensions()
         self.name = name
-        self.attributor = Attributor(cues if cues else cue_frames())
+        lexicon = {k: frozenset(v) for k, v in cues.items()} if cues else cue_frames()
+        self.attributor = Attributor(lexicon)
         self.resolver = SpeakerResolver()
 
     def __call__(self, doc: Doc) -> Doc:
@@ -56,7 +57,7 @@ class AttributionComponent:
         quotes: list[dict[str, Any]] = []
         for a, k in zip(atts, assigned, strict=True):
             d = asdict(a)
-            d.pop("claimed")
+            d.pop("rule")
             d["speaker"] = ids[k] if k is not None else None
             if a.inherited_from is not None and k is None:
                 parent = quotes[a.inherited_from] if a.inherited_from < len(quotes) else None
@@ -98,11 +99,11 @@ def paragraph_boundaries(doc: Doc) -> Doc:
 
 @Language.factory(
     "claimx_attribution",
-    default_config={"cues": {}},
+    default_config={"cues": {}},  # lemma -> list of content kinds; {} = the shipped lexicon
     assigns=["doc._.claimx_quotes", "doc._.claimx_speakers"],
     requires=["token.dep", "token.lemma", "token.pos", "doc.ents"],
 )
-def make_attribution(nlp: Language, name: str, cues: dict[str, str]) -> AttributionComponent:
+def make_attribution(nlp: Language, name: str, cues: dict[str, list[str]]) -> AttributionComponent:
     return AttributionComponent(name, cues)
 
 

@@ -12,12 +12,13 @@ def _lines(name: str) -> list[str]:
 
 
 @cache
-def cue_frames() -> dict[str, str]:
-    """Reporting-cue lemma -> frame (``speech``, ``object`` or ``belief``)."""
-    out: dict[str, str] = {}
+def cue_frames() -> dict[str, frozenset[str]]:
+    """Reporting-cue lemma -> the kinds of content it takes
+    (``clause``, ``quote``, ``object``, ``infinitive``)."""
+    out: dict[str, frozenset[str]] = {}
     for line in _lines("cues.tsv"):
-        lemma, frame = line.split("\t")
-        out[lemma.strip()] = frame.strip()
+        lemma, kinds = line.split("\t")[:2]
+        out[lemma.strip()] = frozenset(k.strip() for k in kinds.split(",") if k.strip())
     return out
 
 

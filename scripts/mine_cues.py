@@ -1,0 +1,73 @@
+"""Mine the cue lexicon (src/claimx/data/cues.tsv) from an annotated corpus.
+
+Treats every verb as a cue with every content kind (clause, quote, object,
+infinitive), scores each resulting attribution against the gold relations
+(content and source overlap, as in `claimx eval`), and keeps, per lemma, the
+kinds whose precision and support clear the thresholds. The hand-written
+entries already in the lexicon are kept unless the corpus contradicts them.
+
+    python scripts/mine_cues.py ../shared/corpora/polnear --split train > cues.tsv
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+from pathlib import Path
+
+from claimx.attribution import Attributor
+from claimx.evaluate import load_corpus
+from claimx.lexicon import cue_frames
+from claimx.nlp import load
+
+KIND_OF_RULE = {"quote-before": "quote", "quote-after": "quote", "clause": "clause",
+                "infinitive": "infinitive", "object": "object"}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("corpus", type=Path)
+    ap.add_argument("--split", default="train")
+    ap.add_argument("--min-count", type=int, default=3)
+    ap.add_argument("--min-precision", type=float, default=0.5)
+    ap.add_argument("--workers", type=int, default=2)
+    args = ap.parse_args()
+
+    docs = load_corpus(args.corpus, args.split)
+    nlp = load()
+    miner = Attributor(every_verb=True)
+    stats: dict[tuple[str, str], list[int]] = collections.defaultdict(lambda: [0, 0])
+    for doc, gold in nlp.pipe(((d.text, d) for d in docs), as_tuples=True, n_process=args.workers, batch_size=8):
+        text = gold.text
+        golds = [(g.letters("content", text), g.letters("source", text)) for g in gold.gold]
+        for att in miner(doc):
+            kind = KIND_OF_RULE.get(att.rule)
+            if kind is None or att.cue is None:
+                continue
+            content = {i for s, e in att.parts for i in range(s, e) if text[i].isalnum()}
+            source = set() if att.source is None else {
+                i for i in range(*att.source) if text[i].isalnum()}
+            ok = any(content & gc and ((source & gs) if gs else not source) for gc, gs in golds)
+            entry = stats[(att.cue[2], kind)]
+            entry[0] += ok
+            entry[1] += 1
+
+    lexicon: dict[str, set[str]] = collections.defaultdict(set)
+    for lemma, kinds in cue_frames().items():
+        for kind in kinds:
+            tp, n = stats.get((lemma, kind), (0, 0))
+            if n < 5 or tp / n >= 0.3:  # keep unless contradicted
+                lexicon[lemma].add(kind)
+    for (lemma, kind), (tp, n) in stats.items():
+        if n >= args.min_count and tp / n >= args.min_precision:
+            lexicon[lemma].add(kind)
+    print("# Reporting cues: lemma<TAB>content kinds (clause, quote, object, infinitive).")
+    print(f"# Mined from {args.corpus.name}/{args.split} by scripts/mine_cues.py "
+          f"(min count {args.min_count}, min precision {args.min_precision}) over a hand-written seed list.")
+    for lemma in sorted(lexicon):
+        kinds = [k for k in ("clause", "quote", "object", "infinitive") if k in lexicon[lemma]]
+        print(f"{lemma}\t{','.join(kinds)}")
+
+
+if __name__ == "__main__":
+    main()
