@@ -95,6 +95,13 @@ class Attributor:
             return False
         return self.every_verb or tok.lemma_.lower() in self.cues
 
+    @staticmethod
+    def _imperative(tok: Token) -> bool:
+        """"Note: ...", "Read the rest here": a bare verb with no subject or auxiliary."""
+        return tok.tag_ == "VB" and tok.dep_ == "ROOT" and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children
+        )
+
     def subject_of(self, verb: Token) -> Token | None:
         """The subject of a cue, inherited along conjoined/participial verbs."""
         cur: Token | None = verb
@@ -103,11 +110,10 @@ class Attributor:
                 return None
             for child in cur.children:
                 if child.dep_ in SUBJECT_DEPS:
-                    if child.dep_ == "nsubj" and child.tag_ == "WDT" or child.lower_ in ("who", "that"):
-                        # relative clause: "Rubio, who said ..." -> Rubio
-                        if cur.dep_ == "relcl":
-                            return cur.head
-                        return None
+                    if child.tag_ in ("WDT", "WP") or child.lower_ in ("who", "that", "which"):
+                        # relative clause: "Rubio, who said ...": the mention is
+                        # "who"; the speaker resolver follows it to "Rubio"
+                        return child if cur.dep_ == "relcl" else None
                     return child
             if (
                 cur.dep_ == "conj" and cur.head.dep_ in CLAUSE_DEPS and not self.is_cue(cur.head)
@@ -145,7 +151,10 @@ class Attributor:
                 return k
             return None
 
-        cue_tokens = [t for t in doc if self.is_cue(t) and quote_at(t.idx) is None]
+        cue_tokens = [
+            t for t in doc
+            if self.is_cue(t) and quote_at(t.idx) is None and not self._imperative(t)
+        ]
         according = [
             t
             for t in doc
@@ -216,6 +225,8 @@ class Attributor:
             att = self._according(doc, tok, quotes, claimed, para_of)
             if att is not None:
                 found.append(att)
+
+        found += self._colons(doc, quotes, claimed, para_of, paras)
 
         found.sort(key=lambda a: (a.start, a.end))
         found = self._drop_nested(found)
@@ -407,6 +418,60 @@ class Attributor:
             confidence=0.8,
             rule="according-to",
         )
+
+    def _colons(self, doc: Doc, quotes, claimed: set[int], para_of, paras) -> list[Attribution]:
+        """Colon attributions: "Kerry: “By law ...”" and a paragraph that opens
+        with a name and a colon ("Pat Caddell: Democrat voters worried ...")."""
+        text = doc.text
+        out: list[Attribution] = []
+        starts: list[tuple[int, int, int | None]] = []  # colon index, content end, quotation
+        for k, q in enumerate(quotes):
+            if k in claimed:
+                continue
+            i = q.start - 1
+            while i >= 0 and text[i] in " \t":
+                i -= 1
+            if i > 0 and text[i] == ":":
+                starts.append((i, q.end, k))
+        for p_start, p_end in paras:
+            m = re.match(r"[^:\n]{2,60}?:\s+(?=\S)", text[p_start:p_end])
+            if m and not any(s[0] == p_start + m.end() - 1 - (len(m.group()) - len(m.group().rstrip())) for s in starts):
+                colon = p_start + len(m.group().rstrip()) - 1
+                if not any(c == colon for c, _, _ in starts):
+                    starts.append((colon, p_end, None))
+        for colon, end, k in sorted(starts):
+            span = doc.char_span(colon, colon + 1)
+            if span is None or span[0].i == 0:
+                continue
+            prev = doc[span[0].i - 1]
+            if prev.is_punct or prev.is_space:
+                continue
+            named = prev.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or prev.pos_ == "PROPN"
+            if not named:
+                continue
+            src_start, src_end = mention_span(prev)
+            if k is None:
+                # the name must open the paragraph: "Name: content"
+                if text[paras[para_of(colon)][0] : src_start].strip():
+                    continue
+                if prev.ent_type_ != "PERSON" and not (prev.ent_type_ == "ORG" and src_end - src_start < 40):
+                    continue
+            start, end = _trim(text, colon + 1, end)
+            if k is not None:
+                start, end = quotes[k].start, quotes[k].end
+            inside = [i for i, q in enumerate(quotes) if start <= q.start and q.end <= end]
+            if len(re.findall(r"\w+", text[start:end])) < 3:
+                continue
+            claimed.update(inside)
+            kind, parts = self._classify(text, quotes, inside, start, end)
+            sent = span[0].sent
+            out.append(Attribution(
+                type=kind, start=parts[0][0], end=parts[-1][1], parts=parts,
+                cue=(colon, colon + 1, ":"), source=(src_start, src_end), source_token=prev.i,
+                addressee=None, sentence=(sent.start_char, sent.end_char), paragraph=para_of(colon),
+                confidence=0.7, rule="colon",
+            ))
+        return out
 
     @staticmethod
     def _drop_nested(found: list[Attribution]) -> list[Attribution]:

@@ -181,10 +181,19 @@ class SpeakerResolver:
                     speakers[k].add_mention((tok.idx, tok.idx + len(tok)))
 
         # sources that are not people (or that the NER missed)
-        for head in sorted(source_heads):
+        for source in sorted(source_heads):
+            head = source
             if head in by_token:
                 continue
             tok = doc[head]
+            if tok.tag_ in ("WDT", "WP") and tok.head.dep_ == "relcl":
+                # "who": the speaker is the noun the relative clause hangs on
+                antecedent = tok.head.head
+                if antecedent.i in by_token:
+                    by_token[head] = by_token[antecedent.i]
+                    speakers[by_token[head]].add_mention((tok.idx, tok.idx + len(tok)))
+                    continue
+                head, tok = antecedent.i, antecedent
             if tok.pos_ == "PRON":
                 continue  # unresolved pronoun: leave it unresolved
             span = mention_span(tok)
@@ -213,6 +222,7 @@ class SpeakerResolver:
                         k = len(speakers) - 1
             speakers[k].add_mention(span)
             by_token[head] = k
+            by_token[source] = k
 
         # order speakers by first mention and map attributions
         for sp in speakers:
