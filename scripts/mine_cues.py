@@ -31,8 +31,23 @@ def main() -> None:
     ap.add_argument("--min-count", type=int, default=3)
     ap.add_argument("--min-precision", type=float, default=0.5)
     ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--stats", type=Path, help="also write the raw counts (lemma, kind, correct, total) here")
+    ap.add_argument("--from-stats", type=Path, help="read raw counts written by --stats instead of parsing")
     args = ap.parse_args()
+    if args.from_stats:
+        stats = {}
+        for line in args.from_stats.read_text(encoding="utf-8").splitlines():
+            lemma, kind, tp, n = line.split("\t")
+            stats[(lemma, kind)] = [int(tp), int(n)]
+    else:
+        stats = collect(args)
+        if args.stats:
+            args.stats.write_text("".join(f"{lm}\t{k}\t{tp}\t{n}\n" for (lm, k), (tp, n) in sorted(stats.items())),
+                                  encoding="utf-8")
+    write_lexicon(stats, args)
 
+
+def collect(args) -> dict[tuple[str, str], list[int]]:
     docs = load_corpus(args.corpus, args.split)
     nlp = load()
     miner = Attributor(every_verb=True)
@@ -51,7 +66,10 @@ def main() -> None:
             entry = stats[(att.cue[2], kind)]
             entry[0] += ok
             entry[1] += 1
+    return dict(stats)
 
+
+def write_lexicon(stats, args) -> None:
     lexicon: dict[str, set[str]] = collections.defaultdict(set)
     for lemma, kinds in cue_frames().items():
         for kind in kinds:

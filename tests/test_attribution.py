@@ -31,8 +31,21 @@ CASES = [
     ("Jane Smith said the budget would be balanced.",
      [("indirect", "Jane Smith", "say", "the budget would be balanced")]),
     # participial cue inheriting the subject
-    ("Jane Smith rejected the report, insisting the figures were wrong.",
+    ("Jane Smith rejected that claim, insisting the figures were wrong.",
      [("indirect", "Jane Smith", "insist", "the figures were wrong")]),
+    # an object-taking cue: the object is the content (as PolNeAR annotates it)
+    ("Trump described the meeting as “extremely productive” on Friday.",
+     [("mixed", "Trump", "describe", "the meeting as “extremely productive”")]),
+    # a cue phrase ending in a colon, the quotation opening the next paragraph
+    ("Cruz continued:\n\n“You look at the questions and you wonder.”",
+     [("direct", "Cruz", "continue", "You look at the questions and you wonder.")]),
+    # a quotation that closed its sentence is not claimed by the next sentence's cue
+    ("Smith called it “a case unlike any we have found.” He added, “It is not ordinary.”",
+     [("mixed", "Smith", "call", "it “a case unlike any we have found.”"),
+      ("direct", "Smith", "add", "It is not ordinary.")]),
+    # a headline-style colon attribution
+    ("Kerry: “By law, the president sets the maximum number of refugees.”",
+     [("direct", "Kerry", ":", "By law, the president sets the maximum number of refugees.")]),
     # several cues sharing one subject
     ("Jane Smith said the plan would pass but acknowledged it may fail, noting that the vote was close.",
      [("indirect", "Jane Smith", "say", "the plan would pass"),

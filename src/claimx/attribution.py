@@ -41,6 +41,7 @@ PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
 _GAP_BEFORE_CUE = re.compile(r"[\s,;:—–-]*")
 _GAP_AFTER_CUE = re.compile(r"[\s,:—–-]*")
 _LETTER = re.compile(r"\w")
+_COLON_BREAK = re.compile(r"[ \t]*:[ \t]*\n\s*")
 
 
 @dataclass(slots=True)
@@ -170,7 +171,7 @@ class Attributor:
             subj = self.subject_of(cue)
             phrase_start, phrase_end = self._phrase(cue, subj)
             plans[cue.i] = (phrase_start, phrase_end)
-            k = self._quote_before(text, quotes, q_starts, phrase_start)
+            k = self._quote_before(doc, quotes, phrase_start)
             if k is not None and k not in claimed and "quote" in self.kinds(cue):
                 claimed.add(k)
                 parts = [(quotes[k].inner_start, quotes[k].inner_end)]
@@ -256,21 +257,35 @@ class Attributor:
         return _char_span(toks[lo : hi + 1])
 
     @staticmethod
-    def _quote_before(text: str, quotes: list[Quotation], q_starts: list[int], at: int) -> int | None:
+    def _quote_before(doc: Doc, quotes: list[Quotation], at: int) -> int | None:
+        """The quotation that ends right before the cue phrase starting at ``at``,
+        unless it closed a sentence and the cue phrase opens a new one
+        ("“... found.” He added, “...”")."""
+        text = doc.text
         k = bisect_right([q.end for q in quotes], at) - 1
         if k < 0:
             return None
         gap = text[quotes[k].end : at]
-        if _GAP_BEFORE_CUE.fullmatch(gap) and "\n" not in gap:
-            return k
-        return None
+        if not _GAP_BEFORE_CUE.fullmatch(gap) or "\n" in gap:
+            return None
+        last = text[quotes[k].inner_start : quotes[k].inner_end].rstrip()[-1:]
+        nxt = doc.char_span(at, at + 1, alignment_mode="expand")
+        if nxt is not None and len(nxt) and last in ".!?" and not gap.strip():
+            tok = nxt[0]
+            if tok.pos_ == "PRON" and tok.text[:1].isupper():
+                return None
+            if last == "." and tok.is_sent_start and tok.text[:1].isupper() and tok.pos_ != "PROPN":
+                return None
+        return k
 
     @staticmethod
     def _quote_after(text: str, quotes: list[Quotation], at: int, para_of) -> int | None:
+        """The quotation right after ``at``: after a comma or colon in the same
+        paragraph, or opening the next paragraph after a colon ("Cruz said:")."""
         for k, q in enumerate(quotes):
             if q.start >= at:
                 gap = text[at : q.start]
-                if _GAP_AFTER_CUE.fullmatch(gap) and "\n" not in gap:
+                if _GAP_AFTER_CUE.fullmatch(gap) and ("\n" not in gap or _COLON_BREAK.fullmatch(gap)):
                     return k
                 return None
         return None
@@ -299,13 +314,23 @@ class Attributor:
                         break
                 return (_char_span(toks) if toks else None), kind
         if "object" in kinds:
-            right = [c for c in cue.children if c.i > cue.i and c.dep_ in ("dobj", "prep", "oprd", "advcl", "ccomp")]
+            right = [
+                c for c in cue.children
+                if c.i > cue.i and c.dep_ in ("dobj", "prep", "oprd", "ccomp") and not _circumstance(c)
+            ]
             if any(c.dep_ == "dobj" for c in right):
                 toks: list[Token] = []
                 for c in right:
                     toks += list(c.subtree)
                 toks.sort(key=lambda t: t.i)
-                return _char_span(toks), "object"
+                # an object that only points back ("rejected that notion",
+                # "denied it") restates nothing; a verb or quotation always counts
+                obj = next(c for c in right if c.dep_ == "dobj")
+                anaphoric = obj.pos_ == "PRON" or any(
+                    c.dep_ == "det" and c.lower_ in ("this", "that", "these", "those") for c in obj.children
+                )
+                if not anaphoric or any(t.pos_ in ("VERB", "AUX") or t.text in ALL_MARKS for t in toks):
+                    return _char_span(toks), "object"
         return None, ""
 
     @staticmethod
@@ -531,6 +556,17 @@ class Attributor:
             extra.append(a)
             by_para[p] = a
         return extra
+
+
+def _circumstance(prep: Token) -> bool:
+    """A prepositional phrase saying when or where ("on Friday", "in Iowa"),
+    which belongs to the telling, not to what was told."""
+    if prep.dep_ != "prep":
+        return False
+    if prep.lower_ in ("in", "at", "during", "after", "before", "since", "from", "while", "on"):
+        objs = [c for c in prep.children if c.dep_ == "pobj"]
+        return prep.lower_ != "on" or any(o.ent_type_ in ("DATE", "TIME") for o in objs)
+    return False
 
 
 def mention_span(tok: Token) -> tuple[int, int]:
