@@ -17,7 +17,6 @@ from pathlib import Path
 
 from claimx.attribution import Attributor
 from claimx.evaluate import load_corpus
-from claimx.lexicon import cue_frames
 from claimx.nlp import load
 
 KIND_OF_RULE = {"quote-before": "quote", "quote-after": "quote", "clause": "clause",
@@ -31,6 +30,8 @@ def main() -> None:
     ap.add_argument("--min-count", type=int, default=3)
     ap.add_argument("--min-precision", type=float, default=0.5)
     ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--seed", type=Path, default=Path(__file__).with_name("cues_seed.tsv"),
+                    help="the hand-written lexicon the mined entries are added to")
     ap.add_argument("--stats", type=Path, help="also write the raw counts (lemma, kind, correct, total) here")
     ap.add_argument("--from-stats", type=Path, help="read raw counts written by --stats instead of parsing")
     args = ap.parse_args()
@@ -69,9 +70,18 @@ def collect(args) -> dict[tuple[str, str], list[int]]:
     return dict(stats)
 
 
+def read_lexicon(path: Path) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            lemma, kinds = line.split("\t")[:2]
+            out[lemma] = set(kinds.split(","))
+    return out
+
+
 def write_lexicon(stats, args) -> None:
     lexicon: dict[str, set[str]] = collections.defaultdict(set)
-    for lemma, kinds in cue_frames().items():
+    for lemma, kinds in read_lexicon(args.seed).items():
         for kind in kinds:
             tp, n = stats.get((lemma, kind), (0, 0))
             if n < 5 or tp / n >= 0.3:  # keep unless contradicted
