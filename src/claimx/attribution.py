@@ -113,7 +113,8 @@ class Attributor:
                 if child.dep_ in SUBJECT_DEPS:
                     if child.tag_ in ("WDT", "WP") or child.lower_ in ("who", "that", "which"):
                         # relative clause: "Rubio, who said ...": the mention is
-                        # "who"; the speaker resolver follows it to "Rubio"
+                        # "who" (as PolNeAR marks it); the speaker resolver
+                        # follows it to "Rubio"
                         return child if cur.dep_ == "relcl" else None
                     return child
             if (
@@ -172,6 +173,8 @@ class Attributor:
             phrase_start, phrase_end = self._phrase(cue, subj)
             plans[cue.i] = (phrase_start, phrase_end)
             k = self._quote_before(doc, quotes, phrase_start)
+            if k is not None and _is_title(text, quotes[k]):
+                k = None
             if k is not None and k not in claimed and "quote" in self.kinds(cue):
                 claimed.add(k)
                 parts = [(quotes[k].inner_start, quotes[k].inner_end)]
@@ -216,7 +219,7 @@ class Attributor:
             if "quote" not in kinds:
                 continue
             k = self._quote_after(text, quotes, phrase_end, para_of)
-            if k is not None and k not in claimed:
+            if k is not None and k not in claimed and not _is_title(text, quotes[k]):
                 claimed.add(k)
                 found.append(
                     self._make(doc, "direct", list(quotes[k].parts), cue, subj, para_of, 0.9, "quote-after")
@@ -556,6 +559,18 @@ class Attributor:
             extra.append(a)
             by_para[p] = a
         return extra
+
+
+_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "for", "to", "at", "by", "with", "from"}
+
+
+def _is_title(text: str, q: Quotation) -> bool:
+    """A short quotation in title case ("“Meet the Press,”", "“Guccifer”") names
+    something; it is not a statement."""
+    words = re.findall(r"[\w’'-]+", text[q.inner_start : q.inner_end])
+    if not words or len(words) > 6:
+        return False
+    return all(w[0].isupper() or w[0].isdigit() or w.lower() in _SMALL_WORDS for w in words)
 
 
 def _circumstance(prep: Token) -> bool:
