@@ -225,6 +225,8 @@ class Attributor:
                     self._make(doc, "direct", list(quotes[k].parts), cue, subj, para_of, 0.9, "quote-after")
                 )
 
+        self._follow_on(text, quotes, claimed, found)
+
         for tok in according:
             att = self._according(doc, tok, quotes, claimed, para_of)
             if att is not None:
@@ -446,6 +448,26 @@ class Attributor:
             confidence=0.8,
             rule="according-to",
         )
+
+    @staticmethod
+    def _follow_on(text: str, quotes: list[Quotation], claimed: set[int], found: list[Attribution]) -> None:
+        """A quotation that opens the next sentence, with no cue of its own,
+        goes on with the same statement: "“A,” said X, a lawyer. “B.”"."""
+        for att in found:
+            if att.type != "direct":
+                continue
+            at = max(att.sentence[1], att.end)
+            while True:
+                nxt = next((k for k, q in enumerate(quotes) if q.start >= at), None)
+                if nxt is None or nxt in claimed:
+                    break
+                gap = text[at : quotes[nxt].start]
+                if gap.strip() or "\n" in gap or _is_title(text, quotes[nxt]):
+                    break
+                claimed.add(nxt)
+                att.parts = att.parts + list(quotes[nxt].parts)
+                att.end = quotes[nxt].inner_end
+                at = quotes[nxt].end
 
     def _colons(self, doc: Doc, quotes, claimed: set[int], para_of, paras) -> list[Attribution]:
         """Colon attributions: "Kerry: “By law ...”" and a paragraph that opens

@@ -77,7 +77,11 @@ def _marks_in(text: str, start: int, end: int, single: bool) -> list[tuple[int, 
                     out.append((i, "close"))
             continue
         if ch in OPEN_DOUBLE:
-            out.append((i, "open"))
+            # a typo'd closing mark: “It's unusual,“ said ...
+            if ch == "“" and _is_closing(text, i) and not _is_opening(text, i):
+                out.append((i, "close"))
+            else:
+                out.append((i, "open"))
         elif ch in CLOSE_DOUBLE:
             out.append((i, "close"))
         elif ch == '"':
