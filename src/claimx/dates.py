@@ -184,10 +184,34 @@ def detect(doc: Doc) -> list[DateMention]:
 # ---------------------------------------------------------------------------
 # normalisation (pure)
 
+_NUM_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}
+_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+_VAGUE_COUNT = {"a few", "few", "several", "many", "some", "a number of", "numerous", "countless", "recent",
+                "the past few", "the last few", "the next few", "coming", "the coming", "the last several",
+                "the past several"}
+_DURATION_MODIFIERS = re.compile(
+    r"^(?:(?:nearly|almost|about|around|approximately|roughly|more\s+than|less\s+than|fewer\s+than|up\s+to|"
+    r"no\s+more\s+than|no\s+less\s+than|at\s+least|at\s+most|barely|just|only|over|under|some|well\s+over|"
+    r"another|an\s+additional|the\s+better\s+part\s+of|the\s+last|the\s+past|the\s+next|the\s+first|"
+    r"the\s+final|the\s+previous|the\s+following|the\s+coming|the\s+entire|the\s+whole|a\s+full|a\s+further|"
+    r"all|for|in|within|after|during|the|a|an)\s+)+"
+)
+_UNIT_WORD = r"(second|minute|hour|day|night|week|weekend|month|year|decade|centur(?:y|ie)|quarter|fortnight)s?"
+
 
 def _iso_week(d: dt.date) -> str:
     y, w, _ = d.isocalendar()
     return f"{y}-W{w:02d}"
+
+
+def _news_week(d: dt.date) -> str:
+    """The week a newspaper means: a Sunday belongs to the week it starts."""
+    return _iso_week(d + dt.timedelta(days=1) if d.weekday() == 6 else d)
 
 
 def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
@@ -195,80 +219,212 @@ def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
     return k // 12, k % 12 + 1
 
 
-def _number(word: str) -> float | None:
-    w = word.lower()
-    if w in NUMBERS:
-        return NUMBERS[w]
-    try:
-        return float(w.replace(",", ""))
-    except ValueError:
+def parse_number(words: str) -> float | None:
+    """"twenty four" -> 24, "a hundred" -> 100, "2 1/2" -> 2.5, "a couple of" -> 2."""
+    w = words.lower().replace("-", " ").replace(",", "").strip()
+    if not w:
         return None
+    if w in ("a", "an", "one", "a single", "single"):
+        return 1
+    if w in ("a couple of", "couple of", "a couple", "a pair of"):
+        return 2
+    if w in ("a dozen", "dozen"):
+        return 12
+    if w in ("half a", "half an", "a half"):
+        return 0.5
+    m = re.fullmatch(r"(\d+)\s+(\d)/(\d)", w)
+    if m:
+        return int(m.group(1)) + int(m.group(2)) / int(m.group(3))
+    try:
+        return float(w)
+    except ValueError:
+        pass
+    total, current = 0.0, 0.0
+    seen = False
+    for tok in w.split():
+        if tok in ("a", "an") and not seen:
+            current = 1
+            seen = True
+        elif tok in _NUM_WORDS:
+            current += _NUM_WORDS[tok]
+            seen = True
+        elif tok in _SCALES:
+            current = max(current, 1) * _SCALES[tok]
+            if tok != "hundred":
+                total += current
+                current = 0
+            seen = True
+        elif tok == "and":
+            continue
+        else:
+            return None
+    return total + current if seen else None
+
+
+def spoken_year(words: str) -> int | None:
+    """"nineteen ninety-six" -> 1996."""
+    parts = words.lower().replace("-", " ").split()
+    if len(parts) >= 2 and parts[0] in _NUM_WORDS and 10 <= _NUM_WORDS[parts[0]] <= 20:
+        rest = parse_number(" ".join(parts[1:]))
+        if rest is not None and 0 <= rest < 100 and rest == int(rest):
+            return _NUM_WORDS[parts[0]] * 100 + int(rest)
+    return None
 
 
 def _fmt_num(n: float) -> str:
     return str(int(n)) if float(n).is_integer() else str(n)
 
 
+def _duration(low: str) -> str | None:
+    """TIMEX3 duration for "two years", "nearly forty years", "a few minutes", "weeks"."""
+    s = re.sub(r"[- ]long$", "", low)
+    s = re.sub(r"(?<=\w)-(?=\w)", " ", s)
+    m = re.fullmatch(rf"(.*?)\s*{_UNIT_WORD}(?:\s+and\s+a\s+half)?", s)
+    if not m:
+        return None
+    count_words = _DURATION_MODIFIERS.sub("", m.group(1) + " ").strip() if m.group(1) else ""
+    unit_word = m.group(2)
+    plural = s.rstrip().endswith("s") and not s.endswith("and a half")
+    unit = {"second": "S", "minute": "M", "hour": "H", "day": "D", "night": "D", "week": "W",
+            "weekend": "WE", "month": "M", "year": "Y", "decade": "DE", "quarter": "Q",
+            "fortnight": "W"}.get(unit_word, "CE" if unit_word.startswith("centur") else "X")
+    if count_words in _VAGUE_COUNT or (not count_words and plural):
+        n: float | None = None
+    elif not count_words:
+        n = 1
+    else:
+        n = parse_number(count_words)
+        if n is None:
+            return None
+    if n is not None and "and a half" in s:
+        n += 0.5
+    if unit_word == "fortnight" and n is not None:
+        n *= 2
+    if unit == "DE" and n is not None:
+        unit, n = "Y", n * 10
+    if n is not None and not float(n).is_integer():
+        # 2.5 years -> P2Y6M, 1.5 minutes -> PT1M30S
+        whole, frac = int(n), n - int(n)
+        sub = {"Y": ("M", 12), "M": ("D", 30), "D": ("H", 24), "H": ("M", 60), "W": ("D", 7)}.get(unit)
+        if unit == "M" and unit_word == "minute":
+            sub = ("S", 60)
+        if sub:
+            part = f"{whole}{unit}" if whole else ""
+            tail = f"{int(round(frac * sub[1]))}{sub[0]}"
+            prefix = "PT" if unit_word in ("hour", "minute", "second") else "P"
+            if prefix == "P" and sub[0] == "H":
+                return f"P{part}T{tail}"
+            return f"{prefix}{part}{tail}"
+    n_str = "X" if n is None else _fmt_num(n)
+    prefix = "PT" if unit_word in ("hour", "minute", "second") else "P"
+    return f"{prefix}{n_str}{unit}"
+
+
 def _year_for(month: int, day: int | None, ref: dt.date, tense: str) -> int:
-    """The year of a month(/day) without one: by tense, else the nearest."""
-    cands = []
-    for y in (ref.year - 1, ref.year, ref.year + 1):
-        try:
-            cands.append(dt.date(y, month, day or 15))
-        except ValueError:
-            continue
-    if not cands:
+    """The year of a month(/day) given without one: the reference year,
+    unless the tense points more than a couple of months the other way."""
+    try:
+        same = dt.date(ref.year, month, min(day or 15, 28) if day is None else day)
+    except ValueError:
         return ref.year
-    if tense == "future":
-        later = [c for c in cands if c >= ref.replace(day=1) if day is None or c >= ref]
-        if later:
-            return min(later).year
-    if tense == "past":
-        earlier = [c for c in cands if (c <= ref if day else (c.year, c.month) <= (ref.year, ref.month))]
-        if earlier:
-            return max(earlier).year
-    return min(cands, key=lambda c: abs((c - ref).days)).year
+    days = (same - ref).days
+    if tense == "past" and days > 31:
+        return ref.year - 1
+    if tense == "future" and days < -31:
+        return ref.year + 1
+    if days > 240:
+        return ref.year - 1
+    if days < -240:
+        return ref.year + 1
+    return ref.year
 
 
 _RE_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _RE_MDY = re.compile(rf"(?:{_WEEKDAY_RE},?\s+)?({_MONTH_RE})\s+(\d{{1,2}})(?!\d)(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?", re.I)
 _RE_DMY = re.compile(rf"(?<!\d)(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_RE})(?:,?\s+(\d{{4}}))?", re.I)
-_RE_MY = re.compile(rf"({_MONTH_RE})(?:,?\s+(?:of\s+)?(\d{{4}}))?$", re.I)
 _RE_SLASH = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{2,4})")
-_RE_YEAR = re.compile(r"(?:(?:the\s+)?(?:year\s+|fiscal\s+|mid-|early\s+|late\s+)?)'?(\d{4})$", re.I)
-_RE_DECADE = re.compile(r"(?:the\s+)?(?:early\s+|mid-|late\s+)?(\d{3})0s$", re.I)
-_RE_AGO = re.compile(r"(\w+|\d+)\s+(day|week|month|year|decade)s?\s+ago", re.I)
-_RE_DURATION = re.compile(
-    r"(?:(?:the|a|an)\s+)?(?:(?:past|last|next|coming|previous|first|final)\s+)?"
-    r"(?:(\w+|\d+(?:\.\d+)?)(?:[- ]and[- ]a[- ]half)?[- ])?(second|minute|hour|day|week|month|year|decade|centur(?:y|ie))s?"
-    r"(?:[- ]long)?$",
-    re.I,
-)
-_RE_VAGUE_DUR = re.compile(r"(?:for\s+)?(?:several|many|few|a\s+few|some|recent)?\s*(day|week|month|year|decade)s$", re.I)
-_RE_QUARTER = re.compile(r"(?:the\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)(?:[- ]quarter)(?:\s+of\s+(\d{4}))?", re.I)
-_RE_TIME = re.compile(r"(\d{1,2})(?::(\d{2}))?\s*([ap])\.?m\.?", re.I)
+_RE_TIME = re.compile(r"(\d{1,2})(?::(\d{2}))?\s*([ap])\.?\s?m\.?", re.I)
+_WEEKDAY_WORD = r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+
+
+def _weekday_date(wd: int, ref: dt.date, tense: str, mod: str | None = None) -> dt.date:
+    delta = (wd - ref.weekday()) % 7  # days forward to the next such weekday (0 = today)
+    if mod == "next":
+        return ref + dt.timedelta(days=delta or 7)
+    if mod == "last":
+        return ref - dt.timedelta(days=(7 - delta) % 7 or 7)
+    if tense == "future":
+        return ref + dt.timedelta(days=delta)
+    return ref - dt.timedelta(days=(7 - delta) % 7)
+
+
+def _month_value(month: int, low: str, ref: dt.date, tense: str) -> str:
+    if re.search(r"\b(?:last|previous)\s+year\b", low):
+        return f"{ref.year - 1}-{month:02d}"
+    if re.search(r"\bnext\s+year\b", low):
+        return f"{ref.year + 1}-{month:02d}"
+    if re.search(r"\bthis\s+year\b", low) or low.startswith("this "):
+        return f"{ref.year}-{month:02d}"
+    if low.startswith("last "):
+        return f"{ref.year - 1 if month >= ref.month - 1 else ref.year}-{month:02d}"
+    if low.startswith("next "):
+        return f"{ref.year + 1 if month <= ref.month else ref.year}-{month:02d}"
+    return f"{_year_for(month, None, ref, tense)}-{month:02d}"
 
 
 def normalise(expr: str, ref: dt.date | None, tense: str = "past") -> tuple[str | None, str]:
-    """TIMEX3 ``(value, kind)`` for one expression; kind is date|time|duration|set."""
+    """TIMEX3 ``(value, kind)`` for one expression; kind is date|time|duration|set.
+
+    When the whole expression does not parse, its shorter tails are tried
+    ("coup d'etat last year" -> "last year")."""
+    words = expr.split()
+    result = _normalise(expr, ref, tense)
+    for i in range(1, min(len(words), 4)):
+        if result[0] is not None:
+            break
+        tail = _normalise(" ".join(words[i:]), ref, tense)
+        if tail[0] is not None:
+            result = tail
+    return result
+
+
+def _normalise(expr: str, ref: dt.date | None, tense: str) -> tuple[str | None, str]:
     s = " ".join(expr.replace("’", "'").split())
-    low = s.lower().strip(" .,")
-    low = re.sub(r"^(?:on|in|at|by|since|until|from|during)\s+", "", low)
+    low = s.lower().strip(" .,;:")
+    low = re.sub(r"^(?:on|in|at|by|since|until|from|during|of|for)\s+", "", low)
+    low = re.sub(r"'s$", "", low)
 
     # sets
-    if re.match(r"(?:every|each)\s+", low) or low in ("daily", "weekly", "monthly", "annually", "yearly"):
-        unit = {"daily": "D", "weekly": "W", "monthly": "M", "annually": "Y", "yearly": "Y"}.get(low)
-        if unit is None:
-            m = re.search(r"(day|week|month|year)", low)
-            unit = UNITS[m.group(1)] if m else None
-        return (f"P1{unit}" if unit else None), "set"
+    m = re.fullmatch(rf"(?:every|each)\s+(?:other\s+)?(.+)", low)
+    if m or low in ("daily", "weekly", "monthly", "annually", "yearly", "hourly", "nightly"):
+        rest = m.group(1) if m else low
+        simple = {"daily": "XXXX-XX-XX", "nightly": "XXXX-XX-XXTNI", "weekly": "XXXX-WXX",
+                  "monthly": "XXXX-XX", "annually": "XXXX", "yearly": "XXXX", "hourly": "PT1H",
+                  "day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX",
+                  "night": "XXXX-XX-XXTNI", "morning": "XXXX-XX-XXTMO", "evening": "XXXX-XX-XXTEV"}
+        if rest in simple:
+            return simple[rest], "set"
+        wd = re.fullmatch(_WEEKDAY_WORD, rest)
+        if wd:
+            return f"XXXX-WXX-{WEEKDAYS[wd.group(1)] + 1}", "set"
+        mo = _month(rest)
+        if mo:
+            return f"XXXX-{mo:02d}", "set"
+        dur = _duration(rest)
+        return (dur.replace("PX", "P1") if dur else None), "set"
 
     # vague references
-    if low in ("now", "currently", "nowadays", "the moment", "present", "at present", "the present"):
+    if low in ("now", "currently", "nowadays", "the moment", "present", "at present", "the present",
+               "current", "right now", "today's", "already", "these days", "this time"):
         return "PRESENT_REF", "date"
-    if low in ("recently", "the past", "former", "formerly", "previously", "earlier", "lately", "once"):
+    if low in ("recently", "the past", "previously", "earlier", "lately", "once", "recent",
+               "in the past", "the time", "at the time", "then"):
         return "PAST_REF", "date"
-    if low in ("the future", "soon", "future", "later"):
+    if low in ("the future", "soon", "future", "later", "in the future", "the coming", "eventually"):
+        return "FUTURE_REF", "date"
+    if re.fullmatch(rf"(?:recent|the\s+(?:past|last)\s+(?:few|several))\s+{_UNIT_WORD}", low) and low.endswith("s"):
+        return "PAST_REF", "date"
+    if re.fullmatch(rf"(?:the\s+)?(?:coming|next\s+few|upcoming)\s+{_UNIT_WORD}", low) and low.endswith("s"):
         return "FUTURE_REF", "date"
 
     # absolute dates
@@ -280,119 +436,156 @@ def normalise(expr: str, ref: dt.date | None, tense: str = "past") -> tuple[str 
         y = int(m.group(3))
         y = y + 2000 if y < 50 else y + 1900 if y < 100 else y
         return f"{y:04d}-{int(m.group(1)):02d}-{int(m.group(2)):02d}", "date"
-    m = _RE_MDY.search(s) or None
-    if m and _month(m.group(1)):
-        month, day = _month(m.group(1)), int(m.group(2))
-        if 1 <= day <= 31:
-            year = int(m.group(3)) if m.group(3) else (_year_for(month, day, ref, tense) if ref else None)
-            return (f"{year:04d}-{month:02d}-{day:02d}" if year else f"XXXX-{month:02d}-{day:02d}"), "date"
-    m = _RE_DMY.search(s)
-    if m and _month(m.group(2)):
-        month, day = _month(m.group(2)), int(m.group(1))
-        if 1 <= day <= 31:
-            year = int(m.group(3)) if m.group(3) else (_year_for(month, day, ref, tense) if ref else None)
-            return (f"{year:04d}-{month:02d}-{day:02d}" if year else f"XXXX-{month:02d}-{day:02d}"), "date"
-    m = _RE_MY.search(low)
-    if m and _month(m.group(1)) and not low.startswith("may ") and re.match(
-        rf"(?:(?:early|late|mid|mid-|this|last|next|in)\s*)?{_MONTH_RE}", s.strip(), re.I
-    ):
+    time_m = _RE_TIME.search(low) or re.search(r"\b(noon|midnight|midday)\b", low)
+    for rx, mi, di in ((_RE_MDY, 1, 2), (_RE_DMY, 2, 1)):
+        m = rx.search(s)
+        if m and _month(m.group(mi)):
+            month, day = _month(m.group(mi)), int(m.group(di))
+            if 1 <= day <= 31:
+                year = int(m.group(3)) if m.group(3) else (_year_for(month, day, ref, tense) if ref else None)
+                date = f"{year:04d}-{month:02d}-{day:02d}" if year else f"XXXX-{month:02d}-{day:02d}"
+                if time_m is None:
+                    return date, "date"
+                return f"{date}T{_clock(time_m)}", "time"
+    # month (+ year)
+    m = re.search(rf"\b({_MONTH_RE})\b(?:,?\s+(?:of\s+)?(\d{{4}}))?", s, re.I)
+    if m and _month(m.group(1)) and not (m.group(1).lower() == "may" and low.startswith("may ") and not m.group(2)):
         month = _month(m.group(1))
         if m.group(2):
             return f"{m.group(2)}-{month:02d}", "date"
+        year_words = re.search(r"(\d{4})", low)
+        if year_words:
+            return f"{year_words.group(1)}-{month:02d}", "date"
+        sy = spoken_year(re.sub(rf"^.*?{m.group(1).lower()}\s+", "", low))
+        if sy:
+            return f"{sy}-{month:02d}", "date"
         if ref is None:
             return None, "date"
-        if low.startswith("last "):
-            return f"{ref.year - 1 if month >= ref.month else ref.year}-{month:02d}", "date"
-        if low.startswith("next "):
-            return f"{ref.year + 1 if month <= ref.month else ref.year}-{month:02d}", "date"
-        if low.startswith("this "):
-            return f"{ref.year}-{month:02d}", "date"
-        return f"{_year_for(month, None, ref, tense)}-{month:02d}", "date"
-    m = _RE_QUARTER.search(low)
+        if re.fullmatch(rf"(?:(?:early|late|mid|the\s+middle\s+of|the\s+end\s+of|the\s+beginning\s+of|this|last|next|"
+                        rf"early\s+this|late\s+last)\s*-?\s*)?{_MONTH_RE}\.?(?:\s+(?:this|last|next)\s+year)?", low, re.I):
+            return _month_value(month, low, ref, tense), "date"
+    # quarters and halves
+    m = re.search(r"(first|second|third|fourth|1st|2nd|3rd|4th|final|last)[- ](?:fiscal\s+)?(quarter|half)(?:\s+of\s+(\d{4}))?", low)
+    if m and not low.startswith(("the past", "the last")):
+        n = {"final": 4, "last": 4}.get(m.group(1)) or ORDINALS[m.group(1)]
+        if m.group(2) == "half":
+            n = 2 if m.group(1) in ("final", "last") else n
+            unit = "H"
+        else:
+            unit = "Q"
+        if m.group(3):
+            return f"{m.group(3)}-{unit}{n}", "date"
+        if ref is None:
+            return None, "date"
+        current = (ref.month - 1) // 3 + 1 if unit == "Q" else (ref.month - 1) // 6 + 1
+        year = ref.year - 1 if (n > current and tense != "future") else ref.year
+        if "last year" in low or "previous year" in low:
+            year = ref.year - 1
+        return f"{year}-{unit}{n}", "date"
+    # decades and centuries
+    m = re.fullmatch(r"(?:the\s+)?(?:early\s+|mid-?|late\s+)?(?:'|’)?(\d{3})0'?s", low)
     if m:
-        q = ORDINALS[m.group(1).lower()]
-        year = m.group(2) or (str(ref.year) if ref else None)
-        return (f"{year}-Q{q}" if year else None), "date"
-    m = _RE_DECADE.fullmatch(low)
+        return m.group(1), "date"
+    m = re.fullmatch(r"(?:the\s+)?(?:early\s+|mid-?|late\s+)?'?(\d0)s", low)
     if m:
-        return f"{m.group(1)}X", "date"
-    m = _RE_YEAR.fullmatch(low)
+        return f"19{m.group(1)[0]}", "date"
+    m = re.fullmatch(r"(?:the|a)?\s*(\d{1,2})(?:st|nd|rd|th)[- ]century", low)
+    if m:
+        return f"{int(m.group(1)) - 1:02d}", "date"
+    m = re.fullmatch(r"(?:the\s+)?(?:year\s+|fiscal\s+(?:year\s+)?|mid-?|early\s+|late\s+|calendar\s+)?'?(\d{4})", low)
     if m:
         return m.group(1), "date"
     m = re.fullmatch(r"(?:the\s+)?(?:fiscal\s+)?(\d{4})\s*[-–/]\s*(\d{2,4})", low)
     if m:
         return m.group(1), "date"
+    sy = spoken_year(re.sub(r"^(?:the\s+)?(?:year\s+)?", "", low))
+    if sy:
+        return str(sy), "date"
+    m = re.fullmatch(r"(?:the\s+)?(spring|summer|fall|autumn|winter)\s+of\s+(.+)", low)
+    if m:
+        year = re.fullmatch(r"\d{4}", m.group(2)) and m.group(2) or spoken_year(m.group(2))
+        if year:
+            return f"{year}-{SEASONS[m.group(1)]}", "date"
 
-    # ago
-    m = _RE_AGO.search(low)
+    # ago / earlier / later
+    m = re.fullmatch(rf"(.*?)\s*{_UNIT_WORD}\s+(ago|earlier|before|later|from\s+now|after|hence)", low)
     if m and ref is not None:
-        n = _number(m.group(1))
-        unit = m.group(2).lower()
-        if n is not None:
-            n_int = int(n)
-            if unit == "day":
-                return (ref - dt.timedelta(days=n_int)).isoformat(), "date"
-            if unit == "week":
-                return _iso_week(ref - dt.timedelta(weeks=n_int)), "date"
-            if unit == "month":
-                y, mo = _shift_month(ref.year, ref.month, -n_int)
-                return f"{y}-{mo:02d}", "date"
-            if unit == "year":
-                return str(ref.year - n_int), "date"
-            if unit == "decade":
-                return f"{str(ref.year - 10 * n_int)[:3]}X", "date"
-        return "PAST_REF", "date"
+        count = _DURATION_MODIFIERS.sub("", (m.group(1) or "") + " ").strip()
+        n = parse_number(count) if count else 1
+        unit = m.group(2)
+        sign = -1 if m.group(3) in ("ago", "earlier", "before") else 1
+        if n is None or count in _VAGUE_COUNT:
+            return ("PAST_REF" if sign < 0 else "FUTURE_REF"), "date"
+        if m.group(3) in ("earlier", "later", "before", "after") and (n == 1 and not count):
+            pass
+        k = int(n)
+        if unit in ("day", "night"):
+            return (ref + dt.timedelta(days=sign * k)).isoformat(), "date"
+        if unit == "week":
+            return _news_week(ref + dt.timedelta(weeks=sign * k)), "date"
+        if unit == "month":
+            y, mo = _shift_month(ref.year, ref.month, sign * k)
+            return f"{y}-{mo:02d}", "date"
+        if unit == "year":
+            return str(ref.year + sign * k), "date"
+        if unit == "decade":
+            return str(ref.year + sign * 10 * k)[:3], "date"
+        return ("PAST_REF" if sign < 0 else "FUTURE_REF"), "date"
 
     # relative days
-    rel_day = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
-    first = low.split()[0] if low.split() else ""
-    if first in rel_day:
-        if ref is None:
-            return None, "date"
-        d = ref + dt.timedelta(days=rel_day[first])
-        rest = low.split()[1:]
-        if first == "tonight":
-            return f"{d.isoformat()}TNI", "time"
-        if rest and rest[-1] in PARTS_OF_DAY:
-            return f"{d.isoformat()}T{PARTS_OF_DAY[rest[-1]]}", "time"
-        return d.isoformat(), "date"
-    m = re.fullmatch(r"(?:this|that|the)\s+(morning|afternoon|evening|night)", low)
+    rel_day = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
+               "the day after tomorrow": 2}
+    for phrase, offset in rel_day.items():
+        if low == phrase or low.startswith(phrase + " ") or low.endswith(" " + phrase):
+            if ref is None:
+                return None, "date"
+            d = ref + dt.timedelta(days=offset)
+            if phrase == "tonight":
+                return f"{d.isoformat()}TNI", "time"
+            pod = re.search(r"(morning|afternoon|evening|night)", low)
+            if pod:
+                return f"{d.isoformat()}T{PARTS_OF_DAY[pod.group(1)]}", "time"
+            if time_m:
+                return f"{d.isoformat()}T{_clock(time_m)}", "time"
+            return d.isoformat(), "date"
+    m = re.fullmatch(r"(?:(?:earlier|later)\s+)?(?:this|that|the|in\s+the)\s+(morning|afternoon|evening|night)", low)
     if m:
         return (f"{ref.isoformat()}T{PARTS_OF_DAY[m.group(1)]}" if ref else None), "time"
+    if re.fullmatch(r"(?:earlier|later)\s+(?:in\s+)?the\s+day|(?:that|the\s+same)\s+day|this\s+day", low):
+        return (ref.isoformat() if ref else None), "date"
 
     # weekdays
-    m = re.match(r"(?:(last|next|this|on|early|late)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:'s)?"
-                 r"(?:\s+(morning|afternoon|evening|night))?$", low)
+    m = re.search(rf"(?:\b(last|next|this|early|late|earlier|later)\s+)?\b{_WEEKDAY_WORD}\b(?:'s)?", low)
     if m:
         if ref is None:
             return None, "date"
-        wd = WEEKDAYS[m.group(2)]
-        mod = m.group(1)
-        delta = (wd - ref.weekday()) % 7  # days forward to the next such weekday (0 = today)
-        if mod == "next" or (mod not in ("last", "this") and tense in ("future", "present")):
-            d = ref + dt.timedelta(days=delta or (7 if mod == "next" else 0))
-        elif mod == "this":
-            d = ref + dt.timedelta(days=delta if tense != "past" else delta - 7 if delta else 0)
-        else:
-            d = ref - dt.timedelta(days=(7 - delta) % 7 if mod != "last" else ((7 - delta) % 7 or 7))
-        if m.group(3):
-            return f"{d.isoformat()}T{PARTS_OF_DAY[m.group(3)]}", "time"
+        d = _weekday_date(WEEKDAYS[m.group(2)], ref, tense, m.group(1))
+        pod = re.search(r"\b(morning|afternoon|evening|night)\b", low)
+        if time_m:
+            return f"{d.isoformat()}T{_clock(time_m)}", "time"
+        if pod:
+            return f"{d.isoformat()}T{PARTS_OF_DAY[pod.group(1)]}", "time"
         return d.isoformat(), "date"
 
     # this/last/next unit
-    m = re.fullmatch(r"(this|last|next|the\s+past|the\s+coming|the\s+next|the\s+last|earlier\s+this|later\s+this)\s+"
+    m = re.fullmatch(r"(this|last|next|past|coming|the\s+past|the\s+coming|the\s+next|the\s+last|the\s+current|"
+                     r"earlier\s+this|later\s+this|the\s+previous|the\s+following|a|the)\s+"
                      r"(week|weekend|month|year|spring|summer|fall|autumn|winter|quarter|decade|century)", low)
     if m:
         if ref is None:
             return None, "date"
         which, unit = m.group(1), m.group(2)
-        step = {"last": -1, "next": 1}.get(which, 0)
-        if which in ("the past", "the last", "the coming", "the next"):
-            return f"P1{UNITS.get(unit, 'X') if unit not in SEASONS else 'X'}", "duration"
+        if which in ("the past", "the last", "the coming", "the next", "past", "coming") and unit not in SEASONS:
+            if which in ("the last", "the past", "past") and unit == "decade":
+                return str(ref.year - 10)[:3], "date"
+            return _duration(unit), "duration"
+        if which in ("a",):
+            return _duration(unit), "duration"
+        step = {"last": -1, "next": 1, "the previous": -1, "the following": 1}.get(which, 0)
         if unit == "week":
-            return _iso_week(ref + dt.timedelta(weeks=step)), "date"
+            return _news_week(ref + dt.timedelta(weeks=step)), "date"
         if unit == "weekend":
-            return _iso_week(ref + dt.timedelta(weeks=step)) + "-WE", "date"
+            return _news_week(ref + dt.timedelta(weeks=step)) + "-WE", "date"
         if unit == "month":
             y, mo = _shift_month(ref.year, ref.month, step)
             return f"{y}-{mo:02d}", "date"
@@ -403,50 +596,37 @@ def normalise(expr: str, ref: dt.date | None, tense: str = "past") -> tuple[str 
             y = ref.year + (q - 1) // 4
             return f"{y}-Q{(q - 1) % 4 + 1}", "date"
         if unit == "decade":
-            return f"{str(ref.year + 10 * step)[:3]}X", "date"
+            return str(ref.year + 10 * step)[:3], "date"
+        if unit == "century":
+            return f"{ref.year // 100 + step:02d}", "date"
         if unit in SEASONS:
             return f"{ref.year + step}-{SEASONS[unit]}", "date"
-        return None, "date"
-    m = re.fullmatch(r"(?:the\s+)?(weekend|week|month|year)", low)
-    if m and ref is not None:
-        unit = m.group(1)
-        if unit in ("week", "weekend"):
-            return _iso_week(ref) + ("-WE" if unit == "weekend" else ""), "date"
-        if unit == "month":
-            return f"{ref.year}-{ref.month:02d}", "date"
-        return str(ref.year), "date"
-    m = re.fullmatch(r"(?:this\s+|last\s+|next\s+)?(spring|summer|fall|autumn|winter)(?:\s+of)?(?:\s+(\d{4}))?", low)
+    m = re.fullmatch(r"(?:this\s+|last\s+|next\s+|the\s+)?(spring|summer|fall|autumn|winter)(?:\s+of)?(?:\s+(\d{4}))?", low)
     if m:
         year = m.group(2) or (str(ref.year + (1 if low.startswith("next") else -1 if low.startswith("last") else 0)) if ref else None)
         return (f"{year}-{SEASONS[m.group(1)]}" if year else None), "date"
 
     # times of day
-    m = _RE_TIME.search(low)
-    if m:
-        hour = int(m.group(1)) % 12 + (12 if m.group(3).lower() == "p" else 0)
-        minute = int(m.group(2) or 0)
+    if time_m:
         day = ref.isoformat() if ref else "XXXX-XX-XX"
-        return f"{day}T{hour:02d}:{minute:02d}", "time"
-    if low in ("noon", "midday"):
-        return (f"{ref.isoformat()}T12:00" if ref else None), "time"
+        return f"{day}T{_clock(time_m)}", "time"
 
     # durations
-    m = _RE_DURATION.fullmatch(low)
-    if m:
-        unit = UNITS.get(m.group(2).lower().rstrip("s").replace("centurie", "century").replace("centur", "century").replace("centuryy", "century"), "X")
-        n = _number(m.group(1)) if m.group(1) else 1
-        if (m.group(1) and n is None) or (not m.group(1) and low.endswith("s")):
-            n_str = "X"
-        else:
-            n_str = _fmt_num(n if n is not None else 1)
-        if "-and-a-half" in low or " and a half" in low:
-            n_str = _fmt_num((n or 0) + 0.5)
-        prefix = "PT" if unit in ("H", "S") or (unit == "M" and "minute" in low) else "P"
-        return f"{prefix}{n_str}{unit}", "duration"
-    m = _RE_VAGUE_DUR.fullmatch(low)
-    if m:
-        return f"PX{UNITS[m.group(1).lower()]}", "duration"
+    dur = _duration(low)
+    if dur:
+        return dur, "duration"
+    if low in ("a while", "some time", "a long time", "long", "a lengthy period", "a period"):
+        return "PXX", "duration"
     return None, "date"
+
+
+def _clock(m: re.Match[str]) -> str:
+    if m.group(1) in ("noon", "midday"):
+        return "12:00"
+    if m.group(1) == "midnight":
+        return "24:00"
+    hour = int(m.group(1)) % 12 + (12 if m.group(3).lower() == "p" else 0)
+    return f"{hour:02d}:{int(m.group(2) or 0):02d}"
 
 
 _DATELINE = re.compile(

@@ -1,0 +1,132 @@
+"""Score date expressions against TimeML documents (TempEval-3 layout: the
+``<DCT>`` TIMEX3 is the article date, the TIMEX3 tags inside ``<TEXT>`` are
+the gold).
+
+Measures, as TempEval-3 defines them: strict span P/R/F1 (same start and
+end), relaxed span P/R/F1 (overlap), value accuracy over relaxed matches,
+type accuracy, and value F1 (a relaxed match with the same value), overall
+and per gold type.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from claimx.evaluate import Counts
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+_TAG = re.compile(r"<(/?)(\w+)([^>]*)>")
+_ATTR = re.compile(r'(\w+)="([^"]*)"')
+KIND_TO_TYPE = {"date": "DATE", "time": "TIME", "duration": "DURATION", "set": "SET"}
+
+
+@dataclass(slots=True)
+class Timex:
+    start: int
+    end: int
+    type: str
+    value: str | None
+
+
+@dataclass(slots=True)
+class TimeMLDoc:
+    id: str
+    text: str
+    dct: str | None
+    gold: list[Timex]
+
+
+def read_tml(source: str, doc_id: str = "") -> TimeMLDoc:
+    m = re.search(r"<DCT>.*?value=\"([^\"]+)\"", source, re.S)
+    dct = m.group(1)[:10] if m else None
+    body = re.search(r"<TEXT>(.*)</TEXT>", source, re.S)
+    raw = body.group(1) if body else ""
+    out: list[str] = []
+    pos = 0
+    length = 0
+    gold: list[Timex] = []
+    open_timex: tuple[int, dict[str, str]] | None = None
+    for tag in _TAG.finditer(raw):
+        chunk = html.unescape(raw[pos : tag.start()])
+        out.append(chunk)
+        length += len(chunk)
+        pos = tag.end()
+        closing, name = tag.group(1), tag.group(2)
+        if name != "TIMEX3":
+            continue
+        if not closing:
+            open_timex = (length, dict(_ATTR.findall(tag.group(3))))
+        elif open_timex is not None:
+            start, attrs = open_timex
+            gold.append(Timex(start, length, attrs.get("type", "DATE"), attrs.get("value")))
+            open_timex = None
+    out.append(html.unescape(raw[pos:]))
+    return TimeMLDoc(doc_id, "".join(out), dct, gold)
+
+
+def load_timeml(path: Path) -> list[TimeMLDoc]:
+    files = [path] if path.is_file() else sorted(path.rglob("*.tml"))
+    return [read_tml(f.read_text(encoding="utf-8"), f.stem) for f in files]
+
+
+def score(docs_and_predictions) -> dict:
+    strict, relaxed, value, typ = Counts(), Counts(), Counts(), Counts()
+    per_type: dict[str, Counts] = {}
+    matched = 0
+    for gold, pred in docs_and_predictions:
+        for c in (strict, relaxed, value):
+            c.n_pred += len(pred)
+            c.n_gold += len(gold)
+        for g in gold:
+            per_type.setdefault(g.type, Counts()).n_gold += 1
+        for p in pred:
+            per_type.setdefault(p.type, Counts()).n_pred += 1
+        used: set[int] = set()
+        for g in gold:
+            best = None
+            for i, p in enumerate(pred):
+                if i in used or p.end <= g.start or g.end <= p.start:
+                    continue
+                ov = min(p.end, g.end) - max(p.start, g.start)
+                if best is None or ov > best[0]:
+                    best = (ov, i)
+            if best is None:
+                continue
+            p = pred[best[1]]
+            used.add(best[1])
+            matched += 1
+            relaxed.tp += 1
+            strict.tp += p.start == g.start and p.end == g.end
+            typ.tp += p.type == g.type
+            if p.value is not None and p.value == g.value:
+                value.tp += 1
+                per_type[g.type].tp += 1
+    out = {
+        "strict": strict.prf(),
+        "relaxed": relaxed.prf(),
+        "value": value.prf(),
+        "value_accuracy": round(value.tp / matched, 4) if matched else 0.0,
+        "type_accuracy": round(typ.tp / matched, 4) if matched else 0.0,
+    }
+    for t, c in sorted(per_type.items()):
+        out[f"value.{t}"] = c.prf()
+    return out
+
+
+def evaluate_timeml(path: Path, nlp: Language, limit: int | None = None, n_process: int = 1) -> dict:
+    from claimx.extract import build_record
+    from claimx.inputs import Article
+
+    docs = load_timeml(path)[:limit] if limit else load_timeml(path)
+    pairs = []
+    for doc, tml in nlp.pipe(((d.text, d) for d in docs), as_tuples=True, n_process=n_process, batch_size=8):
+        rec = build_record(Article(tml.id, tml.id, tml.text, published=tml.dct), doc).to_dict()
+        pred = [Timex(d["start"], d["end"], KIND_TO_TYPE[d["kind"]], d["value"]) for d in rec["dates"]]
+        pairs.append((tml.gold, pred))
+    return {"documents": len(docs), **score(pairs)}
