@@ -57,9 +57,16 @@ _EXTRA = re.compile(
     r"(?:this|last|next|the)\s+(?:week(?:end)?|month|year|spring|summer|fall|autumn|winter)|"
     r"the\s+(?:first|second|third|fourth)\s+quarter(?:\s+of\s+\d{4})?|"
     r"(?:for|in)\s+(?:weeks|months|years|decades|days)|"
-    r"mid-\d{4}s?|the\s+past|the\s+future|former(?:ly)?)(?!\w)",
+    r"mid-\d{4}s?|the\s+past|the\s+future|daily|(?:every|each)\s+(?:day|week|month|year))(?!\w)",
     re.IGNORECASE,
 )
+# a bare year after a preposition ("in 1996", "between 1994 and 1997")
+_YEAR = re.compile(
+    r"\b(?:in|since|of|by|until|till|from|before|after|during|between|and|to|through|around|early|late|mid)\s"
+    r"((?:1[6-9]\d\d|20\d\d))(?![\d,.]\d)(?!\s*(?:%|percent|people|troops|votes|members))",
+    re.IGNORECASE,
+)
+_NOT_DATES = {"annual", "quarterly", "biannual", "semiannual", "year-end", "former", "seasonal"}
 _AGE = re.compile(r"\b(?:\d+|[a-z]+)[- ]years?[- ]old\b|\bage(?:d|s)?\b", re.IGNORECASE)
 _DATELINE_WEEKDAY = re.compile(
     rf"\b(?P<wd>{_WEEKDAY_RE})\s*[,(]?\s*(?:(?P<m1>{_MONTH_RE})\s+(?P<d1>\d{{1,2}})|(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH_RE}))\b"
@@ -140,7 +147,9 @@ def detect(doc: Doc) -> list[DateMention]:
         s = text[start:end]
         if _AGE.search(s) or not re.search(r"\w", s):
             continue
-        if re.fullmatch(r"\d+(?:\.\d+)?%?", s) or s.lower() in ("may",):
+        if re.fullmatch(r"\d+(?:\.\d+)?%?", s) and not re.fullmatch(r"1[6-9]\d\d|20\d\d", s):
+            continue
+        if s.lower() in ("may",) or s.lower() in _NOT_DATES:
             continue
         # "Monday’s meetings": keep the possessive out
         if s.endswith(("’s", "'s")):
@@ -150,6 +159,10 @@ def detect(doc: Doc) -> list[DateMention]:
         if cut:
             end = start + cut.end()
         spans.append((start, end))
+    for m in _YEAR.finditer(text):
+        start, end = m.span(1)
+        if not any(s <= start < e or start <= s < end for s, e in spans):
+            spans.append((start, end))
     for m in _EXTRA.finditer(text):
         start, end = m.span()
         if m.group(0).lower().startswith(("for ", "in ")):
@@ -209,9 +222,6 @@ def _iso_week(d: dt.date) -> str:
     return f"{y}-W{w:02d}"
 
 
-def _news_week(d: dt.date) -> str:
-    """The week a newspaper means: a Sunday belongs to the week it starts."""
-    return _iso_week(d + dt.timedelta(days=1) if d.weekday() == 6 else d)
 
 
 def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
@@ -328,13 +338,13 @@ def _year_for(month: int, day: int | None, ref: dt.date, tense: str) -> int:
     except ValueError:
         return ref.year
     days = (same - ref).days
-    if tense == "past" and days > 31:
+    if tense == "past" and days > 90:
         return ref.year - 1
-    if tense == "future" and days < -31:
+    if tense == "future" and days < -90:
         return ref.year + 1
-    if days > 240:
+    if days > 240 and tense != "future":
         return ref.year - 1
-    if days < -240:
+    if days < -240 and tense != "past":
         return ref.year + 1
     return ref.year
 
@@ -422,9 +432,7 @@ def _normalise(expr: str, ref: dt.date | None, tense: str) -> tuple[str | None, 
         return "PAST_REF", "date"
     if low in ("the future", "soon", "future", "later", "in the future", "the coming", "eventually"):
         return "FUTURE_REF", "date"
-    if re.fullmatch(rf"(?:recent|the\s+(?:past|last)\s+(?:few|several))\s+{_UNIT_WORD}", low) and low.endswith("s"):
-        return "PAST_REF", "date"
-    if re.fullmatch(rf"(?:the\s+)?(?:coming|next\s+few|upcoming)\s+{_UNIT_WORD}", low) and low.endswith("s"):
+    if re.fullmatch(rf"(?:the\s+)?(?:coming|upcoming)\s+{_UNIT_WORD}", low) and low.endswith("s"):
         return "FUTURE_REF", "date"
 
     # absolute dates
@@ -522,7 +530,7 @@ def _normalise(expr: str, ref: dt.date | None, tense: str) -> tuple[str | None, 
         if unit in ("day", "night"):
             return (ref + dt.timedelta(days=sign * k)).isoformat(), "date"
         if unit == "week":
-            return _news_week(ref + dt.timedelta(weeks=sign * k)), "date"
+            return _iso_week(ref + dt.timedelta(weeks=sign * k)), "date"
         if unit == "month":
             y, mo = _shift_month(ref.year, ref.month, sign * k)
             return f"{y}-{mo:02d}", "date"
@@ -548,7 +556,9 @@ def _normalise(expr: str, ref: dt.date | None, tense: str) -> tuple[str | None, 
             if time_m:
                 return f"{d.isoformat()}T{_clock(time_m)}", "time"
             return d.isoformat(), "date"
-    m = re.fullmatch(r"(?:(?:earlier|later)\s+)?(?:this|that|the|in\s+the)\s+(morning|afternoon|evening|night)", low)
+    if low in ("last night", "overnight"):
+        return (f"{(ref - dt.timedelta(days=1)).isoformat()}TNI" if ref else None), "time"
+    m = re.fullmatch(r"(?:(?:earlier|later)\s+)?(?:this|that|the|in\s+the|mid)\s*(morning|afternoon|evening|night)", low)
     if m:
         return (f"{ref.isoformat()}T{PARTS_OF_DAY[m.group(1)]}" if ref else None), "time"
     if re.fullmatch(r"(?:earlier|later)\s+(?:in\s+)?the\s+day|(?:that|the\s+same)\s+day|this\s+day", low):
@@ -583,9 +593,11 @@ def _normalise(expr: str, ref: dt.date | None, tense: str) -> tuple[str | None, 
             return _duration(unit), "duration"
         step = {"last": -1, "next": 1, "the previous": -1, "the following": 1}.get(which, 0)
         if unit == "week":
-            return _news_week(ref + dt.timedelta(weeks=step)), "date"
+            return _iso_week(ref + dt.timedelta(weeks=step)), "date"
         if unit == "weekend":
-            return _news_week(ref + dt.timedelta(weeks=step)) + "-WE", "date"
+            if which == "the" and tense != "future" and ref.weekday() <= 2:
+                step = -1  # "over the weekend", said early in the week
+            return _iso_week(ref + dt.timedelta(weeks=step)) + "-WE", "date"
         if unit == "month":
             y, mo = _shift_month(ref.year, ref.month, step)
             return f"{y}-{mo:02d}", "date"
