@@ -435,6 +435,11 @@ def _normalise(expr: str, ref: dt.date | None, tense: str) -> tuple[str | None, 
     if re.fullmatch(rf"(?:the\s+)?(?:coming|upcoming)\s+{_UNIT_WORD}", low) and low.endswith("s"):
         return "FUTURE_REF", "date"
 
+    # quarters first: "the third quarter ended Sept. 30" is the quarter
+    q = _quarter(low, ref, tense)
+    if q is not None:
+        return q, "date"
+
     # absolute dates
     m = _RE_ISO.search(low)
     if m:
@@ -472,24 +477,6 @@ def _normalise(expr: str, ref: dt.date | None, tense: str) -> tuple[str | None, 
         if re.fullmatch(rf"(?:(?:early|late|mid|the\s+middle\s+of|the\s+end\s+of|the\s+beginning\s+of|this|last|next|"
                         rf"early\s+this|late\s+last)\s*-?\s*)?{_MONTH_RE}\.?(?:\s+(?:this|last|next)\s+year)?", low, re.I):
             return _month_value(month, low, ref, tense), "date"
-    # quarters and halves
-    m = re.search(r"(first|second|third|fourth|1st|2nd|3rd|4th|final|last)[- ](?:fiscal\s+)?(quarter|half)(?:\s+of\s+(\d{4}))?", low)
-    if m and not low.startswith(("the past", "the last")):
-        n = {"final": 4, "last": 4}.get(m.group(1)) or ORDINALS[m.group(1)]
-        if m.group(2) == "half":
-            n = 2 if m.group(1) in ("final", "last") else n
-            unit = "H"
-        else:
-            unit = "Q"
-        if m.group(3):
-            return f"{m.group(3)}-{unit}{n}", "date"
-        if ref is None:
-            return None, "date"
-        current = (ref.month - 1) // 3 + 1 if unit == "Q" else (ref.month - 1) // 6 + 1
-        year = ref.year - 1 if (n > current and tense != "future") else ref.year
-        if "last year" in low or "previous year" in low:
-            year = ref.year - 1
-        return f"{year}-{unit}{n}", "date"
     # decades and centuries
     m = re.fullmatch(r"(?:the\s+)?(?:early\s+|mid-?|late\s+)?(?:'|’)?(\d{3})0'?s", low)
     if m:
@@ -630,6 +617,39 @@ def _normalise(expr: str, ref: dt.date | None, tense: str) -> tuple[str | None, 
     if low in ("a while", "some time", "a long time", "long", "a lengthy period", "a period"):
         return "PXX", "duration"
     return None, "date"
+
+
+def _quarter(low: str, ref: dt.date | None, tense: str) -> str | None:
+    """Quarters and halves: "the third quarter", "the 1988 second quarter",
+    "the quarter" (the latest one reported), "the year-ago quarter"."""
+    m = re.search(r"(first|second|third|fourth|1st|2nd|3rd|4th|final|last)[- ](?:fiscal\s+)?(quarter|half)(?:\s+of\s+(\d{4}))?", low)
+    if m and not low.startswith(("the past", "the last")):
+        n = {"final": 4, "last": 4}.get(m.group(1)) or ORDINALS[m.group(1)]
+        unit = "Q"
+        if m.group(2) == "half":
+            n, unit = (2 if m.group(1) in ("final", "last") else n), "H"
+        year_in = m.group(3) or (re.search(r"\b(\d{4})\b", low) or [None, None])[1]
+        if year_in:
+            return f"{year_in}-{unit}{n}"
+        if ref is None:
+            return None
+        current = (ref.month - 1) // 3 + 1 if unit == "Q" else (ref.month - 1) // 6 + 1
+        year = ref.year - 1 if (n > current and tense != "future") else ref.year
+        if "last year" in low or "previous year" in low or "year-ago" in low or "year-earlier" in low:
+            year = ref.year - 1
+        return f"{year}-{unit}{n}"
+    m = re.fullmatch(r"(?:the|this|its|their)\s+(latest\s+|most\s+recent\s+|current\s+|year-ago\s+|year-earlier\s+)?(quarter|period)", low)
+    if m and ref is not None and (m.group(2) == "quarter" or m.group(1)):
+        q = (ref.month - 1) // 3 + 1
+        year = ref.year
+        if tense != "future" and (m.group(1) or "").strip() != "current":
+            q -= 1
+            if q == 0:
+                q, year = 4, year - 1
+        if m.group(1) and "year" in m.group(1):
+            year -= 1
+        return f"{year}-Q{q}"
+    return None
 
 
 def _clock(m: re.Match[str]) -> str:
