@@ -251,8 +251,7 @@ class Attributor:
                 toks += list(child.subtree)
             elif child.dep_ == "prep" and child.i > cue.i and child.lower_ in ("in", "on", "to", "during", "at", "with"):
                 toks += list(child.subtree)
-        toks = [t for t in toks if not (t.is_punct and t.text in ALL_MARKS)]
-        toks.sort(key=lambda t: t.i)
+        toks = sorted({t.i: t for t in toks if not (t.is_punct and t.text in ALL_MARKS)}.values(), key=lambda t: t.i)
         # keep the contiguous run around the cue
         lo = hi = toks.index(cue)
         while lo > 0 and toks[lo - 1].i == toks[lo].i - 1:

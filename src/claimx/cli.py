@@ -157,6 +157,7 @@ def extract(
     nlp = _load_nlp(model)
     problems = _Problems(quiet)
     n_process = workers if workers > 0 else (os.cpu_count() or 1)
+    include_text = include_text or fmt is Format.html  # the page shows the text
     records = run(iter_articles(paths), nlp, published=pub, include_text=include_text,
                   batch_size=batch_size, n_process=n_process, on_problem=problems)
     records = _with_progress(records, quiet)
@@ -211,6 +212,30 @@ def _with_progress(records, quiet: bool):
             rate = n / max(time.perf_counter() - t0, 1e-6)
             progress.update(task, completed=n, rate=f"{rate:.1f}/s")
             yield rec
+
+
+@app.command()
+def show(
+    path: Annotated[str, typer.Argument(help="One article (.txt, .html) or - for stdin.")],
+    published: Annotated[
+        Optional[str], typer.Option("--published", metavar="YYYY-MM-DD", help="Article date where metadata lacks one.")
+    ] = None,
+    model: Annotated[Optional[str], typer.Option("--model", metavar="NAME_OR_PATH", help="spaCy pipeline to use.")] = None,
+) -> None:
+    """Show an article in the terminal with each quote highlighted in its speaker's colour, then a table of quotes."""
+    from claimx.extract import extract as run
+    from claimx.inputs import iter_articles
+    from claimx.terminal import render
+
+    pub = _parse_published(published)
+    nlp = _load_nlp(model)
+    problems = _Problems(False)
+    shown = 0
+    for rec in run(iter_articles([path]), nlp, published=pub, include_text=True, on_problem=problems):
+        render(rec.to_dict(), Console(highlight=False))
+        shown += 1
+    if problems.failed or not shown:
+        raise typer.Exit(1)
 
 
 @app.command()

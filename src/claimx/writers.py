@@ -146,6 +146,7 @@ def atomic_open(path: Path) -> Iterator[IO[str]]:
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
             yield fh
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; a finished file gets the usual mode
         os.replace(tmp, path)
     except BaseException:
         try:
@@ -153,6 +154,12 @@ def atomic_open(path: Path) -> Iterator[IO[str]]:
         except OSError:
             pass
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def safe_filename(article_id: str) -> str:

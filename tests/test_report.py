@@ -1,0 +1,111 @@
+"""The review page and the terminal view."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from html.parser import HTMLParser
+
+import pytest
+from typer.testing import CliRunner
+
+from claimx.cli import app
+from claimx.extract import build_record
+from claimx.inputs import Article
+from claimx.report import render_html
+
+from .conftest import SAMPLES
+
+runner = CliRunner()
+HOSTILE = ("<script>alert('x')</script> “We will </textarea> win <!-- c --> this,” "
+           "Jane Smith said on <b>Monday</b>.")
+
+
+class Marks(HTMLParser):
+    """Collects quote highlights (data-q) with their text, and any script tags."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stack: list[str | None] = []
+        self.quotes: dict[str, str] = {}
+        self.scripts = 0
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "script" or any(k.startswith("on") for k in a):
+            self.scripts += 1
+        if tag in ("link", "img", "iframe") or (a.get("src") or "").startswith("http"):
+            self.links.append(tag)
+        self.stack.append(a.get("data-q") if tag == "mark" else None)
+
+    def handle_endtag(self, tag):
+        if self.stack:
+            self.stack.pop()
+
+    def handle_data(self, data):
+        for q in self.stack:
+            if q:
+                self.quotes[q] = self.quotes.get(q, "") + data
+
+
+def page_for(nlp, text: str) -> tuple[dict, str]:
+    rec = build_record(Article("t", "t", text), nlp(text), include_text=True).to_dict()
+    return rec, render_html([rec])
+
+
+def test_one_highlight_per_quote_with_its_text(nlp, seed_text):
+    rec, page = page_for(nlp, seed_text)
+    parser = Marks()
+    parser.feed(page)
+    assert set(parser.quotes) == {q["id"] for q in rec["quotes"]} and len(parser.quotes) == 19
+    for q in rec["quotes"]:
+        expected = "".join(seed_text[p["start"] : p["end"]] for p in q.get("parts") or [q])
+        assert parser.quotes[q["id"]] == expected
+    assert page.count('id="t-q') == 19
+    assert parser.scripts == 0 and parser.links == []
+
+
+def test_hostile_article_is_escaped(nlp):
+    rec, page = page_for(nlp, HOSTILE)
+    assert "<script>" not in page and "</textarea>" not in page and "<!-- c -->" not in page
+    assert "&lt;script&gt;" in page
+    parser = Marks()
+    parser.feed(page)
+    assert parser.scripts == 0
+    assert len(parser.quotes) == len(rec["quotes"]) == 1
+
+
+def test_html_format_from_cli(tmp_path):
+    out = tmp_path / "rubio.html"
+    r = runner.invoke(app, ["extract", str(SAMPLES / "rubio-cbs.txt"), "-o", str(out)])
+    assert r.exit_code == 0, r.stderr
+    page = out.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and "Marco Rubio" in page
+
+
+def test_show_prints_article_and_table():
+    r = runner.invoke(app, ["show", str(SAMPLES / "rubio-cbs.txt")], env={"NO_COLOR": "1", "COLUMNS": "120"})
+    assert r.exit_code == 0
+    assert "What happens next in the talks?" in r.stdout
+    assert "q19" in r.stdout and "Marco Rubio" in r.stdout
+    assert "\x1b[" not in r.stdout
+
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="no Chromium on this machine (.ci/run installs Debian's chromium)")
+def test_page_renders_in_headless_chromium(tmp_path, nlp, seed_text):
+    rec, page = page_for(nlp, seed_text)
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    cmd = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+           "--disable-background-networking", "--disable-component-update", "--disable-sync",
+           f"--user-data-dir={tmp_path / 'profile'}", "--dump-dom", path.as_uri()]
+    dom = subprocess.run(cmd, capture_output=True, text=True, timeout=120, env={**os.environ, "HOME": str(tmp_path)}).stdout
+    parser = Marks()
+    parser.feed(dom)
+    assert len(parser.quotes) == 19
+    assert parser.quotes["q2"].startswith("We want to wind up with a peace deal")
