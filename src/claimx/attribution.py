@@ -25,7 +25,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from claimx.lexicon import cue_frames
 from claimx.quotemarks import ALL_MARKS, Quotation, find_quotations, paragraphs

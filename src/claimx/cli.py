@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -107,24 +107,24 @@ def extract(
         typer.Argument(help="Articles: .txt, .html/.htm, .jsonl or .csv files, directories, globs, or - for stdin."),
     ],
     fmt: Annotated[
-        Optional[Format],
+        Format | None,
         typer.Option("--format", "-f", help="Output format (default: from the --output suffix, else yaml)."),
     ] = None,
     output_arg: Annotated[
-        Optional[str],
+        str | None,
         typer.Option("--output", "-o", help="Write to FILE (atomically), or one file per article into DIR/. Default: stdout."),
     ] = None,
     table: Annotated[
         Table, typer.Option("--table", help="CSV/TSV: one row per quote, speaker or date.")
     ] = Table.quotes,
     published: Annotated[
-        Optional[str], typer.Option("--published", metavar="YYYY-MM-DD", help="Article date where metadata lacks one.")
+        str | None, typer.Option("--published", metavar="YYYY-MM-DD", help="Article date where metadata lacks one.")
     ] = None,
     include_text: Annotated[
         bool, typer.Option("--include-text", help="Add the article text (which all offsets index) to the output.")
     ] = False,
     model: Annotated[
-        Optional[str], typer.Option("--model", metavar="NAME_OR_PATH", help="spaCy pipeline to use.")
+        str | None, typer.Option("--model", metavar="NAME_OR_PATH", help="spaCy pipeline to use.")
     ] = None,
     workers: Annotated[
         int, typer.Option("--workers", "-w", min=0, help="Parallel processes (0 = all cores).")
@@ -136,8 +136,8 @@ def extract(
     import os
 
     from claimx.extract import extract as run
-    from claimx.inputs import iter_articles
     from claimx.formats import SUFFIXES
+    from claimx.inputs import iter_articles
     from claimx.writers import Writer, atomic_open, safe_filename
 
     pub = _parse_published(published)
@@ -218,9 +218,9 @@ def _with_progress(records, quiet: bool):
 def show(
     path: Annotated[str, typer.Argument(help="One article (.txt, .html) or - for stdin.")],
     published: Annotated[
-        Optional[str], typer.Option("--published", metavar="YYYY-MM-DD", help="Article date where metadata lacks one.")
+        str | None, typer.Option("--published", metavar="YYYY-MM-DD", help="Article date where metadata lacks one.")
     ] = None,
-    model: Annotated[Optional[str], typer.Option("--model", metavar="NAME_OR_PATH", help="spaCy pipeline to use.")] = None,
+    model: Annotated[str | None, typer.Option("--model", metavar="NAME_OR_PATH", help="spaCy pipeline to use.")] = None,
 ) -> None:
     """Show an article in the terminal with each quote highlighted in its speaker's colour, then a table of quotes."""
     from claimx.extract import extract as run
@@ -244,7 +244,7 @@ def check(
         Path, typer.Argument(help="Folder of sample articles, each with <name>.expected.yaml beside it.")
     ] = Path("data/samples"),
     update: Annotated[bool, typer.Option("--update", help="Rewrite the expected files from the current extraction.")] = False,
-    model: Annotated[Optional[str], typer.Option("--model", metavar="NAME_OR_PATH", help="spaCy pipeline to use.")] = None,
+    model: Annotated[str | None, typer.Option("--model", metavar="NAME_OR_PATH", help="spaCy pipeline to use.")] = None,
 ) -> None:
     """Re-extract each sample and compare it with its expected output (exit 1 on any difference)."""
     from claimx.extract import build_record
@@ -296,8 +296,8 @@ def evaluate(
     split: Annotated[str, typer.Option("--split", help="The split to score (a folder of CORPUS).")] = "dev",
     dates: Annotated[bool, typer.Option("--dates", help="Score date expressions on TimeML (.tml) documents instead.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
-    limit: Annotated[Optional[int], typer.Option("--limit", min=1, help="Score only the first N documents.")] = None,
-    model: Annotated[Optional[str], typer.Option("--model", metavar="NAME_OR_PATH", help="spaCy pipeline to use.")] = None,
+    limit: Annotated[int | None, typer.Option("--limit", min=1, help="Score only the first N documents.")] = None,
+    model: Annotated[str | None, typer.Option("--model", metavar="NAME_OR_PATH", help="spaCy pipeline to use.")] = None,
     workers: Annotated[int, typer.Option("--workers", "-w", min=0, help="Parallel processes (0 = all cores).")] = 1,
 ) -> None:
     """Score the extractor: P/R/F1 for quote content+source, direct quotes and each role (or dates)."""

@@ -405,7 +405,7 @@ def _normalise(expr: str, ref: dt.date | None, tense: str) -> tuple[str | None, 
     low = re.sub(r"'s$", "", low)
 
     # sets
-    m = re.fullmatch(rf"(?:every|each)\s+(?:other\s+)?(.+)", low)
+    m = re.fullmatch(r"(?:every|each)\s+(?:other\s+)?(.+)", low)
     if m or low in ("daily", "weekly", "monthly", "annually", "yearly", "hourly", "nightly"):
         rest = m.group(1) if m else low
         simple = {"daily": "XXXX-XX-XX", "nightly": "XXXX-XX-XXTNI", "weekly": "XXXX-WXX",
@@ -511,8 +511,6 @@ def _normalise(expr: str, ref: dt.date | None, tense: str) -> tuple[str | None, 
         sign = -1 if m.group(3) in ("ago", "earlier", "before") else 1
         if n is None or count in _VAGUE_COUNT:
             return ("PAST_REF" if sign < 0 else "FUTURE_REF"), "date"
-        if m.group(3) in ("earlier", "later", "before", "after") and (n == 1 and not count):
-            pass
         k = int(n)
         if unit in ("day", "night"):
             return (ref + dt.timedelta(days=sign * k)).isoformat(), "date"
@@ -537,12 +535,7 @@ def _normalise(expr: str, ref: dt.date | None, tense: str) -> tuple[str | None, 
             d = ref + dt.timedelta(days=offset)
             if phrase == "tonight":
                 return f"{d.isoformat()}TNI", "time"
-            pod = re.search(r"(morning|afternoon|evening|night)", low)
-            if pod:
-                return f"{d.isoformat()}T{PARTS_OF_DAY[pod.group(1)]}", "time"
-            if time_m:
-                return f"{d.isoformat()}T{_clock(time_m)}", "time"
-            return d.isoformat(), "date"
+            return _on_day(d, low, time_m)
     if low in ("last night", "overnight"):
         return (f"{(ref - dt.timedelta(days=1)).isoformat()}TNI" if ref else None), "time"
     m = re.fullmatch(r"(?:(?:earlier|later)\s+)?(?:this|that|the|in\s+the|mid)\s*(morning|afternoon|evening|night)", low)
@@ -556,13 +549,7 @@ def _normalise(expr: str, ref: dt.date | None, tense: str) -> tuple[str | None, 
     if m:
         if ref is None:
             return None, "date"
-        d = _weekday_date(WEEKDAYS[m.group(2)], ref, tense, m.group(1))
-        pod = re.search(r"\b(morning|afternoon|evening|night)\b", low)
-        if time_m:
-            return f"{d.isoformat()}T{_clock(time_m)}", "time"
-        if pod:
-            return f"{d.isoformat()}T{PARTS_OF_DAY[pod.group(1)]}", "time"
-        return d.isoformat(), "date"
+        return _on_day(_weekday_date(WEEKDAYS[m.group(2)], ref, tense, m.group(1)), low, time_m)
 
     # this/last/next unit
     m = re.fullmatch(r"(this|last|next|past|coming|the\s+past|the\s+coming|the\s+next|the\s+last|the\s+current|"
@@ -650,6 +637,16 @@ def _quarter(low: str, ref: dt.date | None, tense: str) -> str | None:
             year -= 1
         return f"{year}-Q{q}"
     return None
+
+
+def _on_day(d: dt.date, low: str, time_m: re.Match[str] | None) -> tuple[str, str]:
+    """A day, refined by a clock time ("10 p.m. Wednesday") or a part of the day ("Monday night")."""
+    if time_m:
+        return f"{d.isoformat()}T{_clock(time_m)}", "time"
+    pod = re.search(r"\b(morning|afternoon|evening|night)\b", low)
+    if pod:
+        return f"{d.isoformat()}T{PARTS_OF_DAY[pod.group(1)]}", "time"
+    return d.isoformat(), "date"
 
 
 def _clock(m: re.Match[str]) -> str:

@@ -59,7 +59,7 @@ def _segments(text: str, record: dict) -> str:
     cuts = sorted(c for c in cuts if 0 <= c <= len(text))
     out = []
     first_segment: set[str] = set()
-    for a, b in zip(cuts, cuts[1:]):
+    for a, b in zip(cuts, cuts[1:], strict=False):
         if a == b:
             continue
         piece = escape(text[a:b])
