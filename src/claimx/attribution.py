@@ -84,6 +84,8 @@ class Attributor:
         # every_verb: treat each verb as a cue with every content kind (for
         # mining the lexicon from an annotated corpus, scripts/mine_cues.py)
         self.every_verb = every_verb
+        self._quotes: list[Quotation] = []
+        self._q_starts: list[int] = []
 
     def kinds(self, tok: Token) -> frozenset[str]:
         if self.every_verb:
@@ -104,6 +106,24 @@ class Attributor:
         )
 
     def subject_of(self, verb: Token) -> Token | None:
+        """The subject of a cue outside any quotation; for an inverted cue whose
+        parse put the subject inside the quote ("“..., Full panic mode,” said
+        Leslie Wimes"), the noun right after the cue."""
+        subj = self._subject(verb)
+        if subj is not None and self._in_quote(subj.idx) and not self._in_quote(verb.idx):
+            subj = next(
+                (c for c in verb.rights if c.pos_ in ("PROPN", "NOUN") and not self._in_quote(c.idx)
+                 and c.dep_ in ("dobj", "attr", "npadvmod", "dep", "nsubj", "appos", "oprd")),
+                None,
+            )
+        return subj
+
+    def _in_quote(self, char: int) -> bool:
+        """Whether ``char`` lies inside a quotation of the Doc being read."""
+        k = bisect_right(self._q_starts, char) - 1
+        return k >= 0 and self._quotes[k].start <= char < self._quotes[k].end
+
+    def _subject(self, verb: Token) -> Token | None:
         """The subject of a cue, inherited along conjoined/participial verbs."""
         cur: Token | None = verb
         for _ in range(4):
@@ -141,27 +161,22 @@ class Attributor:
         text = doc.text
         quotes = find_quotations(text)
         q_starts = [q.start for q in quotes]
+        self._quotes, self._q_starts = quotes, q_starts  # per Doc, for _in_quote
         paras = paragraphs(text)
         p_starts = [p[0] for p in paras]
 
         def para_of(char: int) -> int:
             return max(0, bisect_right(p_starts, char) - 1)
 
-        def quote_at(char: int) -> int | None:
-            k = bisect_right(q_starts, char) - 1
-            if k >= 0 and quotes[k].start <= char < quotes[k].end:
-                return k
-            return None
-
         cue_tokens = [
             t for t in doc
-            if self.is_cue(t) and quote_at(t.idx) is None and not self._imperative(t)
+            if self.is_cue(t) and not self._in_quote(t.idx) and not self._imperative(t)
         ]
         according = [
             t
             for t in doc
             if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to"
-            and quote_at(t.idx) is None
+            and not self._in_quote(t.idx)
         ]
         found: list[Attribution] = []
         claimed: set[int] = set()
