@@ -43,6 +43,9 @@ CASES = [
     ("Smith called it “a case unlike any we have found.” He added, “It is not ordinary.”",
      [("mixed", "Smith", "call", "it “a case unlike any we have found.”"),
       ("direct", "Smith", "add", "It is not ordinary.")]),
+    # a dash attribution after the quotation
+    ("“We will keep the library open every day of the year.” — Commissioner Jane Roe",
+     [("direct", "Jane Roe", "—", "We will keep the library open every day of the year.")]),
     # a headline-style colon attribution
     ("Kerry: “By law, the president sets the maximum number of refugees.”",
      [("direct", "Kerry", ":", "By law, the president sets the maximum number of refugees.")]),

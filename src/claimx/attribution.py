@@ -41,6 +41,7 @@ PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
 _GAP_BEFORE_CUE = re.compile(r"[\s,;:—–-]*")
 _GAP_AFTER_CUE = re.compile(r"[\s,:—–-]*")
 _LETTER = re.compile(r"\w")
+_DASH_AFTER = re.compile(r"[ \t]*([—―–]|--?)[ \t]*(?=[A-Z])")
 _COLON_BREAK = re.compile(r"[ \t]*:[ \t]*\n\s*")
 
 
@@ -248,6 +249,7 @@ class Attributor:
                 found.append(att)
 
         found += self._colons(doc, quotes, claimed, para_of, paras)
+        found += self._dashes(doc, quotes, claimed, para_of)
 
         found.sort(key=lambda a: (a.start, a.end))
         found = self._drop_nested(found)
@@ -534,6 +536,34 @@ class Attributor:
                 cue=(colon, colon + 1, ":"), source=(src_start, src_end), source_token=prev.i,
                 addressee=None, sentence=(sent.start_char, sent.end_char), paragraph=para_of(colon),
                 confidence=0.7, rule="colon",
+            ))
+        return out
+
+    def _dashes(self, doc: Doc, quotes, claimed: set[int], para_of) -> list[Attribution]:
+        """Dash attributions: "“...” — Commissioner Jane Roe"."""
+        text = doc.text
+        out: list[Attribution] = []
+        for k, q in enumerate(quotes):
+            if k in claimed:
+                continue
+            m = _DASH_AFTER.match(text, q.end)
+            if not m:
+                continue
+            span = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
+            if span is None or not len(span):
+                continue
+            tok = span[0]
+            if tok.pos_ != "PROPN" and tok.ent_type_ not in ("PERSON", "ORG"):
+                continue
+            while tok.dep_ in ("compound", "flat", "amod") and tok.head.i > tok.i:
+                tok = tok.head
+            claimed.add(k)
+            sent = tok.sent
+            out.append(Attribution(
+                type="direct", start=q.inner_start, end=q.inner_end, parts=list(q.parts),
+                cue=(m.start(1), m.end(1), m.group(1)), source=mention_span(tok), source_token=tok.i,
+                addressee=None, sentence=(sent.start_char, sent.end_char), paragraph=para_of(q.start),
+                confidence=0.8, rule="dash",
             ))
         return out
 
