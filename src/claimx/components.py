@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
+import numpy
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -94,6 +95,14 @@ def paragraph_boundaries(doc: Doc) -> Doc:
         prev = doc[tok.i - 1]
         if "\n" in prev.text or "\n" in prev.whitespace_:
             tok.is_sent_start = True
+    return doc
+
+
+@Language.component("claimx_release")
+def release_tensor(doc: Doc) -> Doc:
+    """Drop the tok2vec tensor, which nothing after the parse needs: Docs then
+    cross process boundaries (``n_process > 1``) about four times smaller."""
+    doc.tensor = numpy.zeros((0,), dtype="float32")
     return doc
 
 

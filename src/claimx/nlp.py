@@ -42,5 +42,6 @@ def load(model: str | None = None) -> Language:
     nlp.add_pipe("claimx_paragraphs", before="parser")
     nlp.add_pipe("claimx_attribution")
     nlp.add_pipe("claimx_dates")
+    nlp.add_pipe("claimx_release")
     nlp.max_length = 2_000_000
     return nlp
