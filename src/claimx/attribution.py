@@ -85,6 +85,7 @@ class Attributor:
         # every_verb: treat each verb as a cue with every content kind (for
         # mining the lexicon from an annotated corpus, scripts/mine_cues.py)
         self.every_verb = every_verb
+        self._text = ""
         self._quotes: list[Quotation] = []
         self._q_starts: list[int] = []
 
@@ -158,9 +159,11 @@ class Attributor:
         return None
 
     # -- main -------------------------------------------------------------
-    def __call__(self, doc: Doc) -> list[Attribution]:
-        text = doc.text
-        quotes = find_quotations(text)
+    def __call__(self, doc: Doc, text: str | None = None, quotes: list[Quotation] | None = None) -> list[Attribution]:
+        """Attributions in ``doc``; ``text`` (``doc.text``, which spaCy rebuilds on
+        every access) and its ``quotes`` may be passed in when already known."""
+        text = self._text = doc.text if text is None else text
+        quotes = find_quotations(text) if quotes is None else quotes
         q_starts = [q.start for q in quotes]
         self._quotes, self._q_starts = quotes, q_starts  # per Doc, for _in_quote
         paras = paragraphs(text)
@@ -277,12 +280,11 @@ class Attributor:
             hi += 1
         return _char_span(toks[lo : hi + 1])
 
-    @staticmethod
-    def _quote_before(doc: Doc, quotes: list[Quotation], at: int) -> int | None:
+    def _quote_before(self, doc: Doc, quotes: list[Quotation], at: int) -> int | None:
         """The quotation that ends right before the cue phrase starting at ``at``,
         unless it closed a sentence and the cue phrase opens a new one
         ("“... found.” He added, “...”")."""
-        text = doc.text
+        text = self._text
         k = bisect_right([q.end for q in quotes], at) - 1
         if k < 0:
             return None
@@ -443,12 +445,12 @@ class Attributor:
         side = [t for t in side if not t.is_space]
         if not side:
             return None
-        start, end = _trim(doc.text, *_char_span(side))
+        start, end = _trim(self._text, *_char_span(side))
         if end <= start:
             return None
         inside = [i for i, q in enumerate(quotes) if start <= q.start and q.end <= end]
         claimed.update(inside)
-        kind, parts = self._classify(doc.text, quotes, inside, start, end)
+        kind, parts = self._classify(self._text, quotes, inside, start, end)
         sent = tok.sent
         return Attribution(
             type=kind,
@@ -488,7 +490,7 @@ class Attributor:
     def _colons(self, doc: Doc, quotes, claimed: set[int], para_of, paras) -> list[Attribution]:
         """Colon attributions: "Kerry: “By law ...”" and a paragraph that opens
         with a name and a colon ("Pat Caddell: Democrat voters worried ...")."""
-        text = doc.text
+        text = self._text
         out: list[Attribution] = []
         starts: list[tuple[int, int, int | None]] = []  # colon index, content end, quotation
         for k, q in enumerate(quotes):
@@ -541,7 +543,7 @@ class Attributor:
 
     def _dashes(self, doc: Doc, quotes, claimed: set[int], para_of) -> list[Attribution]:
         """Dash attributions: "“...” — Commissioner Jane Roe"."""
-        text = doc.text
+        text = self._text
         out: list[Attribution] = []
         for k, q in enumerate(quotes):
             if k in claimed:
@@ -587,7 +589,7 @@ class Attributor:
         """Quotations nobody claimed: a whole-paragraph quotation right after
         a paragraph with a quote continues that speaker; the rest are scare
         quotes or titles and are dropped."""
-        text = doc.text
+        text = self._text
         extra: list[Attribution] = []
         by_para: dict[int, Attribution] = {}
         for a in found:

@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 from claimx.attribution import Attributor
 from claimx.dates import detect
 from claimx.lexicon import cue_frames
+from claimx.quotemarks import find_quotations
 from claimx.speakers import SpeakerResolver
 
 EXTENSIONS = ("claimx_quotes", "claimx_speakers", "claimx_dates")
@@ -42,8 +43,10 @@ class AttributionComponent:
         self.resolver = SpeakerResolver()
 
     def __call__(self, doc: Doc) -> Doc:
-        atts = self.attributor(doc)
-        speakers, assigned = self.resolver(doc, atts)
+        text = doc.text
+        quotes = find_quotations(text)
+        atts = self.attributor(doc, text, quotes)
+        speakers, assigned = self.resolver(doc, atts, text, quotes)
         ids = [f"s{i + 1}" for i in range(len(speakers))]
         doc._.claimx_speakers = [
             {

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimx.attribution import Attribution, mention_span
 from claimx.lexicon import demonyms, titles
-from claimx.quotemarks import find_quotations
+from claimx.quotemarks import Quotation
 
 SUBJECT_PRONOUNS = {"he", "she"}
 OTHER_PRONOUNS = {"him", "his", "her", "hers", "himself", "herself"}
@@ -91,7 +91,7 @@ def position_of(doc: Doc, name: list[Token]) -> dict | None:
 
 def _position_from(doc: Doc, toks: list[Token]) -> dict | None:
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
-    text = doc.text[start:end]
+    text = "".join(t.text_with_ws for t in toks[:-1]) + toks[-1].text  # == doc.text[start:end]
     m = _title_pattern().search(text)
     if m is None:
         return None
@@ -111,9 +111,10 @@ def _position_from(doc: Doc, toks: list[Token]) -> dict | None:
 class SpeakerResolver:
     """Builds speakers for one Doc and maps each attribution to one (or None)."""
 
-    def __call__(self, doc: Doc, atts: list[Attribution]) -> tuple[list[Speaker], list[int | None]]:
-        text = doc.text
-        quotes = find_quotations(text)
+    def __call__(
+        self, doc: Doc, atts: list[Attribution], text: str, quotes: list[Quotation]
+    ) -> tuple[list[Speaker], list[int | None]]:
+        """``text`` is ``doc.text`` and ``quotes`` its quotations, as the attributor read them."""
         q_starts = [q.start for q in quotes]
 
         def in_quote(char: int) -> bool:
