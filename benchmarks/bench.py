@@ -102,6 +102,9 @@ def main() -> None:
             small = measure([claimx, "extract", str(tmp / "m100"), "-f", "jsonl", "-q"])["maxrss_mb"]
             large = measure([claimx, "extract", str(tmp / "m1000"), "-f", "jsonl", "-q"])["maxrss_mb"]
             print(f"  peak memory 1,000 / 100 articles:       {large / small:.2f}  ({large:.0f} MB / {small:.0f} MB; target <= 1.10)")
+            b_small = measure([sys.executable, "-c", BARE, str(tmp / "m100")])["maxrss_mb"]
+            b_large = measure([sys.executable, "-c", BARE, str(tmp / "m1000")])["maxrss_mb"]
+            print(f"  the same for bare spaCy:                {b_large / b_small:.2f}  ({b_large:.0f} MB / {b_small:.0f} MB)")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

@@ -129,7 +129,10 @@ def extract(
     workers: Annotated[
         int, typer.Option("--workers", "-w", min=0, help="Parallel processes (0 = all cores).")
     ] = 1,
-    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles per spaCy batch.")] = 16,
+    batch_size: Annotated[
+        Optional[int],
+        typer.Option("--batch-size", min=1, help="Articles per spaCy batch (default 16; 4 with several workers, to balance them)."),
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or warnings.")] = False,
 ) -> None:
     """Extract quotes, speakers, positions and dates. [dim]Example: claimx extract article.txt -f json[/]"""
@@ -158,6 +161,9 @@ def extract(
     problems = _Problems(quiet)
     n_process = workers if workers > 0 else (os.cpu_count() or 1)
     include_text = include_text or fmt is Format.html  # the page shows the text
+    if batch_size is None:
+        # spaCy deals batches to workers in turn: small batches even out long articles
+        batch_size = 16 if n_process == 1 else 4
     records = run(iter_articles(paths), nlp, published=pub, include_text=include_text,
                   batch_size=batch_size, n_process=n_process, on_problem=problems)
     records = _with_progress(records, quiet)
