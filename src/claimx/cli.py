@@ -130,7 +130,7 @@ def extract(
         int, typer.Option("--workers", "-w", min=0, help="Parallel processes (0 = all cores).")
     ] = 1,
     batch_size: Annotated[
-        Optional[int],
+        int | None,
         typer.Option("--batch-size", min=1, help="Articles per spaCy batch (default 16; 4 with several workers, to balance them)."),
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or warnings.")] = False,
