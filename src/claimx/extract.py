@@ -177,5 +177,47 @@ def extract(
             elif on_problem is not None:
                 on_problem(item)
 
-    for doc, article in nlp.pipe(articles(), as_tuples=True, batch_size=batch_size, n_process=n_process):
+    if n_process > 1:
+        yield from _parallel(articles(), nlp, n_process, published, include_text)
+        return
+    for doc, article in nlp.pipe(articles(), as_tuples=True, batch_size=batch_size):
         yield build_record(article, doc, published=published, include_text=include_text)
+
+
+# Worker processes are forked with the loaded pipeline (copy-on-write), take
+# one article at a time as they come free and send back finished records.
+# spaCy's own n_process deals batches to workers in a fixed rotation, so one
+# long article leaves the other worker idle; a pool balances the load.
+_WORKER: tuple[Language, dt.date | None, bool] | None = None
+WINDOW_PER_WORKER = 16  # articles in flight per worker: bounds memory on endless input
+
+
+def _work(article: Article) -> ArticleRecord:
+    assert _WORKER is not None
+    nlp, published, include_text = _WORKER
+    return build_record(article, nlp(article.text), published=published, include_text=include_text)
+
+
+def _parallel(
+    articles: Iterator[tuple[str, Article]], nlp: Language, n_process: int,
+    published: dt.date | None, include_text: bool,
+) -> Iterator[ArticleRecord]:
+    import multiprocessing
+    from collections import deque
+
+    global _WORKER
+    _WORKER = (nlp, published, include_text)
+    window = WINDOW_PER_WORKER * n_process
+    stream = (article for _, article in articles)
+    from threadpoolctl import threadpool_limits
+
+    # one BLAS thread per process: the workers already fill the cores, and
+    # BLAS's own threads on top of them make every process crawl
+    with threadpool_limits(limits=1), multiprocessing.get_context("fork").Pool(n_process) as pool:
+        pending: deque = deque()  # results in input order; at most `window` in flight
+        for article in stream:
+            pending.append(pool.apply_async(_work, (article,)))
+            if len(pending) >= window:
+                yield pending.popleft().get()
+        while pending:
+            yield pending.popleft().get()
