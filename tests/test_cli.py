@@ -269,7 +269,7 @@ def test_workers_give_identical_bytes(tmp_path, short_txt):
     for i in range(3):
         shutil.copy(SAMPLES / "rubio-cbs.txt", tmp_path / f"copy{i}.txt")
     one = run("extract", str(tmp_path), "-f", "jsonl", "--workers", "1")
-    two = run("extract", str(tmp_path), "-f", "jsonl", "--workers", "2", "--batch-size", "1")
+    two = run("extract", str(tmp_path), "-f", "jsonl", "--workers", "2")
     assert one.exit_code == two.exit_code == 0
     assert len(one.stdout.splitlines()) == 4
     assert one.stdout == two.stdout

@@ -130,9 +130,9 @@ def extract(
         int, typer.Option("--workers", "-w", min=0, help="Parallel processes (0 = all cores).")
     ] = 1,
     batch_size: Annotated[
-        int | None,
-        typer.Option("--batch-size", min=1, help="Articles per spaCy batch (default 16; 4 with several workers, to balance them)."),
-    ] = None,
+        int,
+        typer.Option("--batch-size", min=1, help="Articles per spaCy batch with one worker (several workers take one article at a time)."),
+    ] = 16,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or warnings.")] = False,
 ) -> None:
     """Extract quotes, speakers, positions and dates. [dim]Example: claimx extract article.txt -f json[/]"""
@@ -161,9 +161,6 @@ def extract(
     problems = _Problems(quiet)
     n_process = workers if workers > 0 else (os.cpu_count() or 1)
     include_text = include_text or fmt is Format.html  # the page shows the text
-    if batch_size is None:
-        # spaCy deals batches to workers in turn: small batches even out long articles
-        batch_size = 16 if n_process == 1 else 4
     records = run(iter_articles(paths), nlp, published=pub, include_text=include_text,
                   batch_size=batch_size, n_process=n_process, on_problem=problems)
     records = _with_progress(records, quiet)
@@ -320,7 +317,6 @@ def evaluate(
         scores = evaluate_timeml(corpus, nlp, limit=limit, n_process=n_process)
     else:
         from claimx.evaluate import load_corpus, predicted_relations, score_document, summarise
-        from claimx.extract import build_record
 
         try:
             docs = load_corpus(corpus, split)
@@ -328,12 +324,14 @@ def evaluate(
             raise _fail(str(exc)) from None
         docs = docs[:limit] if limit else docs
         nlp = _load_nlp(model)
-        per_doc = []
+        from claimx.extract import extract as run
         from claimx.inputs import Article
 
-        for doc, gold in nlp.pipe(((d.text, d) for d in docs), as_tuples=True, n_process=n_process, batch_size=8):
-            rec = build_record(Article(gold.id, gold.id, gold.text), doc).to_dict()
-            per_doc.append(score_document(gold.text, gold.gold, predicted_relations(rec, gold.text)))
+        records = run((Article(d.id, d.id, d.text) for d in docs), nlp, n_process=n_process)
+        per_doc = [
+            score_document(gold.text, gold.gold, predicted_relations(rec.to_dict(), gold.text))
+            for rec, gold in zip(records, docs, strict=True)
+        ]
         scores = summarise(per_doc)
         scores = {"documents": len(docs), **scores}
     if as_json:

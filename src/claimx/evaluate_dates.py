@@ -120,13 +120,13 @@ def score(docs_and_predictions) -> dict:
 
 
 def evaluate_timeml(path: Path, nlp: Language, limit: int | None = None, n_process: int = 1) -> dict:
-    from claimx.extract import build_record
+    from claimx.extract import extract
     from claimx.inputs import Article
 
     docs = load_timeml(path)[:limit] if limit else load_timeml(path)
+    records = extract((Article(d.id, d.id, d.text, published=d.dct) for d in docs), nlp, n_process=n_process)
     pairs = []
-    for doc, tml in nlp.pipe(((d.text, d) for d in docs), as_tuples=True, n_process=n_process, batch_size=8):
-        rec = build_record(Article(tml.id, tml.id, tml.text, published=tml.dct), doc).to_dict()
-        pred = [Timex(d["start"], d["end"], KIND_TO_TYPE[d["kind"]], d["value"]) for d in rec["dates"]]
+    for rec, tml in zip(records, docs, strict=True):
+        pred = [Timex(d.start, d.end, KIND_TO_TYPE[d.kind], d.value) for d in rec.dates]
         pairs.append((tml.gold, pred))
     return {"documents": len(docs), **score(pairs)}
