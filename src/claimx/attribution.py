@@ -267,6 +267,8 @@ class Attributor:
         if subj is not None and abs(subj.i - cue.i) < 12:
             toks += list(subj.subtree)
         for child in cue.children:
+            if child.tag_ == "WRB":
+                continue  # "“...,” when Clinton blasted him": the quote is not Clinton's
             if child.dep_ in PHRASE_DEPS or child.dep_ in ADDRESSEE_DEPS:
                 toks += list(child.subtree)
             elif child.dep_ == "prep" and child.i > cue.i and child.lower_ in ("in", "on", "to", "during", "at", "with"):
