@@ -26,6 +26,9 @@ def inner(text):
         # a stray closing mark is ignored
         ("Some text” and more.", []),
         ("", []),
+        # typo'd marks: a closing mark opening a paragraph, an opening mark closing a quote
+        ("”Fear is real,” she said.", ["Fear is real,"]),
+        ("“It is unusual,“ said Larry Noble.", ["It is unusual,"]),
     ],
 )
 def test_quotations(text, expected):

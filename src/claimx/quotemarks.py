@@ -83,7 +83,11 @@ def _marks_in(text: str, start: int, end: int, single: bool) -> list[tuple[int, 
             else:
                 out.append((i, "open"))
         elif ch in CLOSE_DOUBLE:
-            out.append((i, "close"))
+            # a typo'd opening mark: ”Fear. I am truly afraid ...”
+            if ch == "”" and _is_opening(text, i) and not _is_closing(text, i):
+                out.append((i, "open"))
+            else:
+                out.append((i, "close"))
         elif ch == '"':
             if _is_opening(text, i):
                 out.append((i, "open"))
