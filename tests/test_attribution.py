@@ -43,6 +43,12 @@ CASES = [
     ("Smith called it “a case unlike any we have found.” He added, “It is not ordinary.”",
      [("mixed", "Smith", "call", "it “a case unlike any we have found.”"),
       ("direct", "Smith", "add", "It is not ordinary.")]),
+    # a clause complement headed by an adjective
+    ("Jane Smith says the tweets were “unhinged, even for him.”",
+     [("mixed", "Jane Smith", "say", "the tweets were “unhinged, even for him.”")]),
+    # a capitalised word the parser cut off the speaker's name
+    ("“We will achieve justice in this case,” Tulsa police Chief Chuck Jordan said Monday.",
+     [("direct", "Chuck Jordan", "say", "We will achieve justice in this case,")]),
     # a dash attribution after the quotation
     ("“We will keep the library open every day of the year.” — Commissioner Jane Roe",
      [("direct", "Jane Roe", "—", "We will keep the library open every day of the year.")]),

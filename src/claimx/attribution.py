@@ -266,6 +266,12 @@ class Attributor:
         toks = [cue]
         if subj is not None and abs(subj.i - cue.i) < 12:
             toks += list(subj.subtree)
+            # proper nouns right before the subject that the parser hung
+            # elsewhere belong to the name ("Tulsa police Chief Chuck Jordan")
+            first = subj.left_edge.i
+            while first > 0 and _name_word(subj.doc[first - 1]) and not self._in_quote(subj.doc[first - 1].idx):
+                first -= 1
+                toks.append(subj.doc[first])
         for child in cue.children:
             if child.tag_ == "WRB":
                 continue  # "“...,” when Clinton blasted him": the quote is not Clinton's
@@ -323,7 +329,9 @@ class Attributor:
     def _complement(self, cue: Token, kinds: frozenset[str]) -> tuple[tuple[int, int] | None, str]:
         """The content span of a cue from the parse, and its kind."""
         for child in cue.children:
-            if child.dep_ in CLAUSE_DEPS and child.pos_ in ("VERB", "AUX"):
+            # a ccomp may be headed by an adjective or noun ("says it was
+            # “unhinged”"); an xcomp only by a verb
+            if child.dep_ in CLAUSE_DEPS and (child.dep_ == "ccomp" or child.pos_ in ("VERB", "AUX")):
                 infinitive = child.dep_ == "xcomp" and any(t.dep_ == "aux" and t.lower_ == "to" for t in child.children)
                 kind = "infinitive" if infinitive else "clause"
                 if kind not in kinds or (infinitive and child.i < cue.i):
@@ -641,6 +649,11 @@ def _is_title(text: str, q: Quotation) -> bool:
     if not words or len(words) > 6:
         return False
     return all(w[0].isupper() or w[0].isdigit() or w.lower() in _SMALL_WORDS for w in words)
+
+
+def _name_word(tok: Token) -> bool:
+    """A capitalised word that can open a name or title, whatever its tag."""
+    return tok.is_alpha and tok.text[:1].isupper() and tok.pos_ not in ("PRON", "DET", "CCONJ", "SCONJ", "ADP", "AUX")
 
 
 def _circumstance(prep: Token) -> bool:
