@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from claimx.lexicon import cue_frames
-from claimx.quotemarks import ALL_MARKS, Quotation, find_quotations, paragraphs
+from claimx.quotemarks import ALL_MARKS, Quotation, QuotationIndex, find_quotations, paragraphs
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
 # dependents of a cue that belong to the cue phrase, not to the content
@@ -86,8 +86,7 @@ class Attributor:
         # mining the lexicon from an annotated corpus, scripts/mine_cues.py)
         self.every_verb = every_verb
         self._text = ""
-        self._quotes: list[Quotation] = []
-        self._q_starts: list[int] = []
+        self._index = QuotationIndex([])  # the quotations of the Doc being read
 
     def kinds(self, tok: Token) -> frozenset[str]:
         if self.every_verb:
@@ -122,8 +121,7 @@ class Attributor:
 
     def _in_quote(self, char: int) -> bool:
         """Whether ``char`` lies inside a quotation of the Doc being read."""
-        k = bisect_right(self._q_starts, char) - 1
-        return k >= 0 and self._quotes[k].start <= char < self._quotes[k].end
+        return char in self._index
 
     def _subject(self, verb: Token) -> Token | None:
         """The subject of a cue, inherited along conjoined/participial verbs."""
@@ -164,8 +162,7 @@ class Attributor:
         every access) and its ``quotes`` may be passed in when already known."""
         text = self._text = doc.text if text is None else text
         quotes = find_quotations(text) if quotes is None else quotes
-        q_starts = [q.start for q in quotes]
-        self._quotes, self._q_starts = quotes, q_starts  # per Doc, for _in_quote
+        self._index = QuotationIndex(quotes)
         paras = paragraphs(text)
         p_starts = [p[0] for p in paras]
 

@@ -127,6 +127,10 @@ def _tense(tok: Token) -> tuple[str, int]:
     return "past", -1
 
 
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
 def detect(doc: Doc) -> list[DateMention]:
     """Temporal expressions in a parsed Doc, in reading order, without overlaps."""
     text = doc.text
@@ -152,13 +156,13 @@ def detect(doc: Doc) -> list[DateMention]:
         spans.append((start, end))
     for m in _YEAR.finditer(text):
         start, end = m.span(1)
-        if not any(s <= start < e or start <= s < end for s, e in spans):
+        if not _overlaps(spans, start, end):
             spans.append((start, end))
     for m in _EXTRA.finditer(text):
         start, end = m.span()
         if m.group(0).lower().startswith(("for ", "in ")):
             start = m.start() + m.group(0).index(" ") + 1
-        if not any(s <= start < e or start <= s < end for s, e in spans):
+        if not _overlaps(spans, start, end):
             spans.append((start, end))
     spans.sort()
     # one date written twice: "Sunday (August 17)", "Sunday, August 17"

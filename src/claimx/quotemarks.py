@@ -12,6 +12,7 @@ Only top-level quotations are returned: a quotation nested inside another
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 OPEN_DOUBLE = "“„«‟"
@@ -162,3 +163,22 @@ def find_quotations(text: str) -> list[Quotation]:
         if not out or q.start >= out[-1].end:
             out.append(q)
     return out
+
+
+class QuotationIndex:
+    """The quotations of one text, answering "which quotation holds this
+    character?" by bisection."""
+
+    def __init__(self, quotes: list[Quotation]) -> None:
+        self.quotes = quotes
+        self._starts = [q.start for q in quotes]
+
+    def at(self, char: int) -> int | None:
+        """Index of the quotation whose marks enclose ``char``, or None."""
+        k = bisect_right(self._starts, char) - 1
+        if k >= 0 and self.quotes[k].start <= char < self.quotes[k].end:
+            return k
+        return None
+
+    def __contains__(self, char: int) -> bool:
+        return self.at(char) is not None

@@ -13,26 +13,23 @@ cannot be resolved stays unresolved (``None``) rather than guessed.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
 from claimx.attribution import Attribution, mention_span
 from claimx.lexicon import demonyms, titles
-from claimx.quotemarks import Quotation
+from claimx.quotemarks import Quotation, QuotationIndex
 
 SUBJECT_PRONOUNS = {"he", "she"}
 OTHER_PRONOUNS = {"him", "his", "her", "hers", "himself", "herself"}
 ORG_LABELS = {"ORG", "GPE", "NORP", "FAC"}
-_TITLE_CACHE: dict[str, re.Pattern[str]] = {}
-
-
+@cache
 def _title_pattern() -> re.Pattern[str]:
-    if "p" not in _TITLE_CACHE:
-        alts = "|".join(re.escape(t) for t in titles())
-        _TITLE_CACHE["p"] = re.compile(rf"(?<!\w)(?:{alts})(?!\w)", re.IGNORECASE)
-    return _TITLE_CACHE["p"]
+    """The title lexicon as one compiled pattern, longest titles first."""
+    alts = "|".join(re.escape(t) for t in titles())
+    return re.compile(rf"(?<!\w)(?:{alts})(?!\w)", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -115,11 +112,7 @@ class SpeakerResolver:
         self, doc: Doc, atts: list[Attribution], text: str, quotes: list[Quotation]
     ) -> tuple[list[Speaker], list[int | None]]:
         """``text`` is ``doc.text`` and ``quotes`` its quotations, as the attributor read them."""
-        q_starts = [q.start for q in quotes]
-
-        def in_quote(char: int) -> bool:
-            k = bisect_right(q_starts, char) - 1
-            return k >= 0 and quotes[k].start <= char < quotes[k].end
+        index = QuotationIndex(quotes)
 
         speakers: list[Speaker] = []
         by_token: dict[int, int] = {}  # token index -> speaker index
@@ -164,12 +157,12 @@ class SpeakerResolver:
                     pos = position_of(doc, name)
                     if pos is not None and pos["text"] not in [p["text"] for p in sp.positions]:
                         sp.positions.append(pos)
-                    if name[-1].dep_ in ("nsubj", "nsubjpass") and not in_quote(tok.idx):
+                    if name[-1].dep_ in ("nsubj", "nsubjpass") and tok.idx not in index:
                         last_subject = k
                         sent_subjects.append(k)
                     continue
                 low = tok.lower_
-                if in_quote(tok.idx) or tok.pos_ != "PRON":
+                if tok.idx in index or tok.pos_ != "PRON":
                     continue
                 if low in SUBJECT_PRONOUNS and tok.dep_ in ("nsubj", "nsubjpass"):
                     if last_subject is not None:
