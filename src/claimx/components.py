@@ -9,10 +9,12 @@ extensions (``doc._.claimx_quotes``, ``doc._.claimx_speakers``,
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict
 from typing import Any
 
 import numpy
+from spacy.attrs import IDX, LEMMA, LOWER, TAG
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -22,6 +24,7 @@ from claimx.lexicon import cue_frames
 from claimx.quotemarks import find_quotations
 from claimx.speakers import SpeakerResolver
 
+_NEWLINE = re.compile("\n")
 EXTENSIONS = ("claimx_quotes", "claimx_speakers", "claimx_dates")
 
 
@@ -94,11 +97,68 @@ class DatesComponent:
 def paragraph_boundaries(doc: Doc) -> Doc:
     """A line break always ends a sentence: headings and paragraphs are never
     parsed into the sentence before them. Runs before the parser."""
-    for tok in doc[1:]:
-        prev = doc[tok.i - 1]
-        if "\n" in prev.text or "\n" in prev.whitespace_:
-            tok.is_sent_start = True
+    text = doc.text
+    if "\n" not in text or len(doc) < 2:
+        return doc
+    starts = doc.to_array(IDX)
+    breaks = numpy.array([m.start() for m in _NEWLINE.finditer(text)])
+    # the token after a line break: the first one starting past it
+    for i in numpy.unique(numpy.searchsorted(starts, breaks, side="right")):
+        if 0 < i < len(doc):
+            doc[int(i)].is_sent_start = True
     return doc
+
+
+VERB_TAGS = ("VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "MD")
+LEMMA_CACHE_SIZE = 50_000  # (word, tag, morphology) -> lemma; cleared when full, so memory stays flat
+
+
+class VerbLemmas:
+    """Lemmas for verbs, which are all claimx reads lemmas of (the cue lexicon,
+    the tense of a date's verb), from the model's own rule lemmatizer; every
+    other token gets its lower-case form. It stands in for the full
+    lemmatizer, whose per-token work costs more than all of claimx's own."""
+
+    def __init__(self, nlp: Language, name: str, source: str) -> None:
+        self.nlp = nlp
+        self.name = name
+        self.source = source
+        self._lemmatize: Any = None
+        self._verb_tags: numpy.ndarray | None = None
+        self._cache: dict[tuple[int, int, int], str] = {}
+
+    def _setup(self) -> None:
+        lemmatizer = self.nlp.get_pipe(self.source) if self.source in self.nlp.component_names else None
+        self._lemmatize = getattr(lemmatizer, "lemmatize", None) or (lambda tok: [tok.lower_])
+        self._verb_tags = numpy.array([self.nlp.vocab.strings.add(t) for t in VERB_TAGS], dtype="uint64")
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self._lemmatize is None:
+            self._setup()
+        if not len(doc):
+            return doc
+        doc.from_array([LEMMA], doc.to_array([LOWER]).reshape(-1, 1))
+        tags = doc.to_array(TAG)
+        for i in numpy.flatnonzero(numpy.isin(tags, self._verb_tags)):
+            tok = doc[int(i)]
+            key = (tok.orth, tok.tag, tok.morph.key)
+            lemma = self._cache.get(key)
+            if lemma is None:
+                if len(self._cache) >= LEMMA_CACHE_SIZE:
+                    self._cache.clear()
+                lemma = self._cache[key] = self._lemmatize(tok)[0]
+            tok.lemma_ = lemma
+        return doc
+
+
+@Language.factory(
+    "claimx_lemmas",
+    default_config={"source": "lemmatizer"},  # the (disabled) lemmatizer whose rules are used
+    assigns=["token.lemma"],
+    requires=["token.tag", "token.pos"],
+)
+def make_lemmas(nlp: Language, name: str, source: str) -> VerbLemmas:
+    return VerbLemmas(nlp, name, source)
 
 
 @Language.component("claimx_release")

@@ -5,6 +5,7 @@ turns each Doc's plain annotations into a :class:`claimx.records.ArticleRecord`.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
@@ -25,6 +26,9 @@ from claimx.records import (
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
+
+
+ZONE_SIZE = 128  # articles per spaCy memory zone (read ahead, parsed, then their strings freed)
 
 
 def reference_date(
@@ -180,8 +184,14 @@ def extract(
     if n_process > 1:
         yield from _parallel(articles(), nlp, n_process, published, include_text)
         return
-    for doc, article in nlp.pipe(articles(), as_tuples=True, batch_size=batch_size):
-        yield build_record(article, doc, published=published, include_text=include_text)
+    stream = articles()
+    while chunk := list(itertools.islice(stream, ZONE_SIZE)):
+        # strings and lexemes spaCy adds for these articles are freed with
+        # the zone, so memory does not grow with the corpus; records hold
+        # plain values only and outlive it
+        with nlp.memory_zone():
+            for doc, article in nlp.pipe(chunk, as_tuples=True, batch_size=batch_size):
+                yield build_record(article, doc, published=published, include_text=include_text)
 
 
 # Worker processes are forked with the loaded pipeline (copy-on-write), take
@@ -195,7 +205,8 @@ WINDOW_PER_WORKER = 16  # articles in flight per worker: bounds memory on endles
 def _work(article: Article) -> ArticleRecord:
     assert _WORKER is not None
     nlp, published, include_text = _WORKER
-    return build_record(article, nlp(article.text), published=published, include_text=include_text)
+    with nlp.memory_zone():
+        return build_record(article, nlp(article.text), published=published, include_text=include_text)
 
 
 def _parallel(

@@ -40,6 +40,10 @@ def load(model: str | None = None) -> Language:
     if missing:
         raise ModelError(f"spaCy model {name!r} lacks {', '.join(sorted(missing))}, which claimx needs")
     nlp.add_pipe("claimx_paragraphs", before="parser")
+    if "lemmatizer" in nlp.pipe_names:
+        # lemmas of verbs only, with the model's own rules (see components.VerbLemmas)
+        nlp.add_pipe("claimx_lemmas", after="lemmatizer")
+        nlp.disable_pipe("lemmatizer")
     nlp.add_pipe("claimx_attribution")
     nlp.add_pipe("claimx_dates")
     nlp.add_pipe("claimx_release")
