@@ -131,7 +131,7 @@ def extract(
     ] = 1,
     batch_size: Annotated[
         int,
-        typer.Option("--batch-size", min=1, help="Articles per spaCy batch with one worker (several workers take one article at a time)."),
+        typer.Option("--batch-size", min=1, help="Most articles per spaCy batch with one worker; a batch also stops at 60,000 characters, which keeps memory flat (several workers take one article at a time)."),
     ] = 16,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or warnings.")] = False,
 ) -> None:

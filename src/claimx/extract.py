@@ -28,7 +28,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 
-ZONE_SIZE = 128  # articles per spaCy memory zone (read ahead, parsed, then their strings freed)
+BATCH_CHARS = 60_000  # characters per spaCy batch (with at most --batch-size articles)
+ZONE_BATCHES = 8  # batches per spaCy memory zone (read ahead, parsed, then their strings freed)
 
 
 def reference_date(
@@ -184,14 +185,33 @@ def extract(
     if n_process > 1:
         yield from _parallel(articles(), nlp, n_process, published, include_text)
         return
-    stream = articles()
-    while chunk := list(itertools.islice(stream, ZONE_SIZE)):
+    batches = _batches(articles(), batch_size, BATCH_CHARS)
+    while zone := list(itertools.islice(batches, ZONE_BATCHES)):
         # strings and lexemes spaCy adds for these articles are freed with
         # the zone, so memory does not grow with the corpus; records hold
         # plain values only and outlive it
         with nlp.memory_zone():
-            for doc, article in nlp.pipe(chunk, as_tuples=True, batch_size=batch_size):
-                yield build_record(article, doc, published=published, include_text=include_text)
+            for batch in zone:
+                for doc, article in nlp.pipe(batch, as_tuples=True, batch_size=len(batch)):
+                    yield build_record(article, doc, published=published, include_text=include_text)
+
+
+def _batches(
+    articles: Iterator[tuple[str, Article]], max_articles: int, max_chars: int
+) -> Iterator[list[tuple[str, Article]]]:
+    """Batches of at most ``max_articles`` and (unless one article is longer)
+    ``max_chars``: the parse's peak memory follows the batch's length, so a
+    character budget keeps it the same whatever articles happen to meet."""
+    batch: list[tuple[str, Article]] = []
+    size = 0
+    for text, article in articles:
+        if batch and (len(batch) >= max_articles or size + len(text) > max_chars):
+            yield batch
+            batch, size = [], 0
+        batch.append((text, article))
+        size += len(text)
+    if batch:
+        yield batch
 
 
 # Worker processes are forked with the loaded pipeline (copy-on-write), take
