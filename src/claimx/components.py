@@ -14,7 +14,7 @@ from dataclasses import asdict
 from typing import Any
 
 import numpy
-from spacy.attrs import IDX, LEMMA, LOWER, TAG
+from spacy.attrs import DEP, IDX, LEMMA, LOWER, MORPH, POS, TAG
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -109,6 +109,125 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     return doc
 
 
+RULE_ATTRS = {"TAG", "LOWER", "DEP", "IS_SPACE"}  # what the cached rules may look at
+NEUTRAL_WORD = "claimx"  # stands for every word no rule names
+RULE_CACHE_SIZE = 100_000
+
+
+class CachedAttributeRules:
+    """The model's attribute rules (tag -> part of speech and morphology, and
+    word exceptions such as "was" -> AUX, lemma "be"), applied through a cache.
+
+    spaCy's ``attribute_ruler`` runs ~180 matcher patterns over every token,
+    which costs more than all of claimx's own work. A one-token rule's result
+    depends only on the token's tag, dependency and (for the words the rules
+    name) its lower-case form, so each such combination is matched once, on a
+    one-token Doc, and remembered; the few multi-token rules ("gon na",
+    "there is") still run through a matcher. The result is the same as the
+    model's ruler, token for token (tested); a model whose rules look at other
+    attributes is simply given its own ruler."""
+
+    def __init__(self, nlp: Language, name: str, source: str) -> None:
+        self.nlp = nlp
+        self.name = name
+        self.source = source
+        self._ready = False
+        self._fallback: Any = None
+        self._single: Any = None
+        self._multi: Any = None
+        self._words: set[str] = set()
+        self._regexes: list[re.Pattern[str]] = []
+        self._special: dict[int, int] = {}  # lower-case hash -> itself if a rule names it, else 0
+        self._cache: dict[tuple[int, int, int], tuple[int, int, int, int, int]] = {}
+
+    def _setup(self) -> None:
+        from spacy.pipeline import AttributeRuler
+
+        self._ready = True
+        ruler = self.nlp.get_pipe(self.source) if self.source in self.nlp.component_names else None
+        if ruler is None:
+            return
+        patterns = ruler.patterns
+        used = {key for p in patterns for pattern in p["patterns"] for tok in pattern for key in tok}
+        if not used <= RULE_ATTRS:
+            self._fallback = ruler
+            return
+        vocab = self.nlp.vocab
+        single = [p for p in patterns if all(len(x) == 1 for x in p["patterns"])]
+        multi = [p for p in patterns if any(len(x) > 1 for x in p["patterns"])]
+        self._single = AttributeRuler(vocab, "single")
+        self._single.add_patterns(single)
+        if multi:
+            self._multi = AttributeRuler(vocab, "multi")
+            self._multi.add_patterns(multi)
+        for p in single:
+            for pattern in p["patterns"]:
+                lower = pattern[0].get("LOWER")
+                if isinstance(lower, str):
+                    self._words.add(lower)
+                elif isinstance(lower, dict):
+                    self._words.update(lower.get("IN", ()))
+                    if "REGEX" in lower:
+                        self._regexes.append(re.compile(lower["REGEX"]))
+        assert NEUTRAL_WORD not in self._words
+
+    def _key_word(self, lower: int) -> int:
+        word = self._special.get(lower)
+        if word is None:
+            text = self.nlp.vocab.strings[lower]
+            named = text in self._words or text.isspace() or any(r.search(text) for r in self._regexes)
+            if len(self._special) >= RULE_CACHE_SIZE:
+                self._special.clear()
+            word = self._special[lower] = lower if named else 0
+        return word
+
+    def _result(self, tag: int, word: int, dep: int) -> tuple[int, int, int, int, int]:
+        vocab = self.nlp.vocab
+        one = Doc(vocab, words=[vocab.strings[word] if word else NEUTRAL_WORD], spaces=[False])
+        tok = one[0]
+        tok.tag, tok.dep = tag, dep
+        self._single(one)
+        return (tok.tag, tok.pos, tok.morph.key, tok.lemma if word else 0, tok.dep)
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not self._ready:
+            self._setup()
+        if self._fallback is not None:
+            return self._fallback(doc)
+        if self._single is None or not len(doc):
+            return doc
+        current = doc.to_array([TAG, LOWER, DEP, LEMMA])
+        out = numpy.empty((len(doc), 5), dtype="uint64")
+        cache = self._cache
+        for i, (tag, lower, dep, _lemma) in enumerate(current.tolist()):
+            key = (tag, self._key_word(lower), dep)
+            r = cache.get(key)
+            if r is None:
+                if len(cache) >= RULE_CACHE_SIZE:
+                    cache.clear()
+                r = cache[key] = self._result(*key)
+            out[i] = r
+        # a rule that sets no lemma leaves the token's own
+        out[:, 3] = numpy.where(out[:, 3] == 0, current[:, 3], out[:, 3])
+        doc.from_array([POS, MORPH, LEMMA], out[:, 1:4])
+        for i in numpy.flatnonzero((out[:, 0] != current[:, 0]) | (out[:, 4] != current[:, 2])):
+            tok = doc[int(i)]
+            tok.tag, tok.dep = int(out[i, 0]), int(out[i, 4])
+        if self._multi is not None:
+            self._multi(doc)
+        return doc
+
+
+@Language.factory(
+    "claimx_attributes",
+    default_config={"source": "attribute_ruler"},  # the (disabled) ruler whose rules are used
+    assigns=["token.pos", "token.morph", "token.lemma"],
+    requires=["token.tag", "token.dep"],
+)
+def make_attributes(nlp: Language, name: str, source: str) -> CachedAttributeRules:
+    return CachedAttributeRules(nlp, name, source)
+
+
 VERB_TAGS = ("VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "MD")
 LEMMA_CACHE_SIZE = 50_000  # (word, tag, morphology) -> lemma; cleared when full, so memory stays flat
 
@@ -137,9 +256,10 @@ class VerbLemmas:
             self._setup()
         if not len(doc):
             return doc
-        doc.from_array([LEMMA], doc.to_array([LOWER]).reshape(-1, 1))
-        tags = doc.to_array(TAG)
-        for i in numpy.flatnonzero(numpy.isin(tags, self._verb_tags)):
+        current = doc.to_array([LEMMA, LOWER, TAG])
+        unset = current[:, 0] == 0  # the attribute rules set some ("was" -> "be")
+        doc.from_array([LEMMA], numpy.where(unset, current[:, 1], current[:, 0]).reshape(-1, 1))
+        for i in numpy.flatnonzero(unset & numpy.isin(current[:, 2], self._verb_tags)):
             tok = doc[int(i)]
             key = (tok.orth, tok.tag, tok.morph.key)
             lemma = self._cache.get(key)

@@ -40,6 +40,10 @@ def load(model: str | None = None) -> Language:
     if missing:
         raise ModelError(f"spaCy model {name!r} lacks {', '.join(sorted(missing))}, which claimx needs")
     nlp.add_pipe("claimx_paragraphs", before="parser")
+    if "attribute_ruler" in nlp.pipe_names:
+        # the same rules through a cache (see components.CachedAttributeRules)
+        nlp.add_pipe("claimx_attributes", after="attribute_ruler")
+        nlp.disable_pipe("attribute_ruler")
     if "lemmatizer" in nlp.pipe_names:
         # lemmas of verbs only, with the model's own rules (see components.VerbLemmas)
         nlp.add_pipe("claimx_lemmas", after="lemmatizer")
