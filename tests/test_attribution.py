@@ -72,6 +72,22 @@ CASES = [
     # a pronoun resolves to the earlier speaker
     ("Jane Smith spoke on Friday. She said the budget was balanced.",
      [("indirect", "Jane Smith", "say", "the budget was balanced")]),
+    # a one-word quotation that opens its sentence is a statement, not a title
+    ("“Really,” she added after a pause.",
+     [("direct", "she", "add", "Really,")]),
+    ("She declared “What a Super Tuesday!” to the crowd.",
+     [("direct", "She", "declare", "What a Super Tuesday!")]),
+    # the parser hung the name on an earlier phrase and left the cue without a subject
+    ("In a statement to the Observer, her senior policy adviser, Jake Sullivan, said: “We value a strong Britain.”",
+     [("direct", "Jake Sullivan", "say", "We value a strong Britain.")]),
+    ("“Yes, I support Ted Cruz,” Brent Bozell III, founder of the Media Research Center, tells Breitbart News.",
+     [("direct", "Brent Bozell III", "tell", "Yes, I support Ted Cruz,")]),
+    # a subject inside the quotation is not the speaker; an apposition does not break the cue phrase
+    ("“Very good reporter, very good reporter this guy,” Trump, the frontrunner, said when Boyle asked.",
+     [("direct", "Trump", "say", "Very good reporter, very good reporter this guy,")]),
+    # a clause in front of the cue that says when is not what was said
+    ("In a statement released after the senator suspended his campaign, Cruz said he is certain Rubio will win.",
+     [("indirect", "Cruz", "say", "he is certain Rubio will win")]),
     # negatives: headings, the writer's questions, scare quotes, titles
     ("What happens next in the talks?", []),
     ("The so-called “reform” was passed by the Senate on Monday.", []),

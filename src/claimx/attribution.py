@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from claimx.lexicon import cue_frames
+from claimx.lexicon import cue_frames, title_nouns
 from claimx.quotemarks import ALL_MARKS, Quotation, QuotationIndex, find_quotations, paragraphs
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
@@ -36,6 +36,7 @@ PHRASE_DEPS = {"aux", "auxpass", "neg", "prt", "advmod", "npadvmod", "dative", "
 ADDRESSEE_DEPS = {"dobj", "dative"}
 CLAUSE_DEPS = {"ccomp", "xcomp", "parataxis"}
 PARTICIPLE_DEPS = {"advcl", "xcomp", "conj", "pcomp", "acl"}
+FINITE_TAGS = {"VBD", "VBZ", "VBP"}
 ALL_KINDS = frozenset({"clause", "quote", "object", "infinitive"})
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
 _GAP_BEFORE_CUE = re.compile(r"[\s,;:—–-]*")
@@ -111,13 +112,52 @@ class Attributor:
         parse put the subject inside the quote ("“..., Full panic mode,” said
         Leslie Wimes"), the noun right after the cue."""
         subj = self._subject(verb)
-        if subj is not None and self._in_quote(subj.idx) and not self._in_quote(verb.idx):
-            subj = next(
+        if (subj is None or self._in_quote(subj.idx)) and not self._in_quote(verb.idx):
+            after = next(
                 (c for c in verb.rights if c.pos_ in ("PROPN", "NOUN") and not self._in_quote(c.idx)
                  and c.dep_ in ("dobj", "attr", "npadvmod", "dep", "nsubj", "appos", "oprd")),
                 None,
             )
+            if subj is not None or (after is not None and self._follows_quote(verb)):
+                subj = after
+        if subj is None and verb.tag_ in FINITE_TAGS:
+            subj = self._name_before(verb)
         return subj
+
+    def _follows_quote(self, verb: Token) -> bool:
+        """Whether the cue comes right after a closing quotation mark ("“...,” said X")."""
+        before = self._text[: verb.idx].rstrip(" \t,")
+        return before[-1:] in ("”", '"', "’", "'") and self._in_quote(len(before) - 1)
+
+    def _name_before(self, verb: Token) -> Token | None:
+        """A finite cue the parser left without a subject, because it hung the
+        name on an earlier phrase ("In a statement to the Observer, her
+        adviser, Jake Sullivan, said"; "“...,” Brent Bozell III, founder of
+        the Media Research Center, tells ..."): the name that ends right
+        before the cue."""
+        doc = verb.doc
+        i = verb.i - 1
+        while i >= 0 and (doc[i].is_punct and doc[i].text not in ALL_MARKS or doc[i].is_space):
+            i -= 1
+        if i < 0 or doc[i].pos_ not in ("PROPN", "NOUN") or self._in_quote(doc[i].idx):
+            return None
+        tok = doc[i]
+        while tok.dep_ in ("compound", "flat") and tok.head.i > tok.i:
+            tok = tok.head
+        for _ in range(4):
+            if tok.ent_type_ == "PERSON":
+                break
+            if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("NOUN", "PROPN"):
+                tok = tok.head.head  # "founder of the Media Research Center"
+            elif tok.dep_ == "appos" and tok.head.ent_type_ == "PERSON" and not self._in_quote(tok.head.idx):
+                tok = tok.head  # "Brent Bozell III, founder ..."
+            else:
+                break
+        if self._in_quote(tok.idx):
+            return None
+        if tok.ent_type_ in ("PERSON", "ORG", "NORP") or _is_title_word(tok):
+            return tok
+        return None
 
     def _in_quote(self, char: int) -> bool:
         """Whether ``char`` lies inside a quotation of the Doc being read."""
@@ -129,14 +169,17 @@ class Attributor:
         for _ in range(4):
             if cur is None:
                 return None
-            for child in cur.children:
-                if child.dep_ in SUBJECT_DEPS:
-                    if child.tag_ in ("WDT", "WP") or child.lower_ in ("who", "that", "which"):
-                        # relative clause: "Rubio, who said ...": the mention is
-                        # "who" (as PolNeAR marks it); the speaker resolver
-                        # follows it to "Rubio"
-                        return child if cur.dep_ == "relcl" else None
-                    return child
+            # a subject outside the quotations first: the parser may take a
+            # noun inside the quote for a second subject
+            subjects = sorted((c for c in cur.children if c.dep_ in SUBJECT_DEPS), key=lambda c: self._in_quote(c.idx))
+            if subjects:
+                child = subjects[0]
+                if child.tag_ in ("WDT", "WP") or child.lower_ in ("who", "that", "which"):
+                    # relative clause: "Rubio, who said ...": the mention is
+                    # "who" (as PolNeAR marks it); the speaker resolver
+                    # follows it to "Rubio"
+                    return child if cur.dep_ == "relcl" else None
+                return child
             if (
                 cur.dep_ == "conj" and cur.head.dep_ in CLAUSE_DEPS and not self.is_cue(cur.head)
                 and self.is_cue(cur.head.head)
@@ -272,6 +315,8 @@ class Attributor:
         for child in cue.children:
             if child.tag_ == "WRB":
                 continue  # "“...,” when Clinton blasted him": the quote is not Clinton's
+            if child.dep_ == "punct" and child.text == "," and subj is not None and subj.i < child.i < cue.i:
+                toks.append(child)  # "Trump, the frontrunner, said"
             if child.dep_ in PHRASE_DEPS or child.dep_ in ADDRESSEE_DEPS:
                 toks += list(child.subtree)
             elif child.dep_ == "prep" and child.i > cue.i and child.lower_ in ("in", "on", "to", "during", "at", "with"):
@@ -325,7 +370,11 @@ class Attributor:
 
     def _complement(self, cue: Token, kinds: frozenset[str]) -> tuple[tuple[int, int] | None, str]:
         """The content span of a cue from the parse, and its kind."""
-        for child in cue.children:
+        children = [c for c in cue.children if not _adverbial(c, cue)]
+        # a clause after the cue before one in front of it ("In a statement
+        # released after X suspended his campaign, Cruz said he's certain ...")
+        children.sort(key=lambda c: (c.dep_ in CLAUSE_DEPS and c.i < cue.i, c.i))
+        for child in children:
             # a ccomp may be headed by an adjective or noun ("says it was
             # “unhinged”"); an xcomp only by a verb
             if child.dep_ in CLAUSE_DEPS and (child.dep_ == "ccomp" or child.pos_ in ("VERB", "AUX")):
@@ -642,15 +691,36 @@ _SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "for", "to", "a
 def _is_title(text: str, q: Quotation) -> bool:
     """A short quotation in title case ("“Meet the Press,”", "“Guccifer”") names
     something; it is not a statement."""
-    words = re.findall(r"[\w’'-]+", text[q.inner_start : q.inner_end])
-    if not words or len(words) > 6:
+    inner = text[q.inner_start : q.inner_end].rstrip()
+    words = re.findall(r"[\w’'-]+", inner)
+    if not words or len(words) > 6 or inner.endswith(("!", "?")):
+        return False
+    # "“Really,” she added": a quotation that opens its sentence and breaks
+    # off at a comma is a statement
+    before = text[: q.start].rstrip(" \t")
+    if inner.endswith(",") and (not before or before[-1] in ".!?\n”\""):
         return False
     return all(w[0].isupper() or w[0].isdigit() or w.lower() in _SMALL_WORDS for w in words)
+
+
+def _is_title_word(tok: Token) -> bool:
+    """A noun naming a person by office or role ("adviser", "spokeswoman")."""
+    return tok.pos_ == "NOUN" and tok.lower_.rstrip("s") in title_nouns()
 
 
 def _name_word(tok: Token) -> bool:
     """A capitalised word that can open a name or title, whatever its tag."""
     return tok.is_alpha and tok.text[:1].isupper() and tok.pos_ not in ("PRON", "DET", "CCONJ", "SCONJ", "ADP", "AUX")
+
+
+_ADVERBIAL_MARKS = {"after", "before", "when", "while", "since", "because", "if", "as", "until", "once"}
+
+
+def _adverbial(child: Token, cue: Token) -> bool:
+    """A clause in front of the cue that says when or why ("after the senator
+    suspended his campaign"), which the parser sometimes hangs on the cue as
+    its complement."""
+    return child.i < cue.i and any(c.dep_ == "mark" and c.lower_ in _ADVERBIAL_MARKS for c in child.children)
 
 
 def _circumstance(prep: Token) -> bool:

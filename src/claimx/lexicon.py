@@ -32,3 +32,10 @@ def titles() -> tuple[str, ...]:
 def demonyms() -> dict[str, str]:
     """Adjective or abbreviation -> place ("Ukrainian" -> "Ukraine")."""
     return dict(line.split("\t", 1) for line in _lines("demonyms.tsv"))
+
+
+@cache
+def title_nouns() -> frozenset[str]:
+    """The last words of the titles, lower case ("adviser", "secretary",
+    "spokeswoman"): nouns that name a person by office or role."""
+    return frozenset(t.split()[-1].lower().rstrip(".") for t in titles())
