@@ -85,6 +85,9 @@ CASES = [
     # a subject inside the quotation is not the speaker; an apposition does not break the cue phrase
     ("“Very good reporter, very good reporter this guy,” Trump, the frontrunner, said when Boyle asked.",
      [("direct", "Trump", "say", "Very good reporter, very good reporter this guy,")]),
+    # a dateline the parser took for a second subject
+    ("LONDON (Reuters) - Donald Trump said he was unlikely to get along with David Cameron.",
+     [("indirect", "Donald Trump", "say", "he was unlikely to get along with David Cameron")]),
     # a clause in front of the cue that says when is not what was said
     ("In a statement released after the senator suspended his campaign, Cruz said he is certain Rubio will win.",
      [("indirect", "Cruz", "say", "he is certain Rubio will win")]),

@@ -170,8 +170,12 @@ class Attributor:
             if cur is None:
                 return None
             # a subject outside the quotations first: the parser may take a
-            # noun inside the quote for a second subject
-            subjects = sorted((c for c in cur.children if c.dep_ in SUBJECT_DEPS), key=lambda c: self._in_quote(c.idx))
+            # noun inside the quote for a second subject, or a dateline
+            # ("LONDON (Reuters) - Donald Trump said"): then the nearest one
+            subjects = sorted(
+                (c for c in cur.children if c.dep_ in SUBJECT_DEPS),
+                key=lambda c: (self._in_quote(c.idx), abs(c.i - cur.i)),
+            )
             if subjects:
                 child = subjects[0]
                 if child.tag_ in ("WDT", "WP") or child.lower_ in ("who", "that", "which"):
