@@ -30,6 +30,7 @@ WEEKDAYS = {
 }
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 # heads of "X is due to / set to / expected to / plans to <verb>": future
+PLANNING = {"plan", "schedule", "slate", "set", "call"}  # verbs whose object happens later
 FUTURE_HEADS = {"due", "set", "expect", "plan", "schedule", "go", "intend", "poise", "slate"}
 SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
@@ -70,6 +71,7 @@ class DateMention:
     end: int
     tense: str  # past | present | future
     head: int  # token index of the verb it attaches to (-1 when none)
+    quarterly: bool = False  # its sentence reports on a quarter ("... from $3 million a year ago")
 
 
 def _month(word: str) -> int | None:
@@ -104,9 +106,11 @@ def _tense(tok: Token) -> tuple[str, int]:
             kids = [c for c in cur.children if c.dep_ in ("aux", "auxpass")]
             words = {c.lower_ for c in kids}
             if words & {"will", "'ll", "shall", "’ll", "would", "’d", "'d"} or (
-                "to" in words and cur.head.lemma_ in FUTURE_HEADS
+                "to" in words and (cur.head.lemma_ in FUTURE_HEADS or cur.head.lemma_ == "be")  # "is to resume"
             ):
                 return "future", cur.i
+            if cur.lemma_ in PLANNING and cur.i < tok.i:
+                return "future", cur.i  # "planned a rally on Saturday", "scheduled a news conference Thursday"
             if cur.tag_ in ("VBD", "VBN") or words & {"had", "did", "was", "were"}:
                 return "past", cur.i
             if cur.tag_ == "VBG" and words & {"is", "are", "am", "'s", "’s"}:
@@ -125,6 +129,10 @@ def _tense(tok: Token) -> tuple[str, int]:
             break
         cur = cur.head
     return "past", -1
+
+
+_EARLIEST = re.compile(r"\bas\s+(?:soon|early|late)\s+as\s+$", re.I)
+_QUARTERLY = re.compile(r"\bquarter", re.I)
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -184,8 +192,10 @@ def detect(doc: Doc) -> list[DateMention]:
         if span is None or not len(span):
             continue
         tense, head = _tense(span.root)
-        # a weekday possessive ("Monday’s meetings") in a future frame
-        out.append(DateMention(start, end, tense, head))
+        if _EARLIEST.search(text, max(0, start - 16), start):
+            tense = "future"  # "as soon as Tuesday"
+        quarterly = _QUARTERLY.search(span.sent.text) is not None
+        out.append(DateMention(start, end, tense, head, quarterly))
     return out
 
 
@@ -377,11 +387,28 @@ def _month_value(month: int, low: str, ref: dt.date, tense: str) -> str:
     return f"{_year_for(month, None, ref, tense)}-{month:02d}"
 
 
-def normalise(expr: str, ref: dt.date | None, tense: str = "past") -> tuple[str | None, str]:
+_YEAR_BACK = re.compile(
+    r"(?:(?:a|one)\s+year\s+(?:ago|earlier|before)|last\s+year|(?:the\s+)?year[- ](?:ago|earlier)"
+    r"(?:\s+(?:period|quarter|level|figures?|results?))?|(?:the\s+)?(?:same|corresponding|comparable|"
+    r"year-(?:ago|earlier))\s+(?:period|quarter)(?:\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year|of\s+last\s+year))?)"
+)
+
+
+def normalise(
+    expr: str, ref: dt.date | None, tense: str = "past", quarter: str | None = None
+) -> tuple[str | None, str]:
     """TIMEX3 ``(value, kind)`` for one expression; kind is date|time|duration|set.
 
-    When the whole expression does not parse, its shorter tails are tried
-    ("coup d'etat last year" -> "last year")."""
+    ``quarter`` is the quarter its sentence reports on ("1989-Q3"), if any:
+    in "profit rose to $5 million from $3 million a year ago" the year ago is
+    that quarter of the year before, as TimeML annotates it. When the whole
+    expression does not parse, its shorter tails are tried ("coup d'etat last
+    year" -> "last year")."""
+    low = " ".join(expr.lower().split()).strip(" .,;:")
+    if quarter is not None and _YEAR_BACK.fullmatch(re.sub(r"^(?:the|a)\s+(?=same|corresponding|comparable)", "", low)):
+        return f"{int(quarter[:4]) - 1}{quarter[4:]}", "date"
+    if re.fullmatch(r"(?:the\s+)?year[- ](?:ago|earlier)", low) and ref is not None:
+        return str(ref.year - 1), "date"
     words = expr.split()
     result = _normalise(expr, ref, tense)
     for i in range(1, min(len(words), 4)):
@@ -403,9 +430,11 @@ def _normalise(expr: str, ref: dt.date | None, tense: str) -> tuple[str | None, 
     m = re.fullmatch(r"(?:every|each)\s+(?:other\s+)?(.+)", low)
     if m or low in ("daily", "weekly", "monthly", "annually", "yearly", "hourly", "nightly"):
         rest = m.group(1) if m else low
-        simple = {"daily": "XXXX-XX-XX", "nightly": "XXXX-XX-XXTNI", "weekly": "XXXX-WXX",
-                  "monthly": "XXXX-XX", "annually": "XXXX", "yearly": "XXXX", "hourly": "PT1H",
-                  "day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX",
+        # TimeML: a set of whole units is the unit's period ("every day",
+        # "daily" -> P1D); a set of named times is that time ("each Thursday")
+        simple = {"daily": "P1D", "nightly": "XXXX-XX-XXTNI", "weekly": "P1W",
+                  "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H",
+                  "day": "P1D", "week": "P1W", "month": "P1M", "year": "P1Y",
                   "night": "XXXX-XX-XXTNI", "morning": "XXXX-XX-XXTMO", "evening": "XXXX-XX-XXTEV"}
         if rest in simple:
             return simple[rest], "set"
@@ -632,6 +661,12 @@ def _quarter(low: str, ref: dt.date | None, tense: str) -> str | None:
             year -= 1
         return f"{year}-Q{q}"
     return None
+
+
+def reported_quarter(ref: dt.date) -> str:
+    """The latest quarter finished by ``ref`` (the one a results story reports on)."""
+    q = (ref.month - 1) // 3
+    return f"{ref.year - 1}-Q4" if q == 0 else f"{ref.year}-Q{q}"
 
 
 def _on_day(d: dt.date, low: str, time_m: re.Match[str] | None) -> tuple[str, str]:

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from claimx.dates import dateline_date, infer_reference_date, normalise
+from claimx.dates import dateline_date, infer_reference_date, normalise, reported_quarter
 from claimx.inputs import Article, InputError, Notice
 from claimx.records import (
     ArticleInfo,
@@ -71,7 +72,7 @@ def build_record(
     # dates of statements: the expression attached to the cue, else the same
     # speaker's previous statement
     by_head: dict[int, tuple[int, int, str]] = {}
-    for start, end, tense, head in raw_dates:
+    for start, end, tense, head, _quarterly in raw_dates:
         if head >= 0:
             by_head.setdefault(head, (start, end, tense))
     quote_dates: list[str | None] = []
@@ -97,9 +98,13 @@ def build_record(
         return None
 
     dates = []
-    for start, end, tense, _head in raw_dates:
+    last_quarter: str | None = None  # the latest quarter the article named
+    for start, end, tense, _head, quarterly in raw_dates:
         anchor = statement_date(start) or ref
-        value, kind = normalise(text[start:end], anchor, tense)
+        quarter = (last_quarter or (reported_quarter(ref) if ref else None)) if quarterly else None
+        value, kind = normalise(text[start:end], anchor, tense, quarter)
+        if value and re.fullmatch(r"\d{4}-Q\d", value):
+            last_quarter = value
         dates.append(DateExpr(text=text[start:end], start=start, end=end, value=value, kind=kind))
 
     counts: dict[str, int] = {}
