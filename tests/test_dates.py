@@ -74,3 +74,36 @@ def test_weekday_beside_date_pins_year():
 def test_dateline():
     assert dateline_date("WASHINGTON, Aug. 17 (Reuters) — The talks", today=dt.date(2025, 9, 1)) == dt.date(2025, 8, 17)
     assert dateline_date("Nothing like a dateline here.") is None
+
+
+NOV1 = "1989-11-01"  # a Wednesday
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a range and an "ended" phrase name two dates each
+        ("He lived there between 1994 and 1997.", NOV1, [("1994", "1994"), ("1997", "1997")]),
+        ("Profit for the quarter ended Sept. 30 rose.", NOV1, [("the quarter", "1989-Q3"), ("Sept. 30", "1989-09-30")]),
+        ("Sales for the six months ended Oct. 1 fell.", NOV1, [("the six months", "P6M"), ("Oct. 1", "1989-10-01")]),
+        # "a year ago" beside a quarter is that quarter, a year before
+        ("Third-quarter profit rose to $5 million from $3 million a year ago.", NOV1,
+         [("Third-quarter", "1989-Q3"), ("a year ago", "1988-Q3")]),
+        ("Net income was $3 million a year ago.", NOV1, [("a year ago", "1988")]),
+        ("Third-quarter revenue rose 5% from the year-earlier period.", NOV1,
+         [("Third-quarter", "1989-Q3"), ("the year-earlier period", "1988-Q3")]),
+        # the future, whatever the verb's tense
+        ("The group may come to the U.S. as soon as Tuesday.", NOV1, [("Tuesday", "1989-11-07")]),
+        ("The shares are to resume trading in Paris Tuesday.", NOV1, [("Tuesday", "1989-11-07")]),
+        ("Exiles planned a large demonstration on Saturday.", NOV1, [("Saturday", "1989-11-04")]),
+        ("The king met Bush on Monday.", NOV1, [("Monday", "1989-10-30")]),
+        # sets
+        ("The paper is published daily.", NOV1, [("daily", "P1D")]),
+    ],
+)
+def test_detected_dates(nlp, text, published, expected):
+    from claimx.extract import build_record
+    from claimx.inputs import Article
+
+    rec = build_record(Article("t", "t", text, published=published), nlp(text)).to_dict()
+    assert [(d["text"], d["value"]) for d in rec["dates"]] == expected

@@ -135,6 +135,22 @@ _EARLIEST = re.compile(r"\bas\s+(?:soon|early|late)\s+as\s+$", re.I)
 _QUARTERLY = re.compile(r"\bquarter", re.I)
 
 
+_POINT = rf"(?:(?:{_MONTH_RE})\.?(?:\s+\d{{1,2}})?(?:,?\s+\d{{4}})?|\d{{4}}|{_WEEKDAY_RE})"
+# two points in one entity: "between 1994 and 1997", "1991 to 1997", "the
+# year ended Sept. 30" (TimeML marks each on its own)
+_RANGE = re.compile(rf"(?:between\s+|from\s+)?({_POINT})\s*(?:and|to|through|until|-|–)\s*({_POINT})", re.I)
+_ENDED = re.compile(rf"(.+?)\s+(?:ended|ending|that\s+ended|which\s+ended)\s+({_POINT})", re.I)
+
+
+def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """One entity, or its two date expressions when it names two."""
+    s = text[start:end]
+    m = _RANGE.fullmatch(s) or _ENDED.fullmatch(s)
+    if not m:
+        return [(start, end)]
+    return [(start + m.start(1), start + m.end(1)), (start + m.start(2), start + m.end(2))]
+
+
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in spans)
 
@@ -161,7 +177,7 @@ def detect(doc: Doc) -> list[DateMention]:
         cut = re.match(rf"{_WEEKDAY_RE}(?=,\s+(?!{_MONTH_RE}))", text[start:end])
         if cut:
             end = start + cut.end()
-        spans.append((start, end))
+        spans.extend(_split(text, start, end))
     for m in _YEAR.finditer(text):
         start, end = m.span(1)
         if not _overlaps(spans, start, end):
