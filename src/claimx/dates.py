@@ -49,7 +49,8 @@ _EXTRA = re.compile(
     r"(?:this|last|next|the)\s+(?:week(?:end)?|month|year|spring|summer|fall|autumn|winter)|"
     r"the\s+(?:first|second|third|fourth)\s+quarter(?:\s+of\s+\d{4})?|"
     r"(?:for|in)\s+(?:weeks|months|years|decades|days)|"
-    r"mid-\d{4}s?|the\s+past|the\s+future|daily|(?:every|each)\s+(?:day|week|month|year))(?!\w)",
+    r"mid-\d{4}s?|the\s+past|the\s+(?:near\s+)?future|the\s+(?:near|short|long)\s+term|"
+    r"as\s+soon\s+as\s+possible|daily|(?:every|each)\s+(?:day|week|month|year))(?!\w)",
     re.IGNORECASE,
 )
 # a bare year after a preposition ("in 1996", "between 1994 and 1997")
@@ -131,6 +132,8 @@ def _tense(tok: Token) -> tuple[str, int]:
     return "past", -1
 
 
+_DAY_WORD = re.compile(rf"(?:{_WEEKDAY_RE}|today|yesterday|tomorrow)$", re.I)
+_PART_OF_DAY = re.compile(r"(?:morning|afternoon|evening|night)", re.I)
 _EARLIEST = re.compile(r"\bas\s+(?:soon|early|late)\s+as\s+$", re.I)
 _QUARTERLY = re.compile(r"\bquarter", re.I)
 
@@ -199,6 +202,13 @@ def detect(doc: Doc) -> list[DateMention]:
                     end += 1
                 merged[-1] = (merged[-1][0], end)
                 continue
+        # "Thursday night", "Tuesday morning": one time, whether or not the
+        # NER cut it in two
+        if merged and _DAY_WORD.search(text[merged[-1][0] : merged[-1][1]]) and re.fullmatch(
+            r"\s+", text[merged[-1][1] : start]
+        ) and _PART_OF_DAY.fullmatch(text[start:end]):
+            merged[-1] = (merged[-1][0], end)
+            continue
         merged.append((start, end))
     out: list[DateMention] = []
     for start, end in merged:
@@ -470,7 +480,8 @@ def _normalise(expr: str, ref: dt.date | None, tense: str) -> tuple[str | None, 
     if low in ("recently", "the past", "previously", "earlier", "lately", "once", "recent",
                "in the past", "the time", "at the time", "then"):
         return "PAST_REF", "date"
-    if low in ("the future", "soon", "future", "later", "in the future", "the coming", "eventually"):
+    if low in ("the future", "soon", "future", "later", "in the future", "the coming", "eventually",
+               "the near future", "the near term", "the short term", "the long term", "as soon as possible"):
         return "FUTURE_REF", "date"
     if re.fullmatch(rf"(?:the\s+)?(?:coming|upcoming)\s+{_UNIT_WORD}", low) and low.endswith("s"):
         return "FUTURE_REF", "date"
