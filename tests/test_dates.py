@@ -39,7 +39,13 @@ FEB = dt.date(2024, 2, 10)
         ("the fourth quarter", dt.date(2025, 1, 20), "past", "2024-Q4", "date"),
         ("June last year", SUN, "past", "2024-06", "date"),
         ("coup d'etat last year", SUN, "past", "2024", "date"),
-        ("recent days", SUN, "past", "PXD", "duration"),
+        # TimeML: a vague stretch back is a reference to the past, not a duration
+        ("recent days", SUN, "past", "PAST_REF", "date"),
+        ("the past several quarters", SUN, "past", "PAST_REF", "date"),
+        ("future quarters", SUN, "past", "FUTURE_REF", "date"),
+        ("the past three years", SUN, "past", "P3Y", "duration"),
+        ("the full year", SUN, "past", "2025", "date"),
+        ("the year", SUN, "past", "P1Y", "duration"),
         ("coming months", SUN, "future", "FUTURE_REF", "date"),
         ("10 p.m. Wednesday", SUN, "past", "2025-08-13T22:00", "time"),
         ("daily", SUN, "past", "P1D", "set"),
@@ -99,6 +105,9 @@ NOV1 = "1989-11-01"  # a Wednesday
         ("The king met Bush on Monday.", NOV1, [("Monday", "1989-10-30")]),
         # sets
         ("The paper is published daily.", NOV1, [("daily", "P1D")]),
+        # the NER's cuts mended: a determiner or a clock time before the expression
+        ("This year, sales rose.", NOV1, [("This year", "1989")]),
+        ("Bids are due by 5 p.m. EST, Nov. 6, the company said.", NOV1, [("5 p.m. EST, Nov. 6", "1989-11-06T17:00")]),
     ],
 )
 def test_detected_dates(nlp, text, published, expected):

@@ -132,6 +132,11 @@ def _tense(tok: Token) -> tuple[str, int]:
     return "past", -1
 
 
+_DETERMINER_BEFORE = re.compile(r"\b(?:this|last|next|that)\s+$", re.I)
+_BARE_UNIT = re.compile(r"(?:week|month|year|quarter)", re.I)
+_CLOCK_BEFORE = re.compile(r"(?:\bnoon|\bmidnight|\b\d{1,2}(?::\d\d)?\s*[ap]\.m\.(?:\s+[A-Z]{3})?),?\s+$")
+_CLOCK_END = re.compile(r"(?:noon|midnight|[ap]\.m\.(?:\s+[A-Z]{3})?)$")
+_DAY_AFTER = re.compile(rf",?\s+(?:on\s+)?(?:(?:{_MONTH_RE})\.?\s+\d{{1,2}}\b|{_WEEKDAY_RE}|today|yesterday|tomorrow)")
 _DAY_WORD = re.compile(rf"(?:{_WEEKDAY_RE}|today|yesterday|tomorrow)$", re.I)
 _PART_OF_DAY = re.compile(r"(?:morning|afternoon|evening|night)", re.I)
 _EARLIEST = re.compile(r"\bas\s+(?:soon|early|late)\s+as\s+$", re.I)
@@ -180,6 +185,16 @@ def detect(doc: Doc) -> list[DateMention]:
         cut = re.match(rf"{_WEEKDAY_RE}(?=,\s+(?!{_MONTH_RE}))", text[start:end])
         if cut:
             end = start + cut.end()
+        # "This year" that the NER cut to "year"; "noon Saturday" cut to "Saturday"
+        before = _DETERMINER_BEFORE.search(text, max(0, start - 6), start)
+        if before and _BARE_UNIT.fullmatch(text[start:end]):
+            start = before.start()
+        before = _CLOCK_BEFORE.search(text, max(0, start - 20), start)
+        if before and re.match(rf"{_WEEKDAY_RE}|{_MONTH_RE}|today|yesterday|tomorrow", text[start:end], re.I):
+            start = before.start()
+        after = _DAY_AFTER.match(text, end)
+        if after and _CLOCK_END.search(text, start, end):
+            end = after.end()  # "5 p.m. EST, Nov. 6"
         spans.extend(_split(text, start, end))
     for m in _YEAR.finditer(text):
         start, end = m.span(1)
@@ -601,6 +616,18 @@ def _normalise(expr: str, ref: dt.date | None, tense: str) -> tuple[str | None, 
         if ref is None:
             return None, "date"
         return _on_day(_weekday_date(WEEKDAYS[m.group(2)], ref, tense, m.group(1)), low, time_m)
+
+    # vague stretches: "recent years", "the past several quarters", "future quarters"
+    m = re.fullmatch(rf"(?:the\s+)?(recent|past|last|previous|prior|future)\s+(?:(?:few|several|many)\s+)?{_UNIT_WORD}", low)
+    if m and low.endswith("s") and ref is not None:
+        return ("FUTURE_REF" if m.group(1) == "future" else "PAST_REF"), "date"
+    # "the full year", "the current fiscal year": the year itself; "the year" alone is a stretch of one
+    if re.fullmatch(r"(?:the\s+)?(?:current|full|fiscal|calendar|current\s+fiscal|full\s+fiscal)\s+year", low):
+        return (str(ref.year) if ref else None), "date"
+    if low == "the year":
+        return "P1Y", "duration"
+    if low == "the past year" and ref is not None:
+        return str(ref.year - 1), "date"
 
     # this/last/next unit
     m = re.fullmatch(r"(this|last|next|past|coming|the\s+past|the\s+coming|the\s+next|the\s+last|the\s+current|"
