@@ -46,6 +46,12 @@ FEB = dt.date(2024, 2, 10)
         ("the past three years", SUN, "past", "P3Y", "duration"),
         ("the full year", SUN, "past", "2025", "date"),
         ("the year", SUN, "past", "P1Y", "duration"),
+        # holidays, fixed and floating, on the side of the reference date the tense points to
+        ("Thanksgiving Day", dt.date(2000, 1, 7), "past", "1999-11-25", "date"),
+        ("Election Day", dt.date(1998, 10, 26), "future", "1998-11-03", "date"),
+        ("Easter", dt.date(1999, 5, 1), "past", "1999-04-04", "date"),
+        ("Memorial Day", dt.date(2000, 1, 7), "future", "2000-05-29", "date"),
+        ("Christmas", SUN, "past", "2024-12-25", "date"),
         ("coming months", SUN, "future", "FUTURE_REF", "date"),
         ("10 p.m. Wednesday", SUN, "past", "2025-08-13T22:00", "time"),
         ("daily", SUN, "past", "P1D", "set"),
@@ -107,6 +113,10 @@ NOV1 = "1989-11-01"  # a Wednesday
         ("The paper is published daily.", NOV1, [("daily", "P1D")]),
         # the NER's cuts mended: a determiner or a clock time before the expression
         ("This year, sales rose.", NOV1, [("This year", "1989")]),
+        # "May" the month, never "may" the verb
+        ("The case will be heard in May in Atlanta.", NOV1, [("May", "1990-05")]),
+        ("Prices may rise, and May Smith agreed.", NOV1, []),
+        ("Elian was found on Thanksgiving Day clinging to an inner tube.", NOV1, [("Thanksgiving Day", "1988-11-24")]),
         ("Bids are due by 5 p.m. EST, Nov. 6, the company said.", NOV1, [("5 p.m. EST, Nov. 6", "1989-11-06T17:00")]),
     ],
 )

@@ -132,6 +132,13 @@ def _tense(tok: Token) -> tuple[str, int]:
     return "past", -1
 
 
+_HOLIDAY_NAMES = (
+    "New Year's Day|New Year's Eve|Valentine's Day|Independence Day|Fourth of July|July Fourth|Halloween|"
+    "Veterans Day|Christmas Eve|Christmas Day|Christmas|Thanksgiving Day|Thanksgiving|Labor Day|Memorial Day|"
+    "Martin Luther King Day|Presidents'? Day|Mother's Day|Father's Day|Election Day|Easter Sunday|Easter"
+).replace("'", "['’]")
+_HOLIDAY = re.compile(rf"\b(?:(?:last|next|this)\s+)?(?:{_HOLIDAY_NAMES})\b(?!\s+(?:week|season|holidays?|weekend|break))")
+_MAY_MONTH = re.compile(r"(?:\b(?:in|since|until|by|early|late|mid|last|next|this|of)\s+May\b|\bMay\s+\d)")
 _DETERMINER_BEFORE = re.compile(r"\b(?:this|last|next|that)\s+$", re.I)
 _BARE_UNIT = re.compile(r"(?:week|month|year|quarter)", re.I)
 _CLOCK_BEFORE = re.compile(r"(?:\bnoon|\bmidnight|\b\d{1,2}(?::\d\d)?\s*[ap]\.m\.(?:\s+[A-Z]{3})?),?\s+$")
@@ -176,7 +183,7 @@ def detect(doc: Doc) -> list[DateMention]:
             continue
         if re.fullmatch(r"\d+(?:\.\d+)?%?", s) and not re.fullmatch(r"1[6-9]\d\d|20\d\d", s):
             continue
-        if s.lower() in ("may",) or s.lower() in _NOT_DATES:
+        if s.lower() in _NOT_DATES or (s.lower() == "may" and not _MAY_MONTH.search(text, max(0, start - 12), end + 6)):
             continue
         # "Monday’s meetings": keep the possessive out
         if s.endswith(("’s", "'s")):
@@ -200,6 +207,9 @@ def detect(doc: Doc) -> list[DateMention]:
         start, end = m.span(1)
         if not _overlaps(spans, start, end):
             spans.append((start, end))
+    for m in _HOLIDAY.finditer(text):
+        if not _overlaps(spans, *m.span()):
+            spans.append(m.span())
     for m in _EXTRA.finditer(text):
         start, end = m.span()
         if m.group(0).lower().startswith(("for ", "in ")):
@@ -428,6 +438,66 @@ def _month_value(month: int, low: str, ref: dt.date, tense: str) -> str:
     return f"{_year_for(month, None, ref, tense)}-{month:02d}"
 
 
+# holidays: fixed (month, day), or (month, weekday, nth) with nth = -1 for the last
+_HOLIDAYS: dict[str, tuple[int, int] | tuple[int, int, int]] = {
+    "new year's day": (1, 1), "new year's eve": (12, 31), "valentine's day": (2, 14),
+    "independence day": (7, 4), "the fourth of july": (7, 4), "fourth of july": (7, 4), "july fourth": (7, 4),
+    "halloween": (10, 31), "veterans day": (11, 11), "christmas eve": (12, 24), "christmas day": (12, 25),
+    "christmas": (12, 25), "thanksgiving day": (11, 3, 4), "thanksgiving": (11, 3, 4),
+    "labor day": (9, 0, 1), "memorial day": (5, 0, -1), "martin luther king day": (1, 0, 3),
+    "presidents' day": (2, 0, 3), "presidents day": (2, 0, 3), "mother's day": (5, 6, 2),
+    "father's day": (6, 6, 3), "election day": (11, 1, 0), "easter": (0, 0, 0), "easter sunday": (0, 0, 0),
+}
+_HOLIDAY_RE = "|".join(sorted((re.escape(h).replace("'", "['’]") for h in _HOLIDAYS), key=len, reverse=True))
+
+
+def _easter(year: int) -> dt.date:
+    """Gregorian Easter Sunday (the anonymous algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    ell = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * ell) // 451
+    month, day = divmod(h + ell - 7 * m + 114, 31)
+    return dt.date(year, month, day + 1)
+
+
+def _holiday(name: str, year: int) -> dt.date:
+    rule = _HOLIDAYS[name]
+    if name.startswith("easter"):
+        return _easter(year)
+    if len(rule) == 2:
+        return dt.date(year, rule[0], rule[1])
+    month, weekday, nth = rule
+    if name == "election day":  # the Tuesday after the first Monday of November
+        first = dt.date(year, 11, 1)
+        return first + dt.timedelta(days=(0 - first.weekday()) % 7 + 1)
+    if nth == -1:
+        last = dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)
+        return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
+    first = dt.date(year, month, 1)
+    return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+
+
+def _holiday_value(low: str, ref: dt.date, tense: str) -> str | None:
+    m = re.fullmatch(rf"(?:(last|next|this)\s+)?({_HOLIDAY_RE})(?:\s+(\d{{4}}))?", low.replace("’", "'"))
+    if not m:
+        return None
+    name = m.group(2)
+    if m.group(3):
+        return _holiday(name, int(m.group(3))).isoformat()
+    this_year = _holiday(name, ref.year)
+    which = m.group(1) or ("last" if tense == "past" else "next" if tense == "future" else "")
+    if which == "last" and this_year > ref:
+        return _holiday(name, ref.year - 1).isoformat()
+    if which == "next" and this_year < ref:
+        return _holiday(name, ref.year + 1).isoformat()
+    return this_year.isoformat()
+
+
 _YEAR_BACK = re.compile(
     r"(?:(?:a|one)\s+year\s+(?:ago|earlier|before)|last\s+year|(?:the\s+)?year[- ](?:ago|earlier)"
     r"(?:\s+(?:period|quarter|level|figures?|results?))?|(?:the\s+)?(?:same|corresponding|comparable|"
@@ -609,6 +679,12 @@ def _normalise(expr: str, ref: dt.date | None, tense: str) -> tuple[str | None, 
         return (f"{ref.isoformat()}T{PARTS_OF_DAY[m.group(1)]}" if ref else None), "time"
     if re.fullmatch(r"(?:earlier|later)\s+(?:in\s+)?the\s+day|(?:that|the\s+same)\s+day|this\s+day", low):
         return (ref.isoformat() if ref else None), "date"
+
+    # holidays
+    if ref is not None:
+        h = _holiday_value(low, ref, tense)
+        if h is not None:
+            return h, "date"
 
     # weekdays
     m = re.search(rf"(?:\b(last|next|this|early|late|earlier|later)\s+)?\b{_WEEKDAY_WORD}\b(?:'s)?", low)
