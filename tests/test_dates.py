@@ -126,3 +126,15 @@ def test_detected_dates(nlp, text, published, expected):
 
     rec = build_record(Article("t", "t", text, published=published), nlp(text)).to_dict()
     assert [(d["text"], d["value"]) for d in rec["dates"]] == expected
+
+
+def test_relative_dates_without_reference_stay_null(nlp):
+    """With no reference date a relative expression is kept with a null value;
+    with one, what cannot be normalised at all is not reported as a date."""
+    from claimx.extract import build_record
+    from claimx.inputs import Article
+
+    text = "The minister will arrive on Monday."
+    rec = build_record(Article("t", "t", text), nlp(text)).to_dict()
+    assert rec["article"]["reference_date"] is None
+    assert [(d["text"], d["value"]) for d in rec["dates"]] == [("Monday", None)]

@@ -103,6 +103,8 @@ def build_record(
         anchor = statement_date(start) or ref
         quarter = (last_quarter or (reported_quarter(ref) if ref else None)) if quarterly else None
         value, kind = normalise(text[start:end], anchor, tense, quarter)
+        if value is None and anchor is not None:
+            continue  # not a date after all ("Olympic", "as little as 99 cents"), or beyond us
         if value and re.fullmatch(r"\d{4}-Q\d", value):
             last_quarter = value
         dates.append(DateExpr(text=text[start:end], start=start, end=end, value=value, kind=kind))
