@@ -65,6 +65,37 @@ class Attribution:
     rule: str = ""  # which construction found it: quote-before, clause, quote-after, object, ...
 
 
+def _statement(
+    kind: str,
+    parts: list[tuple[int, int]],
+    cue: tuple[int, int, str] | None,
+    source: tuple[int, int] | None,
+    source_token: int | None,
+    sentence: tuple[int, int],
+    paragraph: int,
+    confidence: float,
+    rule: str,
+    addressee: tuple[int, int] | None = None,
+    inherited_from: int | None = None,
+) -> Attribution:
+    """An :class:`Attribution` whose extent is that of its parts."""
+    return Attribution(
+        type=kind,
+        start=parts[0][0],
+        end=parts[-1][1],
+        parts=parts,
+        cue=cue,
+        source=source,
+        source_token=source_token,
+        addressee=addressee,
+        sentence=sentence,
+        paragraph=paragraph,
+        confidence=round(max(confidence, 0.05), 2),
+        inherited_from=inherited_from,
+        rule=rule,
+    )
+
+
 def _char_span(tokens: list[Token]) -> tuple[int, int]:
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
 
@@ -454,7 +485,6 @@ class Attributor:
         return "indirect", [(start, end)]
 
     def _make(self, doc, kind, parts, cue, subj, para_of, conf, rule) -> Attribution:
-        start, end = parts[0][0], parts[-1][1]
         source = source_tok = None
         if subj is not None:
             source = mention_span(subj)
@@ -470,19 +500,9 @@ class Attributor:
                     addressee = mention_span(child)
                     break
         sent = cue.sent
-        return Attribution(
-            type=kind,
-            start=start,
-            end=end,
-            parts=parts,
-            cue=(cue.idx, cue.idx + len(cue), cue.lemma_.lower()),
-            source=source,
-            source_token=source_tok,
-            addressee=addressee,
-            sentence=(sent.start_char, sent.end_char),
-            paragraph=para_of(cue.idx),
-            confidence=round(max(conf, 0.05), 2),
-            rule=rule,
+        return _statement(
+            kind, parts, (cue.idx, cue.idx + len(cue), cue.lemma_.lower()), source, source_tok,
+            (sent.start_char, sent.end_char), para_of(cue.idx), conf, rule, addressee=addressee,
         )
 
     def _according(self, doc: Doc, tok: Token, quotes, claimed, para_of) -> Attribution | None:
@@ -512,19 +532,9 @@ class Attributor:
         claimed.update(inside)
         kind, parts = self._classify(self._text, quotes, inside, start, end)
         sent = tok.sent
-        return Attribution(
-            type=kind,
-            start=parts[0][0],
-            end=parts[-1][1],
-            parts=parts,
-            cue=(tok.idx, to.idx + len(to), "according to"),
-            source=mention_span(src),
-            source_token=src.i,
-            addressee=None,
-            sentence=(sent.start_char, sent.end_char),
-            paragraph=para_of(tok.idx),
-            confidence=0.8,
-            rule="according-to",
+        return _statement(
+            kind, parts, (tok.idx, to.idx + len(to), "according to"), mention_span(src), src.i,
+            (sent.start_char, sent.end_char), para_of(tok.idx), 0.8, "according-to",
         )
 
     @staticmethod
@@ -593,11 +603,9 @@ class Attributor:
             claimed.update(inside)
             kind, parts = self._classify(text, quotes, inside, start, end)
             sent = span[0].sent
-            out.append(Attribution(
-                type=kind, start=parts[0][0], end=parts[-1][1], parts=parts,
-                cue=(colon, colon + 1, ":"), source=(src_start, src_end), source_token=prev.i,
-                addressee=None, sentence=(sent.start_char, sent.end_char), paragraph=para_of(colon),
-                confidence=0.7, rule="colon",
+            out.append(_statement(
+                kind, parts, (colon, colon + 1, ":"), (src_start, src_end), prev.i,
+                (sent.start_char, sent.end_char), para_of(colon), 0.7, "colon",
             ))
         return out
 
@@ -621,11 +629,9 @@ class Attributor:
                 tok = tok.head
             claimed.add(k)
             sent = tok.sent
-            out.append(Attribution(
-                type="direct", start=q.inner_start, end=q.inner_end, parts=list(q.parts),
-                cue=(m.start(1), m.end(1), m.group(1)), source=mention_span(tok), source_token=tok.i,
-                addressee=None, sentence=(sent.start_char, sent.end_char), paragraph=para_of(q.start),
-                confidence=0.8, rule="dash",
+            out.append(_statement(
+                "direct", list(q.parts), (m.start(1), m.end(1), m.group(1)), mention_span(tok), tok.i,
+                (sent.start_char, sent.end_char), para_of(q.start), 0.8, "dash",
             ))
         return out
 
@@ -669,20 +675,10 @@ class Attributor:
                 continue
             sent = doc.char_span(q.start, q.end, alignment_mode="expand")
             s0 = sent[0].sent if sent is not None and len(sent) else None
-            a = Attribution(
-                type="direct",
-                start=q.inner_start,
-                end=q.inner_end,
-                parts=list(q.parts),
-                cue=None,
-                source=None,
-                source_token=prev.source_token,
-                addressee=None,
-                sentence=(s0.start_char, s0.end_char) if s0 is not None else (q.start, q.end),
-                paragraph=p,
-                confidence=round(max(prev.confidence - 0.3, 0.05), 2),
-                inherited_from=found.index(prev),
-                rule="continuation",
+            a = _statement(
+                "direct", list(q.parts), None, None, prev.source_token,
+                (s0.start_char, s0.end_char) if s0 is not None else (q.start, q.end),
+                p, prev.confidence - 0.3, "continuation", inherited_from=found.index(prev),
             )
             extra.append(a)
             by_para[p] = a
