@@ -85,6 +85,13 @@ CASES = [
     # a subject inside the quotation is not the speaker; an apposition does not break the cue phrase
     ("“Very good reporter, very good reporter this guy,” Trump, the frontrunner, said when Boyle asked.",
      [("direct", "Trump", "say", "Very good reporter, very good reporter this guy,")]),
+    # quotation marks glued to the words around them (scraped text)
+    ("Ryan said,“Look, these images have no place in a campaign.”",
+     [("direct", "Ryan", "say", "Look, these images have no place in a campaign.")]),
+    # a long apposition between the name and the cue, the parse hanging the name inside the quote
+    ("“Very good reporter, very good reporter this guy,” Trump, the 2016 GOP frontrunner nationally and "
+     "polling leader in South Carolina by a wide margin after winning New Hampshire, said when Boyle asked.",
+     [("direct", "Trump", "say", "Very good reporter, very good reporter this guy,")]),
     # a dateline the parser took for a second subject
     ("LONDON (Reuters) - Donald Trump said he was unlikely to get along with David Cameron.",
      [("indirect", "Donald Trump", "say", "he was unlikely to get along with David Cameron")]),

