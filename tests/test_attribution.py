@@ -92,6 +92,9 @@ CASES = [
     ("“Very good reporter, very good reporter this guy,” Trump, the 2016 GOP frontrunner nationally and "
      "polling leader in South Carolina by a wide margin after winning New Hampshire, said when Boyle asked.",
      [("direct", "Trump", "say", "Very good reporter, very good reporter this guy,")]),
+    # the parse hung the cue on the verb inside the quote; an age between name and cue
+    ("“We were tremendously wrong not to confront him,” Ramos, 58, told AFP on Monday.",
+     [("direct", "Ramos", "tell", "We were tremendously wrong not to confront him,")]),
     # a dateline the parser took for a second subject
     ("LONDON (Reuters) - Donald Trump said he was unlikely to get along with David Cameron.",
      [("indirect", "Donald Trump", "say", "he was unlikely to get along with David Cameron")]),

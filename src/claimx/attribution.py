@@ -160,8 +160,10 @@ class Attributor:
                 )
             if outside is not None:
                 subj = outside
-            elif subj is not None or (after is not None and self._follows_quote(verb)):
-                subj = after
+            elif after is not None and self._follows_quote(verb):
+                subj = after  # "“...,” said Leslie Wimes"
+            else:
+                subj = None
         if subj is None and verb.tag_ in FINITE_TAGS:
             subj = self._name_before(verb)
         return subj
@@ -181,6 +183,8 @@ class Attributor:
         i = verb.i - 1
         while i >= 0 and (doc[i].is_punct and doc[i].text not in ALL_MARKS or doc[i].is_space):
             i -= 1
+        if i >= 0 and doc[i].pos_ == "NUM" and doc[i].dep_ == "appos":
+            i = doc[i].head.i  # "Ramos, 58, told AFP"
         if i < 0 or doc[i].pos_ not in ("PROPN", "NOUN") or self._in_quote(doc[i].idx):
             return None
         tok = doc[i]
