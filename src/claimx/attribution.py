@@ -238,7 +238,9 @@ class Attributor:
                 # hung the second cue on the first one's clause
                 cur = cur.head.head
                 continue
-            if cur.dep_ in PARTICIPLE_DEPS and cur.head is not cur:
+            if cur.dep_ == "prep" and cur.pos_ == "ADP" and cur.head is not cur and cur.i > cur.head.i:
+                cur = cur.head  # "began by saying", "responded by saying"
+            elif cur.dep_ in PARTICIPLE_DEPS and cur.head is not cur:
                 if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN", "PRON"):
                     # "officials, saying that ..."
                     return cur.head
