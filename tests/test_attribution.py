@@ -96,8 +96,8 @@ CASES = [
     ("“We were tremendously wrong not to confront him,” Ramos, 58, told AFP on Monday.",
      [("direct", "Ramos", "tell", "We were tremendously wrong not to confront him,")]),
     # a participle after "by" takes the subject of the verb it modifies
-    ("The judge began by saying, “I do not think he should go to jail.”",
-     [("direct", "The judge", "say", "I do not think he should go to jail.")]),
+    ("Judge Smith began by saying, “I do not think he should go to jail.”",
+     [("direct", "Smith", "say", "I do not think he should go to jail.")]),
     # a dateline the parser took for a second subject
     ("LONDON (Reuters) - Donald Trump said he was unlikely to get along with David Cameron.",
      [("indirect", "Donald Trump", "say", "he was unlikely to get along with David Cameron")]),
