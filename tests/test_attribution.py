@@ -98,6 +98,10 @@ CASES = [
     # a participle after "by" takes the subject of the verb it modifies
     ("Judge Smith began by saying, “I do not think he should go to jail.”",
      [("direct", "Smith", "say", "I do not think he should go to jail.")]),
+    # a cue between a finished quotation and a new one introduces the new one
+    ("Smith said she was “tired of the fight.” Jones says, “That is a perfectly reasonable view.”",
+     [("mixed", "Smith", "say", "she was “tired of the fight.”"),
+      ("direct", "Jones", "say", "That is a perfectly reasonable view.")]),
     # a dateline the parser took for a second subject
     ("LONDON (Reuters) - Donald Trump said he was unlikely to get along with David Cameron.",
      [("indirect", "Donald Trump", "say", "he was unlikely to get along with David Cameron")]),

@@ -286,6 +286,8 @@ class Attributor:
             k = self._quote_before(doc, quotes, phrase_start)
             if k is not None and _is_title(text, quotes[k]):
                 k = None
+            if k is not None and self._introduces(text, quotes, quotes[k], phrase_end, para_of):
+                k = None
             if k is not None and k not in claimed and "quote" in self.kinds(cue):
                 claimed.add(k)
                 parts = [(quotes[k].inner_start, quotes[k].inner_end)]
@@ -416,6 +418,16 @@ class Attributor:
                     return k
                 return None
         return None
+
+    def _introduces(self, text: str, quotes: list[Quotation], before: Quotation, phrase_end: int, para_of) -> bool:
+        """A cue phrase between a finished quotation and a new one, ending in a
+        comma or colon, introduces the new one: "“... girls.” Cruz says, “That
+        is ...”"."""
+        last = text[before.inner_start : before.inner_end].rstrip()[-1:]
+        if last not in ".!?":
+            return False
+        k = self._quote_after(text, quotes, phrase_end, para_of)
+        return k is not None and any(ch in text[phrase_end : quotes[k].start] for ch in ",:")
 
     @staticmethod
     def _ends_open(text: str, q: Quotation) -> bool:
