@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
@@ -90,12 +91,19 @@ def build_record(
             last_by_speaker[q["speaker"]] = value
         quote_dates.append(value)
 
+    # direct and mixed quotes with a day, by start: "tomorrow" inside one is
+    # the day after that statement
+    dated = sorted(
+        (q["start"], q["end"], dt.date.fromisoformat(d))
+        for q, d in zip(raw_quotes, quote_dates, strict=True)
+        if q["type"] != "indirect" and d and len(d) == 10
+    )
+    dated_starts = [s for s, _, _ in dated]
+
     def statement_date(pos: int) -> dt.date | None:
-        """The date of the direct quote holding ``pos``, if any."""
-        for q, d in zip(raw_quotes, quote_dates, strict=True):
-            if q["type"] != "indirect" and q["start"] <= pos < q["end"] and d and len(d) == 10:
-                return dt.date.fromisoformat(d)
-        return None
+        """The date of the dated direct quote holding ``pos``, if any."""
+        k = bisect_right(dated_starts, pos) - 1  # statements do not overlap
+        return dated[k][2] if k >= 0 and pos < dated[k][1] else None
 
     dates = []
     last_quarter: str | None = None  # the latest quarter the article named
