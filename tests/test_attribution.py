@@ -138,3 +138,15 @@ def test_positions(nlp):
     assert pos["Marco Rubio"] == [("Secretary of State", "US")]
     assert pos["Volodymyr Zelensky"] == [("President", "Ukraine")]
     assert pos["Jane Roe"][0][0].lower() == "chairwoman"
+
+
+def test_title_with_named_apposition_is_the_person(nlp):
+    """"A spokesman for the campaign, Brian Fallon, said": the speaker is Brian
+    Fallon, in the office the mention names; the raw mention is kept."""
+    text = "A spokesman for the campaign, Brian Fallon, said the charge was “pathetic.”"
+    rec = build_record(Article("t", "t", text), nlp(text)).to_dict()
+    (q,) = rec["quotes"]
+    assert q["speaker_name"] == "Brian Fallon"
+    assert q["speaker_mention"]["text"] == "A spokesman for the campaign"
+    (sp,) = [s for s in rec["speakers"] if s["id"] == q["speaker"]]
+    assert [(p["title"].lower(), p["affiliation"]) for p in sp["positions"]] == [("spokesman", "campaign")]

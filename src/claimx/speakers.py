@@ -101,6 +101,7 @@ def _position_from(doc: Doc, toks: list[Token]) -> dict | None:
         rest = re.sub(r"^(?:the|of|for)\s+|\s+(?:of|for)$", "", rest).strip()
         rest = re.sub(r"(?:’s|'s)$", "", rest).strip()
         rest = re.sub(r"^(?:of|for)\s+(?:the\s+)?", "", rest).strip()
+        rest = re.sub(r"^the\s+", "", rest)
         affiliation = demonyms().get(rest, rest) or None
     return {"text": text, "title": title, "affiliation": affiliation, "start": start, "end": end}
 
@@ -193,6 +194,21 @@ class SpeakerResolver:
             span = mention_span(tok)
             mention_text = text[span[0] : span[1]]
             ent = ents.get(head)
+            named = next((c for c in tok.children if c.dep_ == "appos" and c.i in by_token), None)
+            if tok.pos_ == "NOUN" and named is not None and speakers[by_token[named.i]].kind == "person":
+                # "A spokesman for the campaign, Brian Fallon, said": the person,
+                # in the office the mention names
+                k = by_token[named.i]
+                mspan = doc.char_span(*span, alignment_mode="expand")
+                toks = list(mspan) if mspan is not None else []
+                while toks and toks[0].lower_ in ("the", "a", "an"):
+                    toks = toks[1:]
+                pos = _position_from(doc, toks) if toks else None
+                if pos is not None and pos["text"] not in [p["text"] for p in speakers[k].positions]:
+                    speakers[k].positions.append(pos)
+                speakers[k].add_mention(span)
+                by_token[head] = by_token[source] = k
+                continue
             k = self._by_title(speakers, tok, mention_text)
             if k is None and tok.pos_ == "PROPN":
                 # a surname the NER missed: "Trump described ..."
