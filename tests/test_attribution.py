@@ -102,6 +102,12 @@ CASES = [
     ("Smith said she was “tired of the fight.” Jones says, “That is a perfectly reasonable view.”",
      [("mixed", "Smith", "say", "she was “tired of the fight.”"),
       ("direct", "Jones", "say", "That is a perfectly reasonable view.")]),
+    # an inverted cue whose name the parser did not make its subject, and a participle after it
+    ("“Access to the file is valuable,” said Skelly, explaining he worked with Chrabaszcz.",
+     [("direct", "Skelly", "say", "Access to the file is valuable,"),
+      ("indirect", "Skelly", "explain", "he worked with Chrabaszcz")]),
+    ("“I am not going to say it is a mistake,” said retired neurosurgeon Ben Carson, asked about it.",
+     [("direct", "Ben Carson", "say", "I am not going to say it is a mistake,")]),
     # a dateline the parser took for a second subject
     ("LONDON (Reuters) - Donald Trump said he was unlikely to get along with David Cameron.",
      [("indirect", "Donald Trump", "say", "he was unlikely to get along with David Cameron")]),

@@ -160,13 +160,36 @@ class Attributor:
                 )
             if outside is not None:
                 subj = outside
-            elif after is not None and self._follows_quote(verb):
-                subj = after  # "“...,” said Leslie Wimes"
+            elif self._follows_quote(verb):
+                subj = after or self._name_after(verb)  # "“...,” said Leslie Wimes"
             else:
                 subj = None
         if subj is None and verb.tag_ in FINITE_TAGS:
             subj = self._name_before(verb)
+        if (
+            subj is None and verb.dep_ in PARTICIPLE_DEPS and verb.head.i < verb.i
+            and not self._in_quote(verb.head.idx)
+        ):
+            subj = self.subject_of(verb.head)  # "said Skelly, explaining ...": the head's speaker
         return subj
+
+    def _name_after(self, verb: Token) -> Token | None:
+        """The name right after an inverted cue that the parser did not make its
+        subject ("“...,” said Skelly, explaining ...", "said retired neurosurgeon
+        Ben Carson, asked about ..."): the last word of the noun phrase."""
+        doc = verb.doc
+        i = verb.i + 1
+        while i < len(doc) and i <= verb.i + 3 and doc[i].pos_ in ("ADV", "ADJ", "DET", "VERB") and not doc[i].text[:1].isupper():
+            i += 1  # "said matter-of-factly", "said retired ..."
+        if i >= len(doc) or self._in_quote(doc[i].idx):
+            return None
+        tok = doc[i]
+        if not (tok.pos_ in ("PROPN", "NOUN") or tok.text[:1].isupper() and tok.is_alpha):
+            return None
+        while i + 1 < len(doc) and (doc[i + 1].pos_ in ("PROPN", "NOUN") or doc[i + 1].text[:1].isupper() and doc[i + 1].is_alpha) \
+                and not doc[i + 1].is_punct and doc[i].dep_ in ("compound", "flat", "amod", "nmod"):
+            i += 1
+        return doc[i]
 
     def _follows_quote(self, verb: Token) -> bool:
         """Whether the cue comes right after a closing quotation mark ("“...,” said X")."""

@@ -210,7 +210,7 @@ class SpeakerResolver:
                 by_token[head] = by_token[source] = k
                 continue
             k = self._by_title(speakers, tok, mention_text)
-            if k is None and tok.pos_ == "PROPN":
+            if k is None and (tok.pos_ == "PROPN" or tok.is_alpha and tok.text[:1].isupper() and tok.pos_ != "PRON"):
                 # a surname the NER missed: "Trump described ..."
                 k = next(
                     (i for i in range(len(speakers) - 1, -1, -1)
