@@ -171,6 +171,15 @@ class Attributor:
             and not self._in_quote(verb.head.idx)
         ):
             subj = self.subject_of(verb.head)  # "said Skelly, explaining ...": the head's speaker
+        if subj is None and verb.tag_ == "VBG" and verb.i > 0 and verb.doc[verb.i - 1].text == ",":
+            # ", noting ..." misparsed: the speaker of the cue before it in the sentence
+            earlier = next(
+                (t for t in reversed(verb.doc[verb.sent.start : verb.i - 1])
+                 if t.tag_ in FINITE_TAGS and self.is_cue(t) and not self._in_quote(t.idx)),
+                None,
+            )
+            if earlier is not None:
+                subj = self.subject_of(earlier)
         return subj
 
     def _name_after(self, verb: Token) -> Token | None:
