@@ -108,6 +108,10 @@ CASES = [
       ("indirect", "Skelly", "explain", "he worked with Chrabaszcz")]),
     ("“I am not going to say it is a mistake,” said retired neurosurgeon Ben Carson, asked about it.",
      [("direct", "Ben Carson", "say", "I am not going to say it is a mistake,")]),
+    # a participle after a comma, the no-break space before the quote upsetting the parse
+    ("Trump’s “excesses” are sickening, Hollande said Tuesday in Paris, noting the nominee\xa0“makes you want to retch.”",
+     [("mixed", "Hollande", "say", "Trump’s “excesses” are sickening"),
+      ("mixed", "Hollande", "note", "the nominee\xa0“makes you want to retch.”")]),
     # a dateline the parser took for a second subject
     ("LONDON (Reuters) - Donald Trump said he was unlikely to get along with David Cameron.",
      [("indirect", "Donald Trump", "say", "he was unlikely to get along with David Cameron")]),
