@@ -112,6 +112,11 @@ CASES = [
     ("Trump’s “excesses” are sickening, Hollande said Tuesday in Paris, noting the nominee\xa0“makes you want to retch.”",
      [("mixed", "Hollande", "say", "Trump’s “excesses” are sickening"),
       ("mixed", "Hollande", "note", "the nominee\xa0“makes you want to retch.”")]),
+    # a parenthetical cue: the clause it interrupts is the content, in two parts
+    ("South Carolina, he said, was “where we have a chance to beat Trump.”",
+     [("mixed", "he", "say", "South Carolina, he said, was “where we have a chance to beat Trump.”")]),
+    ("The economy, Smith said, would recover by June.",
+     [("indirect", "Smith", "say", "The economy, Smith said, would recover by June")]),
     # a dateline the parser took for a second subject
     ("LONDON (Reuters) - Donald Trump said he was unlikely to get along with David Cameron.",
      [("indirect", "Donald Trump", "say", "he was unlikely to get along with David Cameron")]),
@@ -160,3 +165,12 @@ def test_title_with_named_apposition_is_the_person(nlp):
     assert q["speaker_mention"]["text"] == "A spokesman for the campaign"
     (sp,) = [s for s in rec["speakers"] if s["id"] == q["speaker"]]
     assert [(p["title"].lower(), p["affiliation"]) for p in sp["positions"]] == [("spokesman", "campaign")]
+
+
+def test_parenthetical_cue_parts(nlp):
+    """The two pieces around "Smith said" are the quote's parts, exact to the character."""
+    text = "The economy, Smith said, would recover by June."
+    rec = build_record(Article("t", "t", text), nlp(text)).to_dict()
+    (q,) = rec["quotes"]
+    assert [p["text"] for p in q["parts"]] == ["The economy", "would recover by June"]
+    assert all(text[p["start"] : p["end"]] == p["text"] for p in q["parts"])

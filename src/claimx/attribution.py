@@ -361,6 +361,16 @@ class Attributor:
                 conf = 0.9 if kind == "direct" else 0.8
                 found.append(self._make(doc, kind, parts, cue, subj, para_of, conf, rule))
                 continue
+            if cue.dep_ == "parataxis" and "clause" in kinds:
+                # "South Carolina, he said, was “where we ...”": the clause around the cue
+                parts = self._around(text, cue, phrase_start, phrase_end)
+                if parts:
+                    inside = [i for i, q in enumerate(quotes)
+                              if parts[0][0] <= q.start and q.end <= parts[-1][1] and i not in claimed]
+                    claimed.update(inside)
+                    kind = "mixed" if any(ch in text[s:e] for s, e in parts for ch in "“”\"«»") else "indirect"
+                    found.append(self._make(doc, kind, parts, cue, subj, para_of, 0.7, "parenthetical"))
+                    continue
             if "quote" not in kinds:
                 continue
             k = self._quote_after(text, quotes, phrase_end, para_of)
@@ -417,6 +427,22 @@ class Attributor:
         while hi + 1 < len(toks) and toks[hi + 1].i == toks[hi].i + 1:
             hi += 1
         return _char_span(toks[lo : hi + 1])
+
+    def _around(self, text: str, cue: Token, phrase_start: int, phrase_end: int) -> list[tuple[int, int]]:
+        """The clause a parenthetical cue interrupts, as the pieces before and
+        after the cue phrase (within the sentence)."""
+        sent = cue.sent
+        skip = {t.i for t in cue.subtree}
+        toks = [t for t in cue.head.subtree
+                if t.i not in skip and not t.is_space and sent.start <= t.i < sent.end]
+        pieces = []
+        for side in ([t for t in toks if t.idx + len(t) <= phrase_start], [t for t in toks if t.idx >= phrase_end]):
+            if side:
+                start, end = _trim(text, *_char_span(side))
+                if end > start and _LETTER.search(text[start:end]):
+                    pieces.append((start, end))
+        # a cue at the very start or end of the clause is no parenthesis
+        return pieces if len(pieces) == 2 else []
 
     def _quote_before(self, doc: Doc, quotes: list[Quotation], at: int) -> int | None:
         """The quotation that ends right before the cue phrase starting at ``at``,
