@@ -117,6 +117,9 @@ CASES = [
      [("mixed", "he", "say", "South Carolina, he said, was “where we have a chance to beat Trump.”")]),
     ("The economy, Smith said, would recover by June.",
      [("indirect", "Smith", "say", "The economy, Smith said, would recover by June")]),
+    # a pronoun object counts when what follows it is quoted
+    ("Marty West, a professor at Harvard, called it “an incredibly significant development.”",
+     [("mixed", "Marty West", "call", "it “an incredibly significant development.”")]),
     # a dateline the parser took for a second subject
     ("LONDON (Reuters) - Donald Trump said he was unlikely to get along with David Cameron.",
      [("indirect", "Donald Trump", "say", "he was unlikely to get along with David Cameron")]),

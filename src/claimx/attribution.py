@@ -527,12 +527,14 @@ class Attributor:
                     toks += list(c.subtree)
                 toks.sort(key=lambda t: t.i)
                 # an object that only points back ("rejected that notion",
-                # "denied it") restates nothing; a verb or quotation always counts
+                # "denied it") restates nothing; a verb or quotation always
+                # counts ("called it “an incredibly significant development”")
                 obj = next(c for c in right if c.dep_ == "dobj")
                 anaphoric = obj.pos_ == "PRON" or any(
                     c.dep_ == "det" and c.lower_ in ("this", "that", "these", "those") for c in obj.children
                 )
-                if not anaphoric or any(t.pos_ in ("VERB", "AUX") or t.text in ALL_MARKS for t in toks):
+                quoted = any(t.text in ALL_MARKS or self._in_quote(t.idx) for t in toks)
+                if not anaphoric or quoted or any(t.pos_ in ("VERB", "AUX") for t in toks):
                     return _char_span(toks), "object"
         return None, ""
 
