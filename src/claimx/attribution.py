@@ -37,6 +37,7 @@ ADDRESSEE_DEPS = {"dobj", "dative"}
 CLAUSE_DEPS = {"ccomp", "xcomp", "parataxis"}
 PARTICIPLE_DEPS = {"advcl", "xcomp", "conj", "pcomp", "acl"}
 FINITE_TAGS = {"VBD", "VBZ", "VBP"}
+DOUBLE_MARKS = "“”\"«»"
 ALL_KINDS = frozenset({"clause", "quote", "object", "infinitive"})
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
 _GAP_BEFORE_CUE = re.compile(r"[\s,;:—–-]*")
@@ -192,18 +193,18 @@ class Attributor:
             i += 1  # "said matter-of-factly", "said retired ..."
         if i >= len(doc) or self._in_quote(doc[i].idx):
             return None
-        tok = doc[i]
-        if not (tok.pos_ in ("PROPN", "NOUN") or tok.text[:1].isupper() and tok.is_alpha):
+        if not _nominal(doc[i]):
             return None
-        while i + 1 < len(doc) and (doc[i + 1].pos_ in ("PROPN", "NOUN") or doc[i + 1].text[:1].isupper() and doc[i + 1].is_alpha) \
-                and not doc[i + 1].is_punct and doc[i].dep_ in ("compound", "flat", "amod", "nmod"):
+        while i + 1 < len(doc) and _nominal(doc[i + 1]) and doc[i].dep_ in ("compound", "flat", "amod", "nmod"):
             i += 1
         return doc[i]
 
     def _follows_quote(self, verb: Token) -> bool:
         """Whether the cue comes right after a closing quotation mark ("“...,” said X")."""
-        before = self._text[: verb.idx].rstrip(" \t,")
-        return before[-1:] in ("”", '"', "’", "'") and self._in_quote(len(before) - 1)
+        text, i = self._text, verb.idx - 1
+        while i >= 0 and text[i] in " \t,":
+            i -= 1
+        return i >= 0 and text[i] in "”\"’'" and self._in_quote(i)
 
     def _name_before(self, verb: Token) -> Token | None:
         """A finite cue the parser left without a subject, because it hung the
@@ -368,7 +369,7 @@ class Attributor:
                     inside = [i for i, q in enumerate(quotes)
                               if parts[0][0] <= q.start and q.end <= parts[-1][1] and i not in claimed]
                     claimed.update(inside)
-                    kind = "mixed" if any(ch in text[s:e] for s, e in parts for ch in "“”\"«»") else "indirect"
+                    kind = "mixed" if any(ch in text[s:e] for s, e in parts for ch in DOUBLE_MARKS) else "indirect"
                     found.append(self._make(doc, kind, parts, cue, subj, para_of, 0.7, "parenthetical"))
                     continue
             if "quote" not in kinds:
@@ -571,7 +572,7 @@ class Attributor:
             q = quotes[inside[0]]
             if q.start == start and q.end >= end - 1:
                 return "direct", list(q.parts)
-        if inside or any(ch in text[start:end] for ch in "“”\"«»"):
+        if inside or any(ch in text[start:end] for ch in DOUBLE_MARKS):
             return "mixed", [(start, end)]
         return "indirect", [(start, end)]
 
@@ -797,6 +798,11 @@ def _is_title(text: str, q: Quotation) -> bool:
 def _is_title_word(tok: Token) -> bool:
     """A noun naming a person by office or role ("adviser", "spokeswoman")."""
     return tok.pos_ == "NOUN" and tok.lower_.rstrip("s") in title_nouns()
+
+
+def _nominal(tok: Token) -> bool:
+    """A noun, or a capitalised word the tagger took for something else ("said Skelly")."""
+    return tok.pos_ in ("PROPN", "NOUN") or tok.is_alpha and tok.text[:1].isupper()
 
 
 def _name_word(tok: Token) -> bool:
