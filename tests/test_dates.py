@@ -129,8 +129,7 @@ def test_detected_dates(nlp, text, published, expected):
 
 
 def test_relative_dates_without_reference_stay_null(nlp):
-    """With no reference date a relative expression is kept with a null value;
-    with one, what cannot be normalised at all is not reported as a date."""
+    """With no reference date a relative expression is kept with a null value."""
     from claimx.extract import build_record
     from claimx.inputs import Article
 
@@ -138,3 +137,16 @@ def test_relative_dates_without_reference_stay_null(nlp):
     rec = build_record(Article("t", "t", text), nlp(text)).to_dict()
     assert rec["article"]["reference_date"] is None
     assert [(d["text"], d["value"]) for d in rec["dates"]] == [("Monday", None)]
+
+
+@pytest.mark.parametrize(
+    ("expr", "temporal"),
+    [("the nineties", True), ("the next morning", True), ("a year or two", True), ("Monday", True),
+     ("Olympic", False), ("as little as 99 cents", False), ("seasonally", False), ("the comparable", False)],
+)
+def test_unresolvable_dates_are_kept_only_when_temporal(expr, temporal):
+    """A date the NER found but claimx cannot normalise stays (value null) when it
+    has a word of time in it; without one it was never a date."""
+    from claimx.dates import looks_temporal
+
+    assert looks_temporal(expr) is temporal

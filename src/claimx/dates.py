@@ -793,6 +793,22 @@ def _quarter(low: str, ref: dt.date | None, tense: str) -> str | None:
     return None
 
 
+_TEMPORAL_WORD = re.compile(
+    rf"\d|\b(?:{_MONTH_RE}|{_WEEKDAY_WORD}|{_UNIT_WORD}|morning|afternoon|evening|night|spring|summer|fall|autumn|"
+    r"winter|season|now|today|tonight|yesterday|tomorrow|recent|recently|current|currently|past|future|soon|"
+    r"later|earlier|ago|eve|noon|midnight|nineties|eighties|seventies|sixties|fifties|forties|thirties|twenties|"
+    r"holiday|\w+day)s?\b",
+    re.IGNORECASE,
+)
+
+
+def looks_temporal(expr: str) -> bool:
+    """Whether an expression the NER called a date has a word of time in it
+    ("the nineties", "the next morning"); "Olympic", "as little as 99 cents"
+    or "seasonally" without one are not dates at all."""
+    return bool(_TEMPORAL_WORD.search(expr)) and not re.fullmatch(r"(?:as\s+)?(?:little|much|many)\s+as\s+.*", expr, re.I)
+
+
 def reported_quarter(ref: dt.date) -> str:
     """The latest quarter finished by ``ref`` (the one a results story reports on)."""
     q = (ref.month - 1) // 3

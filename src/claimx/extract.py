@@ -11,7 +11,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from claimx.dates import dateline_date, infer_reference_date, normalise, reported_quarter
+from claimx.dates import dateline_date, infer_reference_date, looks_temporal, normalise, reported_quarter
 from claimx.inputs import Article, InputError, Notice
 from claimx.records import (
     ArticleInfo,
@@ -111,8 +111,8 @@ def build_record(
         anchor = statement_date(start) or ref
         quarter = (last_quarter or (reported_quarter(ref) if ref else None)) if quarterly else None
         value, kind = normalise(text[start:end], anchor, tense, quarter)
-        if value is None and anchor is not None:
-            continue  # not a date after all ("Olympic", "as little as 99 cents"), or beyond us
+        if value is None and not looks_temporal(text[start:end]):
+            continue  # not a date after all ("Olympic", "seasonally"); real ones stay, with value null
         if value and re.fullmatch(r"\d{4}-Q\d", value):
             last_quarter = value
         dates.append(DateExpr(text=text[start:end], start=start, end=end, value=value, kind=kind))
