@@ -109,6 +109,11 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     return doc
 
 
+def _model_pipe(nlp: Language, name: str) -> Any:
+    """The model's own component ``name`` (disabled in claimx's pipeline), or None."""
+    return nlp.get_pipe(name) if name in nlp.component_names else None
+
+
 RULE_ATTRS = {"TAG", "LOWER", "DEP", "IS_SPACE"}  # what the cached rules may look at
 NEUTRAL_WORD = "claimx"  # stands for every word no rule names
 RULE_CACHE_SIZE = 100_000
@@ -144,7 +149,7 @@ class CachedAttributeRules:
         from spacy.pipeline import AttributeRuler
 
         self._ready = True
-        ruler = self.nlp.get_pipe(self.source) if self.source in self.nlp.component_names else None
+        ruler = _model_pipe(self.nlp, self.source)
         if ruler is None:
             return
         patterns = ruler.patterns
@@ -247,7 +252,7 @@ class VerbLemmas:
         self._cache: dict[tuple[int, int, int], str] = {}
 
     def _setup(self) -> None:
-        lemmatizer = self.nlp.get_pipe(self.source) if self.source in self.nlp.component_names else None
+        lemmatizer = _model_pipe(self.nlp, self.source)
         self._lemmatize = getattr(lemmatizer, "lemmatize", None) or (lambda tok: [tok.lower_])
         self._verb_tags = numpy.array([self.nlp.vocab.strings.add(t) for t in VERB_TAGS], dtype="uint64")
 

@@ -132,12 +132,6 @@ def _tense(tok: Token) -> tuple[str, int]:
     return "past", -1
 
 
-_HOLIDAY_NAMES = (
-    "New Year's Day|New Year's Eve|Valentine's Day|Independence Day|Fourth of July|July Fourth|Halloween|"
-    "Veterans Day|Christmas Eve|Christmas Day|Christmas|Thanksgiving Day|Thanksgiving|Labor Day|Memorial Day|"
-    "Martin Luther King Day|Presidents'? Day|Mother's Day|Father's Day|Election Day|Easter Sunday|Easter"
-).replace("'", "['’]")
-_HOLIDAY = re.compile(rf"\b(?:(?:last|next|this)\s+)?(?:{_HOLIDAY_NAMES})\b(?!\s+(?:week|season|holidays?|weekend|break))")
 _MAY_MONTH = re.compile(r"(?:\b(?:in|since|until|by|early|late|mid|last|next|this|of)\s+May\b|\bMay\s+\d)")
 _DETERMINER_BEFORE = re.compile(r"\b(?:this|last|next|that)\s+$", re.I)
 _BARE_UNIT = re.compile(r"(?:week|month|year|quarter)", re.I)
@@ -449,6 +443,15 @@ _HOLIDAYS: dict[str, tuple[int, int] | tuple[int, int, int]] = {
     "father's day": (6, 6, 3), "election day": (11, 1, 0), "easter": (0, 0, 0), "easter sunday": (0, 0, 0),
 }
 _HOLIDAY_RE = "|".join(sorted((re.escape(h).replace("'", "['’]") for h in _HOLIDAYS), key=len, reverse=True))
+
+
+# detection: the capitalised names ("Thanksgiving Day"), longest first
+_HOLIDAY_NAMES = "|".join(
+    re.escape(" ".join(w if w == "of" else w[:1].upper() + w[1:] for w in h.split())).replace("'", "['’]")
+    for h in sorted(_HOLIDAYS, key=len, reverse=True)
+    if not h.startswith("the ")
+)
+_HOLIDAY = re.compile(rf"\b(?:(?:last|next|this)\s+)?(?:{_HOLIDAY_NAMES})\b(?!\s+(?:week|season|holidays?|weekend|break))")
 
 
 def _easter(year: int) -> dt.date:

@@ -76,14 +76,18 @@ def position_of(doc: Doc, name: list[Token]) -> dict | None:
             return pos
     for child in root.children:
         if child.dep_ == "appos":
-            toks = [t for t in child.subtree if not t.is_punct]
-            while toks and toks[0].lower_ in ("the", "a", "an"):
-                toks = toks[1:]
+            toks = _without_det([t for t in child.subtree if not t.is_punct])
             if toks:
                 pos = _position_from(doc, toks)
                 if pos:
                     return pos
     return None
+
+
+def _without_det(toks: list[Token]) -> list[Token]:
+    while toks and toks[0].lower_ in ("the", "a", "an"):
+        toks = toks[1:]
+    return toks
 
 
 def _position_from(doc: Doc, toks: list[Token]) -> dict | None:
@@ -194,22 +198,9 @@ class SpeakerResolver:
             span = mention_span(tok)
             mention_text = text[span[0] : span[1]]
             ent = ents.get(head)
-            named = next((c for c in tok.children if c.dep_ == "appos" and c.i in by_token), None)
-            if tok.pos_ == "NOUN" and named is not None and speakers[by_token[named.i]].kind == "person":
-                # "A spokesman for the campaign, Brian Fallon, said": the person,
-                # in the office the mention names
-                k = by_token[named.i]
-                mspan = doc.char_span(*span, alignment_mode="expand")
-                toks = list(mspan) if mspan is not None else []
-                while toks and toks[0].lower_ in ("the", "a", "an"):
-                    toks = toks[1:]
-                pos = _position_from(doc, toks) if toks else None
-                if pos is not None and pos["text"] not in [p["text"] for p in speakers[k].positions]:
-                    speakers[k].positions.append(pos)
-                speakers[k].add_mention(span)
-                by_token[head] = by_token[source] = k
-                continue
-            k = self._by_title(speakers, tok, mention_text)
+            k = self._office_holder(doc, tok, span, speakers, by_token)
+            if k is None:
+                k = self._by_title(speakers, tok, mention_text)
             if k is None and (tok.pos_ == "PROPN" or tok.is_alpha and tok.text[:1].isupper() and tok.pos_ != "PRON"):
                 # a surname the NER missed: "Trump described ..."
                 k = next(
@@ -249,6 +240,23 @@ class SpeakerResolver:
                 k = by_token.get(a.source_token)
                 assigned.append(remap[k] if k is not None else None)
         return ordered, assigned
+
+    @staticmethod
+    def _office_holder(
+        doc: Doc, tok: Token, span: tuple[int, int], speakers: list[Speaker], by_token: dict[int, int]
+    ) -> int | None:
+        """"A spokesman for the campaign, Brian Fallon, said": the person named in
+        apposition, who gets the office the mention names as a position."""
+        named = next((c for c in tok.children if c.dep_ == "appos" and c.i in by_token), None)
+        if tok.pos_ != "NOUN" or named is None or speakers[by_token[named.i]].kind != "person":
+            return None
+        k = by_token[named.i]
+        mention = doc.char_span(*span, alignment_mode="expand")
+        toks = _without_det(list(mention) if mention is not None else [])
+        pos = _position_from(doc, toks) if toks else None
+        if pos is not None and pos["text"] not in [p["text"] for p in speakers[k].positions]:
+            speakers[k].positions.append(pos)
+        return k
 
     @staticmethod
     def _by_title(speakers: list[Speaker], tok: Token, mention: str) -> int | None:
