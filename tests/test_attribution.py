@@ -126,6 +126,14 @@ CASES = [
     # a clause in front of the cue that says when is not what was said
     ("In a statement released after the senator suspended his campaign, Cruz said he is certain Rubio will win.",
      [("indirect", "Cruz", "say", "he is certain Rubio will win")]),
+    # a cue inside what is reported belongs to that statement, not one of its own
+    ("Trump said he thinks the Brexit is “a great thing.”",
+     [("mixed", "Trump", "say", "he thinks the Brexit is “a great thing.”")]),
+    ("Smith told reporters he believes his campaign has “the wind at our backs.”",
+     [("mixed", "Smith", "tell", "he believes his campaign has “the wind at our backs.”")]),
+    # ... while two statements side by side stay two
+    ("He said he did not know what she meant, and Jones said it was over.",
+     [("indirect", "He", "say", "he did not know what she meant"), ("indirect", "Jones", "say", "it was over")]),
     # negatives: headings, the writer's questions, scare quotes, titles
     ("What happens next in the talks?", []),
     ("The so-called “reform” was passed by the Senate on Monday.", []),
