@@ -134,6 +134,15 @@ CASES = [
     # ... while two statements side by side stay two
     ("He said he did not know what she meant, and Jones said it was over.",
      [("indirect", "He", "say", "he did not know what she meant"), ("indirect", "Jones", "say", "it was over")]),
+    # the speaker of a cue under an adjective or a preposition is the clause's subject
+    ("Democratic voters are slightly more likely to say that Clinton represents them.",
+     [("indirect", "Democratic voters", "say", "Clinton represents them")]),
+    ("After suggesting on Wednesday that he regretted the insults, Mr. Rubio said he would stay.",
+     [("indirect", "Rubio", "suggest", "he regretted the insults"), ("indirect", "Rubio", "say", "he would stay")]),
+    # no marks and nobody saying it is no statement; a passive has no speaker by nature
+    ("That only escalated the fight.", []),
+    ("The Fed is expected to raise rates on Wednesday.",
+     [("indirect", None, "expect", "to raise rates on Wednesday")]),
     # negatives: headings, the writer's questions, scare quotes, titles
     ("What happens next in the talks?", []),
     ("The so-called “reform” was passed by the Senate on Monday.", []),
