@@ -143,6 +143,17 @@ CASES = [
     ("That only escalated the fight.", []),
     ("The Fed is expected to raise rates on Wednesday.",
      [("indirect", None, "expect", "to raise rates on Wednesday")]),
+    # a participle after a comma whose clause has no cue: the main verb's subject
+    ("Band member Flea shared the news on social media last week, writing “Feels great to support him.”",
+     [("direct", "Flea", "write", "Feels great to support him.")]),
+    # any verb that closes a quotation the way "said" would is how it was said
+    ("“France will always be France,” an angry Hollande retaliated.",
+     [("direct", "Hollande", "retaliate", "France will always be France,")]),
+    ("“Go back to Univision,” Trump barked and a security guard escorted Ramos out.",
+     [("direct", "Trump", "bark", "Go back to Univision,")]),
+    ("“Denver,” he answered.", [("direct", "he", "answer", "Denver,")]),
+    # ... but not one that goes on with an object, nor a title before a verb
+    ("“The Apprentice,” Trump hosted the show for years.", []),
     # negatives: headings, the writer's questions, scare quotes, titles
     ("What happens next in the talks?", []),
     ("The so-called “reform” was passed by the Senate on Monday.", []),

@@ -39,6 +39,7 @@ PARTICIPLE_DEPS = {"advcl", "xcomp", "conj", "pcomp", "acl"}
 FINITE_TAGS = {"VBD", "VBZ", "VBP"}
 DOUBLE_MARKS = "“”\"«»"
 ALL_KINDS = frozenset({"clause", "quote", "object", "infinitive"})
+QUOTE_ONLY = frozenset({"quote"})
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
 _GAP_BEFORE_CUE = re.compile(r"[\s,;:—–-]*")
 _GAP_AFTER_CUE = re.compile(r"[\s,:—–-]*")
@@ -120,10 +121,13 @@ class Attributor:
         self.every_verb = every_verb
         self._text = ""
         self._index = QuotationIndex([])  # the quotations of the Doc being read
+        self._closing: set[int] = set()  # verbs of the Doc that close a quotation (_closes_quote)
 
     def kinds(self, tok: Token) -> frozenset[str]:
         if self.every_verb:
             return ALL_KINDS
+        if tok.i in self._closing:
+            return QUOTE_ONLY
         return self.cues.get(tok.lemma_.lower(), frozenset())
 
     # -- cues -------------------------------------------------------------
@@ -165,7 +169,7 @@ class Attributor:
                 subj = after or self._name_after(verb)  # "“...,” said Leslie Wimes"
             else:
                 subj = None
-        if subj is None and verb.tag_ in FINITE_TAGS:
+        if subj is None and (verb.tag_ in FINITE_TAGS or verb.i in self._closing):
             subj = self._name_before(verb)
         if (
             subj is None and verb.dep_ in PARTICIPLE_DEPS and verb.head.i < verb.i
@@ -173,15 +177,46 @@ class Attributor:
         ):
             subj = self.subject_of(verb.head)  # "said Skelly, explaining ...": the head's speaker
         if subj is None and verb.tag_ == "VBG" and verb.i > 0 and verb.doc[verb.i - 1].text == ",":
-            # ", noting ..." misparsed: the speaker of the cue before it in the sentence
+            # ", noting ..." misparsed: the speaker of the cue before it in the
+            # sentence, else the subject of the sentence's main verb ("Flea
+            # shared the news on social media, writing “...”")
             earlier = next(
                 (t for t in reversed(verb.doc[verb.sent.start : verb.i - 1])
                  if t.tag_ in FINITE_TAGS and self.is_cue(t) and not self._in_quote(t.idx)),
                 None,
             )
+            root = verb.sent.root
             if earlier is not None:
                 subj = self.subject_of(earlier)
+            elif root.i < verb.i and root.tag_ in FINITE_TAGS and not self._in_quote(root.idx):
+                subj = self._subject(root)
         return subj
+
+    def _closes_quote(self, verb: Token, quotes: list[Quotation], ends: list[int]) -> bool:
+        """A verb outside the cue lexicon that says how a quotation was said:
+        "“France will always be France,” an angry Hollande retaliated." The
+        quotation ends in a comma, ! or ?, a short noun phrase follows it,
+        then the verb, then the sentence ends (or goes on after a comma or
+        "and")."""
+        # (a past tense the tagger took for a participle: "“...,” Trump barked and ...")
+        if verb.pos_ != "VERB" or verb.tag_ not in FINITE_TAGS | {"VBN"} or self.is_cue(verb):
+            return False
+        if self._in_quote(verb.idx) or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+            return False
+        doc = verb.doc
+        nxt = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+        if nxt is not None and not (nxt.text in (".", ",", ";", "!", "?") or nxt.lower_ in ("and", "but") or "\n" in nxt.text):
+            return False
+        k = bisect_right(ends, verb.idx) - 1
+        if k < 0:
+            return False
+        q = quotes[k]
+        between = [t for t in doc.char_span(q.end, verb.idx, alignment_mode="expand") or () if not t.is_space]
+        if not 1 <= len(between) <= 6 or any(t.pos_ in ("VERB", "AUX") or t.is_punct for t in between):
+            return False
+        if not any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in between):
+            return False
+        return self._text[q.inner_start : q.inner_end].rstrip()[-1:] in (",", "!", "?")
 
     def _name_after(self, verb: Token) -> Token | None:
         """The name right after an inverted cue that the parser did not make its
@@ -221,7 +256,7 @@ class Attributor:
         if i < 0 or doc[i].pos_ not in ("PROPN", "NOUN") or self._in_quote(doc[i].idx):
             return None
         tok = doc[i]
-        while tok.dep_ in ("compound", "flat") and tok.head.i > tok.i:
+        while tok.dep_ in ("compound", "flat") and tok.i < tok.head.i < verb.i:
             tok = tok.head
         for _ in range(4):
             if tok.ent_type_ == "PERSON":
@@ -236,6 +271,8 @@ class Attributor:
             return None
         if tok.ent_type_ in ("PERSON", "ORG", "NORP") or _is_title_word(tok):
             return tok
+        if verb.i in self._closing and tok.pos_ == "PROPN":
+            return tok  # "“...,” Trump barked": the structure says it is the speaker
         return None
 
     def _in_quote(self, char: int) -> bool:
@@ -306,9 +343,11 @@ class Attributor:
         def para_of(char: int) -> int:
             return max(0, bisect_right(p_starts, char) - 1)
 
+        ends = [q.end for q in quotes]
+        self._closing = {t.i for t in doc if self._closes_quote(t, quotes, ends)}
         cue_tokens = [
             t for t in doc
-            if self.is_cue(t) and not self._in_quote(t.idx) and not self._imperative(t)
+            if (self.is_cue(t) or t.i in self._closing) and not self._in_quote(t.idx) and not self._imperative(t)
         ]
         according = [
             t
