@@ -154,6 +154,13 @@ CASES = [
     ("“Denver,” he answered.", [("direct", "he", "answer", "Denver,")]),
     # ... but not one that goes on with an object, nor a title before a verb
     ("“The Apprentice,” Trump hosted the show for years.", []),
+    # a subject and verb introducing a quotation after a colon, the quotation a paragraph of its own
+    ("Jared Potts, 17, echoed:\n\n“He speaks his mind, and I think that is what the country needs.”",
+     [("direct", "Jared Potts", "echo", "He speaks his mind, and I think that is what the country needs.")]),
+    ("Here is the list:\n\n“Apples, pears and plums.”", []),
+    # a participle with a clause of its own reports that clause, not the scare quote before it
+    ("Trump delivered a defense of “New York values,” saying the city embodied the “heart of America.”",
+     [("mixed", "Trump", "say", "the city embodied the “heart of America.”")]),
     # negatives: headings, the writer's questions, scare quotes, titles
     ("What happens next in the talks?", []),
     ("The so-called “reform” was passed by the Senate on Monday.", []),

@@ -369,6 +369,10 @@ class Attributor:
                 k = None
             if k is not None and self._introduces(text, quotes, quotes[k], phrase_end, para_of):
                 k = None
+            if k is not None and cue.tag_ == "VBG" and any(c.dep_ == "ccomp" for c in cue.children):
+                # "a defense of “New York values,” saying the city embodied ...":
+                # a participle with a clause of its own reports that clause
+                k = None
             if k is not None and k not in claimed and "quote" in self.kinds(cue):
                 claimed.add(k)
                 parts = [(quotes[k].inner_start, quotes[k].inner_end)]
@@ -713,7 +717,7 @@ class Attributor:
             if k in claimed:
                 continue
             i = q.start - 1
-            while i >= 0 and text[i] in " \t":
+            while i >= 0 and text[i] in " \t\n":
                 i -= 1
             if i > 0 and text[i] == ":":
                 starts.append((i, q.end, k))
@@ -729,6 +733,14 @@ class Attributor:
                 continue
             prev = doc[span[0].i - 1]
             if prev.is_punct or prev.is_space:
+                continue
+            if k is not None and prev.pos_ == "VERB" and prev.tag_ in FINITE_TAGS and not self._in_quote(prev.idx):
+                # "17-year-old Jared Potts echoed:" and the quotation below:
+                # whatever the verb, a subject that introduces a quotation says it
+                subj = self.subject_of(prev)
+                if subj is not None:
+                    claimed.add(k)
+                    out.append(self._make(doc, "direct", list(quotes[k].parts), prev, subj, para_of, 0.8, "colon"))
                 continue
             named = prev.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or prev.pos_ == "PROPN"
             if not named:
