@@ -161,6 +161,13 @@ CASES = [
     # a participle with a clause of its own reports that clause, not the scare quote before it
     ("Trump delivered a defense of “New York values,” saying the city embodied the “heart of America.”",
      [("mixed", "Trump", "say", "the city embodied the “heart of America.”")]),
+    # a participle cue trailing a reported clause is a statement of its own, by the same speaker
+    ("Trump insisted that he has “expanded the Republican party,” claiming that he is responsible for the turnout.",
+     [("mixed", "Trump", "insist", "he has “expanded the Republican party,”"),
+      ("indirect", "Trump", "claim", "he is responsible for the turnout")]),
+    ("She escalated her criticism on Tuesday, telling CNN that Trump is a “faker” and questioning how he got away with it.",
+     [("indirect", "She", "escalate", "her criticism"), ("mixed", "She", "tell", "Trump is a “faker”"),
+      ("indirect", "She", "question", "how he got away with it")]),
     # negatives: headings, the writer's questions, scare quotes, titles
     ("What happens next in the talks?", []),
     ("The so-called “reform” was passed by the Senate on Monday.", []),

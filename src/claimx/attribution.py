@@ -147,6 +147,16 @@ class Attributor:
         """The subject of a cue outside any quotation; for an inverted cue whose
         parse put the subject inside the quote ("“..., Full panic mode,” said
         Leslie Wimes"), the noun right after the cue."""
+        if verb.tag_ == "VBG" and _after_comma(verb):
+            # "Trump insisted that he has ..., claiming that ...": a participle
+            # the parser hung inside a cue's clause speaks for that cue's
+            # speaker (the outermost cue's: "Clinton told ... she believes
+            # ..., saying that ...")
+            outer = next(
+                (a for a in reversed(list(verb.ancestors)) if self.is_cue(a) and not self._in_quote(a.idx)), None
+            )
+            if outer is not None:
+                return self.subject_of(outer)
         subj = self._subject(verb)
         if (subj is None or self._in_quote(subj.idx)) and not self._in_quote(verb.idx):
             after = next(
@@ -566,14 +576,20 @@ class Attributor:
                 if kind not in kinds or (infinitive and child.i < cue.i):
                     continue
                 toks = list(child.subtree)
-                # stop before a cue conjoined to the clause ("... but acknowledged")
-                for conj in child.children:
-                    if conj.dep_ == "conj" and conj.i > child.i and self.is_cue(conj) and not self.every_verb:
-                        stop = min(t.i for t in conj.subtree)
-                        toks = [t for t in toks if t.i < stop]
-                        while toks and (toks[-1].dep_ == "cc" or toks[-1].is_punct):
-                            toks.pop()
-                        break
+                # stop before a cue conjoined to the clause ("... but
+                # acknowledged"), or a participle cue trailing it (", claiming
+                # that ...", "and questioning how ..."): each its own statement
+                stop = next(
+                    (min(t.i for t in conj.subtree) for conj in child.children
+                     if conj.dep_ == "conj" and conj.i > child.i and self.is_cue(conj)),
+                    None,
+                ) if not self.every_verb else None
+                if stop is None and not self.every_verb:
+                    stop = next((min(t.i for t in p.subtree) for p in toks if self._trailing_participle(p, child)), None)
+                if stop is not None:
+                    toks = [t for t in toks if t.i < stop]
+                    while toks and (toks[-1].dep_ == "cc" or toks[-1].is_punct):
+                        toks.pop()
                 return (_char_span(toks) if toks else None), kind
         if "object" in kinds:
             right = [
@@ -596,6 +612,16 @@ class Attributor:
                 if not anaphoric or quoted or any(t.pos_ in ("VERB", "AUX") for t in toks):
                     return _char_span(toks), "object"
         return None, ""
+
+    def _trailing_participle(self, tok: Token, clause: Token) -> bool:
+        """A participle cue after a comma or "and" inside ``clause``, outside
+        any quotation, whose phrase runs to the clause's end."""
+        doc = tok.doc
+        return (
+            tok.i > clause.i and tok.tag_ == "VBG" and self.is_cue(tok) and not self._in_quote(tok.idx)
+            and _after_comma(tok)
+            and max(t.i for t in tok.subtree) >= max(t.i for t in clause.subtree)
+        )
 
     @staticmethod
     def _cut(text: str, quotes: list[Quotation], start: int, end: int) -> int:
@@ -844,6 +870,15 @@ class Attributor:
 
 
 _SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "for", "to", "at", "by", "with", "from"}
+
+
+def _after_comma(tok: Token) -> bool:
+    """Whether ``tok`` follows a comma or "and" (a comma inside closing
+    quotation marks included: "…party,” claiming")."""
+    doc, i = tok.doc, tok.i - 1
+    if i > 0 and doc[i].text in "”\"’'":
+        i -= 1
+    return i >= 0 and doc[i].lower_ in (",", "and")
 
 
 def _passive(verb: Token) -> bool:
