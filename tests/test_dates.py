@@ -102,6 +102,11 @@ NOV1 = "1989-11-01"  # a Wednesday
         ("Third-quarter profit rose to $5 million from $3 million a year ago.", NOV1,
          [("Third-quarter", "1989-Q3"), ("a year ago", "1988-Q3")]),
         ("Net income was $3 million a year ago.", NOV1, [("a year ago", "1988")]),
+        # ... and figures in a later sentence of a story that named the quarter;
+        # a year-before quarter is not itself the quarter reported
+        ("Third-quarter profit rose. Net income was $5 million, up from $3 million a year ago. "
+         "Revenue was $9 million, against $8 million a year earlier. Last year, sales were $30 million.", NOV1,
+         [("Third-quarter", "1989-Q3"), ("a year ago", "1988-Q3"), ("a year earlier", "1988-Q3"), ("Last year", "1988")]),
         ("Third-quarter revenue rose 5% from the year-earlier period.", NOV1,
          [("Third-quarter", "1989-Q3"), ("the year-earlier period", "1988-Q3")]),
         # the future, whatever the verb's tense

@@ -73,6 +73,7 @@ class DateMention:
     tense: str  # past | present | future
     head: int  # token index of the verb it attaches to (-1 when none)
     quarterly: bool = False  # its sentence reports on a quarter ("... from $3 million a year ago")
+    figures: bool = False  # its sentence reports results ("net income rose to $3 million from $2 million a year ago")
 
 
 def _month(word: str) -> int | None:
@@ -142,6 +143,9 @@ _DAY_WORD = re.compile(rf"(?:{_WEEKDAY_RE}|today|yesterday|tomorrow)$", re.I)
 _PART_OF_DAY = re.compile(r"(?:morning|afternoon|evening|night)", re.I)
 _EARLIEST = re.compile(r"\bas\s+(?:soon|early|late)\s+as\s+$", re.I)
 _QUARTERLY = re.compile(r"\bquarter", re.I)
+_FIGURES = re.compile(
+    r"\b(?:net|income|earnings|profits?|revenues?|sales|loss|a share|per share)\b|\$\s?\d", re.I
+)
 
 
 _POINT = rf"(?:(?:{_MONTH_RE})\.?(?:\s+\d{{1,2}})?(?:,?\s+\d{{4}})?|\d{{4}}|{_WEEKDAY_RE})"
@@ -239,8 +243,9 @@ def detect(doc: Doc) -> list[DateMention]:
         tense, head = _tense(span.root)
         if _EARLIEST.search(text, max(0, start - 16), start):
             tense = "future"  # "as soon as Tuesday"
-        quarterly = _QUARTERLY.search(span.sent.text) is not None
-        out.append(DateMention(start, end, tense, head, quarterly))
+        sent = span.sent.text
+        quarterly = _QUARTERLY.search(sent) is not None
+        out.append(DateMention(start, end, tense, head, quarterly, _FIGURES.search(sent) is not None))
     return out
 
 

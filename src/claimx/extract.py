@@ -34,6 +34,9 @@ BATCH_CHARS = 60_000  # characters per spaCy batch (with at most --batch-size ar
 ZONE_BATCHES = 8  # batches per spaCy memory zone (read ahead, parsed, then their strings freed)
 
 
+_LAST_YEAR = re.compile(r"last\s+year\b", re.IGNORECASE)
+
+
 def reference_date(
     article: Article, published: dt.date | None, today: dt.date | None = None
 ) -> tuple[dt.date | None, str | None]:
@@ -73,7 +76,7 @@ def build_record(
     # dates of statements: the expression attached to the cue, else the same
     # speaker's previous statement
     by_head: dict[int, tuple[int, int, str]] = {}
-    for start, end, tense, head, _quarterly in raw_dates:
+    for start, end, tense, head, _quarterly, _figures in raw_dates:
         if head >= 0:
             by_head.setdefault(head, (start, end, tense))
     quote_dates: list[str | None] = []
@@ -107,14 +110,22 @@ def build_record(
 
     dates = []
     last_quarter: str | None = None  # the latest quarter the article named
-    for start, end, tense, _head, quarterly in raw_dates:
+    for start, end, tense, _head, quarterly, figures in raw_dates:
         anchor = statement_date(start) or ref
-        quarter = (last_quarter or (reported_quarter(ref) if ref else None)) if quarterly else None
+        if quarterly:
+            quarter = last_quarter or (reported_quarter(ref) if ref else None)
+        else:
+            # figures compared with "a year ago" in a story that named a
+            # quarter: that quarter a year before ("last year" there is as
+            # often the whole year, TimeBank says)
+            quarter = last_quarter if figures and not _LAST_YEAR.match(text, start, end) else None
         value, kind = normalise(text[start:end], anchor, tense, quarter)
         if value is None and not looks_temporal(text[start:end]):
             continue  # not a date after all ("Olympic", "seasonally"); real ones stay, with value null
-        if value and re.fullmatch(r"\d{4}-Q\d", value):
-            last_quarter = value
+        if value and re.fullmatch(r"\d{4}-Q\d", value) and (
+            quarter is None or normalise(text[start:end], anchor, tense)[0] == value
+        ):
+            last_quarter = value  # named in the text, not a year before another
         dates.append(DateExpr(text=text[start:end], start=start, end=end, value=value, kind=kind))
 
     counts: dict[str, int] = {}
