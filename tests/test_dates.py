@@ -42,6 +42,9 @@ FEB = dt.date(2024, 2, 10)
         # TimeML: a vague stretch back is a reference to the past, not a duration
         ("recent days", SUN, "past", "PAST_REF", "date"),
         ("the past several quarters", SUN, "past", "PAST_REF", "date"),
+        ("the end of the year", SUN, "future", "2025", "date"),
+        ("earlier in the year", SUN, "past", "2025", "date"),
+        ("year's end", SUN, "future", "2025", "date"),
         ("future quarters", SUN, "past", "FUTURE_REF", "date"),
         ("the past three years", SUN, "past", "P3Y", "duration"),
         ("the full year", SUN, "past", "2025", "date"),
@@ -98,6 +101,8 @@ NOV1 = "1989-11-01"  # a Wednesday
         ("He lived there between 1994 and 1997.", NOV1, [("1994", "1994"), ("1997", "1997")]),
         ("Profit for the quarter ended Sept. 30 rose.", NOV1, [("the quarter", "1989-Q3"), ("Sept. 30", "1989-09-30")]),
         ("Sales for the six months ended Oct. 1 fell.", NOV1, [("the six months", "P6M"), ("Oct. 1", "1989-10-01")]),
+        ("Profit for the first nine months of 1988 rose.", NOV1, [("the first nine months", "P9M"), ("1988", "1988")]),
+        ("In the first half of 1990 sales fell.", NOV1, [("the first half of 1990", "1990-H1")]),
         # "a year ago" beside a quarter is that quarter, a year before
         ("Third-quarter profit rose to $5 million from $3 million a year ago.", NOV1,
          [("Third-quarter", "1989-Q3"), ("a year ago", "1988-Q3")]),

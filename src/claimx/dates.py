@@ -153,12 +153,18 @@ _POINT = rf"(?:(?:{_MONTH_RE})\.?(?:\s+\d{{1,2}})?(?:,?\s+\d{{4}})?|\d{{4}}|{_WE
 # year ended Sept. 30" (TimeML marks each on its own)
 _RANGE = re.compile(rf"(?:between\s+|from\s+)?({_POINT})\s*(?:and|to|through|until|-|–)\s*({_POINT})", re.I)
 _ENDED = re.compile(rf"(.+?)\s+(?:ended|ending|that\s+ended|which\s+ended)\s+({_POINT})", re.I)
+# "the first nine months of 1997": a stretch of several units, then the year it lies in
+_PART_OF = re.compile(
+    r"((?:the\s+)?(?:first|last|past|final)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+"
+    r"(?:months|weeks|days))\s+of\s+((?:the\s+|this\s+|last\s+)?(?:year|\d{4}|fiscal\s+\d{4}))",
+    re.I,
+)
 
 
 def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """One entity, or its two date expressions when it names two."""
     s = text[start:end]
-    m = _RANGE.fullmatch(s) or _ENDED.fullmatch(s)
+    m = _RANGE.fullmatch(s) or _ENDED.fullmatch(s) or _PART_OF.fullmatch(s)
     if not m:
         return [(start, end)]
     return [(start + m.start(1), start + m.end(1)), (start + m.start(2), start + m.end(2))]
@@ -707,6 +713,13 @@ def _normalise(expr: str, ref: dt.date | None, tense: str) -> tuple[str | None, 
         return ("FUTURE_REF" if m.group(1) == "future" else "PAST_REF"), "date"
     # "the full year", "the current fiscal year": the year itself; "the year" alone is a stretch of one
     if re.fullmatch(r"(?:the\s+)?(?:current|full|fiscal|calendar|current\s+fiscal|full\s+fiscal)\s+year", low):
+        return (str(ref.year) if ref else None), "date"
+    # "the end of the year", "earlier in the year", "year's end": the year itself
+    if re.fullmatch(
+        r"(?:(?:the\s+)?(?:end|beginning|start|middle|rest|balance|remainder)\s+of\s+(?:the|this)\s+year|"
+        r"(?:earlier|later)\s+in\s+the\s+year|(?:the\s+)?year(?:'s|’s|-|\s)\s*end)",
+        low,
+    ):
         return (str(ref.year) if ref else None), "date"
     if low == "the year":
         return "P1Y", "duration"
