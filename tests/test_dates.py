@@ -117,6 +117,7 @@ NOV1 = "1989-11-01"  # a Wednesday
         # the future, whatever the verb's tense
         ("The group may come to the U.S. as soon as Tuesday.", NOV1, [("Tuesday", "1989-11-07")]),
         ("The shares are to resume trading in Paris Tuesday.", NOV1, [("Tuesday", "1989-11-07")]),
+        ("The company created an office of the chairman, effective Feb. 1.", NOV1, [("Feb. 1", "1990-02-01")]),
         ("Exiles planned a large demonstration on Saturday.", NOV1, [("Saturday", "1989-11-04")]),
         ("The king met Bush on Monday.", NOV1, [("Monday", "1989-10-30")]),
         # sets
