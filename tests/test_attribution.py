@@ -158,6 +158,16 @@ CASES = [
     ("Jared Potts, 17, echoed:\n\n“He speaks his mind, and I think that is what the country needs.”",
      [("direct", "Jared Potts", "echo", "He speaks his mind, and I think that is what the country needs.")]),
     ("Here is the list:\n\n“Apples, pears and plums.”", []),
+    ("Kelly responded pointedly, with a smile: “Can happen when you’re 45.”",
+     [("direct", "Kelly", "respond", "Can happen when you’re 45.")]),
+    ("Trump gestured as if to stop the ruckus, then leaned in and boomed: “Let’s defeat her in November.”",
+     [("direct", "Trump", "boom", "Let’s defeat her in November.")]),
+    ("“This is fantastic!” beamed Donald Hartley of Madison, Alabama.",
+     [("direct", "Donald Hartley", "beam", "This is fantastic!")]),
+    ("“Jaws,” starring Roy Scheider, opened in 1975.", []),
+    # a dash the tagger took for a verb is no cue; the dash attribution stands
+    ("“How did we get this low?”\xa0― Jacklyn Ashley\xa0\n“Trump must stop.”― Carla Sanchez.",
+     [("direct", "Jacklyn Ashley", "―", "How did we get this low?"), ("direct", "Carla Sanchez", "―", "Trump must stop.")]),
     # a participle with a clause of its own reports that clause, not the scare quote before it
     ("Trump delivered a defense of “New York values,” saying the city embodied the “heart of America.”",
      [("mixed", "Trump", "say", "the city embodied the “heart of America.”")]),

@@ -44,7 +44,7 @@ PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
 _GAP_BEFORE_CUE = re.compile(r"[\s,;:—–-]*")
 _GAP_AFTER_CUE = re.compile(r"[\s,:—–-]*")
 _LETTER = re.compile(r"\w")
-_DASH_AFTER = re.compile(r"[ \t]*([—―–]|--?)[ \t]*(?=[A-Z])")
+_DASH_AFTER = re.compile(r"[ \t\xa0]*([—―–]|--?)[ \t\xa0]*(?=[A-Z])")
 _COLON_BREAK = re.compile(r"[ \t]*:[ \t]*\n\s*")
 
 
@@ -207,22 +207,28 @@ class Attributor:
         "“France will always be France,” an angry Hollande retaliated." The
         quotation ends in a comma, ! or ?, a short noun phrase follows it,
         then the verb, then the sentence ends (or goes on after a comma or
-        "and")."""
+        "and"); or the verb comes first and a name after it ("“This is
+        fantastic!” beamed Donald Hartley of Madison")."""
         # (a past tense the tagger took for a participle: "“...,” Trump barked and ...")
-        if verb.pos_ != "VERB" or verb.tag_ not in FINITE_TAGS | {"VBN"} or self.is_cue(verb):
-            return False
+        if verb.pos_ != "VERB" or verb.tag_ not in FINITE_TAGS | {"VBN"} or not verb.is_alpha or self.is_cue(verb):
+            return False  # (a dash the tagger took for a verb: "”― Jacklyn Ashley")
         if self._in_quote(verb.idx) or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
             return False
         doc = verb.doc
-        nxt = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
-        if nxt is not None and not (nxt.text in (".", ",", ";", "!", "?") or nxt.lower_ in ("and", "but") or "\n" in nxt.text):
-            return False
         k = bisect_right(ends, verb.idx) - 1
         if k < 0:
             return False
         q = quotes[k]
         between = [t for t in doc.char_span(q.end, verb.idx, alignment_mode="expand") or () if not t.is_space]
-        if not 1 <= len(between) <= 6 or any(t.pos_ in ("VERB", "AUX") or t.is_punct for t in between):
+        if not between:
+            return (
+                verb.i + 1 < len(doc) and doc[verb.i + 1].pos_ == "PROPN"
+                and self._text[q.inner_start : q.inner_end].rstrip()[-1:] in (",", "!", "?")
+            )
+        nxt = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+        if nxt is not None and not (nxt.text in (".", ",", ";", "!", "?") or nxt.lower_ in ("and", "but") or "\n" in nxt.text):
+            return False
+        if len(between) > 6 or any(t.pos_ in ("VERB", "AUX") or t.is_punct for t in between):
             return False
         if not any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in between):
             return False
@@ -336,6 +342,8 @@ class Attributor:
                 cur = cur.head
             elif cur.dep_ == "relcl":
                 return cur.head
+            elif cur.dep_ == "dep" and cur.pos_ == "VERB" and cur.head.pos_ == "VERB" and cur.head.i < cur.i:
+                cur = cur.head  # "Trump gestured ..., then leaned in and boomed": a loose second verb
             else:
                 return None
         return None
@@ -743,7 +751,7 @@ class Attributor:
             if k in claimed:
                 continue
             i = q.start - 1
-            while i >= 0 and text[i] in " \t\n":
+            while i >= 0 and text[i] in " \t\n\xa0":
                 i -= 1
             if i > 0 and text[i] == ":":
                 starts.append((i, q.end, k))
@@ -760,13 +768,15 @@ class Attributor:
             prev = doc[span[0].i - 1]
             if prev.is_punct or prev.is_space:
                 continue
-            if k is not None and prev.pos_ == "VERB" and prev.tag_ in FINITE_TAGS and not self._in_quote(prev.idx):
-                # "17-year-old Jared Potts echoed:" and the quotation below:
-                # whatever the verb, a subject that introduces a quotation says it
-                subj = self.subject_of(prev)
+            verb = self._verb_before_colon(prev) if k is not None else None
+            if verb is not None:
+                # "17-year-old Jared Potts echoed:", "Kelly responded pointedly,
+                # with a smile:" and the quotation after: whatever the verb, a
+                # subject that introduces a quotation says it
+                subj = self.subject_of(verb)
                 if subj is not None:
                     claimed.add(k)
-                    out.append(self._make(doc, "direct", list(quotes[k].parts), prev, subj, para_of, 0.8, "colon"))
+                    out.append(self._make(doc, "direct", list(quotes[k].parts), verb, subj, para_of, 0.8, "colon"))
                 continue
             named = prev.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or prev.pos_ == "PROPN"
             if not named:
@@ -792,6 +802,21 @@ class Attributor:
                 (sent.start_char, sent.end_char), para_of(colon), 0.7, "colon",
             ))
         return out
+
+    def _verb_before_colon(self, prev: Token) -> Token | None:
+        """The finite verb whose clause ends at a colon (``prev`` is the word
+        before it): the word itself, or the verb its adverbs and phrases hang
+        on ("responded pointedly, with a smile:")."""
+        tok = prev
+        for _ in range(4):
+            if tok.pos_ == "VERB":
+                break
+            if tok.dep_ not in ("pobj", "prep", "advmod", "npadvmod") or tok.head is tok:
+                return None
+            tok = tok.head
+        if tok.pos_ != "VERB" or tok.tag_ not in FINITE_TAGS or not tok.is_alpha or self._in_quote(tok.idx):
+            return None
+        return tok
 
     def _dashes(self, doc: Doc, quotes, claimed: set[int], para_of) -> list[Attribution]:
         """Dash attributions: "“...” — Commissioner Jane Roe"."""
@@ -972,9 +997,9 @@ def mention_span(tok: Token) -> tuple[int, int]:
     while hi + 1 < len(idx) and idx[hi + 1] == idx[hi] + 1:
         hi += 1
     toks = keep[lo : hi + 1]
-    while len(toks) > 1 and (toks[0].is_punct or toks[0].text in ALL_MARKS):
-        toks = toks[1:]
-    while len(toks) > 1 and (toks[-1].is_punct or toks[-1].text in ALL_MARKS or toks[-1].tag_ == "POS"):
+    while len(toks) > 1 and not any(ch.isalnum() for ch in toks[0].text):
+        toks = toks[1:]  # punctuation, quotation marks, "”―" glued together
+    while len(toks) > 1 and (not any(ch.isalnum() for ch in toks[-1].text) or toks[-1].tag_ == "POS"):
         toks = toks[:-1]
     return _char_span(toks)
 

@@ -48,6 +48,11 @@ class Speaker:
 
 def _name_tokens(ent: Span) -> list[Token]:
     toks = [t for t in ent if t.tag_ != "POS" and t.text not in ("’s", "'s", "’", "'")]
+    # a dash or mark the model took into the name: "― Jacklyn Ashley"
+    while len(toks) > 1 and not any(ch.isalnum() for ch in toks[0].text):
+        toks = toks[1:]
+    while len(toks) > 1 and not any(ch.isalnum() for ch in toks[-1].text):
+        toks = toks[:-1]
     # a title the model folded into the name: "President Donald Trump"
     while len(toks) > 1 and _title_pattern().fullmatch(toks[0].text):
         toks = toks[1:]
