@@ -165,6 +165,8 @@ CASES = [
     ("“This is fantastic!” beamed Donald Hartley of Madison, Alabama.",
      [("direct", "Donald Hartley", "beam", "This is fantastic!")]),
     ("“Jaws,” starring Roy Scheider, opened in 1975.", []),
+    # no-break spaces are spaces
+    ("“We will win this race,”\xa0said Jane Smith.", [("direct", "Jane Smith", "say", "We will win this race,")]),
     # a dash the tagger took for a verb is no cue; the dash attribution stands
     ("“How did we get this low?”\xa0― Jacklyn Ashley\xa0\n“Trump must stop.”― Carla Sanchez.",
      [("direct", "Jacklyn Ashley", "―", "How did we get this low?"), ("direct", "Carla Sanchez", "―", "Trump must stop.")]),

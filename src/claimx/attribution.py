@@ -45,7 +45,7 @@ _GAP_BEFORE_CUE = re.compile(r"[\s,;:—–-]*")
 _GAP_AFTER_CUE = re.compile(r"[\s,:—–-]*")
 _LETTER = re.compile(r"\w")
 _DASH_AFTER = re.compile(r"[ \t\xa0]*([—―–]|--?)[ \t\xa0]*(?=[A-Z])")
-_COLON_BREAK = re.compile(r"[ \t]*:[ \t]*\n\s*")
+_COLON_BREAK = re.compile(r"[ \t\xa0]*:[ \t\xa0]*\n\s*")
 
 
 @dataclass(slots=True)
@@ -253,7 +253,7 @@ class Attributor:
     def _follows_quote(self, verb: Token) -> bool:
         """Whether the cue comes right after a closing quotation mark ("“...,” said X")."""
         text, i = self._text, verb.idx - 1
-        while i >= 0 and text[i] in " \t,":
+        while i >= 0 and text[i] in " \t\xa0,":
             i -= 1
         return i >= 0 and text[i] in "”\"’'" and self._in_quote(i)
 
@@ -932,7 +932,7 @@ def _is_title(text: str, q: Quotation) -> bool:
         return False
     # "“Really,” she added": a quotation that opens its sentence and breaks
     # off at a comma is a statement
-    before = text[: q.start].rstrip(" \t")
+    before = text[: q.start].rstrip(" \t\xa0")
     if inner.endswith(",") and (not before or before[-1] in ".!?\n”\""):
         return False
     return all(w[0].isupper() or w[0].isdigit() or w.lower() in _SMALL_WORDS for w in words)
