@@ -165,6 +165,15 @@ CASES = [
     ("“This is fantastic!” beamed Donald Hartley of Madison, Alabama.",
      [("direct", "Donald Hartley", "beam", "This is fantastic!")]),
     ("“Jaws,” starring Roy Scheider, opened in 1975.", []),
+    # a verb, its object and quoted words saying what the object is: the subject's words
+    ("Obama condemned Friday's test as \"provocative and destabilizing\" and a threat.",
+     [("mixed", "Obama", "condemn", "Friday's test as \"provocative and destabilizing\"")]),
+    ("He dubbed Rubio “the little senator.”", [("mixed", "He", "dub", "Rubio “the little senator.”")]),
+    ("Fans gave the band a “standing ovation” at the end.", []),
+    # a cue with a clause of its own does not take the quotation before it
+    ("Japan branded North Korea an \"outlaw nation.\" Russia insisted that Pyongyang \"stop its escapades.\"",
+     [("mixed", "Japan", "brand", "North Korea an \"outlaw nation.\""),
+      ("mixed", "Russia", "insist", "Pyongyang \"stop its escapades.\"")]),
     # no-break spaces are spaces
     ("“We will win this race,”\xa0said Jane Smith.", [("direct", "Jane Smith", "say", "We will win this race,")]),
     # a dash the tagger took for a verb is no cue; the dash attribution stands

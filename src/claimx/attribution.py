@@ -40,6 +40,9 @@ FINITE_TAGS = {"VBD", "VBZ", "VBP"}
 DOUBLE_MARKS = "“”\"«»"
 ALL_KINDS = frozenset({"clause", "quote", "object", "infinitive"})
 QUOTE_ONLY = frozenset({"quote"})
+# verbs whose object and quoted words say nothing of anyone's words
+LIGHT_VERBS = frozenset({"give", "have", "get", "take", "make", "put", "see", "watch", "hold", "keep", "bring",
+                         "win", "buy", "sell", "read", "play", "sing", "wear", "show", "find", "send", "leave"})
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
 _GAP_BEFORE_CUE = re.compile(r"[\s,;:—–-]*")
 _GAP_AFTER_CUE = re.compile(r"[\s,:—–-]*")
@@ -387,9 +390,14 @@ class Attributor:
                 k = None
             if k is not None and self._introduces(text, quotes, quotes[k], phrase_end, para_of):
                 k = None
-            if k is not None and cue.tag_ == "VBG" and any(c.dep_ == "ccomp" for c in cue.children):
-                # "a defense of “New York values,” saying the city embodied ...":
-                # a participle with a clause of its own reports that clause
+            if k is not None and any(
+                c.dep_ == "ccomp" and c.i > cue.i and self._opens_outside(c)
+                and not (subj is not None and subj in c.subtree)  # "said Ben Carson, asked ..."
+                for c in cue.children
+            ):
+                # "a defense of “New York values,” saying the city embodied
+                # ...", "“...neighborhood.” Russia insisted that Pyongyang
+                # ...": a cue with a clause of its own reports that clause
                 k = None
             if k is not None and k not in claimed and "quote" in self.kinds(cue):
                 claimed.add(k)
@@ -457,6 +465,7 @@ class Attributor:
                     self._make(doc, "direct", list(quotes[k].parts), cue, subj, para_of, 0.9, "quote-after")
                 )
 
+        found += self._quoted_predicates(doc, quotes, claimed, para_of)
         self._follow_on(text, quotes, claimed, found)
 
         for tok in according:
@@ -801,6 +810,54 @@ class Attributor:
                 kind, parts, (colon, colon + 1, ":"), (src_start, src_end), prev.i,
                 (sent.start_char, sent.end_char), para_of(colon), 0.7, "colon",
             ))
+        return out
+
+    def _opens_outside(self, clause: Token) -> bool:
+        """Whether ``clause`` starts outside the quotations ("insisted that
+        Pyongyang “stop ...”"), not with the second half of a split quote."""
+        first = clause.doc[min(t.i for t in clause.subtree)]
+        if first.text in ALL_MARKS or self._in_quote(first.idx):
+            return False
+        # a clause of its own: a subject, or "that"
+        return any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in clause.children)
+
+    def _quoted_predicates(self, doc: Doc, quotes: list[Quotation], claimed: set[int], para_of) -> list[Attribution]:
+        """A verb, its object and a quotation saying what the object is:
+        "Obama condemned Friday's test as “provocative”", "Japan branded North
+        Korea an “outlaw nation”", "Reid has gone after Trump as a “human
+        leech”". Whatever the verb, the words quoted are the subject's."""
+        out: list[Attribution] = []
+        starts = {q.start: k for k, q in enumerate(quotes)}
+        for verb in doc:
+            if verb.pos_ != "VERB" or not verb.is_alpha or self._in_quote(verb.idx) or self._imperative(verb):
+                continue
+            if verb.lemma_.lower() in LIGHT_VERBS:
+                continue  # "gave the band a “standing ovation”": no one is quoted
+            i, n_obj = verb.i + 1, 0
+            if i < len(doc) and doc[i].dep_ in ("prt", "prep") and doc[i].pos_ == "ADP" and doc[i].lower_ != "as":
+                i += 1  # "gone after", "pointed out"
+            while i < len(doc) and n_obj < 6 and (
+                doc[i].pos_ in ("DET", "PROPN", "NOUN", "PRON", "ADJ", "NUM") or doc[i].tag_ == "POS"
+            ) and doc[i].text not in ALL_MARKS and doc[i].lower_ != "as":
+                i, n_obj = i + 1, n_obj + 1
+            if not n_obj or not any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in doc[verb.i + 1 : i]):
+                continue
+            if i < len(doc) and doc[i].lower_ == "as":
+                i += 1
+            if i < len(doc) and doc[i].lower_ in ("a", "an", "the"):
+                i += 1
+            k = starts.get(doc[i].idx) if i < len(doc) else None
+            if k is None or k in claimed or _is_title(self._text, quotes[k]) or doc[i].sent != verb.sent:
+                continue
+            subj = self.subject_of(verb)
+            if subj is None:
+                continue
+            start = doc[verb.i + 1].idx
+            if doc[verb.i + 1].dep_ == "prt":
+                start = doc[verb.i + 2].idx
+            claimed.add(k)
+            parts = [(start, quotes[k].end)]
+            out.append(self._make(doc, "mixed", parts, verb, subj, para_of, 0.7, "quoted-predicate"))
         return out
 
     def _verb_before_colon(self, prev: Token) -> Token | None:
