@@ -174,6 +174,8 @@ CASES = [
     ("Japan branded North Korea an \"outlaw nation.\" Russia insisted that Pyongyang \"stop its escapades.\"",
      [("mixed", "Japan", "brand", "North Korea an \"outlaw nation.\""),
       ("mixed", "Russia", "insist", "Pyongyang \"stop its escapades.\"")]),
+    # a tag left in the text is no cue
+    ("<tweet author=\"RandPaul\">My thoughts and prayers are with the victims.</tweet>.", []),
     # no-break spaces are spaces
     ("“We will win this race,”\xa0said Jane Smith.", [("direct", "Jane Smith", "say", "We will win this race,")]),
     # a dash the tagger took for a verb is no cue; the dash attribution stands

@@ -369,6 +369,7 @@ class Attributor:
         cue_tokens = [
             t for t in doc
             if (self.is_cue(t) or t.i in self._closing) and not self._in_quote(t.idx) and not self._imperative(t)
+            and not _markup(t)
         ]
         according = [
             t
@@ -952,6 +953,11 @@ class Attributor:
 
 
 _SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "for", "to", "at", "by", "with", "from"}
+
+
+def _markup(tok: Token) -> bool:
+    """A word inside a tag left in the text ("<tweet author=...>"), not prose."""
+    return tok.idx > 0 and tok.doc.text[tok.idx - 1] in "</"
 
 
 def _after_comma(tok: Token) -> bool:
