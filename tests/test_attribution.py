@@ -158,6 +158,8 @@ CASES = [
     ("Jared Potts, 17, echoed:\n\n“He speaks his mind, and I think that is what the country needs.”",
      [("direct", "Jared Potts", "echo", "He speaks his mind, and I think that is what the country needs.")]),
     ("Here is the list:\n\n“Apples, pears and plums.”", []),
+    ("President Clinton released the following statement: “Hillary and I offer our condolences.”",
+     [("direct", "Clinton", "release", "Hillary and I offer our condolences.")]),
     ("Kelly responded pointedly, with a smile: “Can happen when you’re 45.”",
      [("direct", "Kelly", "respond", "Can happen when you’re 45.")]),
     ("Trump gestured as if to stop the ruckus, then leaned in and boomed: “Let’s defeat her in November.”",

@@ -869,7 +869,7 @@ class Attributor:
         for _ in range(4):
             if tok.pos_ == "VERB":
                 break
-            if tok.dep_ not in ("pobj", "prep", "advmod", "npadvmod") or tok.head is tok:
+            if tok.dep_ not in ("pobj", "prep", "advmod", "npadvmod", "dobj") or tok.head is tok:
                 return None
             tok = tok.head
         if tok.pos_ != "VERB" or tok.tag_ not in FINITE_TAGS or not tok.is_alpha or self._in_quote(tok.idx):
