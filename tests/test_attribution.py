@@ -172,6 +172,11 @@ CASES = [
      [("mixed", "Obama", "condemn", "Friday's test as \"provocative and destabilizing\"")]),
     ("He dubbed Rubio “the little senator.”", [("mixed", "He", "dub", "Rubio “the little senator.”")]),
     ("Fans gave the band a “standing ovation” at the end.", []),
+    ("Graham called both Trump and front-runner Hillary Clinton “crazy” and said the party would lose.",
+     [("mixed", "Graham", "call", "both Trump and front-runner Hillary Clinton “crazy”"),
+      ("indirect", "Graham", "say", "the party would lose")]),
+    ("She also called for more “flexibility” for military advisers.", [("mixed", "She", "call", "for more “flexibility”")]),
+    ("He acted in the Syfy movie “Sharknado 3: Oh Hell No!”", []),
     # a cue with a clause of its own does not take the quotation before it
     ("Japan branded North Korea an \"outlaw nation.\" Russia insisted that Pyongyang \"stop its escapades.\"",
      [("mixed", "Japan", "brand", "North Korea an \"outlaw nation.\""),

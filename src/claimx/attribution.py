@@ -826,7 +826,9 @@ class Attributor:
         """A verb, its object and a quotation saying what the object is:
         "Obama condemned Friday's test as “provocative”", "Japan branded North
         Korea an “outlaw nation”", "Reid has gone after Trump as a “human
-        leech”". Whatever the verb, the words quoted are the subject's."""
+        leech”"; or a quotation the object of the verb's preposition ("called
+        for more “flexibility”"). Whatever the verb, the words quoted are the
+        subject's."""
         out: list[Attribution] = []
         starts = {q.start: k for k, q in enumerate(quotes)}
         for verb in doc:
@@ -834,19 +836,25 @@ class Attributor:
                 continue
             if verb.lemma_.lower() in LIGHT_VERBS:
                 continue  # "gave the band a “standing ovation”": no one is quoted
-            i, n_obj = verb.i + 1, 0
+            i, prep = verb.i + 1, None
             if i < len(doc) and doc[i].dep_ in ("prt", "prep") and doc[i].pos_ == "ADP" and doc[i].lower_ != "as":
-                i += 1  # "gone after", "pointed out"
-            while i < len(doc) and n_obj < 6 and (
-                doc[i].pos_ in ("DET", "PROPN", "NOUN", "PRON", "ADJ", "NUM") or doc[i].tag_ == "POS"
+                prep, i = doc[i], i + 1  # "gone after", "pointed out", "called for"
+            obj = i
+            while i < len(doc) and i - obj < 10 and (
+                doc[i].pos_ in ("DET", "PROPN", "NOUN", "PRON", "ADJ", "NUM") or doc[i].tag_ in ("POS", "HYPH")
+                or doc[i].lower_ == "both" or doc[i].lower_ == "and" and i > obj
             ) and doc[i].text not in ALL_MARKS and doc[i].lower_ != "as":
-                i, n_obj = i + 1, n_obj + 1
-            if not n_obj or not any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in doc[verb.i + 1 : i]):
-                continue
-            if i < len(doc) and doc[i].lower_ == "as":
                 i += 1
-            if i < len(doc) and doc[i].lower_ in ("a", "an", "the"):
-                i += 1
+            if any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in doc[obj:i]):
+                # the object, then what it is: "branded North Korea an “...”"
+                if i < len(doc) and doc[i].lower_ == "as":
+                    i += 1
+                elif prep is not None and prep.dep_ == "prep":
+                    continue  # "acted in the movie “Sharknado”": a name, not a predicate
+                if i < len(doc) and doc[i].lower_ in ("a", "an", "the"):
+                    i += 1
+            elif prep is None or prep.lower_ not in ("for", "of", "against", "about"):
+                continue  # else the quoted words are the object: "called for more “flexibility”"
             k = starts.get(doc[i].idx) if i < len(doc) else None
             if k is None or k in claimed or _is_title(self._text, quotes[k]) or doc[i].sent != verb.sent:
                 continue
