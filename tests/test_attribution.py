@@ -181,6 +181,11 @@ CASES = [
     ("Japan branded North Korea an \"outlaw nation.\" Russia insisted that Pyongyang \"stop its escapades.\"",
      [("mixed", "Japan", "brand", "North Korea an \"outlaw nation.\""),
       ("mixed", "Russia", "insist", "Pyongyang \"stop its escapades.\"")]),
+    # complements the parser took for adverbial clauses
+    ("Trump tweeted in the early morning hours that Machado was “disgusting.”",
+     [("mixed", "Trump", "tweet", "Machado was “disgusting.”")]),
+    ("Trump tells his supporters at a Michigan rally to “go to your place and vote.”",
+     [("mixed", "Trump", "tell", "to “go to your place and vote.”")]),
     # a tag left in the text is no cue
     ("<tweet author=\"RandPaul\">My thoughts and prayers are with the victims.</tweet>.", []),
     # no-break spaces are spaces

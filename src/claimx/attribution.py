@@ -586,10 +586,20 @@ class Attributor:
         # released after X suspended his campaign, Cruz said he's certain ...")
         children.sort(key=lambda c: (c.dep_ in CLAUSE_DEPS and c.i < cue.i, c.i))
         for child in children:
+            dep = child.dep_
+            if dep == "advcl" and child.i > cue.i and child.pos_ in ("VERB", "AUX"):
+                # a complement the parser took for an adverbial clause:
+                # "tweeted in the early hours that Machado was ...", "tells
+                # his supporters to “go to your place and vote”"
+                first = child.doc[min(t.i for t in child.subtree)]
+                if first.lower_ == "that":
+                    dep = "ccomp"
+                elif any(t.dep_ == "aux" and t.lower_ == "to" for t in child.children):
+                    dep = "xcomp"
             # a ccomp may be headed by an adjective or noun ("says it was
             # “unhinged”"); an xcomp only by a verb
-            if child.dep_ in CLAUSE_DEPS and (child.dep_ == "ccomp" or child.pos_ in ("VERB", "AUX")):
-                infinitive = child.dep_ == "xcomp" and any(t.dep_ == "aux" and t.lower_ == "to" for t in child.children)
+            if dep in CLAUSE_DEPS and (dep == "ccomp" or child.pos_ in ("VERB", "AUX")):
+                infinitive = dep == "xcomp" and any(t.dep_ == "aux" and t.lower_ == "to" for t in child.children)
                 kind = "infinitive" if infinitive else "clause"
                 if kind not in kinds or (infinitive and child.i < cue.i):
                     continue
@@ -660,7 +670,7 @@ class Attributor:
     @staticmethod
     def _strip_that(doc: Doc, start: int) -> int:
         tok = doc.char_span(start, start + 4, alignment_mode="expand")
-        if tok is not None and len(tok) and tok[0].lower_ == "that" and tok[0].dep_ == "mark":
+        if tok is not None and len(tok) and tok[0].lower_ == "that" and tok[0].dep_ in ("mark", "advmod"):
             nxt = tok[0].i + 1
             if nxt < len(doc):
                 return doc[nxt].idx
