@@ -177,6 +177,8 @@ CASES = [
       ("indirect", "Graham", "say", "the party would lose")]),
     ("She also called for more “flexibility” for military advisers.", [("mixed", "She", "call", "for more “flexibility”")]),
     ("He acted in the Syfy movie “Sharknado 3: Oh Hell No!”", []),
+    ("Cruz has railed against what he calls the “Washington cartel” and cast himself as an outsider.",
+     [("mixed", "he", "call", "the “Washington cartel”")]),
     # a cue with a clause of its own does not take the quotation before it
     ("Japan branded North Korea an \"outlaw nation.\" Russia insisted that Pyongyang \"stop its escapades.\"",
      [("mixed", "Japan", "brand", "North Korea an \"outlaw nation.\""),

@@ -863,6 +863,8 @@ class Attributor:
                     continue  # "acted in the movie “Sharknado”": a name, not a predicate
                 if i < len(doc) and doc[i].lower_ in ("a", "an", "the"):
                     i += 1
+            elif any(c.lower_ == "what" and c.i < verb.i for c in verb.children):
+                pass  # "what he calls the “Washington cartel”": the quoted words complete "what"
             elif prep is None or prep.lower_ not in ("for", "of", "against", "about"):
                 continue  # else the quoted words are the object: "called for more “flexibility”"
             k = starts.get(doc[i].idx) if i < len(doc) else None
@@ -875,8 +877,8 @@ class Attributor:
             if doc[verb.i + 1].dep_ == "prt":
                 start = doc[verb.i + 2].idx
             claimed.add(k)
-            parts = [(start, quotes[k].end)]
-            out.append(self._make(doc, "mixed", parts, verb, subj, para_of, 0.7, "quoted-predicate"))
+            kind, parts = self._classify(self._text, quotes, [k], start, quotes[k].end)
+            out.append(self._make(doc, kind, parts, verb, subj, para_of, 0.7, "quoted-predicate"))
         return out
 
     def _verb_before_colon(self, prev: Token) -> Token | None:
