@@ -188,6 +188,9 @@ CASES = [
      [("mixed", "Trump", "tweet", "Machado was “disgusting.”")]),
     ("Trump tells his supporters at a Michigan rally to “go to your place and vote.”",
      [("mixed", "Trump", "tell", "to “go to your place and vote.”")]),
+    # a quotation in capitals on a line of its own is a heading, not more of the speaker's words
+    ("“We will win this race,” Smith said.\n“DIVISIVE, STUPID AND WRONG”\nCameron will work with whoever is elected.",
+     [("direct", "Smith", "say", "We will win this race,")]),
     # a tag left in the text is no cue
     ("<tweet author=\"RandPaul\">My thoughts and prayers are with the victims.</tweet>.", []),
     # no-break spaces are spaces

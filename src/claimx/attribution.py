@@ -885,6 +885,8 @@ class Attributor:
         """The finite verb whose clause ends at a colon (``prev`` is the word
         before it): the word itself, or the verb its adverbs and phrases hang
         on ("responded pointedly, with a smile:")."""
+        if prev.pos_ == "PROPN":
+            return None  # "Pollsters agree - Carl Bialik:": the name says it
         tok = prev
         for _ in range(4):
             if tok.pos_ == "VERB":
@@ -957,6 +959,9 @@ class Attributor:
             starts_para = not text[p_start : q.start].strip()
             if not starts_para or words < 4:
                 continue
+            inner = text[q.inner_start : q.inner_end]
+            if inner.upper() == inner and not text[q.end : p_end].strip():
+                continue  # “DIVISIVE, STUPID AND WRONG” on a line of its own: a heading
             prev = by_para.get(p - 1)
             if prev is None or prev.source is None:
                 continue
