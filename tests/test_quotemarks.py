@@ -19,6 +19,11 @@ def inner(text):
         ("The leaders’ meeting was held.", []),
         # nested single quotes stay inside the outer quotation
         ("“He told me ‘never again’ last week,” she said.", ["He told me ‘never again’ last week,"]),
+        # a nested quotation with the same curly marks closes before the outer one
+        ("“I’d rather live in what he calls “hell” than live with him.” ― Ana Ruiz",
+         ["I’d rather live in what he calls “hell” than live with him."]),
+        # ... but an extra opening mark with nothing to close it is a stray
+        ("“A said “B and C.” Then more.", ["A said “B and C."]),
         # two quotations in one sentence
         ("“A,” he said, “B.”", ["A,", "B."]),
         # an unclosed mark never swallows the next paragraph

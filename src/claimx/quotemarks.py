@@ -106,13 +106,21 @@ def _scan(text: str, paras: list[tuple[int, int]], single: bool) -> list[Quotati
         marks = _marks_in(text, p_start, p_end, single)
         if pending and not (marks and marks[0] == (p_start, "open")):
             pending, first_open = [], None  # continuation broken: drop it
-        for pos, kind in marks:
+        closes_after = [0] * len(marks)  # closing marks after each mark in the paragraph
+        for j in range(len(marks) - 2, -1, -1):
+            closes_after[j] = closes_after[j + 1] + (marks[j + 1][1] == "close")
+        depth = 0  # quotations of the same kind open inside the current one
+        for j, (pos, kind) in enumerate(marks):
             if kind == "open":
                 if open_at is None:
                     open_at = pos
                     if first_open is None:
                         first_open = pos
-                # an opening mark inside an open quote is nested: ignore
+                elif not single and text[pos] != '"' and closes_after[j] >= depth + 2:
+                    depth += 1  # “... what he calls “hell” than ...”: nested, closed before the outer one
+                # else an opening mark inside an open quote with nothing to close it: ignore
+            elif depth:
+                depth -= 1
             elif open_at is not None:
                 if pos > open_at + 1:
                     parts = tuple(pending) + ((open_at + 1, pos),)
