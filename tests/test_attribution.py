@@ -158,6 +158,11 @@ CASES = [
     ("Jared Potts, 17, echoed:\n\n“He speaks his mind, and I think that is what the country needs.”",
      [("direct", "Jared Potts", "echo", "He speaks his mind, and I think that is what the country needs.")]),
     ("Here is the list:\n\n“Apples, pears and plums.”", []),
+    ("Wait, it gets better:\n\n\"By law, the president sets the number.\"", []),
+    # a transcript: the speaker in capitals, the paragraph in quotation marks or not
+    ("The debate went on.\n\n\"PENCE: Well, look, she thinks this is a show.\"\n\nWALLACE: But, Governor, I must ask you.",
+     [("direct", "PENCE", ":", "Well, look, she thinks this is a show."),
+      ("indirect", "WALLACE", ":", "But, Governor, I must ask you")]),
     ("President Clinton released the following statement: “Hillary and I offer our condolences.”",
      [("direct", "Clinton", "release", "Hillary and I offer our condolences.")]),
     ("Kelly responded pointedly, with a smile: “Can happen when you’re 45.”",

@@ -794,28 +794,41 @@ class Attributor:
                 # with a smile:" and the quotation after: whatever the verb, a
                 # subject that introduces a quotation says it
                 subj = self.subject_of(verb)
-                if subj is not None:
+                if subj is not None and subj.lower_ not in ("it", "there", "this"):  # "Wait, it gets better:"
                     claimed.add(k)
                     out.append(self._make(doc, "direct", list(quotes[k].parts), verb, subj, para_of, 0.8, "colon"))
                 continue
-            named = prev.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or prev.pos_ == "PROPN"
+            # a transcript's speaker in capitals: "PENCE: Well, look, ..."
+            speaker_caps = prev.text.isupper() and prev.is_alpha and len(prev.text) > 1
+            named = prev.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or prev.pos_ == "PROPN" or speaker_caps
             if not named:
                 continue
             src_start, src_end = mention_span(prev)
+            around = None  # the quotation the whole "NAME: ..." paragraph is in
             if k is None:
-                # the name must open the paragraph: "Name: content"
-                if text[paras[para_of(colon)][0] : src_start].strip():
+                # the name must open the paragraph ("Name: content"), or the
+                # quotation that fills it ("“PENCE: Well, ...”")
+                p_start = paras[para_of(colon)][0]
+                if text[p_start:src_start].strip().strip("“\"") or src_end - src_start > 40:
                     continue
-                if prev.ent_type_ != "PERSON" and not (prev.ent_type_ == "ORG" and src_end - src_start < 40):
+                if prev.ent_type_ != "PERSON" and prev.ent_type_ != "ORG" and not speaker_caps:
+                    continue
+                around = next((i for i, q in enumerate(quotes) if q.start <= src_start and colon < q.end), None)
+                if around is not None and (around in claimed or text[quotes[around].start] not in "“\""):
                     continue
             start, end = _trim(text, colon + 1, end)
             if k is not None:
                 start, end = quotes[k].start, quotes[k].end
+            elif around is not None:
+                end = min(end, quotes[around].inner_end)
             inside = [i for i, q in enumerate(quotes) if start <= q.start and q.end <= end]
             if len(re.findall(r"\w+", text[start:end])) < 3:
                 continue
             claimed.update(inside)
             kind, parts = self._classify(text, quotes, inside, start, end)
+            if around is not None:
+                claimed.add(around)
+                kind, parts = "direct", [(start, end)]
             sent = span[0].sent
             out.append(_statement(
                 kind, parts, (colon, colon + 1, ":"), (src_start, src_end), prev.i,
