@@ -182,6 +182,10 @@ CASES = [
       ("indirect", "Graham", "say", "the party would lose")]),
     ("She also called for more “flexibility” for military advisers.", [("mixed", "She", "call", "for more “flexibility”")]),
     ("He acted in the Syfy movie “Sharknado 3: Oh Hell No!”", []),
+    ("Cruz exhorted Republicans to \"vote your conscience\" and said he was standing on truth.",
+     [("mixed", "Cruz", "exhort", "Republicans to \"vote your conscience\""), ("indirect", "Cruz", "say", "he was standing on truth")]),
+    ("Clinton is describing as “unhinged” a tweet by her rival.", [("mixed", "Clinton", "describe", "as “unhinged”")]),
+    ("She went to “The Tonight Show” on Friday.", []),
     ("Cruz has railed against what he calls the “Washington cartel” and cast himself as an outsider.",
      [("mixed", "he", "call", "the “Washington cartel”")]),
     # a cue with a clause of its own does not take the quotation before it

@@ -868,9 +868,14 @@ class Attributor:
                 or doc[i].lower_ == "both" or doc[i].lower_ == "and" and i > obj
             ) and doc[i].text not in ALL_MARKS and doc[i].lower_ != "as":
                 i += 1
-            if any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in doc[obj:i]):
-                # the object, then what it is: "branded North Korea an “...”"
-                if i < len(doc) and doc[i].lower_ == "as":
+            if i == obj and i < len(doc) and doc[i].lower_ == "as" and prep is None:
+                i += 1  # "is describing as “unhinged” a Donald Trump tweet"
+            elif any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in doc[obj:i]):
+                # the object, then what it is: "branded North Korea an “...”",
+                # or what it is to do: "exhorted Republicans to “vote your conscience”"
+                if i < len(doc) and doc[i].lower_ in ("as", "to") and prep is None:
+                    i += 1
+                elif i < len(doc) and doc[i].lower_ == "as":
                     i += 1
                 elif prep is not None and prep.dep_ == "prep":
                     continue  # "acted in the movie “Sharknado”": a name, not a predicate
