@@ -200,6 +200,12 @@ CASES = [
     # a quotation in capitals on a line of its own is a heading, not more of the speaker's words
     ("“We will win this race,” Smith said.\n“DIVISIVE, STUPID AND WRONG”\nCameron will work with whoever is elected.",
      [("direct", "Smith", "say", "We will win this race,")]),
+    # "According" the parse's root: the rest of the sentence after the comma
+    ("According to radio host Rush Limbaugh, the move reeks of “fear” and desperation.",
+     [("mixed", "Rush Limbaugh", "according to", "the move reeks of “fear” and desperation")]),
+    # a clause after a comma is no complement of the cue, which keeps the quotation before it
+    ("“You should resign,” Warren told Stumpf, after he admitted he had not been held accountable.",
+     [("direct", "Warren", "tell", "You should resign,"), ("indirect", "Warren", "admit", "he had not been held accountable")]),
     # a tag left in the text is no cue
     ("<tweet author=\"RandPaul\">My thoughts and prayers are with the victims.</tweet>.", []),
     # no-break spaces are spaces

@@ -330,15 +330,15 @@ class Attributor:
                 cur = cur.head.head
                 continue
             if (
-                cur.dep_ == "prep" and cur.pos_ == "ADP" and cur.head is not cur
+                cur.dep_ == "prep" and cur.pos_ == "ADP" and cur.head.i != cur.i
                 and (cur.i > cur.head.i or below == "pcomp" and cur.head.pos_ in ("VERB", "AUX"))
             ):
                 # "began by saying", "responded by saying"; "After suggesting
                 # that ..., Rubio said": the gerund's subject is the clause's
                 cur = cur.head
-            elif cur.dep_ == "acomp" and cur.head is not cur:
+            elif cur.dep_ == "acomp" and cur.head.i != cur.i:
                 cur = cur.head  # "voters are more likely to say", "are quick to point out"
-            elif cur.dep_ in PARTICIPLE_DEPS and cur.head is not cur:
+            elif cur.dep_ in PARTICIPLE_DEPS and cur.head.i != cur.i:
                 if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN", "PRON"):
                     # "officials, saying that ..."
                     return cur.head
@@ -715,18 +715,29 @@ class Attributor:
         if not objs:
             return None
         src = objs[0]
-        head = tok.head if tok.head is not tok else None
-        if head is None or head.i == to.i:
+        head = tok.head if tok.head.i != tok.i else None
+        if head is not None and head.i == to.i:
             return None
-        phrase = {t.i for t in tok.subtree} | {t.i for t in to.subtree}
-        clause = [t for t in head.subtree if t.i not in phrase]
-        if not clause:
-            return None
-        # keep the side of the clause that holds the head
-        before = [t for t in clause if t.i < tok.i]
-        after = [t for t in clause if t.i > max(phrase)]
-        side = before if head.i < tok.i else after
-        side = [t for t in side if not t.is_space]
+        sent = tok.sent
+        if head is None:
+            # the parse made "According" the root: "According to X, the
+            # move reeks of ...": the rest of the sentence after the comma
+            if tok.i != sent.start:
+                return None
+            comma = next((t for t in sent if t.i > src.i and t.text == ","), None)
+            if comma is None:
+                return None
+            side = [t for t in sent if t.i > comma.i and not t.is_space]
+        else:
+            phrase = {t.i for t in tok.subtree} | {t.i for t in to.subtree}
+            clause = [t for t in head.subtree if t.i not in phrase]
+            if not clause:
+                return None
+            # keep the side of the clause that holds the head
+            before = [t for t in clause if t.i < tok.i]
+            after = [t for t in clause if t.i > max(phrase)]
+            side = before if head.i < tok.i else after
+            side = [t for t in side if not t.is_space]
         if not side:
             return None
         start, end = _trim(self._text, *_char_span(side))
@@ -735,7 +746,6 @@ class Attributor:
         inside = [i for i, q in enumerate(quotes) if start <= q.start and q.end <= end]
         claimed.update(inside)
         kind, parts = self._classify(self._text, quotes, inside, start, end)
-        sent = tok.sent
         return _statement(
             kind, parts, (tok.idx, to.idx + len(to), "according to"), mention_span(src), src.i,
             (sent.start_char, sent.end_char), para_of(tok.idx), 0.8, "according-to",
@@ -839,9 +849,12 @@ class Attributor:
     def _opens_outside(self, clause: Token) -> bool:
         """Whether ``clause`` starts outside the quotations ("insisted that
         Pyongyang “stop ...”"), not with the second half of a split quote."""
-        first = clause.doc[min(t.i for t in clause.subtree)]
+        doc = clause.doc
+        first = doc[min(t.i for t in clause.subtree)]
         if first.text in ALL_MARKS or self._in_quote(first.idx):
             return False
+        if any(t.is_punct for t in doc[clause.head.i + 1 : first.i]):
+            return False  # "“...,” Warren told Stumpf, after he admitted ...": no clause of the cue's
         # a clause of its own: a subject, or "that"
         return any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in clause.children)
 
@@ -909,7 +922,7 @@ class Attributor:
         for _ in range(4):
             if tok.pos_ == "VERB":
                 break
-            if tok.dep_ not in ("pobj", "prep", "advmod", "npadvmod", "dobj") or tok.head is tok:
+            if tok.dep_ not in ("pobj", "prep", "advmod", "npadvmod", "dobj") or tok.head.i == tok.i:
                 return None
             tok = tok.head
         if tok.pos_ != "VERB" or tok.tag_ not in FINITE_TAGS or not tok.is_alpha or self._in_quote(tok.idx):

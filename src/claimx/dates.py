@@ -117,7 +117,7 @@ def _tense(tok: Token) -> tuple[str, int]:
                 return "past", cur.i
             if cur.tag_ == "VBG" and words & {"is", "are", "am", "'s", "’s"}:
                 return "future", cur.i  # "is coming on Monday"
-            if cur.lemma_ in FUTURE_HEADS and cur.head is not cur and any(
+            if cur.lemma_ in FUTURE_HEADS and any(
                 c.dep_ in ("xcomp", "acomp") for c in cur.children
             ):
                 return "future", cur.i
@@ -127,7 +127,7 @@ def _tense(tok: Token) -> tuple[str, int]:
                 return "future", cur.i
         if cur.lemma_ == "due" or cur.lower_ in ("next", "upcoming", "coming"):
             return "future", cur.i
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             break
         cur = cur.head
     return "past", -1
