@@ -6,7 +6,11 @@ and on the quotation marks found by :mod:`claimx.quotemarks`:
 
 1. every token whose lemma is a reporting cue (``claimx/data/cues.tsv``) and
    that stands outside a quotation is a candidate cue, and so is
-   "according to";
+   "according to"; so is any verb that the structure shows to be saying
+   something: closing a quotation like "said" ("“...,” Hollande
+   retaliated"), introducing one after a colon ("Kelly responded, with a
+   smile:"), or putting quoted words on its object ("condemned the test as
+   “provocative”", "what he calls the “Washington cartel”");
 2. its source is its subject, inherited along conjoined and participial
    verbs ("said ... but acknowledged ..., noting that ...");
 3. its content is, in order of preference: a quotation that ends right
@@ -14,9 +18,14 @@ and on the quotation marks found by :mod:`claimx.quotemarks`:
    (extended over a quotation that follows it at once: a *mixed* quote), a
    quotation right after the cue phrase ("He said: “...”"), or for
    object-taking cues ("described X as ...") its object;
-4. quotations nobody claimed are either continuations of the previous
-   speaker's quote (the next paragraph, no other cue) or scare quotes and
-   titles, which are not quotes.
+4. a cue inside what another statement reports belongs to that statement
+   ("said he thinks ..." is one statement), and an unmarked statement with
+   nobody saying it is none ("That only escalated the fight");
+5. quotations nobody claimed are either continuations of the previous
+   speaker's quote (the next paragraph, no other cue) or scare quotes,
+   titles and headings, which are not quotes; colon and dash attributions
+   ("Kerry: “...”", "“...” ― Jane Roe", transcripts' "PENCE: ...") are
+   found apart.
 """
 
 from __future__ import annotations
