@@ -653,7 +653,6 @@ class Attributor:
     def _trailing_participle(self, tok: Token, clause: Token) -> bool:
         """A participle cue after a comma or "and" inside ``clause``, outside
         any quotation, whose phrase runs to the clause's end."""
-        doc = tok.doc
         return (
             tok.i > clause.i and tok.tag_ == "VBG" and self.is_cue(tok) and not self._in_quote(tok.idx)
             and _after_comma(tok)

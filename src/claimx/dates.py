@@ -530,7 +530,7 @@ def normalise(
     expression does not parse, its shorter tails are tried ("coup d'etat last
     year" -> "last year")."""
     low = " ".join(expr.lower().split()).strip(" .,;:")
-    if quarter is not None and _YEAR_BACK.fullmatch(re.sub(r"^(?:the|a)\s+(?=same|corresponding|comparable)", "", low)):
+    if quarter is not None and _year_back(low):
         return f"{int(quarter[:4]) - 1}{quarter[4:]}", "date"
     if re.fullmatch(r"(?:the\s+)?year[- ](?:ago|earlier)", low) and ref is not None:
         return str(ref.year - 1), "date"
@@ -834,6 +834,34 @@ def reported_quarter(ref: dt.date) -> str:
     """The latest quarter finished by ``ref`` (the one a results story reports on)."""
     q = (ref.month - 1) // 3
     return f"{ref.year - 1}-Q4" if q == 0 else f"{ref.year}-Q{q}"
+
+
+def _year_back(low: str) -> bool:
+    """"a year ago", "the year-earlier period", "the same quarter last year"."""
+    return _YEAR_BACK.fullmatch(re.sub(r"^(?:the|a)\s+(?=same|corresponding|comparable)", "", low)) is not None
+
+
+def sentence_quarter(
+    expr: str, quarterly: bool, figures: bool, last_quarter: str | None, ref: dt.date | None
+) -> str | None:
+    """The quarter a "year ago" in ``expr``'s sentence is a year before: the
+    one the article last named (else the latest finished by ``ref``) when the
+    sentence names a quarter; the one last named when the sentence only
+    reports figures ("net income rose to $5 million from $3 million a year
+    ago"), unless it says "last year" (as often the whole year there,
+    TimeBank says)."""
+    if quarterly:
+        return last_quarter or (reported_quarter(ref) if ref else None)
+    if figures and not re.match(r"last\s+year\b", expr, re.IGNORECASE):
+        return last_quarter
+    return None
+
+
+def names_quarter(expr: str, value: str | None) -> bool:
+    """Whether ``expr``, normalised to ``value``, names a quarter of its own
+    (not "a year ago", resolved to the quarter a year before another)."""
+    low = " ".join(expr.lower().split()).strip(" .,;:")
+    return value is not None and re.fullmatch(r"\d{4}-Q\d", value) is not None and not _year_back(low)
 
 
 def _on_day(d: dt.date, low: str, time_m: re.Match[str] | None) -> tuple[str, str]:

@@ -6,12 +6,11 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from claimx.dates import dateline_date, infer_reference_date, looks_temporal, normalise, reported_quarter
+from claimx.dates import dateline_date, infer_reference_date, looks_temporal, names_quarter, normalise, sentence_quarter
 from claimx.inputs import Article, InputError, Notice
 from claimx.records import (
     ArticleInfo,
@@ -32,9 +31,6 @@ if TYPE_CHECKING:
 
 BATCH_CHARS = 60_000  # characters per spaCy batch (with at most --batch-size articles)
 ZONE_BATCHES = 8  # batches per spaCy memory zone (read ahead, parsed, then their strings freed)
-
-
-_LAST_YEAR = re.compile(r"last\s+year\b", re.IGNORECASE)
 
 
 def reference_date(
@@ -112,21 +108,14 @@ def build_record(
     last_quarter: str | None = None  # the latest quarter the article named
     for start, end, tense, _head, quarterly, figures in raw_dates:
         anchor = statement_date(start) or ref
-        if quarterly:
-            quarter = last_quarter or (reported_quarter(ref) if ref else None)
-        else:
-            # figures compared with "a year ago" in a story that named a
-            # quarter: that quarter a year before ("last year" there is as
-            # often the whole year, TimeBank says)
-            quarter = last_quarter if figures and not _LAST_YEAR.match(text, start, end) else None
-        value, kind = normalise(text[start:end], anchor, tense, quarter)
-        if value is None and not looks_temporal(text[start:end]):
+        expr = text[start:end]
+        quarter = sentence_quarter(expr, quarterly, figures, last_quarter, ref)
+        value, kind = normalise(expr, anchor, tense, quarter)
+        if value is None and not looks_temporal(expr):
             continue  # not a date after all ("Olympic", "seasonally"); real ones stay, with value null
-        if value and re.fullmatch(r"\d{4}-Q\d", value) and (
-            quarter is None or normalise(text[start:end], anchor, tense)[0] == value
-        ):
-            last_quarter = value  # named in the text, not a year before another
-        dates.append(DateExpr(text=text[start:end], start=start, end=end, value=value, kind=kind))
+        if names_quarter(expr, value):
+            last_quarter = value
+        dates.append(DateExpr(text=expr, start=start, end=end, value=value, kind=kind))
 
     counts: dict[str, int] = {}
     quotes = []
