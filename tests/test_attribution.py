@@ -206,6 +206,9 @@ CASES = [
     # a clause after a comma is no complement of the cue, which keeps the quotation before it
     ("“You should resign,” Warren told Stumpf, after he admitted he had not been held accountable.",
      [("direct", "Warren", "tell", "You should resign,"), ("indirect", "Warren", "admit", "he had not been held accountable")]),
+    # words the parse left out of the subject between the quotation and the name
+    ("The shooting is under investigation.\n“We will achieve justice in this case,” Tulsa police Chief Chuck Jordan said.",
+     [("direct", "Chuck Jordan", "say", "We will achieve justice in this case,")]),
     # a tag left in the text is no cue
     ("<tweet author=\"RandPaul\">My thoughts and prayers are with the victims.</tweet>.", []),
     # no-break spaces are spaces

@@ -549,9 +549,15 @@ class Attributor:
         if k < 0:
             return None
         gap = text[quotes[k].end : at]
-        if not _GAP_BEFORE_CUE.fullmatch(gap) or "\n" in gap:
-            return None
         last = text[quotes[k].inner_start : quotes[k].inner_end].rstrip()[-1:]
+        if not _GAP_BEFORE_CUE.fullmatch(gap) or "\n" in gap:
+            # words the parse left out of the subject ("“...,” Tulsa police
+            # Chief Chuck Jordan said", "Tulsa" taken for a verb)
+            words = doc.char_span(quotes[k].end, at, alignment_mode="contract")
+            if last != "," or "\n" in gap or words is None or not 1 <= len(words) <= 4 or not all(
+                _name_word(t) or t.pos_ in ("NOUN", "ADJ") for t in words
+            ):
+                return None
         nxt = doc.char_span(at, at + 1, alignment_mode="expand")
         if nxt is not None and len(nxt) and last in ".!?" and not gap.strip():
             tok = nxt[0]
