@@ -186,6 +186,8 @@ CASES = [
      [("mixed", "Cruz", "exhort", "Republicans to \"vote your conscience\""), ("indirect", "Cruz", "say", "he was standing on truth")]),
     ("Clinton is describing as “unhinged” a tweet by her rival.", [("mixed", "Clinton", "describe", "as “unhinged”")]),
     ("She went to “The Tonight Show” on Friday.", []),
+    ("The paper branded half of the claims “false” in its review.",
+     [("mixed", "paper", "brand", "half of the claims “false”")]),
     ("Cruz has railed against what he calls the “Washington cartel” and cast himself as an outsider.",
      [("mixed", "he", "call", "the “Washington cartel”")]),
     # a cue with a clause of its own does not take the quotation before it
@@ -217,8 +219,10 @@ CASES = [
     ("“How did we get this low?”\xa0― Jacklyn Ashley\xa0\n“Trump must stop.”― Carla Sanchez.",
      [("direct", "Jacklyn Ashley", "―", "How did we get this low?"), ("direct", "Carla Sanchez", "―", "Trump must stop.")]),
     # a participle with a clause of its own reports that clause, not the scare quote before it
+    # (the quoted words after "a defense of" are Trump's too, as PolNeAR marks them)
     ("Trump delivered a defense of “New York values,” saying the city embodied the “heart of America.”",
-     [("mixed", "Trump", "say", "the city embodied the “heart of America.”")]),
+     [("mixed", "Trump", "deliver", "a defense of “New York values,”"),
+      ("mixed", "Trump", "say", "the city embodied the “heart of America.”")]),
     # a participle cue trailing a reported clause is a statement of its own, by the same speaker
     ("Trump insisted that he has “expanded the Republican party,” claiming that he is responsible for the turnout.",
      [("mixed", "Trump", "insist", "he has “expanded the Republican party,”"),

@@ -892,7 +892,7 @@ class Attributor:
             obj = i
             while i < len(doc) and i - obj < 10 and (
                 doc[i].pos_ in ("DET", "PROPN", "NOUN", "PRON", "ADJ", "NUM") or doc[i].tag_ in ("POS", "HYPH")
-                or doc[i].lower_ == "both" or doc[i].lower_ == "and" and i > obj
+                or doc[i].lower_ == "both" or doc[i].lower_ in ("and", "of") and i > obj
             ) and doc[i].text not in ALL_MARKS and doc[i].lower_ != "as":
                 i += 1
             if i == obj and i < len(doc) and doc[i].lower_ == "as" and prep is None:
