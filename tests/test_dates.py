@@ -124,6 +124,9 @@ NOV1 = "1989-11-01"  # a Wednesday
         ("The paper is published daily.", NOV1, [("daily", "P1D")]),
         # the NER's cuts mended: a determiner or a clock time before the expression
         ("This year, sales rose.", NOV1, [("This year", "1989")]),
+        # "current" and "recent" as TimeML marks them (TimeBank)
+        ("The current slump follows a recent decline in orders.", NOV1,
+         [("current", "PRESENT_REF"), ("recent", "PAST_REF")]),
         # "May" the month, never "may" the verb
         ("The case will be heard in May in Atlanta.", NOV1, [("May", "1990-05")]),
         ("Prices may rise, and May Smith agreed.", NOV1, []),

@@ -45,7 +45,7 @@ _WEEKDAY_RE = (
 )
 # extra expressions the NER misses (compiled once)
 _EXTRA = re.compile(
-    r"(?<!\w)(?:now|currently|recently|nowadays|today|tonight|yesterday|tomorrow|"
+    r"(?<!\w)(?:now|currently|current|recently|recent|nowadays|today|tonight|yesterday|tomorrow|"
     r"(?:this|last|next|the)\s+(?:week(?:end)?|month|year|spring|summer|fall|autumn|winter)|"
     r"the\s+(?:first|second|third|fourth)\s+quarter(?:\s+of\s+\d{4})?|"
     r"(?:for|in)\s+(?:weeks|months|years|decades|days)|"
