@@ -99,6 +99,7 @@ NOV1 = "1989-11-01"  # a Wednesday
     [
         # a range and an "ended" phrase name two dates each
         ("He lived there between 1994 and 1997.", NOV1, [("1994", "1994"), ("1997", "1997")]),
+        ("The offer runs today through Nov. 17.", NOV1, [("today", "1989-11-01"), ("Nov. 17", "1989-11-17")]),
         ("Profit for the quarter ended Sept. 30 rose.", NOV1, [("the quarter", "1989-Q3"), ("Sept. 30", "1989-09-30")]),
         ("Sales for the six months ended Oct. 1 fell.", NOV1, [("the six months", "P6M"), ("Oct. 1", "1989-10-01")]),
         ("Profit for the first nine months of 1988 rose.", NOV1, [("the first nine months", "P9M"), ("1988", "1988")]),
