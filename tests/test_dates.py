@@ -39,8 +39,9 @@ FEB = dt.date(2024, 2, 10)
         ("the fourth quarter", dt.date(2025, 1, 20), "past", "2024-Q4", "date"),
         ("June last year", SUN, "past", "2024-06", "date"),
         ("coup d'etat last year", SUN, "past", "2024", "date"),
-        # TimeML: a vague stretch back is a reference to the past, not a duration
-        ("recent days", SUN, "past", "PAST_REF", "date"),
+        # "the past several quarters" refers to the past; "recent days" is a stretch of some days
+        # (TimeBank and AQUAINT mark "recent <units>" as PX… more often than PAST_REF)
+        ("recent days", SUN, "past", "PXD", "duration"),
         ("the past several quarters", SUN, "past", "PAST_REF", "date"),
         ("the end of the year", SUN, "future", "2025", "date"),
         ("earlier in the year", SUN, "past", "2025", "date"),

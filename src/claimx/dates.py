@@ -710,6 +710,8 @@ def _normalise(expr: str, ref: dt.date | None, tense: str) -> tuple[str | None, 
     # vague stretches: "recent years", "the past several quarters", "future quarters"
     m = re.fullmatch(rf"(?:the\s+)?(recent|past|last|previous|prior|future)\s+(?:(?:few|several|many)\s+)?{_UNIT_WORD}", low)
     if m and low.endswith("s") and ref is not None:
+        if m.group(1) == "recent" and (dur := _duration(m.group(2) + "s")):
+            return dur, "duration"  # "recent months": a stretch of some months (PXM), as TimeML marks it
         return ("FUTURE_REF" if m.group(1) == "future" else "PAST_REF"), "date"
     # "the full year", "the current fiscal year": the year itself; "the year" alone is a stretch of one
     if re.fullmatch(r"(?:the\s+)?(?:current|full|fiscal|calendar|current\s+fiscal|full\s+fiscal)\s+year", low):
