@@ -228,23 +228,18 @@ class Attributor:
             return False
         doc = verb.doc
         k = bisect_right(ends, verb.idx) - 1
-        if k < 0:
+        if k < 0 or _last_char(self._text, quotes[k]) not in (",", "!", "?"):
             return False
         q = quotes[k]
         between = [t for t in doc.char_span(q.end, verb.idx, alignment_mode="expand") or () if not t.is_space]
         if not between:
-            return (
-                verb.i + 1 < len(doc) and doc[verb.i + 1].pos_ == "PROPN"
-                and self._text[q.inner_start : q.inner_end].rstrip()[-1:] in (",", "!", "?")
-            )
+            return verb.i + 1 < len(doc) and doc[verb.i + 1].pos_ == "PROPN"
         nxt = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
         if nxt is not None and not (nxt.text in (".", ",", ";", "!", "?") or nxt.lower_ in ("and", "but") or "\n" in nxt.text):
             return False
         if len(between) > 6 or any(t.pos_ in ("VERB", "AUX") or t.is_punct for t in between):
             return False
-        if not any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in between):
-            return False
-        return self._text[q.inner_start : q.inner_end].rstrip()[-1:] in (",", "!", "?")
+        return any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in between)
 
     def _name_after(self, verb: Token) -> Token | None:
         """The name right after an inverted cue that the parser did not make its
@@ -549,7 +544,7 @@ class Attributor:
         if k < 0:
             return None
         gap = text[quotes[k].end : at]
-        last = text[quotes[k].inner_start : quotes[k].inner_end].rstrip()[-1:]
+        last = _last_char(text, quotes[k])
         if not _GAP_BEFORE_CUE.fullmatch(gap) or "\n" in gap:
             # words the parse left out of the subject ("“...,” Tulsa police
             # Chief Chuck Jordan said", "Tulsa" taken for a verb)
@@ -583,7 +578,7 @@ class Attributor:
         """A cue phrase between a finished quotation and a new one, ending in a
         comma or colon, introduces the new one: "“... girls.” Cruz says, “That
         is ...”"."""
-        last = text[before.inner_start : before.inner_end].rstrip()[-1:]
+        last = _last_char(text, before)
         if last not in ".!?":
             return False
         k = self._quote_after(text, quotes, phrase_end, para_of)
@@ -1025,6 +1020,16 @@ class Attributor:
 _SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "for", "to", "at", "by", "with", "from"}
 
 
+def wordless(tok: Token) -> bool:
+    """A token with no letter or digit: punctuation, marks, "”―" glued together."""
+    return not any(ch.isalnum() for ch in tok.text)
+
+
+def _last_char(text: str, q: Quotation) -> str:
+    """The last character said inside a quotation ("," in "“We will win,”")."""
+    return text[q.inner_start : q.inner_end].rstrip()[-1:]
+
+
 def _markup(tok: Token) -> bool:
     """A word inside a tag left in the text ("<tweet author=...>"), not prose."""
     return tok.idx > 0 and tok.doc.text[tok.idx - 1] in "</"
@@ -1130,9 +1135,9 @@ def mention_span(tok: Token) -> tuple[int, int]:
     while hi + 1 < len(idx) and idx[hi + 1] == idx[hi] + 1:
         hi += 1
     toks = keep[lo : hi + 1]
-    while len(toks) > 1 and not any(ch.isalnum() for ch in toks[0].text):
+    while len(toks) > 1 and wordless(toks[0]):
         toks = toks[1:]  # punctuation, quotation marks, "”―" glued together
-    while len(toks) > 1 and (not any(ch.isalnum() for ch in toks[-1].text) or toks[-1].tag_ == "POS"):
+    while len(toks) > 1 and (wordless(toks[-1]) or toks[-1].tag_ == "POS"):
         toks = toks[:-1]
     return _char_span(toks)
 

@@ -141,7 +141,7 @@ _CLOCK_END = re.compile(r"(?:noon|midnight|[ap]\.m\.(?:\s+[A-Z]{3})?)$")
 _DAY_AFTER = re.compile(rf",?\s+(?:on\s+)?(?:(?:{_MONTH_RE})\.?\s+\d{{1,2}}\b|{_WEEKDAY_RE}|today|yesterday|tomorrow)")
 _DAY_WORD = re.compile(rf"(?:{_WEEKDAY_RE}|today|yesterday|tomorrow)$", re.I)
 _PART_OF_DAY = re.compile(r"(?:morning|afternoon|evening|night)", re.I)
-_EARLIEST = re.compile(r"(?:\bas\s+(?:soon|early|late)\s+as|\beffective)\s+$", re.I)
+_AHEAD = re.compile(r"(?:\bas\s+(?:soon|early|late)\s+as|\beffective)\s+$", re.I)
 _QUARTERLY = re.compile(r"\bquarter", re.I)
 _FIGURES = re.compile(
     r"\b(?:net|income|earnings|profits?|revenues?|sales|loss|a share|per share)\b|\$\s?\d", re.I
@@ -247,7 +247,7 @@ def detect(doc: Doc) -> list[DateMention]:
         if span is None or not len(span):
             continue
         tense, head = _tense(span.root)
-        if _EARLIEST.search(text, max(0, start - 16), start):
+        if _AHEAD.search(text, max(0, start - 16), start):
             tense = "future"  # "as soon as Tuesday", "effective Feb. 1"
         sent = span.sent.text
         quarterly = _QUARTERLY.search(sent) is not None

@@ -18,7 +18,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from claimx.attribution import Attribution, mention_span
+from claimx.attribution import Attribution, mention_span, wordless
 from claimx.lexicon import demonyms, titles
 from claimx.quotemarks import Quotation, QuotationIndex
 
@@ -49,9 +49,9 @@ class Speaker:
 def _name_tokens(ent: Span) -> list[Token]:
     toks = [t for t in ent if t.tag_ != "POS" and t.text not in ("’s", "'s", "’", "'")]
     # a dash or mark the model took into the name: "― Jacklyn Ashley"
-    while len(toks) > 1 and not any(ch.isalnum() for ch in toks[0].text):
+    while len(toks) > 1 and wordless(toks[0]):
         toks = toks[1:]
-    while len(toks) > 1 and not any(ch.isalnum() for ch in toks[-1].text):
+    while len(toks) > 1 and wordless(toks[-1]):
         toks = toks[:-1]
     # a title the model folded into the name: "President Donald Trump"
     while len(toks) > 1 and _title_pattern().fullmatch(toks[0].text):
