@@ -72,6 +72,11 @@ FEB = dt.date(2024, 2, 10)
         ("3 p.m.", SUN, "past", "2025-08-17T15:00", "time"),
         ("every week", SUN, "past", "P1W", "set"),
         ("two days ago", SUN, "past", "2025-08-15", "date"),
+        # "later" marks where a stretch ends: the stretch is the expression (TimeML)
+        ("Three days later", SUN, "past", "P3D", "duration"),
+        ("a minute and a half later", SUN, "past", "PT1M30S", "duration"),
+        ("A day earlier", SUN, "past", "P1D", "duration"),
+        ("a year earlier", SUN, "past", "2024", "date"),
         # nothing to anchor on: relative expressions stay unresolved
         ("Monday", None, "future", None, "date"),
         ("tomorrow", None, "past", None, "date"),
@@ -79,6 +84,28 @@ FEB = dt.date(2024, 2, 10)
 )
 def test_normalise(expr, ref, tense, value, kind):
     assert normalise(expr, ref, tense) == (value, kind)
+
+
+@pytest.mark.parametrize(
+    ("expr", "previous", "value"),
+    [
+        ("that day", "1999-10-23", "1999-10-23"),
+        ("Earlier that day", "1999-10-23T14:00", "1999-10-23"),
+        ("the next morning", "2000-02-22", "2000-02-23TMO"),
+        ("later that year", "1998-06", "1998"),
+        ("the following year", "1995", "1996"),
+        ("The following month", "1989-03", "1989-04"),
+        ("that quarter", "1988-Q2", "1988-Q2"),
+        ("the previous Friday", "1989-10-27", "1989-10-20"),
+        ("the following week", "2025-08-17", "2025-W34"),
+        # too coarse to count a day from: left to the reference date
+        ("that day", "1999", "2025-08-17"),
+        # no anaphor at all
+        ("last year", "1995", "2024"),
+    ],
+)
+def test_anaphors_count_from_the_date_named_before(expr, previous, value):
+    assert normalise(expr, SUN, "past", previous=previous)[0] == value
 
 
 def test_weekday_beside_date_pins_year():
@@ -134,6 +161,11 @@ NOV1 = "1989-11-01"  # a Wednesday
         ("Prices may rise, and May Smith agreed.", NOV1, []),
         ("Elian was found on Thanksgiving Day clinging to an inner tube.", NOV1, [("Thanksgiving Day", "1988-11-24")]),
         ("Bids are due by 5 p.m. EST, Nov. 6, the company said.", NOV1, [("5 p.m. EST, Nov. 6", "1989-11-06T17:00")]),
+        # "that day", "the following year": the date named before, not the article's
+        ("Slepian was killed on Oct. 23, 1998. Earlier that day, the family sent a fax.", NOV1,
+         [("Oct. 23, 1998", "1998-10-23"), ("Earlier that day", "1998-10-23")]),
+        ("Munero fled to Florida in June 1998 and returned to Cuba later that year.", NOV1,
+         [("June 1998", "1998-06"), ("later that year", "1998")]),
     ],
 )
 def test_detected_dates(nlp, text, published, expected):

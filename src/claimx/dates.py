@@ -520,18 +520,26 @@ _YEAR_BACK = re.compile(
 
 
 def normalise(
-    expr: str, ref: dt.date | None, tense: str = "past", quarter: str | None = None
+    expr: str,
+    ref: dt.date | None,
+    tense: str = "past",
+    quarter: str | None = None,
+    previous: str | None = None,
 ) -> tuple[str | None, str]:
     """TIMEX3 ``(value, kind)`` for one expression; kind is date|time|duration|set.
 
     ``quarter`` is the quarter its sentence reports on ("1989-Q3"), if any:
     in "profit rose to $5 million from $3 million a year ago" the year ago is
-    that quarter of the year before, as TimeML annotates it. When the whole
-    expression does not parse, its shorter tails are tried ("coup d'etat last
-    year" -> "last year")."""
+    that quarter of the year before, as TimeML annotates it. ``previous`` is
+    the value of the last calendar date the text named before ``expr``:
+    "that day", "the following year", "the previous Friday" count from it.
+    When the whole expression does not parse, its shorter tails are tried
+    ("coup d'etat last year" -> "last year")."""
     low = " ".join(expr.lower().split()).strip(" .,;:")
     if quarter is not None and _year_back(low):
         return f"{int(quarter[:4]) - 1}{quarter[4:]}", "date"
+    if previous is not None and (told := anaphoric(low, previous)) is not None:
+        return told
     if re.fullmatch(r"(?:the\s+)?year[- ](?:ago|earlier)", low) and ref is not None:
         return str(ref.year - 1), "date"
     words = expr.split()
@@ -543,6 +551,61 @@ def normalise(
         if tail[0] is not None:
             result = tail
     return result
+
+
+_CALENDAR = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-Q(\d))?(?:T.*)?")
+_THAT = r"(?:(?:earlier|later|early|late)\s+(?:in\s+)?)?(?:that|the\s+same|that\s+same)"
+_STEP = {"next": 1, "following": 1, "previous": -1, "preceding": -1, "prior": -1}
+_ANAPHOR = re.compile(
+    rf"(?:{_THAT}|the\s+(?P<which>next|following|previous|preceding|prior))\s+"
+    rf"(?P<unit>day|morning|afternoon|evening|night|week|month|quarter|year|{_WEEKDAY_WORD[1:-1]})"
+)
+
+
+def is_calendar(value: str | None) -> bool:
+    """Whether ``value`` is a stretch of the calendar an anaphor can count
+    from ("2025-08-17", "2025-08", "1988-Q2", "1995"; not "P2W" or "PAST_REF")."""
+    return value is not None and _CALENDAR.fullmatch(value) is not None
+
+
+def anaphoric(low: str, previous: str) -> tuple[str, str] | None:
+    """An expression that counts from the date named before it ("that day",
+    "later that year", "the following month", "the previous Friday"), given
+    that date's value; None when ``low`` is no such expression or
+    ``previous`` is too coarse for it (a day counted from a year)."""
+    m = _ANAPHOR.fullmatch(re.sub(r"^(?:on|in|at|by|during|of|for)\s+", "", low))
+    c = _CALENDAR.fullmatch(previous)
+    if m is None or c is None:
+        return None
+    step = _STEP.get(m.group("which") or "", 0)
+    unit = m.group("unit")
+    year, month, day, quarter = int(c.group(1)), c.group(2), c.group(3), c.group(4)
+    if unit == "year":
+        return str(year + step), "date"
+    if unit == "quarter":
+        if quarter is None and month is None:
+            return None
+        q = int(quarter) if quarter else (int(month) - 1) // 3 + 1
+        q += step
+        return f"{year + (q - 1) // 4}-Q{(q - 1) % 4 + 1}", "date"
+    if month is None:
+        return None
+    if unit == "month":
+        y, mo = _shift_month(year, int(month), step)
+        return f"{y}-{mo:02d}", "date"
+    if day is None:
+        return None
+    d = dt.date(year, int(month), int(day))
+    if unit == "week":
+        return _iso_week(d + dt.timedelta(weeks=step)), "date"
+    if unit in WEEKDAYS:
+        if not step:
+            return None  # "that Friday": no count from the date before
+        return _weekday_date(WEEKDAYS[unit], d, "future" if step > 0 else "past", "next" if step > 0 else "last").isoformat(), "date"
+    d += dt.timedelta(days=step)
+    if unit in PARTS_OF_DAY:
+        return f"{d.isoformat()}T{PARTS_OF_DAY[unit]}", "time"
+    return d.isoformat(), "date"
 
 
 def _normalise(expr: str, ref: dt.date | None, tense: str) -> tuple[str | None, str]:
@@ -653,12 +716,19 @@ def _normalise(expr: str, ref: dt.date | None, tense: str) -> tuple[str | None, 
             return f"{year}-{SEASONS[m.group(1)]}", "date"
 
     # ago / earlier / later
+    if low.endswith(" later") and (dur := _duration(low[: -len(" later")])):
+        return dur, "duration"  # "a minute and a half later"
     m = re.fullmatch(rf"(.*?)\s*{_UNIT_WORD}\s+(ago|earlier|before|later|from\s+now|after|hence)", low)
     if m and ref is not None:
         count = _DURATION_MODIFIERS.sub("", (m.group(1) or "") + " ").strip()
         n = parse_number(count) if count else 1
         unit = m.group(2)
         sign = -1 if m.group(3) in ("ago", "earlier", "before") else 1
+        later = m.group(3) == "later" or (m.group(3) == "earlier" and unit in ("second", "minute", "hour", "day"))
+        if later and (dur := _duration(low[: m.start(3)].strip())):
+            # "three days later", "a day earlier": a stretch that ends where it
+            # points, marked as the stretch (TimeML: "later" is a signal)
+            return dur, "duration"
         if n is None or count in _VAGUE_COUNT:
             return ("PAST_REF" if sign < 0 else "FUTURE_REF"), "date"
         k = int(n)

@@ -10,7 +10,15 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from claimx.dates import dateline_date, infer_reference_date, looks_temporal, names_quarter, normalise, sentence_quarter
+from claimx.dates import (
+    dateline_date,
+    infer_reference_date,
+    is_calendar,
+    looks_temporal,
+    names_quarter,
+    normalise,
+    sentence_quarter,
+)
 from claimx.inputs import Article, InputError, Notice
 from claimx.records import (
     ArticleInfo,
@@ -106,15 +114,18 @@ def build_record(
 
     dates = []
     last_quarter: str | None = None  # the latest quarter the article named
+    previous: str | None = None  # the latest calendar date it named ("that day" is that one)
     for start, end, tense, _head, quarterly, figures in raw_dates:
         anchor = statement_date(start) or ref
         expr = text[start:end]
         quarter = sentence_quarter(expr, quarterly, figures, last_quarter, ref)
-        value, kind = normalise(expr, anchor, tense, quarter)
+        value, kind = normalise(expr, anchor, tense, quarter, previous)
         if value is None and not looks_temporal(expr):
             continue  # not a date after all ("Olympic", "seasonally"); real ones stay, with value null
         if names_quarter(expr, value):
             last_quarter = value
+        if kind in ("date", "time") and is_calendar(value):
+            previous = value
         dates.append(DateExpr(text=expr, start=start, end=end, value=value, kind=kind))
 
     counts: dict[str, int] = {}
