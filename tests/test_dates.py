@@ -77,6 +77,11 @@ FEB = dt.date(2024, 2, 10)
         ("a minute and a half later", SUN, "past", "PT1M30S", "duration"),
         ("A day earlier", SUN, "past", "P1D", "duration"),
         ("a year earlier", SUN, "past", "2024", "date"),
+        # spoken years and decades (broadcast transcripts)
+        ("the year two thousand", SUN, "past", "2000", "date"),
+        ("two thousand and four", SUN, "past", "2004", "date"),
+        ("the nineties", SUN, "past", "199", "date"),
+        ("the weeks ahead", SUN, "future", "PXW", "duration"),
         # nothing to anchor on: relative expressions stay unresolved
         ("Monday", None, "future", None, "date"),
         ("tomorrow", None, "past", None, "date"),
@@ -151,6 +156,8 @@ NOV1 = "1989-11-01"  # a Wednesday
         ("The king met Bush on Monday.", NOV1, [("Monday", "1989-10-30")]),
         # sets
         ("The paper is published daily.", NOV1, [("daily", "P1D")]),
+        ("The market is held each Thursday, and every July it closes.", NOV1,
+         [("each Thursday", "XXXX-WXX-4"), ("every July", "XXXX-07")]),
         # the NER's cuts mended: a determiner or a clock time before the expression
         ("This year, sales rose.", NOV1, [("This year", "1989")]),
         # "current" and "recent" as TimeML marks them (TimeBank)

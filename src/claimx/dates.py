@@ -134,6 +134,7 @@ def _tense(tok: Token) -> tuple[str, int]:
 
 
 _MAY_MONTH = re.compile(r"(?:\b(?:in|since|until|by|early|late|mid|last|next|this|of)\s+May\b|\bMay\s+\d)")
+_EVERY_BEFORE = re.compile(r"\b(?:every|each)\s+$", re.IGNORECASE)
 _DETERMINER_BEFORE = re.compile(r"\b(?:this|last|next|that)\s+$", re.I)
 _BARE_UNIT = re.compile(r"(?:week|month|year|quarter)", re.I)
 _CLOCK_BEFORE = re.compile(r"(?:\bnoon|\bmidnight|\b\d{1,2}(?::\d\d)?\s*[ap]\.m\.(?:\s+[A-Z]{3})?),?\s+$")
@@ -199,6 +200,10 @@ def detect(doc: Doc) -> list[DateMention]:
         # "This year" that the NER cut to "year"; "noon Saturday" cut to "Saturday"
         before = _DETERMINER_BEFORE.search(text, max(0, start - 6), start)
         if before and _BARE_UNIT.fullmatch(text[start:end]):
+            start = before.start()
+        # "each Thursday", "every July": a set, which the NER leaves out
+        before = _EVERY_BEFORE.search(text, max(0, start - 7), start)
+        if before and re.fullmatch(rf"(?:{_WEEKDAY_RE}|{_MONTH_RE})", text[start:end]):
             start = before.start()
         before = _CLOCK_BEFORE.search(text, max(0, start - 20), start)
         if before and re.match(rf"{_WEEKDAY_RE}|{_MONTH_RE}|today|yesterday|tomorrow", text[start:end], re.I):
@@ -335,6 +340,9 @@ def parse_number(words: str) -> float | None:
 def spoken_year(words: str) -> int | None:
     """"nineteen ninety-six" -> 1996."""
     parts = words.lower().replace("-", " ").split()
+    if parts[:2] == ["two", "thousand"]:  # "two thousand", "two thousand and four"
+        rest = parse_number(" ".join(p for p in parts[2:] if p != "and")) if parts[2:] else 0
+        return 2000 + int(rest) if rest is not None and 0 <= rest < 100 and rest == int(rest) else None
     if len(parts) >= 2 and parts[0] in _NUM_WORDS and 10 <= _NUM_WORDS[parts[0]] <= 20:
         rest = parse_number(" ".join(parts[1:]))
         if rest is not None and 0 <= rest < 100 and rest == int(rest):
@@ -697,6 +705,9 @@ def _normalise(expr: str, ref: dt.date | None, tense: str) -> tuple[str | None, 
     m = re.fullmatch(r"(?:the\s+)?(?:early\s+|mid-?|late\s+)?'?(\d0)s", low)
     if m:
         return f"19{m.group(1)[0]}", "date"
+    m = re.fullmatch(r"(?:the\s+)?(?:early\s+|mid-?|late\s+)?(twen|thir|for|fif|six|seven|eigh|nine)ties", low)
+    if m:  # "the nineties": the 1990s
+        return "19" + str(["twen", "thir", "for", "fif", "six", "seven", "eigh", "nine"].index(m.group(1)) + 2), "date"
     m = re.fullmatch(r"(?:the|a)?\s*(\d{1,2})(?:st|nd|rd|th)[- ]century", low)
     if m:
         return f"{int(m.group(1)) - 1:02d}", "date"
@@ -848,6 +859,9 @@ def _normalise(expr: str, ref: dt.date | None, tense: str) -> tuple[str | None, 
     dur = _duration(low)
     if dur:
         return dur, "duration"
+    m = re.fullmatch(rf"(?:the\s+)?{_UNIT_WORD}s\s+ahead", low)
+    if m and (dur := _duration(m.group(1) + "s")):
+        return dur, "duration"  # "the weeks ahead": some weeks (PXW)
     if low in ("a while", "some time", "a long time", "long", "a lengthy period", "a period"):
         return "PXX", "duration"
     return None, "date"
