@@ -70,6 +70,8 @@ FEB = dt.date(2024, 2, 10)
         ("December", FEB, "future", "2024-12", "date"),
         ("Jan. 5, 2016", SUN, "past", "2016-01-05", "date"),
         ("3 p.m.", SUN, "past", "2025-08-17T15:00", "time"),
+        ("4 in the morning", SUN, "past", "2025-08-17T04:00", "time"),
+        ("9 o'clock at night", SUN, "past", "2025-08-17T21:00", "time"),
         ("every week", SUN, "past", "P1W", "set"),
         ("two days ago", SUN, "past", "2025-08-15", "date"),
         # "later" marks where a stretch ends: the stretch is the expression (TimeML)
@@ -103,6 +105,10 @@ def test_normalise(expr, ref, tense, value, kind):
         ("that quarter", "1988-Q2", "1988-Q2"),
         ("the previous Friday", "1989-10-27", "1989-10-20"),
         ("the following week", "2025-08-17", "2025-W34"),
+        # a bare clock time is on the day named before
+        ("about 10:35 a.m.", "1998-08-07", "1998-08-07T10:35"),
+        ("noon", "1998-08-07T09:00", "1998-08-07T12:00"),
+        ("6 a.m.", "1998-08", "2025-08-17T06:00"),
         # too coarse to count a day from: left to the reference date
         ("that day", "1999", "2025-08-17"),
         # no anaphor at all

@@ -570,6 +570,12 @@ _ANAPHOR = re.compile(
 )
 
 
+# what may stand around a bare clock time: "about 10:35 a.m. EST"
+_CLOCK_AROUND = re.compile(
+    r"^(?:about|around|approximately|roughly|shortly\s+(?:before|after)|just\s+(?:before|after))\s+|\s+[a-z]{3}$"
+)
+
+
 def is_calendar(value: str | None) -> bool:
     """Whether ``value`` is a stretch of the calendar an anaphor can count
     from ("2025-08-17", "2025-08", "1988-Q2", "1995"; not "P2W" or "PAST_REF")."""
@@ -581,9 +587,16 @@ def anaphoric(low: str, previous: str) -> tuple[str, str] | None:
     "later that year", "the following month", "the previous Friday"), given
     that date's value; None when ``low`` is no such expression or
     ``previous`` is too coarse for it (a day counted from a year)."""
-    m = _ANAPHOR.fullmatch(re.sub(r"^(?:on|in|at|by|during|of|for)\s+", "", low))
+    low = re.sub(r"^(?:on|in|at|by|during|of|for)\s+", "", low)
     c = _CALENDAR.fullmatch(previous)
-    if m is None or c is None:
+    if c is None:
+        return None
+    bare = _CLOCK_AROUND.sub("", low)
+    clock = _RE_TIME.fullmatch(bare) or re.fullmatch(r"(noon|midnight|midday)", bare)
+    if clock:  # "at 10:35 a.m.": on the day named before
+        return (f"{previous[:10]}T{_clock(clock)}", "time") if c.group(3) else None
+    m = _ANAPHOR.fullmatch(low)
+    if m is None:
         return None
     step = _STEP.get(m.group("which") or "", 0)
     unit = m.group("unit")
@@ -616,11 +629,16 @@ def anaphoric(low: str, previous: str) -> tuple[str, str] | None:
     return d.isoformat(), "date"
 
 
+_SPOKEN_CLOCK = re.compile(r"\b(\d{1,2}(?::\d\d)?)(?:\s+o'clock)?\s+(?:in\s+the\s+(morning|afternoon|evening)|at\s+(night))\b")
+
+
 def _normalise(expr: str, ref: dt.date | None, tense: str) -> tuple[str | None, str]:
     s = " ".join(expr.replace("’", "'").split())
     low = s.lower().strip(" .,;:")
     low = re.sub(r"^(?:on|in|at|by|since|until|from|during|of|for)\s+", "", low)
     low = re.sub(r"'s$", "", low)
+    # "4 in the morning", "9 o'clock at night": a clock time
+    low = _SPOKEN_CLOCK.sub(lambda m: f"{m.group(1)} {'a' if m.group(2) == 'morning' else 'p'}.m.", low)
 
     # sets
     m = re.fullmatch(r"(?:every|each)\s+(?:other\s+)?(.+)", low)
