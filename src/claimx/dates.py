@@ -15,7 +15,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
@@ -175,6 +175,41 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in spans)
 
 
+_CALENDAR_NAME = re.compile(
+    rf"\b(?:{_MONTH_RE}|{_WEEKDAY_RE}|Day|Eve|Christmas|Easter|Thanksgiving|Halloween|Hanukkah|Ramadan|Year|\w+ties)\b"
+)
+_AGE_DECADE = re.compile(r"\b(?:his|her|their|its|my|your|our)\s+(?:early\s+|mid-?\s*|late\s+)?(?:\d0|\w+tie)s$", re.I)
+
+
+_HEADLINE_LOWER = {"a", "an", "the", "in", "of", "on", "at", "to", "for", "by", "with", "as", "or", "and", "but", "from"}
+
+
+def _misread(span: Span) -> bool:
+    """A date the NER found that is something else: a title ("ABC's “This
+    Week”", "VOA Today", "60 Minutes"), a greeting ("Good evening"), a name ("the annual March
+    for Life"), an age ("in his 30s")."""
+    doc = span.doc
+    text = span.text
+    before = doc.text[max(0, span.start_char - 20) : span.start_char]
+    after = doc.text[span.end_char : span.end_char + 30]
+    words = re.findall(r"[A-Za-z]+", text)
+    if words and all(w[0].isupper() for w in words) and not _CALENDAR_NAME.search(text) and span.start != span.sent.start:
+        # not a headline in capitals ("Profits Rise in the Third Quarter")
+        prose = any(t.is_alpha and t.is_lower and t.lower_ not in _HEADLINE_LOWER for t in span.sent)
+        # after an opening quotation mark, colon or bracket a sentence may start,
+        # unless the quotation closes on it ("“This Week,” said Baker)
+        opens = re.search(r"(?:[\"“‘'`(:—]|--)\s*$", before) is not None and not re.match(
+            r"[,.]?\s*(?:[\"”’']|'')", after
+        )
+        if prose and not opens:
+            return True  # capitals in the middle of a sentence: a title
+    if re.search(r"\bgood\s+$", before, re.I) and _PART_OF_DAY.fullmatch(text):
+        return True
+    if re.fullmatch(_MONTH_RE, text) and re.match(r"\s+(?:for|of)\s+[A-Z]", after):
+        return True
+    return _AGE_DECADE.search(before + text) is not None
+
+
 def detect(doc: Doc) -> list[DateMention]:
     """Temporal expressions in a parsed Doc, in reading order, without overlaps."""
     text = doc.text
@@ -211,6 +246,8 @@ def detect(doc: Doc) -> list[DateMention]:
         after = _DAY_AFTER.match(text, end)
         if after and _CLOCK_END.search(text, start, end):
             end = after.end()  # "5 p.m. EST, Nov. 6"
+        if spans and re.search(r"\sof$", text[spans[-1][0] : spans[-1][1]]) and spans[-1][1] + 1 == start:
+            start = spans.pop()[0]  # "the night of" + "Friday, Oct. 23": the NER's two halves of one
         spans.extend(_split(text, start, end))
     for m in _YEAR.finditer(text):
         start, end = m.span(1)
@@ -249,7 +286,7 @@ def detect(doc: Doc) -> list[DateMention]:
         if out and start < out[-1].end:
             continue
         span = doc.char_span(start, end, alignment_mode="expand")
-        if span is None or not len(span):
+        if span is None or not len(span) or _misread(span):
             continue
         tense, head = _tense(span.root)
         if _AHEAD.search(text, max(0, start - 16), start):
