@@ -79,6 +79,8 @@ FEB = dt.date(2024, 2, 10)
         ("a minute and a half later", SUN, "past", "PT1M30S", "duration"),
         ("A day earlier", SUN, "past", "P1D", "duration"),
         ("a year earlier", SUN, "past", "2024", "date"),
+        ("Eight trading days", SUN, "past", "P8D", "duration"),
+        ("the 1988 quarter", dt.date(1989, 10, 30), "past", "1988-Q3", "date"),
         # spoken years and decades (broadcast transcripts)
         ("the year two thousand", SUN, "past", "2000", "date"),
         ("two thousand and four", SUN, "past", "2004", "date"),
@@ -152,6 +154,8 @@ NOV1 = "1989-11-01"  # a Wednesday
         ("Third-quarter profit rose. Net income was $5 million, up from $3 million a year ago. "
          "Revenue was $9 million, against $8 million a year earlier. Last year, sales were $30 million.", NOV1,
          [("Third-quarter", "1989-Q3"), ("a year ago", "1988-Q3"), ("a year earlier", "1988-Q3"), ("Last year", "1988")]),
+        ("Third-quarter profit rose from last year's quarter.", NOV1,
+         [("Third-quarter", "1989-Q3"), ("last year's quarter", "1988-Q3")]),
         ("Third-quarter revenue rose 5% from the year-earlier period.", NOV1,
          [("Third-quarter", "1989-Q3"), ("the year-earlier period", "1988-Q3")]),
         # the future, whatever the verb's tense

@@ -394,6 +394,7 @@ def _fmt_num(n: float) -> str:
 def _duration(low: str) -> str | None:
     """TIMEX3 duration for "two years", "nearly forty years", "a few minutes", "weeks"."""
     s = re.sub(r"[- ]long$", "", low)
+    s = re.sub(r"\s+(?:trading|business|working|calendar|school|consecutive|straight)(?=\s+\w+$)", "", s)
     s = re.sub(r"(?<=\w)-(?=\w)", " ", s)
     m = re.fullmatch(rf"(.*?)\s*{_UNIT_WORD}(?:\s+and\s+a\s+half)?", s)
     if not m:
@@ -560,7 +561,8 @@ def _holiday_value(low: str, ref: dt.date, tense: str) -> str | None:
 _YEAR_BACK = re.compile(
     r"(?:(?:a|one)\s+year\s+(?:ago|earlier|before)|last\s+year|(?:the\s+)?year[- ](?:ago|earlier)"
     r"(?:\s+(?:period|quarter|level|figures?|results?))?|(?:the\s+)?(?:same|corresponding|comparable|"
-    r"year-(?:ago|earlier))\s+(?:period|quarter)(?:\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year|of\s+last\s+year))?)"
+    r"year-(?:ago|earlier))\s+(?:period|quarter)(?:\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year|of\s+last\s+year))?|"
+    r"last\s+year's\s+(?:period|quarter)|the\s+(?:period|quarter)\s+a\s+year\s+(?:ago|earlier))"
 )
 
 
@@ -585,6 +587,10 @@ def normalise(
         return f"{int(quarter[:4]) - 1}{quarter[4:]}", "date"
     if previous is not None and (told := anaphoric(low, previous)) is not None:
         return told
+    m = re.fullmatch(r"(?:the|its|their)\s+(\d{4})\s+(?:fiscal\s+)?(?:quarter|period)", low)
+    if m and (quarter or ref):
+        # "the 1988 quarter": the quarter reported on, in that year
+        return f"{m.group(1)}{(quarter or reported_quarter(ref))[4:]}", "date"  # type: ignore[arg-type]
     if re.fullmatch(r"(?:the\s+)?year[- ](?:ago|earlier)", low) and ref is not None:
         return str(ref.year - 1), "date"
     words = expr.split()
