@@ -81,6 +81,8 @@ FEB = dt.date(2024, 2, 10)
         ("a year earlier", SUN, "past", "2024", "date"),
         ("Eight trading days", SUN, "past", "P8D", "duration"),
         ("the 1988 quarter", dt.date(1989, 10, 30), "past", "1988-Q3", "date"),
+        ("the week of March 6", FEB, "future", "2024-W10", "date"),
+        ("Easter week", dt.date(2000, 4, 17), "past", "2000-W16", "date"),  # the nearer Easter
         # spoken years and decades (broadcast transcripts)
         ("the year two thousand", SUN, "past", "2000", "date"),
         ("two thousand and four", SUN, "past", "2004", "date"),
@@ -164,6 +166,8 @@ NOV1 = "1989-11-01"  # a Wednesday
         ("The company created an office of the chairman, effective Feb. 1.", NOV1, [("Feb. 1", "1990-02-01")]),
         ("Exiles planned a large demonstration on Saturday.", NOV1, [("Saturday", "1989-11-04")]),
         ("The king met Bush on Monday.", NOV1, [("Monday", "1989-10-30")]),
+        ("Cars crossed the border in 1994, 1995 and 1997, police said.", NOV1,
+         [("1994", "1994"), ("1995", "1995"), ("1997", "1997")]),
         # sets
         ("The paper is published daily.", NOV1, [("daily", "P1D")]),
         ("The market is held each Thursday in the square.", NOV1, [("each Thursday", "XXXX-WXX-4")]),

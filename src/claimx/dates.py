@@ -162,9 +162,14 @@ _PART_OF = re.compile(
 )
 
 
+_YEAR_LIST = re.compile(r"(?:1[6-9]|20)\d\d(?:,\s*(?:and\s+)?(?:1[6-9]|20)\d\d)+(?:,?\s+and)?|(?:1[6-9]|20)\d\d,?\s+and")
+
+
 def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """One entity, or its two date expressions when it names two."""
     s = text[start:end]
+    if _YEAR_LIST.fullmatch(s):  # "1994, 1995 and": a year each
+        return [(start + y.start(), start + y.end()) for y in re.finditer(r"\d{4}", s)]
     m = _RANGE.fullmatch(s) or _ENDED.fullmatch(s) or _PART_OF.fullmatch(s)
     if not m:
         return [(start, end)]
@@ -721,6 +726,16 @@ def _normalise(expr: str, ref: dt.date | None, tense: str) -> tuple[str | None, 
     q = _quarter(low, ref, tense)
     if q is not None:
         return q, "date"
+
+    # "the week of March 6": that date's week; "Easter week": the holiday's,
+    # the nearer one
+    m = re.fullmatch(r"(?:the\s+)?week\s+of\s+(.+)|(.+?)\s+week", low)
+    if m:
+        days = [_normalise(m.group(1) or m.group(2), ref, t)[0] for t in (tense, "future", "past")]
+        days = [dt.date.fromisoformat(d) for d in days if d and re.fullmatch(r"\d{4}-\d{2}-\d{2}", d)]
+        if days:
+            near = min(days, key=lambda d: abs((d - ref).days)) if m.group(2) and ref else days[0]
+            return _iso_week(near), "date"
 
     # absolute dates
     m = _RE_ISO.search(low)
