@@ -189,6 +189,9 @@ NOV1 = "1989-11-01"  # a Wednesday
         ("Kopp was in his 30s when he moved, she said.", NOV1, []),
         # ... but a quoted sentence may start with one
         ("He said: \"Today we begin.\"", NOV1, [("Today", "1989-11-01")]),
+        # the connectives of a range belong to neither end
+        ("He will not be sent back between now and Feb. 10, he said.", NOV1,
+         [("now", "PRESENT_REF"), ("Feb. 10", "1990-02-10")]),
         # the NER's two halves of one expression
         ("Slepian was shot on the night of Oct. 23 as he stood in the kitchen.", NOV1,
          [("the night of Oct. 23", "1989-10-23")]),

@@ -251,6 +251,13 @@ def detect(doc: Doc) -> list[DateMention]:
         after = _DAY_AFTER.match(text, end)
         if after and _CLOCK_END.search(text, start, end):
             end = after.end()  # "5 p.m. EST, Nov. 6"
+        # "between now and": the connectives of a range are not part of either end
+        trim = re.search(r"\s+(?:and|to|or|through|until)$", text[start:end])
+        if trim and text[start : start + trim.start()].strip():
+            end = start + trim.start()
+        lead = re.match(r"(?:between|from)\s+", text[start:end], re.I)
+        if lead and lead.end() < end - start:
+            start += lead.end()
         if spans and re.search(r"\sof$", text[spans[-1][0] : spans[-1][1]]) and spans[-1][1] + 1 == start:
             start = spans.pop()[0]  # "the night of" + "Friday, Oct. 23": the NER's two halves of one
         spans.extend(_split(text, start, end))
