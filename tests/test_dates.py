@@ -189,6 +189,10 @@ NOV1 = "1989-11-01"  # a Wednesday
         ("Kopp was in his 30s when he moved, she said.", NOV1, []),
         # ... but a quoted sentence may start with one
         ("He said: \"Today we begin.\"", NOV1, [("Today", "1989-11-01")]),
+        # what the NER misses: weekdays, month-day dates and counted stretches
+        ("Late Monday, officials said that travel was allowed.", NOV1, [("Late Monday", "1989-10-30")]),
+        ("There were no cancellations after the Aug. 7 bombings, agents said.", NOV1, [("Aug. 7", "1989-08-07")]),
+        ("He will remain in the country for at least two more weeks.", NOV1, [("two more weeks", "P2W")]),
         # the connectives of a range belong to neither end
         ("He will not be sent back between now and Feb. 10, he said.", NOV1,
          [("now", "PRESENT_REF"), ("Feb. 10", "1990-02-10")]),

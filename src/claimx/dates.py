@@ -53,6 +53,14 @@ _EXTRA = re.compile(
     r"as\s+soon\s+as\s+possible|daily|(?:every|each)\s+(?:day|week|month|year))(?!\w)",
     re.IGNORECASE,
 )
+_COUNT_WORD = r"(?:\d+(?:\s+\d/\d)?|\d+\.\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a\s+few|several)"
+_FALLBACK = re.compile(
+    rf"\b(?:(?:[Ee]arly|[Ll]ate)\s+)?(?<![-/])\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    rf"(?:\s+(?:morning|afternoon|evening|night))?|"
+    rf"\b(?:Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.\s+\d{{1,2}}\b(?:,\s+\d{{4}})?|"
+    rf"\b(?:January|February|April|June|July|August|September|October|November|December)\s+\d{{1,2}}\b(?:,\s+\d{{4}})?|"
+    rf"\b{_COUNT_WORD}\s+(?:more\s+)?(?:minutes|hours|days|weeks|months|years|decades)\b(?![- ]old)"
+)
 # a bare year after a preposition ("in 1996", "between 1994 and 1997")
 _YEAR = re.compile(
     r"\b(?:in|since|of|by|until|till|from|before|after|during|between|and|to|through|around|early|late|mid)\s"
@@ -268,6 +276,9 @@ def detect(doc: Doc) -> list[DateMention]:
     for m in _HOLIDAY.finditer(text):
         if not _overlaps(spans, *m.span()):
             spans.append(m.span())
+    for m in _FALLBACK.finditer(text):  # what the NER missed: "Late Monday", "the Aug. 7 bombings", "5 1/2 hours"
+        if not _overlaps(spans, *m.span()) and not _AGE.match(text, m.start(), m.end() + 6):
+            spans.append(m.span())
     for m in _EXTRA.finditer(text):
         start, end = m.span()
         if m.group(0).lower().startswith(("for ", "in ")):
@@ -406,7 +417,7 @@ def _fmt_num(n: float) -> str:
 def _duration(low: str) -> str | None:
     """TIMEX3 duration for "two years", "nearly forty years", "a few minutes", "weeks"."""
     s = re.sub(r"[- ]long$", "", low)
-    s = re.sub(r"\s+(?:trading|business|working|calendar|school|consecutive|straight)(?=\s+\w+$)", "", s)
+    s = re.sub(r"\s+(?:trading|business|working|calendar|school|consecutive|straight|more|additional|extra)(?=\s+\w+$)", "", s)
     s = re.sub(r"(?<=\w)-(?=\w)", " ", s)
     m = re.fullmatch(rf"(.*?)\s*{_UNIT_WORD}(?:\s+and\s+a\s+half)?", s)
     if not m:
