@@ -83,6 +83,11 @@ FEB = dt.date(2024, 2, 10)
         ("the 1988 quarter", dt.date(1989, 10, 30), "past", "1988-Q3", "date"),
         ("the week of March 6", FEB, "future", "2024-W10", "date"),
         ("Easter week", dt.date(2000, 4, 17), "past", "2000-W16", "date"),  # the nearer Easter
+        # a weekend gone by, unless said on it or looking ahead
+        ("the weekend", dt.date(2013, 3, 15), "past", "2013-W10-WE", "date"),
+        ("the weekend", dt.date(2013, 3, 15), "future", "2013-W11-WE", "date"),
+        ("this past weekend", dt.date(2013, 3, 15), "past", "2013-W10-WE", "date"),
+        ("this past spring", dt.date(1989, 10, 30), "past", "1989-SP", "date"),
         # spoken years and decades (broadcast transcripts)
         ("the year two thousand", SUN, "past", "2000", "date"),
         ("two thousand and four", SUN, "past", "2004", "date"),

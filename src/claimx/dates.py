@@ -903,6 +903,11 @@ def _normalise(expr: str, ref: dt.date | None, tense: str) -> tuple[str | None, 
     if low == "the past year" and ref is not None:
         return str(ref.year - 1), "date"
 
+    low = re.sub(r"^this\s+past\s+(?=week|weekend|month)", "last ", low)  # "this past weekend"
+    m = re.fullmatch(r"this\s+past\s+(spring|summer|fall|autumn)", low)
+    if m and ref is not None:  # the latest one over by the reference date
+        ended = {"spring": 5, "summer": 8, "fall": 11, "autumn": 11}[m.group(1)]
+        return f"{ref.year if ref.month > ended else ref.year - 1}-{SEASONS[m.group(1)]}", "date"
     # this/last/next unit
     m = re.fullmatch(r"(this|last|next|past|coming|the\s+past|the\s+coming|the\s+next|the\s+last|the\s+current|"
                      r"earlier\s+this|later\s+this|the\s+previous|the\s+following|a|the)\s+"
@@ -921,8 +926,8 @@ def _normalise(expr: str, ref: dt.date | None, tense: str) -> tuple[str | None, 
         if unit == "week":
             return _iso_week(ref + dt.timedelta(weeks=step)), "date"
         if unit == "weekend":
-            if which == "the" and tense != "future" and ref.weekday() <= 2:
-                step = -1  # "over the weekend", said early in the week
+            if which == "the" and (tense == "past" and ref.weekday() <= 4 or tense == "present" and ref.weekday() <= 2):
+                step = -1  # "over the weekend": one gone by, unless said on it
             return _iso_week(ref + dt.timedelta(weeks=step)) + "-WE", "date"
         if unit == "month":
             y, mo = _shift_month(ref.year, ref.month, step)
