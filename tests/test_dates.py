@@ -170,6 +170,8 @@ NOV1 = "1989-11-01"  # a Wednesday
         ("The shares are to resume trading in Paris Tuesday.", NOV1, [("Tuesday", "1989-11-07")]),
         ("The company created an office of the chairman, effective Feb. 1.", NOV1, [("Feb. 1", "1990-02-01")]),
         ("Exiles planned a large demonstration on Saturday.", NOV1, [("Saturday", "1989-11-04")]),
+        # a participle has no tense of its own: its clause's verb decides
+        ("The deal will expire unless renewed by Dec. 31.", "2013-03-15", [("Dec. 31", "2013-12-31")]),
         ("The king met Bush on Monday.", NOV1, [("Monday", "1989-10-30")]),
         ("Cars crossed the border in 1994, 1995 and 1997, police said.", NOV1,
          [("1994", "1994"), ("1995", "1995"), ("1997", "1997")]),

@@ -121,7 +121,11 @@ def _tense(tok: Token) -> tuple[str, int]:
                 return "future", cur.i
             if cur.lemma_ in PLANNING and cur.i < tok.i:
                 return "future", cur.i  # "planned a rally on Saturday", "scheduled a news conference Thursday"
-            if cur.tag_ in ("VBD", "VBN") or words & {"had", "did", "was", "were"}:
+            if cur.tag_ == "VBN" and not kids and cur.dep_ == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ in ("unless", "if", "until", "once", "when") for c in cur.children
+            ):
+                pass  # "unless renewed by Dec. 31": a participle has no tense; its clause's verb has
+            elif cur.tag_ in ("VBD", "VBN") or words & {"had", "did", "was", "were"}:
                 return "past", cur.i
             if cur.tag_ == "VBG" and words & {"is", "are", "am", "'s", "’s"}:
                 return "future", cur.i  # "is coming on Monday"
