@@ -12,6 +12,9 @@ def quotes(nlp, text):
 
 
 CASES = [
+    # a wire dateline opening the story is no part of what was said
+    ("LONDON (Reuters) - Theresa May will travel to Brussels on Wednesday, her spokesman said.",
+     [("indirect", "her spokesman", "say", "Theresa May will travel to Brussels on Wednesday")]),
     # cue after the quote
     ("“We will win this race,” Smith said.",
      [("direct", "Smith", "say", "We will win this race,")]),

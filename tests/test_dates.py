@@ -243,3 +243,24 @@ def test_unresolvable_dates_are_kept_only_when_temporal(expr, temporal):
     from claimx.dates import looks_temporal
 
     assert looks_temporal(expr) is temporal
+
+
+def test_statement_dates_are_days(nlp):
+    """A statement is made on a day: the date attached to its cue counts only
+    when it names one ("said on Monday"), not the time of what was said
+    ("growth in the first quarter is expected to slow")."""
+    from claimx.extract import build_record
+    from claimx.inputs import Article
+
+    text = ("Her spokesman said on Monday that May will travel to Brussels. "
+            "Growth in the first quarter is expected to slow.")
+    rec = build_record(Article("t", "t", text, published="2019-04-01"), nlp(text)).to_dict()
+    dates = {q["cue"]["text"]: q["date"] for q in rec["quotes"]}
+    assert dates["said"] == "2019-04-01"
+    assert "expected" in dates and dates["expected"] is None
+
+
+def test_easter_holidays():
+    ref = dt.date(2019, 4, 1)
+    assert normalise("Easter Monday", ref, "future") == ("2019-04-22", "date")
+    assert normalise("Good Friday", ref, "future") == ("2019-04-19", "date")

@@ -114,10 +114,17 @@ def _char_span(tokens: list[Token]) -> tuple[int, int]:
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
 
 
+# a wire dateline opening a story: "LONDON (Reuters) - ", "DAR ES SALAAM, Tanzania (AP) _ "
+_DATELINE = re.compile(r"[A-Z][A-Z.'’ ]{2,40}(?:,\s*[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)*)?\s*(?:\([A-Za-z .]+\))?\s*[-—–_]{1,2}\s+")
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Strip white space and clause punctuation from both ends of a span."""
+    """Strip white space and clause punctuation from both ends of a span,
+    and a wire dateline from the start of a story."""
     while start < end and (text[start].isspace() or text[start] in ",;:—–-"):
         start += 1
+    if (start == 0 or text[start - 1] == "\n") and (m := _DATELINE.match(text, start, end)):
+        start = m.end()
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-."):
         end -= 1
     return start, end

@@ -525,7 +525,9 @@ _HOLIDAYS: dict[str, tuple[int, int] | tuple[int, int, int]] = {
     "labor day": (9, 0, 1), "memorial day": (5, 0, -1), "martin luther king day": (1, 0, 3),
     "presidents' day": (2, 0, 3), "presidents day": (2, 0, 3), "mother's day": (5, 6, 2),
     "father's day": (6, 6, 3), "election day": (11, 1, 0), "easter": (0, 0, 0), "easter sunday": (0, 0, 0),
+    "easter monday": (0, 0, 0), "good friday": (0, 0, 0), "palm sunday": (0, 0, 0),
 }
+_FROM_EASTER = {"easter monday": 1, "good friday": -2, "palm sunday": -7}
 _HOLIDAY_RE = "|".join(sorted((re.escape(h).replace("'", "['’]") for h in _HOLIDAYS), key=len, reverse=True))
 
 
@@ -554,8 +556,8 @@ def _easter(year: int) -> dt.date:
 
 def _holiday(name: str, year: int) -> dt.date:
     rule = _HOLIDAYS[name]
-    if name.startswith("easter"):
-        return _easter(year)
+    if rule == (0, 0, 0):  # moves with Easter: (0, 0, 0) plus the days in _FROM_EASTER
+        return _easter(year) + dt.timedelta(days=_FROM_EASTER.get(name, 0))
     if len(rule) == 2:
         return dt.date(year, rule[0], rule[1])
     month, weekday, nth = rule

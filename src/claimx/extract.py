@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
@@ -90,7 +91,8 @@ def build_record(
         if q["cue"] is not None and q["cue"][0] in by_head:
             start, end, tense = by_head[q["cue"][0]]
             v, kind = normalise(text[start:end], ref, "past")
-            if kind == "date" and v and v[:1].isdigit():
+            # a statement is made on a day: "said on Sunday", not "the first quarter is expected to"
+            if kind == "date" and v and re.fullmatch(r"\d{4}-\d{2}-\d{2}", v) and not q["start"] <= start < q["end"]:
                 value = v
         if value is None and q["speaker"] is not None:
             value = last_by_speaker.get(q["speaker"])
