@@ -88,6 +88,11 @@ FEB = dt.date(2024, 2, 10)
         ("the weekend", dt.date(2013, 3, 15), "future", "2013-W11-WE", "date"),
         ("this past weekend", dt.date(2013, 3, 15), "past", "2013-W10-WE", "date"),
         ("this past spring", dt.date(1989, 10, 30), "past", "1989-SP", "date"),
+        ("half a century", SUN, "past", "P50Y", "duration"),
+        ("a quarter-century", SUN, "past", "P25Y", "duration"),
+        ("Q3", dt.date(2013, 3, 15), "past", "2012-Q3", "date"),
+        ("Q4 2012", SUN, "past", "2012-Q4", "date"),
+        ("midnight", SUN, "future", "2025-08-17T24:00", "time"),
         # spoken years and decades (broadcast transcripts)
         ("the year two thousand", SUN, "past", "2000", "date"),
         ("two thousand and four", SUN, "past", "2004", "date"),
@@ -200,6 +205,9 @@ NOV1 = "1989-11-01"  # a Wednesday
         ("Late Monday, officials said that travel was allowed.", NOV1, [("Late Monday", "1989-10-30")]),
         ("There were no cancellations after the Aug. 7 bombings, agents said.", NOV1, [("Aug. 7", "1989-08-07")]),
         ("He will remain in the country for at least two more weeks.", NOV1, [("two more weeks", "P2W")]),
+        ("Revenue rose in Q3, and the company expects a stronger Q4 2013.", "2013-11-15",
+         [("Q3", "2013-Q3"), ("Q4 2013", "2013-Q4")]),
+        ("He applied for an H1-B visa and caught H1N1.", NOV1, []),
         # the connectives of a range belong to neither end
         ("He will not be sent back between now and Feb. 10, he said.", NOV1,
          [("now", "PRESENT_REF"), ("Feb. 10", "1990-02-10")]),

@@ -59,7 +59,8 @@ _FALLBACK = re.compile(
     rf"(?:\s+(?:morning|afternoon|evening|night))?|"
     rf"\b(?:Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.\s+\d{{1,2}}\b(?:,\s+\d{{4}})?|"
     rf"\b(?:January|February|April|June|July|August|September|October|November|December)\s+\d{{1,2}}\b(?:,\s+\d{{4}})?|"
-    rf"\b{_COUNT_WORD}\s+(?:more\s+)?(?:minutes|hours|days|weeks|months|years|decades)\b(?![- ]old)"
+    rf"\b{_COUNT_WORD}\s+(?:more\s+)?(?:minutes|hours|days|weeks|months|years|decades)\b(?![- ]old)|"
+    rf"\b(?:(?:19|20)\d\d\s+)?(?:Q[1-4]|H[12])\b(?![-/])(?:\s+(?:19|20)\d\d\b)?"
 )
 # a bare year after a preposition ("in 1996", "between 1994 and 1997")
 _YEAR = re.compile(
@@ -210,7 +211,8 @@ def _misread(span: Span) -> bool:
     before = doc.text[max(0, span.start_char - 20) : span.start_char]
     after = doc.text[span.end_char : span.end_char + 30]
     words = re.findall(r"[A-Za-z]+", text)
-    if words and all(w[0].isupper() for w in words) and not _CALENDAR_NAME.search(text) and span.start != span.sent.start:
+    titled = words and all(w[0].isupper() for w in words) and any(len(w) > 2 and w[1:].islower() for w in words)
+    if titled and not _CALENDAR_NAME.search(text) and span.start != span.sent.start:
         # not a headline in capitals ("Profits Rise in the Third Quarter")
         prose = any(t.is_alpha and t.is_lower and t.lower_ not in _HEADLINE_LOWER for t in span.sent)
         # after an opening quotation mark, colon or bracket a sentence may start,
@@ -421,6 +423,7 @@ def _fmt_num(n: float) -> str:
 def _duration(low: str) -> str | None:
     """TIMEX3 duration for "two years", "nearly forty years", "a few minutes", "weeks"."""
     s = re.sub(r"[- ]long$", "", low)
+    s = re.sub(r"^(?:a\s+)?(half|quarter)[- ]century$", lambda m: "50 years" if m.group(1) == "half" else "25 years", s)
     s = re.sub(r"\s+(?:trading|business|working|calendar|school|consecutive|straight|more|additional|extra)(?=\s+\w+$)", "", s)
     s = re.sub(r"(?<=\w)-(?=\w)", " ", s)
     m = re.fullmatch(rf"(.*?)\s*{_UNIT_WORD}(?:\s+and\s+a\s+half)?", s)
@@ -444,6 +447,8 @@ def _duration(low: str) -> str | None:
         n += 0.5
     if unit_word == "fortnight" and n is not None:
         n *= 2
+    if unit == "CE" and n is not None and not float(n).is_integer():
+        unit, n = "Y", n * 100  # "half a century": P50Y
     if unit == "DE" and n is not None:
         unit, n = "Y", n * 10
     if n is not None and not float(n).is_integer():
@@ -869,7 +874,7 @@ def _normalise(expr: str, ref: dt.date | None, tense: str) -> tuple[str | None, 
             return _on_day(d, low, time_m)
     if low in ("last night", "overnight"):
         return (f"{(ref - dt.timedelta(days=1)).isoformat()}TNI" if ref else None), "time"
-    m = re.fullmatch(r"(?:(?:earlier|later)\s+)?(?:this|that|the|in\s+the|mid)\s*(morning|afternoon|evening|night)", low)
+    m = re.fullmatch(r"(?:(?:earlier|later)\s+)?(?:this|that|the|in\s+the|mid(?!night))\s*(morning|afternoon|evening|night)", low)
     if m:
         return (f"{ref.isoformat()}T{PARTS_OF_DAY[m.group(1)]}" if ref else None), "time"
     if re.fullmatch(r"(?:earlier|later)\s+(?:in\s+)?the\s+day|(?:that|the\s+same)\s+day|this\s+day", low):
@@ -975,6 +980,16 @@ def _normalise(expr: str, ref: dt.date | None, tense: str) -> tuple[str | None, 
 def _quarter(low: str, ref: dt.date | None, tense: str) -> str | None:
     """Quarters and halves: "the third quarter", "the 1988 second quarter",
     "the quarter" (the latest one reported), "the year-ago quarter"."""
+    m = re.fullmatch(r"(?:the\s+)?(?:(?:fiscal\s+)?(\d{4})\s+)?([qh])([1-4])(?:\s+(?:of\s+)?(?:fiscal\s+)?'?(\d{4}|\d{2}))?", low)
+    if m and (m.group(2) == "q" or m.group(3) in "12"):  # "Q3", "Q4 2012", "2013 Q1", "H1"
+        year = m.group(1) or m.group(4)
+        if year and len(year) == 2:
+            year = f"20{year}"
+        if year is None and ref is not None:
+            n, unit = int(m.group(3)), m.group(2).upper()
+            current = (ref.month - 1) // 3 + 1 if unit == "Q" else (ref.month - 1) // 6 + 1
+            year = str(ref.year - 1 if n > current and tense != "future" else ref.year)
+        return f"{year}-{m.group(2).upper()}{m.group(3)}" if year else None
     m = re.search(r"(first|second|third|fourth|1st|2nd|3rd|4th|final|last)[- ](?:fiscal\s+)?(quarter|half)(?:\s+of\s+(\d{4}))?", low)
     if m and not low.startswith(("the past", "the last")):
         n = {"final": 4, "last": 4}.get(m.group(1)) or ORDINALS[m.group(1)]
