@@ -36,7 +36,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from claimx.lexicon import cue_frames, title_nouns
+from claimx.lexicon import cue_frames, light_verbs, title_nouns
 from claimx.quotemarks import ALL_MARKS, Quotation, QuotationIndex, find_quotations, paragraphs
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
@@ -49,9 +49,6 @@ FINITE_TAGS = {"VBD", "VBZ", "VBP"}
 DOUBLE_MARKS = "“”\"«»"
 ALL_KINDS = frozenset({"clause", "quote", "object", "infinitive"})
 QUOTE_ONLY = frozenset({"quote"})
-# verbs whose object and quoted words say nothing of anyone's words
-LIGHT_VERBS = frozenset({"give", "have", "get", "take", "make", "put", "see", "watch", "hold", "keep", "bring",
-                         "win", "buy", "sell", "read", "play", "sing", "wear", "show", "find", "send", "leave"})
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
 _GAP_BEFORE_CUE = re.compile(r"[\s,;:—–-]*")
 _GAP_AFTER_CUE = re.compile(r"[\s,:—–-]*")
@@ -397,7 +394,7 @@ class Attributor:
             subj = self.subject_of(cue)
             phrase_start, phrase_end = self._phrase(cue, subj)
             plans[cue.i] = (phrase_start, phrase_end)
-            k = self._quote_before(doc, quotes, phrase_start)
+            k = self._quote_before(doc, quotes, ends, phrase_start)
             if k is not None and _is_title(text, quotes[k]):
                 k = None
             if k is not None and self._introduces(text, quotes, quotes[k], phrase_end, para_of):
@@ -542,12 +539,12 @@ class Attributor:
         # a cue at the very start or end of the clause is no parenthesis
         return pieces if len(pieces) == 2 else []
 
-    def _quote_before(self, doc: Doc, quotes: list[Quotation], at: int) -> int | None:
+    def _quote_before(self, doc: Doc, quotes: list[Quotation], ends: list[int], at: int) -> int | None:
         """The quotation that ends right before the cue phrase starting at ``at``,
         unless it closed a sentence and the cue phrase opens a new one
-        ("“... found.” He added, “...”")."""
+        ("“... found.” He added, “...”"); ``ends`` are the quotations' ends."""
         text = self._text
-        k = bisect_right([q.end for q in quotes], at) - 1
+        k = bisect_right(ends, at) - 1
         if k < 0:
             return None
         gap = text[quotes[k].end : at]
@@ -886,7 +883,7 @@ class Attributor:
         for verb in doc:
             if verb.pos_ != "VERB" or not verb.is_alpha or self._in_quote(verb.idx) or self._imperative(verb):
                 continue
-            if verb.lemma_.lower() in LIGHT_VERBS:
+            if verb.lemma_.lower() in light_verbs():
                 continue  # "gave the band a “standing ovation”": no one is quoted
             i, prep = verb.i + 1, None
             if i < len(doc) and doc[i].dep_ in ("prt", "prep") and doc[i].pos_ == "ADP" and doc[i].lower_ != "as":
@@ -1039,7 +1036,10 @@ def _last_char(text: str, q: Quotation) -> str:
 
 def _markup(tok: Token) -> bool:
     """A word inside a tag left in the text ("<tweet author=...>"), not prose."""
-    return tok.idx > 0 and tok.doc.text[tok.idx - 1] in "</"
+    if tok.i == 0:
+        return False
+    prev = tok.doc[tok.i - 1]  # not tok.doc.text, which spaCy rebuilds on every access
+    return not prev.whitespace_ and prev.text[-1:] in ("<", "/")
 
 
 def _after_comma(tok: Token) -> bool:

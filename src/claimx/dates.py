@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -202,19 +203,19 @@ _AGE_DECADE = re.compile(r"\b(?:his|her|their|its|my|your|our)\s+(?:early\s+|mid
 _HEADLINE_LOWER = {"a", "an", "the", "in", "of", "on", "at", "to", "for", "by", "with", "as", "or", "and", "but", "from"}
 
 
-def _misread(span: Span) -> bool:
+def _misread(doc_text: str, span: Span, sent: Span) -> bool:
     """A date the NER found that is something else: a title ("ABC's “This
-    Week”", "VOA Today", "60 Minutes"), a greeting ("Good evening"), a name ("the annual March
-    for Life"), an age ("in his 30s")."""
-    doc = span.doc
+    Week”", "VOA Today", "60 Minutes"), a greeting ("Good evening"), a name
+    ("the annual March for Life"), an age ("in his 30s"). ``doc_text`` is the
+    Doc's text (``Doc.text`` rebuilds it on every access)."""
     text = span.text
-    before = doc.text[max(0, span.start_char - 20) : span.start_char]
-    after = doc.text[span.end_char : span.end_char + 30]
+    before = doc_text[max(0, span.start_char - 20) : span.start_char]
+    after = doc_text[span.end_char : span.end_char + 30]
     words = re.findall(r"[A-Za-z]+", text)
     titled = words and all(w[0].isupper() for w in words) and any(len(w) > 2 and w[1:].islower() for w in words)
-    if titled and not _CALENDAR_NAME.search(text) and span.start != span.sent.start:
+    if titled and not _CALENDAR_NAME.search(text) and span.start != sent.start:
         # not a headline in capitals ("Profits Rise in the Third Quarter")
-        prose = any(t.is_alpha and t.is_lower and t.lower_ not in _HEADLINE_LOWER for t in span.sent)
+        prose = any(t.is_alpha and t.is_lower and t.lower_ not in _HEADLINE_LOWER for t in sent)
         # after an opening quotation mark, colon or bracket a sentence may start,
         # unless the quotation closes on it ("“This Week,” said Baker)
         opens = re.search(r"(?:[\"“‘'`(:—]|--)\s*$", before) is not None and not re.match(
@@ -311,16 +312,21 @@ def detect(doc: Doc) -> list[DateMention]:
             continue
         merged.append((start, end))
     out: list[DateMention] = []
+    sents = list(doc.sents)  # Span.sent walks the Doc's sentences on every call
+    sent_starts = [s.start for s in sents]
     for start, end in merged:
         if out and start < out[-1].end:
             continue
         span = doc.char_span(start, end, alignment_mode="expand")
-        if span is None or not len(span) or _misread(span):
+        if span is None or not len(span):
+            continue
+        sentence = sents[bisect_right(sent_starts, span.start) - 1]
+        if _misread(text, span, sentence):
             continue
         tense, head = _tense(span.root)
         if _AHEAD.search(text, max(0, start - 16), start):
             tense = "future"  # "as soon as Tuesday", "effective Feb. 1"
-        sent = span.sent.text
+        sent = sentence.text
         quarterly = _QUARTERLY.search(sent) is not None
         out.append(DateMention(start, end, tense, head, quarterly, _FIGURES.search(sent) is not None))
     return out

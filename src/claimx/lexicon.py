@@ -39,3 +39,10 @@ def title_nouns() -> frozenset[str]:
     """The last words of the titles, lower case ("adviser", "secretary",
     "spokeswoman"): nouns that name a person by office or role."""
     return frozenset(t.split()[-1].lower().rstrip(".") for t in titles())
+
+
+@cache
+def light_verbs() -> frozenset[str]:
+    """Verbs whose object and the quoted words on it report nobody's words
+    ("wore a “Make America Great” cap"): never cues by structure alone."""
+    return frozenset(ln.strip() for ln in _lines("light_verbs.txt"))
