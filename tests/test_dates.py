@@ -93,6 +93,8 @@ FEB = dt.date(2024, 2, 10)
         ("Q3", dt.date(2013, 3, 15), "past", "2012-Q3", "date"),
         ("Q4 2012", SUN, "past", "2012-Q4", "date"),
         ("midnight", SUN, "future", "2025-08-17T24:00", "time"),
+        ("next year's first quarter", dt.date(1989, 10, 31), "past", "1990-Q1", "date"),
+        ("the last half of the '80s", dt.date(1989, 10, 31), "past", "198", "date"),
         # spoken years and decades (broadcast transcripts)
         ("the year two thousand", SUN, "past", "2000", "date"),
         ("two thousand and four", SUN, "past", "2004", "date"),

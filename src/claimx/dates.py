@@ -810,6 +810,7 @@ def _normalise(expr: str, ref: dt.date | None, tense: str) -> tuple[str | None, 
                         rf"early\s+this|late\s+last)\s*-?\s*)?{_MONTH_RE}\.?(?:\s+(?:this|last|next)\s+year)?", low, re.I):
             return _month_value(month, low, ref, tense), "date"
     # decades and centuries
+    low = re.sub(r"^(?:the\s+)?(?:first|last|second|latter|early|late)\s+(?:half|part)\s+of\s+(?=the\s+['’]?\d+s$)", "", low)
     m = re.fullmatch(r"(?:the\s+)?(?:early\s+|mid-?|late\s+)?(?:'|’)?(\d{3})0'?s", low)
     if m:
         return m.group(1), "date"
@@ -997,7 +998,7 @@ def _quarter(low: str, ref: dt.date | None, tense: str) -> str | None:
             year = str(ref.year - 1 if n > current and tense != "future" else ref.year)
         return f"{year}-{m.group(2).upper()}{m.group(3)}" if year else None
     m = re.search(r"(first|second|third|fourth|1st|2nd|3rd|4th|final|last)[- ](?:fiscal\s+)?(quarter|half)(?:\s+of\s+(\d{4}))?", low)
-    if m and not low.startswith(("the past", "the last")):
+    if m and not low.startswith(("the past", "the last")) and not re.search(r"\bof\s+the\s+['’]?\d+s$", low):
         n = {"final": 4, "last": 4}.get(m.group(1)) or ORDINALS[m.group(1)]
         unit = "Q"
         if m.group(2) == "half":
@@ -1011,6 +1012,8 @@ def _quarter(low: str, ref: dt.date | None, tense: str) -> str | None:
         year = ref.year - 1 if (n > current and tense != "future") else ref.year
         if "last year" in low or "previous year" in low or "year-ago" in low or "year-earlier" in low:
             year = ref.year - 1
+        elif "next year" in low or "coming year" in low:
+            year = ref.year + 1
         return f"{year}-{unit}{n}"
     m = re.fullmatch(r"(?:the|this|its|their)\s+(latest\s+|most\s+recent\s+|current\s+|year-ago\s+|year-earlier\s+)?(quarter|period)", low)
     if m and ref is not None and (m.group(2) == "quarter" or m.group(1)):
