@@ -177,6 +177,12 @@ NOV1 = "1989-11-01"  # a Wednesday
         ("The shares are to resume trading in Paris Tuesday.", NOV1, [("Tuesday", "1989-11-07")]),
         ("The company created an office of the chairman, effective Feb. 1.", NOV1, [("Feb. 1", "1990-02-01")]),
         ("Exiles planned a large demonstration on Saturday.", NOV1, [("Saturday", "1989-11-04")]),
+        # "until" after a verb of putting off, or in the present or perfect, looks ahead
+        ("Officials postponed until Tuesday morning any action on the case.", NOV1,
+         [("Tuesday morning", "1989-11-07TMO")]),
+        ("The agency has given the relatives until 9 a.m. Tuesday to sign.", NOV1,
+         [("9 a.m. Tuesday", "1989-11-07T09:00")]),
+        ("He stayed in Paris until Tuesday.", NOV1, [("Tuesday", "1989-10-31")]),
         # a participle has no tense of its own: its clause's verb decides
         ("The deal will expire unless renewed by Dec. 31.", "2013-03-15", [("Dec. 31", "2013-12-31")]),
         ("The king met Bush on Monday.", NOV1, [("Monday", "1989-10-30")]),

@@ -157,6 +157,20 @@ _DAY_AFTER = re.compile(rf",?\s+(?:on\s+)?(?:(?:{_MONTH_RE})\.?\s+\d{{1,2}}\b|{_
 _DAY_WORD = re.compile(rf"(?:{_WEEKDAY_RE}|today|yesterday|tomorrow)$", re.I)
 _PART_OF_DAY = re.compile(r"(?:morning|afternoon|evening|night)", re.I)
 _AHEAD = re.compile(r"(?:\bas\s+(?:soon|early|late)\s+as|\beffective)\s+$", re.I)
+_UNTIL = re.compile(r"\b(?:until|till)\s+$", re.I)
+# verbs that put something off to a later time: "postponed until Tuesday"
+DEFERRING = {"postpone", "delay", "defer", "adjourn", "extend", "put", "push", "recess", "give", "grant", "suspend"}
+
+
+def _defers(verb: Token, tense: str) -> bool:
+    """Whether "until <date>" on ``verb`` points ahead: a verb of putting off
+    ("postponed until Tuesday", "has given them until 9 a.m. Tuesday"), or
+    one in the present ("the talks run until Friday")."""
+    return tense != "past" or verb.lemma_ in DEFERRING or any(
+        c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children
+    )
+
+
 _QUARTERLY = re.compile(r"\bquarter", re.I)
 _FIGURES = re.compile(
     r"\b(?:net|income|earnings|profits?|revenues?|sales|loss|a share|per share)\b|\$\s?\d", re.I
@@ -324,8 +338,10 @@ def detect(doc: Doc) -> list[DateMention]:
         if _misread(text, span, sentence):
             continue
         tense, head = _tense(span.root)
-        if _AHEAD.search(text, max(0, start - 16), start):
-            tense = "future"  # "as soon as Tuesday", "effective Feb. 1"
+        if _AHEAD.search(text, max(0, start - 16), start) or (
+            _UNTIL.search(text, max(0, start - 8), start) and head >= 0 and _defers(doc[head], tense)
+        ):
+            tense = "future"  # "as soon as Tuesday", "effective Feb. 1", "postponed until Tuesday"
         sent = sentence.text
         quarterly = _QUARTERLY.search(sent) is not None
         out.append(DateMention(start, end, tense, head, quarterly, _FIGURES.search(sent) is not None))
