@@ -12,6 +12,13 @@ def quotes(nlp, text):
 
 
 CASES = [
+    # a dateline the parser took for the subject: the name hung on it speaks
+    ('TALLAHASSEE — Democratic U.S. Rep. Gwen Graham on Friday pummeled Donald Trump as divisive while '
+     'praising Hillary Clinton as a "work horse, not a show horse."',
+     [("mixed", "Gwen Graham", "praise", 'Hillary Clinton as a "work horse, not a show horse."')]),
+    # a heading's label is no transcript speaker
+    ("EXCLUSIVE: In memo to Congress, Saudis insist they are fighting terror",
+     [("indirect", "Saudis", "insist", "they are fighting terror")]),
     # a wire dateline opening the story is no part of what was said
     ("LONDON (Reuters) - Theresa May will travel to Brussels on Wednesday, her spokesman said.",
      [("indirect", "her spokesman", "say", "Theresa May will travel to Brussels on Wednesday")]),

@@ -50,6 +50,9 @@ DOUBLE_MARKS = "“”\"«»"
 ALL_KINDS = frozenset({"clause", "quote", "object", "infinitive"})
 QUOTE_ONLY = frozenset({"quote"})
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
+# labels a headline or paragraph opens with ("EXCLUSIVE: ..."), never a speaker
+HEADING_LABELS = frozenset({"exclusive", "breaking", "update", "updated", "watch", "analysis", "opinion", "video",
+                            "photos", "correction", "related", "read", "listen", "live", "editor", "note"})
 _GAP_BEFORE_CUE = re.compile(r"[\s,;:—–-]*")
 _GAP_AFTER_CUE = re.compile(r"[\s,:—–-]*")
 _LETTER = re.compile(r"\w")
@@ -202,6 +205,12 @@ class Attributor:
             and not self._in_quote(verb.head.idx)
         ):
             subj = self.subject_of(verb.head)  # "said Skelly, explaining ...": the head's speaker
+        if subj is not None and self._in_dateline(subj):
+            # "TALLAHASSEE — Rep. Gwen Graham on Friday pummeled ...": the
+            # parser took the dateline for the subject and hung the name on it
+            subj = next((c for c in subj.children if c.dep_ == "appos"), None) or next(
+                (c for c in subj.head.children if c.dep_ == "nsubj" and c.i != subj.i and not self._in_dateline(c)), None
+            )
         if subj is None and verb.tag_ == "VBG" and verb.i > 0 and verb.doc[verb.i - 1].text == ",":
             # ", noting ..." misparsed: the speaker of the cue before it in the
             # sentence, else the subject of the sentence's main verb ("Flea
@@ -217,6 +226,14 @@ class Attributor:
             elif root.i < verb.i and root.tag_ in FINITE_TAGS and not self._in_quote(root.idx):
                 subj = self._subject(root)
         return subj
+
+    def _in_dateline(self, tok: Token) -> bool:
+        """Whether ``tok`` is in a wire dateline opening its paragraph ("JACKSON, Miss. - ")."""
+        if not tok.is_upper:
+            return False
+        line = self._text.rfind("\n", 0, tok.idx) + 1
+        m = _DATELINE.match(self._text, line)
+        return m is not None and tok.idx < m.end()
 
     def _closes_quote(self, verb: Token, quotes: list[Quotation], ends: list[int]) -> bool:
         """A verb outside the cue lexicon that says how a quotation was said:
@@ -824,7 +841,7 @@ class Attributor:
             # a transcript's speaker in capitals: "PENCE: Well, look, ..."
             speaker_caps = prev.text.isupper() and prev.is_alpha and len(prev.text) > 1
             named = prev.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or prev.pos_ == "PROPN" or speaker_caps
-            if not named:
+            if not named or prev.lower_ in HEADING_LABELS:  # "EXCLUSIVE: In memo to Congress, ..."
                 continue
             src_start, src_end = mention_span(prev)
             around = None  # the quotation the whole "NAME: ..." paragraph is in
