@@ -145,9 +145,8 @@ class Attributor:
     def kinds(self, tok: Token) -> frozenset[str]:
         if self.every_verb:
             return ALL_KINDS
-        if tok.i in self._closing:
-            return QUOTE_ONLY
-        return self.cues.get(tok.lemma_.lower(), frozenset())
+        frames = self.cues.get(tok.lemma_.lower(), frozenset())
+        return frames | QUOTE_ONLY if tok.i in self._closing else frames
 
     # -- cues -------------------------------------------------------------
     def is_cue(self, tok: Token) -> bool:
@@ -243,8 +242,10 @@ class Attributor:
         "and"); or the verb comes first and a name after it ("“This is
         fantastic!” beamed Donald Hartley of Madison")."""
         # (a past tense the tagger took for a participle: "“...,” Trump barked and ...")
-        if verb.pos_ != "VERB" or verb.tag_ not in FINITE_TAGS | {"VBN"} or not verb.is_alpha or self.is_cue(verb):
+        if verb.pos_ != "VERB" or verb.tag_ not in FINITE_TAGS | {"VBN"} or not verb.is_alpha:
             return False  # (a dash the tagger took for a verb: "”― Jacklyn Ashley")
+        if "quote" in self.cues.get(verb.lemma_.lower(), ()):
+            return False  # a cue of the lexicon already takes it ("press" only takes "to ...": "Hannity pressed.")
         if self._in_quote(verb.idx) or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
             return False
         doc = verb.doc
