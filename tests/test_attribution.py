@@ -12,6 +12,13 @@ def quotes(nlp, text):
 
 
 CASES = [
+    # a verb outside the lexicon and a comma introduce a quoted sentence
+    ("Silverman interjected, “Ladies and gentlemen, Mr. Paul Simon.”",
+     [("direct", "Silverman", "interject", "Ladies and gentlemen, Mr. Paul Simon.")]),
+    # ... but a bare name and a comma do not
+    ("Trump, “The wall will be built.”", []),
+    # a lexicon cue without quotation frames may still close one
+    ("“Would it be negotiable?” Hannity pressed.", [("direct", "Hannity", "press", "Would it be negotiable?")]),
     # a dateline the parser took for the subject: the name hung on it speaks
     ('TALLAHASSEE — Democratic U.S. Rep. Gwen Graham on Friday pummeled Donald Trump as divisive while '
      'praising Hillary Clinton as a "work horse, not a show horse."',

@@ -808,6 +808,7 @@ class Attributor:
         text = self._text
         out: list[Attribution] = []
         starts: list[tuple[int, int, int | None]] = []  # colon index, content end, quotation
+        commas: set[int] = set()  # the "colons" that are commas after a verb
         for k, q in enumerate(quotes):
             if k in claimed:
                 continue
@@ -815,6 +816,11 @@ class Attributor:
             while i >= 0 and text[i] in " \t\n\xa0":
                 i -= 1
             if i > 0 and text[i] == ":":
+                starts.append((i, q.end, k))
+            elif i > 0 and text[i] == "," and text[q.inner_start : q.inner_start + 1].isupper():
+                # "Silverman interjected, “Ladies and gentlemen ...”": a verb
+                # and a comma introduce a quoted sentence as a colon does
+                commas.add(i)
                 starts.append((i, q.end, k))
         for p_start, p_end in paras:
             m = re.match(r"[^:\n]{2,60}?:\s+(?=\S)", text[p_start:p_end])
@@ -830,6 +836,8 @@ class Attributor:
             if prev.is_punct or prev.is_space:
                 continue
             verb = self._verb_before_colon(prev) if k is not None else None
+            if colon in commas and (verb is None or verb.i != prev.i or self.is_cue(verb) or _after_comma(verb)):
+                continue  # after a comma only the verb itself, and one no other rule reads
             if verb is not None:
                 # "17-year-old Jared Potts echoed:", "Kelly responded pointedly,
                 # with a smile:" and the quotation after: whatever the verb, a
