@@ -12,6 +12,16 @@ def quotes(nlp, text):
 
 
 CASES = [
+    # a gerund after "upon" speaks for the clause's subject
+    ("Silverman incurred a wave of boos upon saying, “Hillary heard the passion of the people.”",
+     [("direct", "Silverman", "say", "Hillary heard the passion of the people.")]),
+    # a second verb after a passive one shares its subject
+    ("Silverman was joined on stage by Al Franken and joked, “You’re being ridiculous.”",
+     [("direct", "Silverman", "joke", "You’re being ridiculous.")]),
+    # a moment is no speaker ("at one point calling")
+    ("Trump feuded with officials over how best to stabilize the city's finances, at one point calling the "
+     'mayor a "liar" who was not "honorable."',
+     [("mixed", "Trump", "call", 'the mayor a "liar" who was not "honorable."')]),
     # a verb outside the lexicon and a comma introduce a quoted sentence
     ("Silverman interjected, “Ladies and gentlemen, Mr. Paul Simon.”",
      [("direct", "Silverman", "interject", "Ladies and gentlemen, Mr. Paul Simon.")]),

@@ -46,6 +46,9 @@ ADDRESSEE_DEPS = {"dobj", "dative"}
 CLAUSE_DEPS = {"ccomp", "xcomp", "parataxis"}
 PARTICIPLE_DEPS = {"advcl", "xcomp", "conj", "pcomp", "acl"}
 FINITE_TAGS = {"VBD", "VBZ", "VBP"}
+# nouns of a moment a participle may hang on ("at one point calling ..."), never a speaker
+TIME_NOUNS = frozenset({"point", "time", "moment", "stage", "juncture", "day", "night", "week", "month", "year", "minute",
+                        "hour", "times", "occasion"})
 DOUBLE_MARKS = "“”\"«»"
 ALL_KINDS = frozenset({"clause", "quote", "object", "infinitive"})
 QUOTE_ONLY = frozenset({"quote"})
@@ -335,8 +338,11 @@ class Attributor:
             # a subject outside the quotations first: the parser may take a
             # noun inside the quote for a second subject, or a dateline
             # ("LONDON (Reuters) - Donald Trump said"): then the nearest one
+            # ("was joined on stage by Franken and joked, “...”": the passive
+            # verb's subject is the second one's, which is active)
+            deps = SUBJECT_DEPS | {"nsubjpass"} if below == "conj" and verb.dep_ == "conj" else SUBJECT_DEPS
             subjects = sorted(
-                (c for c in cur.children if c.dep_ in SUBJECT_DEPS),
+                (c for c in cur.children if c.dep_ in deps),
                 key=lambda c: (self._in_quote(c.idx), abs(c.i - cur.i)),
             )
             if subjects:
@@ -356,7 +362,7 @@ class Attributor:
                 cur = cur.head.head
                 continue
             if (
-                cur.dep_ == "prep" and cur.pos_ == "ADP" and cur.head.i != cur.i
+                cur.dep_ == "prep" and cur.pos_ in ("ADP", "SCONJ") and cur.head.i != cur.i
                 and (cur.i > cur.head.i or below == "pcomp" and cur.head.pos_ in ("VERB", "AUX"))
             ):
                 # "began by saying", "responded by saying"; "After suggesting
@@ -366,6 +372,11 @@ class Attributor:
                 cur = cur.head  # "voters are more likely to say", "are quick to point out"
             elif cur.dep_ in PARTICIPLE_DEPS and cur.head.i != cur.i:
                 if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN", "PRON"):
+                    if cur.head.lemma_ in TIME_NOUNS and cur.head.dep_ == "pobj":
+                        # "..., at one point calling the mayor a “liar”": the
+                        # sentence's subject, not the moment
+                        root = cur.sent.root
+                        return self._subject(root) if root.i < cur.i and root.pos_ in ("VERB", "AUX") else None
                     # "officials, saying that ..."
                     return cur.head
                 cur = cur.head
