@@ -12,6 +12,13 @@ def quotes(nlp, text):
 
 
 CASES = [
+    # a lexicon verb without quotation frames may introduce one after a comma
+    ('In Just the Way You Are, Billy Joel sings, "Don\'t go changing to try and please me."',
+     [("direct", "Billy Joel", "sing", "Don't go changing to try and please me.")]),
+    # the name after a quotation, which the tagger took for a noun's modifier
+    ('"Look at the statement Mr. Trump put out after the Dallas shootings," Conway notes. "It was strong."',
+     [("direct", "Conway", "note",
+       'Look at the statement Mr. Trump put out after the Dallas shootings," Conway notes. "It was strong.')]),
     # a gerund after "upon" speaks for the clause's subject
     ("Silverman incurred a wave of boos upon saying, “Hillary heard the passion of the people.”",
      [("direct", "Silverman", "say", "Hillary heard the passion of the people.")]),

@@ -202,6 +202,12 @@ class Attributor:
                 subj = None
         if subj is None and (verb.tag_ in FINITE_TAGS or verb.i in self._closing):
             subj = self._name_before(verb)
+        if subj is None:
+            # "“...,” Conway notes.": the tagger took the verb for a noun and
+            # the name right after the quotation for its modifier
+            subj = next(
+                (c for c in verb.lefts if c.dep_ == "compound" and c.pos_ == "PROPN" and self._follows_quote(c)), None
+            )
         if (
             subj is None and verb.dep_ in PARTICIPLE_DEPS and verb.head.i < verb.i
             and not self._in_quote(verb.head.idx)
@@ -847,8 +853,8 @@ class Attributor:
             if prev.is_punct or prev.is_space:
                 continue
             verb = self._verb_before_colon(prev) if k is not None else None
-            if colon in commas and (verb is None or verb.i != prev.i or self.is_cue(verb) or _after_comma(verb)):
-                continue  # after a comma only the verb itself, and one no other rule reads
+            if colon in commas and (verb is None or verb.i != prev.i or "quote" in self.kinds(verb) or _after_comma(verb)):
+                continue  # after a comma only the verb itself, and one the lexicon's rules do not read
             if verb is not None:
                 # "17-year-old Jared Potts echoed:", "Kelly responded pointedly,
                 # with a smile:" and the quotation after: whatever the verb, a
