@@ -834,6 +834,11 @@ class Attributor:
                 i -= 1
             if i > 0 and text[i] == ":":
                 starts.append((i, q.end, k))
+            elif i > 0 and text[i] == "." and text[q.inner_start : q.inner_start + 1].isupper() and "\n" not in text[i : q.start]:
+                # "Iowa State's Dianne Bystrom agreed. “Mainstream Republicans
+                # ...”": a sentence of a speaker and a cue alone
+                commas.add(i)
+                starts.append((i, q.end, k))
             elif i > 0 and text[i] == "," and text[q.inner_start : q.inner_start + 1].isupper():
                 # "Silverman interjected, “Ladies and gentlemen ...”": a verb
                 # and a comma introduce a quoted sentence as a colon does
@@ -854,7 +859,8 @@ class Attributor:
                 continue
             verb = self._verb_before_colon(prev) if k is not None else None
             if colon in commas and (verb is None or verb.i != prev.i or "quote" in self.kinds(verb) or _after_comma(verb)):
-                continue  # after a comma only the verb itself, and one the lexicon's rules do not read
+                if not (text[colon] == "." and verb is not None and verb.i == prev.i and self._bare_cue(verb)):
+                    continue  # after a comma only the verb itself, and one the lexicon's rules do not read
             if verb is not None:
                 # "17-year-old Jared Potts echoed:", "Kelly responded pointedly,
                 # with a smile:" and the quotation after: whatever the verb, a
@@ -967,6 +973,15 @@ class Attributor:
             kind, parts = self._classify(self._text, quotes, [k], start, quotes[k].end)
             out.append(self._make(doc, kind, parts, verb, subj, para_of, 0.7, "quoted-predicate"))
         return out
+
+    def _bare_cue(self, verb: Token) -> bool:
+        """A sentence that is a speaker and a cue of the lexicon and nothing
+        else ("Dianne Bystrom agreed."), the quotation after it its words."""
+        sent = verb.sent
+        if not self.kinds(verb) & {"quote", "clause"} or verb.i != sent.root.i or self._in_quote(verb.idx):
+            return False
+        kids = [c for c in verb.children if not c.is_punct]
+        return len(kids) == 1 and kids[0].dep_ == "nsubj" and kids[0].pos_ in ("PROPN", "NOUN") and len(sent) <= 12
 
     def _verb_before_colon(self, prev: Token) -> Token | None:
         """The finite verb whose clause ends at a colon (``prev`` is the word
