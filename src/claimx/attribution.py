@@ -134,15 +134,33 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 class Attributor:
-    """Finds attributions in a parsed Doc. One instance per process."""
+    """Finds attributions in a parsed Doc. One instance per process: it holds
+    the cue lexicon; each Doc is read by a :class:`_Reading` of its own."""
 
     def __init__(self, cues: dict[str, frozenset[str]] | None = None, every_verb: bool = False) -> None:
         self.cues = dict(cues if cues is not None else cue_frames())
         # every_verb: treat each verb as a cue with every content kind (for
         # mining the lexicon from an annotated corpus, scripts/mine_cues.py)
         self.every_verb = every_verb
-        self._text = ""
-        self._index = QuotationIndex([])  # the quotations of the Doc being read
+
+    def __call__(self, doc: Doc, text: str | None = None, quotes: list[Quotation] | None = None) -> list[Attribution]:
+        """Attributions in ``doc``; ``text`` (``doc.text``, which spaCy rebuilds on
+        every access) and its ``quotes`` may be passed in when already known."""
+        text = doc.text if text is None else text
+        quotes = find_quotations(text) if quotes is None else quotes
+        return _Reading(self.cues, self.every_verb, text, quotes).read(doc)
+
+
+class _Reading:
+    """One Doc being read: the lexicon, the Doc's text and quotations, and
+    what the passes learn of it (which verbs close a quotation)."""
+
+    def __init__(self, cues: dict[str, frozenset[str]], every_verb: bool, text: str, quotes: list[Quotation]) -> None:
+        self.cues = cues
+        self.every_verb = every_verb
+        self._text = text
+        self._quotes = quotes
+        self._index = QuotationIndex(quotes)
         self._closing: set[int] = set()  # verbs of the Doc that close a quotation (_closes_quote)
 
     def kinds(self, tok: Token) -> frozenset[str]:
@@ -395,12 +413,9 @@ class Attributor:
         return None
 
     # -- main -------------------------------------------------------------
-    def __call__(self, doc: Doc, text: str | None = None, quotes: list[Quotation] | None = None) -> list[Attribution]:
-        """Attributions in ``doc``; ``text`` (``doc.text``, which spaCy rebuilds on
-        every access) and its ``quotes`` may be passed in when already known."""
-        text = self._text = doc.text if text is None else text
-        quotes = find_quotations(text) if quotes is None else quotes
-        self._index = QuotationIndex(quotes)
+    def read(self, doc: Doc) -> list[Attribution]:
+        """The attributions in ``doc``, pass by pass."""
+        text, quotes = self._text, self._quotes
         paras = paragraphs(text)
         p_starts = [p[0] for p in paras]
 
