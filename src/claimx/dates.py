@@ -644,9 +644,10 @@ def normalise(
     if previous is not None and (told := anaphoric(low, previous)) is not None:
         return told
     m = re.fullmatch(r"(?:the|its|their)\s+(\d{4})\s+(?:fiscal\s+)?(?:quarter|period)", low)
-    if m and (quarter or ref):
+    reported = quarter or (reported_quarter(ref) if ref is not None else None)
+    if m and reported:
         # "the 1988 quarter": the quarter reported on, in that year
-        return f"{m.group(1)}{(quarter or reported_quarter(ref))[4:]}", "date"  # type: ignore[arg-type]
+        return f"{m.group(1)}{reported[4:]}", "date"
     if re.fullmatch(r"(?:the\s+)?year[- ](?:ago|earlier)", low) and ref is not None:
         return str(ref.year - 1), "date"
     words = expr.split()
