@@ -13,7 +13,7 @@ def quotes(nlp, text):
 
 CASES = [
     # a sentence of a speaker and a cue alone, then the quotation
-    ("The senator disagreed. “That is simply wrong.”", [("direct", "senator", "disagree", "That is simply wrong.")]),
+    ("The senator agreed. “That is simply right.”", [("direct", "senator", "agree", "That is simply right.")]),
     ("Trump won. “It was a great night.”", []),
     # a lexicon verb without quotation frames may introduce one after a comma
     ('In Just the Way You Are, Billy Joel sings, "Don\'t go changing to try and please me."',

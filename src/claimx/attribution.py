@@ -840,7 +840,7 @@ class _Reading:
         text = self._text
         out: list[Attribution] = []
         starts: list[tuple[int, int, int | None]] = []  # colon index, content end, quotation
-        commas: set[int] = set()  # the "colons" that are commas after a verb
+        after_verb: set[int] = set()  # the "colons" that are a comma or a full stop after a verb
         for k, q in enumerate(quotes):
             if k in claimed:
                 continue
@@ -852,12 +852,12 @@ class _Reading:
             elif i > 0 and text[i] == "." and text[q.inner_start : q.inner_start + 1].isupper() and "\n" not in text[i : q.start]:
                 # "Iowa State's Dianne Bystrom agreed. “Mainstream Republicans
                 # ...”": a sentence of a speaker and a cue alone
-                commas.add(i)
+                after_verb.add(i)
                 starts.append((i, q.end, k))
             elif i > 0 and text[i] == "," and text[q.inner_start : q.inner_start + 1].isupper():
                 # "Silverman interjected, “Ladies and gentlemen ...”": a verb
                 # and a comma introduce a quoted sentence as a colon does
-                commas.add(i)
+                after_verb.add(i)
                 starts.append((i, q.end, k))
         for p_start, p_end in paras:
             m = re.match(r"[^:\n]{2,60}?:\s+(?=\S)", text[p_start:p_end])
@@ -873,9 +873,14 @@ class _Reading:
             if prev.is_punct or prev.is_space:
                 continue
             verb = self._verb_before_colon(prev) if k is not None else None
-            if colon in commas and (verb is None or verb.i != prev.i or "quote" in self.kinds(verb) or _after_comma(verb)):
-                if not (text[colon] == "." and verb is not None and verb.i == prev.i and self._bare_cue(verb)):
-                    continue  # after a comma only the verb itself, and one the lexicon's rules do not read
+            if colon in after_verb:
+                # after a comma, only the verb itself and one the lexicon's
+                # rules do not read; after a full stop, a speaker and a cue alone
+                if verb is None or verb.i != prev.i:
+                    continue
+                if not (self._bare_cue(verb) if text[colon] == "." else
+                        "quote" not in self.kinds(verb) and not _after_comma(verb)):
+                    continue
             if verb is not None:
                 # "17-year-old Jared Potts echoed:", "Kelly responded pointedly,
                 # with a smile:" and the quotation after: whatever the verb, a
