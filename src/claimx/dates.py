@@ -208,9 +208,6 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in spans)
 
 
-_CALENDAR_NAME = re.compile(
-    rf"\b(?:{_MONTH_RE}|{_WEEKDAY_RE}|Day|Eve|Christmas|Easter|Thanksgiving|Halloween|Hanukkah|Ramadan|Year|\w+ties)\b"
-)
 _AGE_DECADE = re.compile(r"\b(?:his|her|their|its|my|your|our)\s+(?:early\s+|mid-?\s*|late\s+)?(?:\d0|\w+tie)s$", re.I)
 
 
@@ -565,6 +562,10 @@ _HOLIDAY_NAMES = "|".join(
     if not h.startswith("the ")
 )
 _HOLIDAY = re.compile(rf"\b(?:(?:last|next|this)\s+)?(?:{_HOLIDAY_NAMES})\b(?!\s+(?:week|season|holidays?|weekend|break))")
+
+
+# capitalised words a date may be written in (titles are the others: _misread)
+_CALENDAR_NAME = re.compile(rf"\b(?:{_MONTH_RE}|{_WEEKDAY_RE}|{_HOLIDAY_NAMES}|Day|Eve|Year|\w+ties)\b")
 
 
 def _easter(year: int) -> dt.date:
