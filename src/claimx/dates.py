@@ -1002,6 +1002,14 @@ def _normalise(expr: str, ref: dt.date | None, tense: str) -> tuple[str | None, 
     return None, "date"
 
 
+def _part_year(n: int, unit: str, ref: dt.date, tense: str) -> int:
+    """The year of quarter (``unit`` "Q") or half ("H") ``n`` named without
+    one: last year's when it is still to come this year and the tense is not
+    the future's."""
+    current = (ref.month - 1) // 3 + 1 if unit == "Q" else (ref.month - 1) // 6 + 1
+    return ref.year - 1 if n > current and tense != "future" else ref.year
+
+
 def _quarter(low: str, ref: dt.date | None, tense: str) -> str | None:
     """Quarters and halves: "the third quarter", "the 1988 second quarter",
     "the quarter" (the latest one reported), "the year-ago quarter"."""
@@ -1011,9 +1019,7 @@ def _quarter(low: str, ref: dt.date | None, tense: str) -> str | None:
         if year and len(year) == 2:
             year = f"20{year}"
         if year is None and ref is not None:
-            n, unit = int(m.group(3)), m.group(2).upper()
-            current = (ref.month - 1) // 3 + 1 if unit == "Q" else (ref.month - 1) // 6 + 1
-            year = str(ref.year - 1 if n > current and tense != "future" else ref.year)
+            year = str(_part_year(int(m.group(3)), m.group(2).upper(), ref, tense))
         return f"{year}-{m.group(2).upper()}{m.group(3)}" if year else None
     m = re.search(r"(first|second|third|fourth|1st|2nd|3rd|4th|final|last)[- ](?:fiscal\s+)?(quarter|half)(?:\s+of\s+(\d{4}))?", low)
     if m and not low.startswith(("the past", "the last")) and not re.search(r"\bof\s+the\s+['’]?\d+s$", low):
@@ -1026,8 +1032,7 @@ def _quarter(low: str, ref: dt.date | None, tense: str) -> str | None:
             return f"{year_in}-{unit}{n}"
         if ref is None:
             return None
-        current = (ref.month - 1) // 3 + 1 if unit == "Q" else (ref.month - 1) // 6 + 1
-        year = ref.year - 1 if (n > current and tense != "future") else ref.year
+        year = _part_year(n, unit, ref, tense)
         if "last year" in low or "previous year" in low or "year-ago" in low or "year-earlier" in low:
             year = ref.year - 1
         elif "next year" in low or "coming year" in low:
