@@ -12,6 +12,14 @@ def quotes(nlp, text):
 
 
 CASES = [
+    # one capitalised word after "said," is a statement, not a title
+    ('Priebus said, "Probably."', [("direct", "Priebus", "say", "Probably.")]),
+    # a particle or adverb after the verb that closes a quotation
+    ("“Who is going to pay for it?” Trump asked. “Mexico!” the audience screamed back.",
+     [("direct", "Trump", "ask", "Who is going to pay for it?"), ("direct", "audience", "scream", "Mexico!")]),
+    # a cue with only how and when in its sentence, then the quotation
+    ("Sam Lau, the party's spokesman, said in a statement. “There are no paper ballots to recount.”",
+     [("direct", "Sam Lau", "say", "There are no paper ballots to recount.")]),
     # a sentence of a speaker and a cue alone, then the quotation
     ("The senator agreed. “That is simply right.”", [("direct", "senator", "agree", "That is simply right.")]),
     ("Trump won. “It was a great night.”", []),

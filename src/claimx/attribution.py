@@ -283,7 +283,10 @@ class _Reading:
         between = [t for t in doc.char_span(q.end, verb.idx, alignment_mode="expand") or () if not t.is_space]
         if not between:
             return verb.i + 1 < len(doc) and doc[verb.i + 1].pos_ == "PROPN"
-        nxt = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+        j = verb.i + 1
+        while j < len(doc) and doc[j].dep_ in ("prt", "advmod") and doc[j].head.i == verb.i and doc[j].is_alpha:
+            j += 1  # "“Mexico!” the audience screamed back."
+        nxt = doc[j] if j < len(doc) else None
         if nxt is not None and not (nxt.text in (".", ",", ";", "!", "?") or nxt.lower_ in ("and", "but") or "\n" in nxt.text):
             return False
         if len(between) > 6 or any(t.pos_ in ("VERB", "AUX") or t.is_punct for t in between):
@@ -876,10 +879,10 @@ class _Reading:
             if colon in after_verb:
                 # after a comma, only the verb itself and one the lexicon's
                 # rules do not read; after a full stop, a speaker and a cue alone
-                if verb is None or verb.i != prev.i:
-                    continue
-                if not (self._bare_cue(verb) if text[colon] == "." else
-                        "quote" not in self.kinds(verb) and not _after_comma(verb)):
+                if verb is None or not (
+                    self._bare_cue(verb) if text[colon] == "."
+                    else verb.i == prev.i and "quote" not in self.kinds(verb) and not _after_comma(verb)
+                ):
                     continue
             if verb is not None:
                 # "17-year-old Jared Potts echoed:", "Kelly responded pointedly,
@@ -995,13 +998,19 @@ class _Reading:
         return out
 
     def _bare_cue(self, verb: Token) -> bool:
-        """A sentence that is a speaker and a cue of the lexicon and nothing
-        else ("Dianne Bystrom agreed."), the quotation after it its words."""
+        """A sentence that is a speaker and a cue of the lexicon with nothing
+        said in it ("Dianne Bystrom agreed.", "Sam Lau said in a statement."):
+        the quotation after it holds the words."""
         sent = verb.sent
         if not self.kinds(verb) & {"quote", "clause"} or verb.i != sent.root.i or self._in_quote(verb.idx):
             return False
         kids = [c for c in verb.children if not c.is_punct]
-        return len(kids) == 1 and kids[0].dep_ == "nsubj" and kids[0].pos_ in ("PROPN", "NOUN") and len(sent) <= 12
+        subjects = [c for c in kids if c.dep_ == "nsubj"]
+        # besides the speaker only how and when: "said in a statement", "agreed Monday"
+        return (
+            len(subjects) == 1 and subjects[0].pos_ in ("PROPN", "NOUN") and subjects[0].i < verb.i
+            and all(c.dep_ in ("nsubj", "prep", "npadvmod", "advmod") for c in kids) and len(sent) <= 30
+        )
 
     def _verb_before_colon(self, prev: Token) -> Token | None:
         """The finite verb whose clause ends at a colon (``prev`` is the word
@@ -1157,6 +1166,9 @@ def _is_title(text: str, q: Quotation) -> bool:
     # off at a comma is a statement
     before = text[: q.start].rstrip(" \t\xa0")
     if inner.endswith(",") and (not before or before[-1] in ".!?\n”\""):
+        return False
+    # "Priebus said, “Probably.”": a sentence after a comma or colon is said
+    if inner.endswith(".") and before[-1:] in (",", ":"):
         return False
     return all(w[0].isupper() or w[0].isdigit() or w.lower() in _SMALL_WORDS for w in words)
 
