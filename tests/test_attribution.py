@@ -12,6 +12,12 @@ def quotes(nlp, text):
 
 
 CASES = [
+    # quoted words past a comma and an aside after the object
+    ("Trump attacked Romney, calling him, among other things, “a failed candidate.”",
+     [("indirect", "Trump", "attack", "Romney"),
+      ("mixed", "Trump", "call", "him, among other things, “a failed candidate.”")]),
+    # ... but an apposition in quotation marks is nobody's words
+    ("He met the senator, “a great friend,” on Monday.", []),
     # one capitalised word after "said," is a statement, not a title
     ('Priebus said, "Probably."', [("direct", "Priebus", "say", "Probably.")]),
     # a particle or adverb after the verb that closes a quotation

@@ -983,6 +983,14 @@ class _Reading:
                 pass  # "what he calls the “Washington cartel”": the quoted words complete "what"
             elif prep is None or prep.lower_ not in ("for", "of", "against", "about"):
                 continue  # else the quoted words are the object: "called for more “flexibility”"
+            if i < len(doc) and doc[i].text == "," and i > obj:
+                # "calling him, among other things, “a failed candidate”",
+                # "chiding him, “What difference ...?”": past a comma and an aside
+                j = next((j for j in range(i + 1, min(i + 7, len(doc))) if doc[j].text == ","), i)
+                i = j + 1 if j + 1 < len(doc) and doc[j + 1].idx in starts else i + 1
+                k = starts.get(doc[i].idx) if i < len(doc) else None
+                if k is None or not (self.kinds(verb) or self._text[quotes[k].inner_start : quotes[k].inner_start + 1].isupper()):
+                    continue  # "met the senator, “a great friend,”": an apposition, unless a cue or a sentence
             k = starts.get(doc[i].idx) if i < len(doc) else None
             if k is None or k in claimed or _is_title(self._text, quotes[k]) or doc[i].sent != verb.sent:
                 continue
