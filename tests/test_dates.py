@@ -74,6 +74,10 @@ FEB = dt.date(2024, 2, 10)
         ("9 o'clock at night", SUN, "past", "2025-08-17T21:00", "time"),
         ("every week", SUN, "past", "P1W", "set"),
         ("two days ago", SUN, "past", "2025-08-15", "date"),
+        # with no date named before, anaphors count from the reference date
+        ("the next day", SUN, "past", "2025-08-18", "date"),
+        ("the previous day", SUN, "past", "2025-08-16", "date"),
+        ("that month", SUN, "past", "2025-08", "date"),
         # "later" marks where a stretch ends: the stretch is the expression (TimeML)
         ("Three days later", SUN, "past", "P3D", "duration"),
         ("a minute and a half later", SUN, "past", "PT1M30S", "duration"),

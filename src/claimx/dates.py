@@ -642,7 +642,9 @@ def normalise(
     low = " ".join(expr.lower().split()).strip(" .,;:")
     if quarter is not None and _year_back(low):
         return f"{int(quarter[:4]) - 1}{quarter[4:]}", "date"
-    if previous is not None and (told := anaphoric(low, previous)) is not None:
+    # (with no date named before, the reference date is the one to count from)
+    since = previous or (ref.isoformat() if ref is not None else None)
+    if since is not None and (told := anaphoric(low, since)) is not None:
         return told
     m = re.fullmatch(r"(?:the|its|their)\s+(\d{4})\s+(?:fiscal\s+)?(?:quarter|period)", low)
     reported = quarter or (reported_quarter(ref) if ref is not None else None)
