@@ -1172,11 +1172,14 @@ def _is_title(text: str, q: Quotation) -> bool:
         return False
     # "“Really,” she added": a quotation that opens its sentence and breaks
     # off at a comma is a statement
-    before = text[: q.start].rstrip(" \t\xa0")
-    if inner.endswith(",") and (not before or before[-1] in ".!?\n”\""):
+    i = q.start - 1  # the last character before it that is not a space (not text[:q.start], a copy)
+    while i >= 0 and text[i] in " \t\xa0":
+        i -= 1
+    before = text[i] if i >= 0 else ""
+    if inner.endswith(",") and (not before or before in ".!?\n”\""):
         return False
     # "Priebus said, “Probably.”": a sentence after a comma or colon is said
-    if inner.endswith(".") and before[-1:] in (",", ":"):
+    if inner.endswith(".") and before in (",", ":"):
         return False
     return all(w[0].isupper() or w[0].isdigit() or w.lower() in _SMALL_WORDS for w in words)
 
