@@ -18,6 +18,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from claimx.lexicon import date_patterns
+
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
     "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
@@ -44,25 +46,11 @@ _WEEKDAY_RE = (
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon\.|Tue\.|Tues\.|Wed\.|"
     r"Thu\.|Thurs\.|Fri\.|Sat\.|Sun\.)"
 )
-# extra expressions the NER misses (compiled once)
-_EXTRA = re.compile(
-    r"(?<!\w)(?:now|currently|current|recently|recent|nowadays|today|tonight|yesterday|tomorrow|"
-    r"(?:this|last|next|the)\s+(?:week(?:end)?|month|year|spring|summer|fall|autumn|winter)|"
-    r"the\s+(?:first|second|third|fourth)\s+quarter(?:\s+of\s+\d{4})?|"
-    r"(?:for|in)\s+(?:weeks|months|years|decades|days)|"
-    r"mid-\d{4}s?|the\s+past|the\s+(?:near\s+)?future|the\s+(?:near|short|long)\s+term|"
-    r"as\s+soon\s+as\s+possible|daily|(?:every|each)\s+(?:day|week|month|year))(?!\w)",
-    re.IGNORECASE,
-)
-_COUNT_WORD = r"(?:\d+(?:\s+\d/\d)?|\d+\.\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a\s+few|several)"
-_FALLBACK = re.compile(
-    rf"\b(?:(?:[Ee]arly|[Ll]ate)\s+)?(?<![-/])\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
-    rf"(?:\s+(?:morning|afternoon|evening|night))?|"
-    rf"\b(?:Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.\s+\d{{1,2}}\b(?:,\s+\d{{4}})?|"
-    rf"\b(?:January|February|April|June|July|August|September|October|November|December)\s+\d{{1,2}}\b(?:,\s+\d{{4}})?|"
-    rf"\b{_COUNT_WORD}\s+(?:more\s+)?(?:minutes|hours|days|weeks|months|years|decades)\b(?![- ]old)|"
-    rf"\b(?:(?:19|20)\d\d\s+)?(?:Q[1-4]|H[12])\b(?![-/])(?:\s+(?:19|20)\d\d\b)?"
-)
+# what the NER misses, from data/date_patterns.tsv (compiled once): names
+# and numbers as written ("Late Monday", "Q4 2012"), then words in any case
+# ("now", "for weeks")
+_FALLBACK = re.compile("|".join(date_patterns()["c"]))
+_EXTRA = re.compile(rf"(?<!\w)(?:{'|'.join(date_patterns()['i'])})(?!\w)", re.IGNORECASE)
 # a bare year after a preposition ("in 1996", "between 1994 and 1997")
 _YEAR = re.compile(
     r"\b(?:in|since|of|by|until|till|from|before|after|during|between|and|to|through|around|early|late|mid)\s"

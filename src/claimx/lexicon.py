@@ -46,3 +46,14 @@ def light_verbs() -> frozenset[str]:
     """Verbs whose object and the quoted words on it report nobody's words
     ("wore a “Make America Great” cap"): never cues by structure alone."""
     return frozenset(ln.strip() for ln in _lines("light_verbs.txt"))
+
+
+@cache
+def date_patterns() -> dict[str, list[str]]:
+    """Patterns for the temporal expressions the NER misses, by case: "c"
+    (as written) and "i" (any case), in file order."""
+    out: dict[str, list[str]] = {"c": [], "i": []}
+    for line in _lines("date_patterns.tsv"):
+        case, pattern = line.split("\t")[:2]
+        out[case].append(pattern)
+    return out
