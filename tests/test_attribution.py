@@ -12,6 +12,9 @@ def quotes(nlp, text):
 
 
 CASES = [
+    # the agency in a dateline is no speaker either
+    ("PARIS (AP) — French President Francois Hollande said Monday that France would hold a conference.",
+     [("indirect", "Francois Hollande", "say", "France would hold a conference")]),
     # quoted words past a comma and an aside after the object
     ("Trump attacked Romney, calling him, among other things, “a failed candidate.”",
      [("indirect", "Trump", "attack", "Romney"),

@@ -220,6 +220,12 @@ NOV1 = "1989-11-01"  # a Wednesday
         ("Revenue rose in Q3, and the company expects a stronger Q4 2013.", "2013-11-15",
          [("Q3", "2013-Q3"), ("Q4 2013", "2013-Q4")]),
         ("He applied for an H1-B visa and caught H1N1.", NOV1, []),
+        # a date the NER ran on into words that are no second date
+        ("The talks would begin on Feb. 3 and last three days.", "2015-01-12",
+         [("Feb. 3", "2015-02-03"), ("three days", "P3D")]),
+        ("The government will review it every two weeks, he said.", "2015-01-12", [("every two weeks", "P2W")]),
+        ("The alert stays until at least the end of the month.", "2015-01-12",
+         [("at least the end of the month", "2015-01")]),
         # the connectives of a range belong to neither end
         ("He will not be sent back between now and Feb. 10, he said.", NOV1,
          [("now", "PRESENT_REF"), ("Feb. 10", "1990-02-10")]),
@@ -284,3 +290,19 @@ def test_easter_holidays():
     ref = dt.date(2019, 4, 1)
     assert normalise("Easter Monday", ref, "future") == ("2019-04-22", "date")
     assert normalise("Good Friday", ref, "future") == ("2019-04-19", "date")
+
+
+def test_statement_date_from_a_time_and_not_from_the_cue_between_parts(nlp):
+    """"told reporters late Sunday night" dates the statement to Sunday; a
+    "yesterday" between the parts of a quote is the reporter's, counted from
+    the article's date, not from the statement's."""
+    from claimx.extract import build_record
+    from claimx.inputs import Article
+
+    text = '"We will not give in," Hollande told reporters late Sunday night. "Not today."'
+    rec = build_record(Article("t", "t", text, published="2015-01-12"), nlp(text)).to_dict()
+    assert [q["date"] for q in rec["quotes"]] == ["2015-01-11"]
+    text = ('"We will not go over a certain level," said David McCammon, the vice president, '
+            'at a news conference yesterday in Dearborn. "There is some price at which we would stop."')
+    rec = build_record(Article("t", "t", text, published="1989-10-27"), nlp(text)).to_dict()
+    assert [(d["text"], d["value"]) for d in rec["dates"]] == [("yesterday", "1989-10-26")]

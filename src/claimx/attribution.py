@@ -234,7 +234,7 @@ class _Reading:
         if subj is not None and self._in_dateline(subj):
             # "TALLAHASSEE — Rep. Gwen Graham on Friday pummeled ...": the
             # parser took the dateline for the subject and hung the name on it
-            subj = next((c for c in subj.children if c.dep_ == "appos"), None) or next(
+            subj = next((c for c in subj.children if c.dep_ == "appos" and not self._in_dateline(c)), None) or next(
                 (c for c in subj.head.children if c.dep_ == "nsubj" and c.i != subj.i and not self._in_dateline(c)), None
             )
         if subj is None and verb.tag_ == "VBG" and verb.i > 0 and verb.doc[verb.i - 1].text == ",":

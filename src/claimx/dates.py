@@ -178,6 +178,9 @@ _PART_OF = re.compile(
 )
 
 
+_DATE_THEN = re.compile(
+    rf"(?:{_WEEKDAY_RE},?\s+)?{_MONTH_RE}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,\s+\d{{4}})?(?=(?:,|\s+and)\s+(?!{_POINT}|\d))"
+)
 _YEAR_LIST = re.compile(r"(?:1[6-9]|20)\d\d(?:,\s*(?:and\s+)?(?:1[6-9]|20)\d\d)+(?:,?\s+and)?|(?:1[6-9]|20)\d\d,?\s+and")
 
 
@@ -257,14 +260,19 @@ def detect(doc: Doc) -> list[DateMention]:
             start = before.start()
         # "each Thursday", "every July": a set, which the NER leaves out
         before = _EVERY_BEFORE.search(text, max(0, start - 7), start)
-        if before and re.fullmatch(rf"(?:{_WEEKDAY_RE}|{_MONTH_RE})", text[start:end]):
-            start = before.start()
+        if before and re.fullmatch(rf"(?:{_WEEKDAY_RE}|{_MONTH_RE}|(?:\w+\s+)?(?:day|week|month|year|hour)s?)", text[start:end]):
+            start = before.start()  # ... and "every two weeks"
         before = _CLOCK_BEFORE.search(text, max(0, start - 20), start)
         if before and re.match(rf"{_WEEKDAY_RE}|{_MONTH_RE}|today|yesterday|tomorrow", text[start:end], re.I):
             start = before.start()
         after = _DAY_AFTER.match(text, end)
         if after and _CLOCK_END.search(text, start, end):
             end = after.end()  # "5 p.m. EST, Nov. 6"
+        # "Feb. 3 and last three days", "Jan. 7, hours after": a date the NER
+        # ran on into words that are no second one
+        cut = _DATE_THEN.match(text, start, end)
+        if cut:
+            end = cut.end()
         # "between now and": the connectives of a range are not part of either end
         trim = re.search(r"\s+(?:and|to|or|through|until)$", text[start:end])
         if trim and text[start : start + trim.start()].strip():
@@ -727,6 +735,7 @@ def _normalise(expr: str, ref: dt.date | None, tense: str) -> tuple[str | None, 
     s = " ".join(expr.replace("’", "'").split())
     low = s.lower().strip(" .,;:")
     low = re.sub(r"^(?:on|in|at|by|since|until|from|during|of|for)\s+", "", low)
+    low = re.sub(r"^(?:at\s+least|at\s+most|as\s+early\s+as|as\s+late\s+as|no\s+later\s+than|sometime|until|by)\s+", "", low)
     low = re.sub(r"'s$", "", low)
     # "4 in the morning", "9 o'clock at night": a clock time
     low = _SPOKEN_CLOCK.sub(lambda m: f"{m.group(1)} {'a' if m.group(2) == 'morning' else 'p'}.m.", low)
@@ -924,6 +933,10 @@ def _normalise(expr: str, ref: dt.date | None, tense: str) -> tuple[str | None, 
         low,
     ):
         return (str(ref.year) if ref else None), "date"
+    # "the end of the month", "the middle of this week": that month or week
+    m = re.fullmatch(r"(?:the\s+)?(?:end|beginning|start|middle|rest|balance|remainder)\s+of\s+(?:the|this)\s+(month|week)", low)
+    if m:
+        return ((f"{ref.year}-{ref.month:02d}" if m.group(1) == "month" else _iso_week(ref)) if ref else None), "date"
     if low == "the year":
         return "P1Y", "duration"
     if low == "the past year" and ref is not None:

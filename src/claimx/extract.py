@@ -91,26 +91,30 @@ def build_record(
         if q["cue"] is not None and q["cue"][0] in by_head:
             start, end, tense = by_head[q["cue"][0]]
             v, kind = normalise(text[start:end], ref, "past")
-            # a statement is made on a day: "said on Sunday", not "the first quarter is expected to"
-            if kind == "date" and v and re.fullmatch(r"\d{4}-\d{2}-\d{2}", v) and not q["start"] <= start < q["end"]:
-                value = v
+            # a statement is made on a day ("said on Sunday", "told reporters late
+            # Sunday night"), not "the first quarter is expected to"
+            said = any(a <= start < b for a, b in q["parts"])  # inside the words said
+            if v and re.match(r"\d{4}-\d{2}-\d{2}(?:T|$)", v) and not said:
+                value = v[:10]
         if value is None and q["speaker"] is not None:
             value = last_by_speaker.get(q["speaker"])
         if q["speaker"] is not None:
             last_by_speaker[q["speaker"]] = value
         quote_dates.append(value)
 
-    # direct and mixed quotes with a day, by start: "tomorrow" inside one is
-    # the day after that statement
+    # the words of direct and mixed quotes with a day, by start: "tomorrow"
+    # inside them is the day after that statement (the cue between the parts
+    # of a quote is the reporter's: "..." she said yesterday, "...")
     dated = sorted(
-        (q["start"], q["end"], dt.date.fromisoformat(d))
+        (a, b, dt.date.fromisoformat(d))
         for q, d in zip(raw_quotes, quote_dates, strict=True)
         if q["type"] != "indirect" and d and len(d) == 10
+        for a, b in q["parts"]
     )
     dated_starts = [s for s, _, _ in dated]
 
     def statement_date(pos: int) -> dt.date | None:
-        """The date of the dated direct quote holding ``pos``, if any."""
+        """The date of the dated direct quote whose words hold ``pos``, if any."""
         k = bisect_right(dated_starts, pos) - 1  # statements do not overlap
         return dated[k][2] if k >= 0 and pos < dated[k][1] else None
 
