@@ -161,6 +161,8 @@ NOV1 = "1989-11-01"  # a Wednesday
         ("The offer runs today through Nov. 17.", NOV1, [("today", "1989-11-01"), ("Nov. 17", "1989-11-17")]),
         ("Profit for the quarter ended Sept. 30 rose.", NOV1, [("the quarter", "1989-Q3"), ("Sept. 30", "1989-09-30")]),
         ("Sales for the six months ended Oct. 1 fell.", NOV1, [("the six months", "P6M"), ("Oct. 1", "1989-10-01")]),
+        ("Apple sold 74.5 million iPhones in the three months through December.", "2015-01-29",
+         [("the three months", "P3M"), ("December", "2014-12")]),
         ("Profit for the first nine months of 1988 rose.", NOV1, [("the first nine months", "P9M"), ("1988", "1988")]),
         ("In the first half of 1990 sales fell.", NOV1, [("the first half of 1990", "1990-H1")]),
         # "a year ago" beside a quarter is that quarter, a year before

@@ -169,7 +169,7 @@ _POINT = rf"(?:(?:{_MONTH_RE})\.?(?:\s+\d{{1,2}})?(?:,?\s+\d{{4}})?|\d{{4}}|{_WE
 # two points in one entity: "between 1994 and 1997", "1991 to 1997", "the
 # year ended Sept. 30" (TimeML marks each on its own)
 _RANGE = re.compile(rf"(?:between\s+|from\s+)?({_POINT})\s*(?:and|to|through|until|-|–)\s*({_POINT})", re.I)
-_ENDED = re.compile(rf"(.+?)\s+(?:ended|ending|that\s+ended|which\s+ended)\s+({_POINT})", re.I)
+_ENDED = re.compile(rf"(.+?)\s+(?:ended|ending|that\s+ended|which\s+ended|through)\s+({_POINT})", re.I)
 # "the first nine months of 1997": a stretch of several units, then the year it lies in
 _PART_OF = re.compile(
     r"((?:the\s+)?(?:first|last|past|final)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+"
