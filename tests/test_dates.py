@@ -131,6 +131,8 @@ def test_normalise(expr, ref, tense, value, kind):
         ("6 a.m.", "1998-08", "2025-08-17T06:00"),
         # too coarse to count a day from: left to the reference date
         ("that day", "1999", "2025-08-17"),
+        ("the day", "1998-10-24", "1998-10-24"),
+        ("Late in the day", "1998-10-24", "1998-10-24"),
         # no anaphor at all
         ("last year", "1995", "2024"),
     ],

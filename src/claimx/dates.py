@@ -662,6 +662,8 @@ def normalise(
 
 _CALENDAR = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-Q(\d))?(?:T.*)?")
 _THAT = r"(?:(?:earlier|later|early|late)\s+(?:in\s+)?)?(?:that|the\s+same|that\s+same)"
+# "the day", "late in the day": the day named before
+_THE_DAY = re.compile(r"(?:(?:early|late|earlier|later)\s+in\s+)?the\s+(?P<which>)(?P<unit>day)")
 _STEP = {"next": 1, "following": 1, "previous": -1, "preceding": -1, "prior": -1}
 _ANAPHOR = re.compile(
     rf"(?:{_THAT}|the\s+(?P<which>next|following|previous|preceding|prior))\s+"
@@ -694,7 +696,7 @@ def anaphoric(low: str, previous: str) -> tuple[str, str] | None:
     clock = _RE_TIME.fullmatch(bare) or re.fullmatch(r"(noon|midnight|midday)", bare)
     if clock:  # "at 10:35 a.m.": on the day named before
         return (f"{previous[:10]}T{_clock(clock)}", "time") if c.group(3) else None
-    m = _ANAPHOR.fullmatch(low)
+    m = _ANAPHOR.fullmatch(low) or _THE_DAY.fullmatch(low)
     if m is None:
         return None
     step = _STEP.get(m.group("which") or "", 0)
