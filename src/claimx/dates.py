@@ -137,6 +137,9 @@ def _tense(tok: Token) -> tuple[str, int]:
 
 _MAY_MONTH = re.compile(r"(?:\b(?:in|since|until|by|early|late|mid|last|next|this|of)\s+May\b|\bMay\s+\d)")
 _EVERY_BEFORE = re.compile(r"\b(?:every|each)\s+$", re.IGNORECASE)
+_EVERY_WHAT = re.compile(rf"(?:{_WEEKDAY_RE}|{_MONTH_RE}|(?:\w+\s+)?(?:day|week|month|year|hour)s?)")
+_WEEKDAY_THEN = re.compile(rf"{_WEEKDAY_RE}(?=,\s+(?!{_MONTH_RE}))")
+_DAY_NAMED = re.compile(rf"{_WEEKDAY_RE}|{_MONTH_RE}|today|yesterday|tomorrow", re.I)
 _DETERMINER_BEFORE = re.compile(r"\b(?:this|last|next|that)\s+$", re.I)
 _BARE_UNIT = re.compile(r"(?:week|month|year|quarter)", re.I)
 _CLOCK_BEFORE = re.compile(r"(?:\bnoon|\bmidnight|\b\d{1,2}(?::\d\d)?\s*[ap]\.m\.(?:\s+[A-Z]{3})?),?\s+$")
@@ -251,7 +254,7 @@ def detect(doc: Doc) -> list[DateMention]:
         if s.endswith(("’s", "'s")):
             end -= 2
         # "Monday, days after ...": the NER ran two expressions together
-        cut = re.match(rf"{_WEEKDAY_RE}(?=,\s+(?!{_MONTH_RE}))", text[start:end])
+        cut = _WEEKDAY_THEN.match(text[start:end])
         if cut:
             end = start + cut.end()
         # "This year" that the NER cut to "year"; "noon Saturday" cut to "Saturday"
@@ -260,10 +263,10 @@ def detect(doc: Doc) -> list[DateMention]:
             start = before.start()
         # "each Thursday", "every July": a set, which the NER leaves out
         before = _EVERY_BEFORE.search(text, max(0, start - 7), start)
-        if before and re.fullmatch(rf"(?:{_WEEKDAY_RE}|{_MONTH_RE}|(?:\w+\s+)?(?:day|week|month|year|hour)s?)", text[start:end]):
+        if before and _EVERY_WHAT.fullmatch(text[start:end]):
             start = before.start()  # ... and "every two weeks"
         before = _CLOCK_BEFORE.search(text, max(0, start - 20), start)
-        if before and re.match(rf"{_WEEKDAY_RE}|{_MONTH_RE}|today|yesterday|tomorrow", text[start:end], re.I):
+        if before and _DAY_NAMED.match(text[start:end]):
             start = before.start()
         after = _DAY_AFTER.match(text, end)
         if after and _CLOCK_END.search(text, start, end):
