@@ -23,6 +23,9 @@ CASES = [
     ("He met the senator, “a great friend,” on Monday.", []),
     # one capitalised word after "said," is a statement, not a title
     ('Priebus said, "Probably."', [("direct", "Priebus", "say", "Probably.")]),
+    # ... but a verb of manner after someone else's words says nothing
+    ('Trump said he would "protect our LGBTQ citizens," the crowd applauded loudly.',
+     [("mixed", "Trump", "say", 'he would "protect our LGBTQ citizens,"')]),
     # a particle or adverb after the verb that closes a quotation
     ("“Who is going to pay for it?” Trump asked. “Mexico!” the audience screamed back.",
      [("direct", "Trump", "ask", "Who is going to pay for it?"), ("direct", "audience", "scream", "Mexico!")]),

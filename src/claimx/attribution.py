@@ -284,8 +284,10 @@ class _Reading:
         if not between:
             return verb.i + 1 < len(doc) and doc[verb.i + 1].pos_ == "PROPN"
         j = verb.i + 1
-        while j < len(doc) and doc[j].dep_ in ("prt", "advmod") and doc[j].head.i == verb.i and doc[j].is_alpha:
-            j += 1  # "“Mexico!” the audience screamed back."
+        while j < len(doc) and doc[j].head.i == verb.i and (
+            doc[j].dep_ == "prt" or doc[j].dep_ == "advmod" and doc[j].lower_ in ("back", "again", "aloud", "out")
+        ):
+            j += 1  # "“Mexico!” the audience screamed back." (not "the crowd applauded loudly")
         nxt = doc[j] if j < len(doc) else None
         if nxt is not None and not (nxt.text in (".", ",", ";", "!", "?") or nxt.lower_ in ("and", "but") or "\n" in nxt.text):
             return False
