@@ -787,12 +787,14 @@ def _normalise(expr: str, ref: dt.date | None, tense: str) -> tuple[str | None, 
     # "the week of March 6": that date's week; "Easter week": the holiday's,
     # the nearer one
     m = re.fullmatch(r"(?:the\s+)?week\s+of\s+(.+)|(.+?)\s+week", low)
-    if m:
-        days = [_normalise(m.group(1) or m.group(2), ref, t)[0] for t in (tense, "future", "past")]
-        days = [dt.date.fromisoformat(d) for d in days if d and re.fullmatch(r"\d{4}-\d{2}-\d{2}", d)]
-        if days:
-            near = min(days, key=lambda d: abs((d - ref).days)) if m.group(2) and ref else days[0]
-            return _iso_week(near), "date"
+    day = _normalise(m.group(1) or m.group(2), ref, tense)[0] if m else None
+    if m and day and re.fullmatch(r"\d{4}-\d{2}-\d{2}", day):  # ("last week" stops here)
+        near = dt.date.fromisoformat(day)
+        if m.group(2) and ref:  # a holiday's week: the nearer holiday, whatever the tense
+            other = [_normalise(m.group(2), ref, t)[0] for t in ("future", "past")]
+            days = [near] + [dt.date.fromisoformat(d) for d in other if d and re.fullmatch(r"\d{4}-\d{2}-\d{2}", d)]
+            near = min(days, key=lambda d: abs((d - ref).days))
+        return _iso_week(near), "date"
 
     # absolute dates
     m = _RE_ISO.search(low)
