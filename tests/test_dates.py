@@ -241,6 +241,13 @@ NOV1 = "1989-11-01"  # a Wednesday
          [("Oct. 23, 1998", "1998-10-23"), ("Earlier that day", "1998-10-23")]),
         ("Munero fled to Florida in June 1998 and returned to Cuba later that year.", NOV1,
          [("June 1998", "1998-06"), ("later that year", "1998")]),
+        # two days of one month: a date each, the second in the first's month
+        ("A ceremony will be held at the summit on April 24 and 25.", "1999-02-10",
+         [("April 24", "1999-04-24"), ("25", "1999-04-25")]),
+        ("The talks ran Jan. 30 and 31, 1998.", "1999-02-10", [("Jan. 30 and 31, 1998", "1998-01-30")]),
+        ("He scored 24 and 25 points in May 1998.", "1999-02-10", [("May 1998", "1998-05")]),
+        # an age is no date, in months as in years
+        ("The 6-month-old boy and his 6-year-old sister were found.", "1999-02-10", []),
     ],
 )
 def test_detected_dates(nlp, text, published, expected):

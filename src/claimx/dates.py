@@ -58,7 +58,7 @@ _YEAR = re.compile(
     re.IGNORECASE,
 )
 _NOT_DATES = {"annual", "quarterly", "biannual", "semiannual", "year-end", "former", "seasonal"}
-_AGE = re.compile(r"\b(?:\d+|[a-z]+)[- ]years?[- ]old\b|\bage(?:d|s)?\b", re.IGNORECASE)
+_AGE = re.compile(r"\b(?:\d+|[a-z]+)[- ](?:year|month|week|day)s?[- ]old\b|\bage(?:d|s)?\b", re.IGNORECASE)
 _DATELINE_WEEKDAY = re.compile(
     rf"\b(?P<wd>{_WEEKDAY_RE})\s*[,(]?\s*(?:(?P<m1>{_MONTH_RE})\s+(?P<d1>\d{{1,2}})|(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH_RE}))\b"
 )
@@ -172,6 +172,9 @@ _POINT = rf"(?:(?:{_MONTH_RE})\.?(?:\s+\d{{1,2}})?(?:,?\s+\d{{4}})?|\d{{4}}|{_WE
 # two points in one entity: "between 1994 and 1997", "1991 to 1997", "the
 # year ended Sept. 30" (TimeML marks each on its own)
 _RANGE = re.compile(rf"(?:between\s+|from\s+)?({_POINT})\s*(?:and|to|through|until|-|–)\s*({_POINT})", re.I)
+# "April 24 and 25": two days of one month (the second takes the first's month)
+_DAY_PAIR = re.compile(rf"((?:{_MONTH_RE})\.?\s+\d{{1,2}})\s*(?:and|&|or|-|–)\s*(\d{{1,2}})", re.I)
+_DAYS_OF_YEAR = re.compile(rf"^((?:{_MONTH_RE})\.?\s+\d{{1,2}})\s*(?:and|&|-|–)\s*\d{{1,2}}(,\s+\d{{4}})$", re.I)
 _ENDED = re.compile(rf"(.+?)\s+(?:ended|ending|that\s+ended|which\s+ended|through)\s+({_POINT})", re.I)
 # "the first nine months of 1997": a stretch of several units, then the year it lies in
 _PART_OF = re.compile(
@@ -192,7 +195,7 @@ def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
     s = text[start:end]
     if _YEAR_LIST.fullmatch(s):  # "1994, 1995 and": a year each
         return [(start + y.start(), start + y.end()) for y in re.finditer(r"\d{4}", s)]
-    m = _RANGE.fullmatch(s) or _ENDED.fullmatch(s) or _PART_OF.fullmatch(s)
+    m = _RANGE.fullmatch(s) or _DAY_PAIR.fullmatch(s) or _ENDED.fullmatch(s) or _PART_OF.fullmatch(s)
     if not m:
         return [(start, end)]
     return [(start + m.start(1), start + m.end(1)), (start + m.start(2), start + m.end(2))]
@@ -695,6 +698,12 @@ def anaphoric(low: str, previous: str) -> tuple[str, str] | None:
     c = _CALENDAR.fullmatch(previous)
     if c is None:
         return None
+    pair = re.fullmatch(r"\d{1,2}", low)
+    if pair and c.group(2):  # "25" of "April 24 and 25": the day of the month named before
+        try:
+            return dt.date(int(c.group(1)), int(c.group(2)), int(low)).isoformat(), "date"
+        except ValueError:
+            return None
     bare = _CLOCK_AROUND.sub("", low)
     clock = _RE_TIME.fullmatch(bare) or re.fullmatch(r"(noon|midnight|midday)", bare)
     if clock:  # "at 10:35 a.m.": on the day named before
@@ -738,6 +747,8 @@ _SPOKEN_CLOCK = re.compile(r"\b(\d{1,2}(?::\d\d)?)(?:\s+o'clock)?\s+(?:in\s+the\
 
 def _normalise(expr: str, ref: dt.date | None, tense: str) -> tuple[str | None, str]:
     s = " ".join(expr.replace("’", "'").split())
+    # "Jan. 30 and 31, 1998": the first day, in the year written after the second
+    s = _DAYS_OF_YEAR.sub(r"\1\2", s)
     low = s.lower().strip(" .,;:")
     low = re.sub(r"^(?:on|in|at|by|since|until|from|during|of|for)\s+", "", low)
     low = re.sub(r"^(?:at\s+least|at\s+most|as\s+early\s+as|as\s+late\s+as|no\s+later\s+than|sometime|until|by)\s+", "", low)
