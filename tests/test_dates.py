@@ -246,6 +246,11 @@ NOV1 = "1989-11-01"  # a Wednesday
          [("April 24", "1999-04-24"), ("25", "1999-04-25")]),
         ("The talks ran Jan. 30 and 31, 1998.", "1999-02-10", [("Jan. 30 and 31, 1998", "1998-01-30")]),
         ("He scored 24 and 25 points in May 1998.", "1999-02-10", [("May 1998", "1998-05")]),
+        # what a past verb sets out to do may lie ahead: a month far back is the coming one
+        ("The bank announced an agreement to acquire the company in January.", "1989-11-02",
+         [("January", "1990-01")]),
+        ("The bank acquired the company in January.", "1989-11-02", [("January", "1989-01")]),
+        ("The bank agreed on Monday to buy the company.", "1989-11-02", [("Monday", "1989-10-30")]),
         # an age is no date, in months as in years
         ("The 6-month-old boy and his 6-year-old sister were found.", "1999-02-10", []),
     ],

@@ -101,6 +101,7 @@ def infer_reference_date(text: str, today: dt.date | None = None) -> dt.date | N
 def _tense(tok: Token) -> tuple[str, int]:
     """Tense of the verb governing ``tok`` (walks up the tree)."""
     cur = tok
+    intended = False  # under a to-infinitive: "agreed to buy it in February"
     for _ in range(6):
         if cur.pos_ in ("VERB", "AUX"):
             kids = [c for c in cur.children if c.dep_ in ("aux", "auxpass")]
@@ -109,6 +110,7 @@ def _tense(tok: Token) -> tuple[str, int]:
                 "to" in words and (cur.head.lemma_ in FUTURE_HEADS or cur.head.lemma_ == "be")  # "is to resume"
             ):
                 return "future", cur.i
+            intended = intended or "to" in words
             if cur.lemma_ in PLANNING and cur.i < tok.i:
                 return "future", cur.i  # "planned a rally on Saturday", "scheduled a news conference Thursday"
             if cur.tag_ == "VBN" and not kids and cur.dep_ == "advcl" and any(
@@ -116,7 +118,7 @@ def _tense(tok: Token) -> tuple[str, int]:
             ):
                 pass  # "unless renewed by Dec. 31": a participle has no tense; its clause's verb has
             elif cur.tag_ in ("VBD", "VBN") or words & {"had", "did", "was", "were"}:
-                return "past", cur.i
+                return ("intended" if intended else "past"), cur.i
             if cur.tag_ == "VBG" and words & {"is", "are", "am", "'s", "’s"}:
                 return "future", cur.i  # "is coming on Monday"
             if cur.lemma_ in FUTURE_HEADS and any(
