@@ -212,6 +212,7 @@ NOV1 = "1989-11-01"  # a Wednesday
         ("Bids are due by 5 p.m. EST, Nov. 6, the company said.", NOV1, [("5 p.m. EST, Nov. 6", "1989-11-06T17:00")]),
         # what the NER calls a date but is not one: titles, greetings, names, ages
         ("James Baker said on ABC News' \"This Week,\" that the request matters.", NOV1, []),
+        ("Baker said on ABC's \"This Week With David Brinkley\" that it matters.", NOV1, []),
         ("Good evening from the central park in Havana.", NOV1, []),
         ("They marched at the annual March for Life on Capitol Hill.", NOV1, []),
         ("Kopp was in his 30s when he moved, she said.", NOV1, []),

@@ -210,6 +210,8 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 _AGE_DECADE = re.compile(r"\b(?:his|her|their|its|my|your|our)\s+(?:early\s+|mid-?\s*|late\s+)?(?:\d0|\w+tie)s$", re.I)
 
 
+# the rest of a title up to its closing quotation mark: "This Week With David Brinkley"
+_TITLE_CLOSES = re.compile(r"(?:\s+(?:[A-Z][\w'.-]*|with|of|the|and|in|on|for|a|an|to))*[,.]?\s*(?:[\"”’']|'')")
 _HEADLINE_LOWER = {"a", "an", "the", "in", "of", "on", "at", "to", "for", "by", "with", "as", "or", "and", "but", "from"}
 
 
@@ -228,9 +230,7 @@ def _misread(doc_text: str, span: Span, sent: Span) -> bool:
         prose = any(t.is_alpha and t.is_lower and t.lower_ not in _HEADLINE_LOWER for t in sent)
         # after an opening quotation mark, colon or bracket a sentence may start,
         # unless the quotation closes on it ("“This Week,” said Baker)
-        opens = re.search(r"(?:[\"“‘'`(:—]|--)\s*$", before) is not None and not re.match(
-            r"[,.]?\s*(?:[\"”’']|'')", after
-        )
+        opens = re.search(r"(?:[\"“‘'`(:—]|--)\s*$", before) is not None and not _TITLE_CLOSES.match(after)
         if prose and not opens:
             return True  # capitals in the middle of a sentence: a title
     if re.search(r"\bgood\s+$", before, re.I) and _PART_OF_DAY.fullmatch(text):
