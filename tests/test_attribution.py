@@ -12,6 +12,21 @@ def quotes(nlp, text):
 
 
 CASES = [
+    # "as X put it" / "as X reported": an aside vouching for the clause or quotation beside it
+    ("As The Post's Dana Milbank puts it, “Senate Republicans are unmoved.”",
+     [("direct", "Dana Milbank", "put", "Senate Republicans are unmoved.")]),
+    ("Roger Ailes also met with Mr. Trump that day, as The New York Times reported on Tuesday.",
+     [("indirect", "The New York Times", "report", "Roger Ailes also met with Mr. Trump that day")]),
+    ("As Clyburn noted, those voters will give Sanders a second look.",
+     [("indirect", "Clyburn", "note", "those voters will give Sanders a second look")]),
+    # ... but not one that vouches for nothing, or a time ("as she spoke")
+    ("As expected, the bill passed. As she spoke, the crowd cheered. As we know, it failed.", []),
+    # a cue and its addressee the parser hung on the clause they introduce
+    ("Instead, Trump told CNN, his policy would be “to go after them” if he wins.",
+     [("mixed", "Trump", "tell", "his policy would be “to go after them” if he wins")]),
+    ("You know, I got in trouble.", []),
+    ("The endorsement comes three days after Trump told The Washington Post he was “not quite there yet” on Ryan.",
+     [("mixed", "Trump", "tell", "he was “not quite there yet” on Ryan")]),
     # the agency in a dateline is no speaker either
     ("PARIS (AP) — French President Francois Hollande said Monday that France would hold a conference.",
      [("indirect", "Francois Hollande", "say", "France would hold a conference")]),

@@ -52,6 +52,9 @@ TIME_NOUNS = frozenset({"point", "time", "moment", "stage", "juncture", "day", "
 DOUBLE_MARKS = "“”\"«»"
 ALL_KINDS = frozenset({"clause", "quote", "object", "infinitive"})
 QUOTE_ONLY = frozenset({"quote"})
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+_NOT_ASIDE = {"i", "we", "you", "one"}  # "as we know it", "as you know"
+ASIDE = frozenset({"clause", "quote"})  # "as Vulture put it, “…”"
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
 # labels a headline or paragraph opens with ("EXCLUSIVE: ..."), never a speaker
 HEADING_LABELS = frozenset({"exclusive", "breaking", "update", "updated", "watch", "analysis", "opinion", "video",
@@ -167,13 +170,15 @@ class _Reading:
         if self.every_verb:
             return ALL_KINDS
         frames = self.cues.get(tok.lemma_.lower(), frozenset())
+        if not frames and _puts_it(tok):
+            frames = ASIDE
         return frames | QUOTE_ONLY if tok.i in self._closing else frames
 
     # -- cues -------------------------------------------------------------
     def is_cue(self, tok: Token) -> bool:
         if tok.pos_ != "VERB" and tok.tag_ not in ("VBD", "VBZ", "VBG", "VBN", "VBP", "VB"):
             return False
-        return self.every_verb or tok.lemma_.lower() in self.cues
+        return self.every_verb or tok.lemma_.lower() in self.cues or _puts_it(tok)
 
     @staticmethod
     def _imperative(tok: Token) -> bool:
@@ -510,6 +515,25 @@ class _Reading:
                 conf = 0.9 if kind == "direct" else 0.8
                 found.append(self._make(doc, kind, parts, cue, subj, para_of, conf, rule))
                 continue
+            if ASIDE <= kinds and _as_aside(cue) and subj is not None and subj.lower_ not in _NOT_ASIDE:
+                # "As The Hill reported, Trump was ...", "..., as the paper
+                # noted": the clause the aside vouches for
+                parts = self._around(text, cue, phrase_start, phrase_end, aside=True)
+                if parts:
+                    start, end = parts[0][0], parts[-1][1]
+                    for q in quotes:
+                        if q.start < end and start < q.end:
+                            start, end = min(start, q.start), max(end, q.end)
+                    if len(parts) == 1:
+                        end = self._cut(text, quotes, start, end)
+                    inside = [i for i, q in enumerate(quotes) if start <= q.start and q.end <= end and i not in claimed]
+                    claimed.update(inside)
+                    if len(parts) == 1:
+                        kind, parts = self._classify(text, quotes, inside, start, end)
+                    else:
+                        kind = "mixed" if any(ch in text[a:b] for a, b in parts for ch in DOUBLE_MARKS) else "indirect"
+                    found.append(self._make(doc, kind, parts, cue, subj, para_of, 0.8, "as-aside"))
+                    continue
             if cue.dep_ == "parataxis" and "clause" in kinds:
                 # "South Carolina, he said, was “where we ...”": the clause around the cue
                 parts = self._around(text, cue, phrase_start, phrase_end)
@@ -578,9 +602,12 @@ class _Reading:
             hi += 1
         return _char_span(toks[lo : hi + 1])
 
-    def _around(self, text: str, cue: Token, phrase_start: int, phrase_end: int) -> list[tuple[int, int]]:
+    def _around(
+        self, text: str, cue: Token, phrase_start: int, phrase_end: int, aside: bool = False
+    ) -> list[tuple[int, int]]:
         """The clause a parenthetical cue interrupts, as the pieces before and
-        after the cue phrase (within the sentence)."""
+        after the cue phrase (within the sentence); an ``aside`` ("as X
+        noted") may also stand at the clause's start or end."""
         sent = cue.sent
         skip = {t.i for t in cue.subtree}
         toks = [t for t in cue.head.subtree
@@ -591,7 +618,16 @@ class _Reading:
                 start, end = _trim(text, *_char_span(side))
                 if end > start and _LETTER.search(text[start:end]):
                     pieces.append((start, end))
-        # a cue at the very start or end of the clause is no parenthesis
+        if aside:  # ("because, as he puts it, “…” is": no one word of the clause on its own)
+            return [(a, b) for a, b in pieces if len(_LETTER_RUN.findall(text[a:b])) > 1]
+        if len(pieces) == 1 and pieces[0][0] >= phrase_end and cue.i < cue.head.i and any(
+            c.dep_ in ("nsubj", "nsubjpass", "expl") for c in cue.head.children
+        ) and any(c.dep_ in ADDRESSEE_DEPS for c in cue.children):
+            # a cue and its addressee the parser hung on the clause they
+            # introduce ("Trump told CNN, his policy would be ..."; not "You
+            # know, I got in trouble")
+            return pieces
+        # otherwise a cue at the very start or end of the clause is no parenthesis
         return pieces if len(pieces) == 2 else []
 
     def _quote_before(self, doc: Doc, quotes: list[Quotation], ends: list[int], at: int) -> int | None:
@@ -688,6 +724,20 @@ class _Reading:
                     while toks and (toks[-1].dep_ == "cc" or toks[-1].is_punct):
                         toks.pop()
                 return (_char_span(toks) if toks else None), kind
+        if "clause" in kinds and not self.every_verb:
+            # a clause the parser hung elsewhere, right after the cue and its
+            # addressee ("three days after Trump told The Washington Post he
+            # was “not quite there yet”": the parser made "told" a clause of "was")
+            doc = cue.doc
+            nxt = cue.right_edge.i + 1
+            if (
+                nxt < cue.sent.end and doc[nxt].dep_ == "nsubj"
+                and any(c.dep_ in ADDRESSEE_DEPS for c in cue.children)
+            ):
+                verb = doc[nxt].head
+                if verb.i > nxt and verb.pos_ in ("VERB", "AUX") and cue.head.i in (verb.i, verb.head.i) and cue.head.i != cue.i:
+                    toks = [t for t in verb.subtree if t.i >= nxt]
+                    return _char_span(toks), "clause"
         if "object" in kinds:
             right = [
                 c for c in cue.children
@@ -1146,6 +1196,24 @@ def _after_comma(tok: Token) -> bool:
     if i > 0 and doc[i].text in "”\"’'":
         i -= 1
     return i >= 0 and doc[i].lower_ in (",", "and")
+
+
+def _puts_it(tok: Token) -> bool:
+    """"as Vulture put it": a way of saying something."""
+    return tok.lemma_ == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children) and any(
+        c.dep_ == "mark" and c.lower_ == "as" for c in tok.children
+    )
+
+
+def _as_aside(cue: Token) -> bool:
+    """"As The Hill reported, ...", "..., as Clyburn noted": a cue in an
+    "as" clause that says nothing of its own (no object but "it")."""
+    return (
+        cue.dep_ == "advcl" and cue.head.i != cue.i
+        and any(c.dep_ == "mark" and c.lower_ == "as" and c.i < cue.i for c in cue.children)
+        and not any(c.dep_ in ("dobj", "ccomp", "xcomp") and c.lower_ != "it" for c in cue.children)
+        and not _passive(cue)
+    )
 
 
 def _passive(verb: Token) -> bool:
