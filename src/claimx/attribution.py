@@ -719,6 +719,15 @@ class _Reading:
                 ) if not self.every_verb else None
                 if stop is None and not self.every_verb:
                     stop = next((min(t.i for t in p.subtree) for p in toks if self._trailing_participle(p, child)), None)
+                if stop is None and not self.every_verb:
+                    # a relative clause with a cue of its own after the
+                    # clause's verb ("..., which he called “a cartel”"): its
+                    # own statement
+                    stop = next(
+                        (min(t.i for t in r.subtree) for r in toks
+                         if self._own_relative(r) and (r.right_edge.i >= child.right_edge.i - 1 or r.i > child.i)),
+                        None,
+                    )
                 if stop is not None:
                     toks = [t for t in toks if t.i < stop]
                     while toks and (toks[-1].dep_ == "cc" or toks[-1].is_punct):
@@ -743,7 +752,10 @@ class _Reading:
                 c for c in cue.children
                 if c.i > cue.i and c.dep_ in ("dobj", "prep", "oprd", "ccomp") and not _circumstance(c)
             ]
-            if any(c.dep_ == "dobj" for c in right):
+            relative = cue.dep_ == "relcl" and any(
+                c.dep_ == "dobj" and c.tag_ in ("WDT", "WP") for c in cue.children
+            )  # "which he called “a cartel”": the object is the relative pronoun
+            if any(c.dep_ == "dobj" for c in right) or (relative and right):
                 toks: list[Token] = []
                 for c in right:
                     toks += list(c.subtree)
@@ -751,7 +763,7 @@ class _Reading:
                 # an object that only points back ("rejected that notion",
                 # "denied it") restates nothing; a verb or quotation always
                 # counts ("called it “an incredibly significant development”")
-                obj = next(c for c in right if c.dep_ == "dobj")
+                obj = next((c for c in right if c.dep_ == "dobj"), right[0])
                 anaphoric = obj.pos_ == "PRON" or any(
                     c.dep_ == "det" and c.lower_ in ("this", "that", "these", "those") for c in obj.children
                 )
@@ -759,6 +771,15 @@ class _Reading:
                 if not anaphoric or quoted or any(t.pos_ in ("VERB", "AUX") for t in toks):
                     return _char_span(toks), "object"
         return None, ""
+
+    def _own_relative(self, tok: Token) -> bool:
+        """A relative clause whose cue has a subject other than its relative
+        pronoun ("which he called “a cartel”", "who he noted was “...”")."""
+        return (
+            tok.dep_ == "relcl" and self.is_cue(tok) and not self._in_quote(tok.idx)
+            and any(c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP", "WP$") for c in tok.children)
+            and any(t.tag_ in ("WDT", "WP") for t in tok.subtree if t.i < tok.i)
+        )
 
     def _trailing_participle(self, tok: Token, clause: Token) -> bool:
         """A participle cue after a comma or "and" inside ``clause``, outside
