@@ -12,6 +12,19 @@ def quotes(nlp, text):
 
 
 CASES = [
+    # a relative clause with a cue of its own after the clause's verb is its own statement
+    # (and "he" is DeSantis, whom the NER took for an organisation)
+    ("DeSantis said he backs a bill, which he called “a cartel for higher education.”",
+     [("indirect", "DeSantis", "say", "he backs a bill"),
+      ("direct", "DeSantis", "call", "a cartel for higher education.")]),
+    ("Google said it would appeal. It called the ruling “wrong.”",
+     [("indirect", "Google", "say", "it would appeal"), ("mixed", "It", "call", "the ruling “wrong.”")]),
+    ("Eric Ferrero said observers were dispatched with the marchers, whom he described as “peaceful,” for the length of the route.",
+     [("indirect", "Eric Ferrero", "say", "observers were dispatched with the marchers"),
+      ("mixed", "Eric Ferrero", "describe", "as “peaceful,”")]),
+    # ... but one inside the clause reported stays part of it
+    ("He said the plan, which critics call “amnesty,” would pass.",
+     [("mixed", "He", "say", "the plan, which critics call “amnesty,” would pass")]),
     # "as X put it" / "as X reported": an aside vouching for the clause or quotation beside it
     ("As The Post's Dana Milbank puts it, “Senate Republicans are unmoved.”",
      [("direct", "Dana Milbank", "put", "Senate Republicans are unmoved.")]),

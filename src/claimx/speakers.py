@@ -127,6 +127,7 @@ class SpeakerResolver:
         speakers: list[Speaker] = []
         by_token: dict[int, int] = {}  # token index -> speaker index
         last_subject: int | None = None
+        unsure: Token | None = None  # a source named like a person but not tagged one
         ents = {t.i: e for e in doc.ents for t in e}
 
         def person_for(name: list[Token]) -> int:
@@ -171,10 +172,27 @@ class SpeakerResolver:
                         last_subject = k
                         sent_subjects.append(k)
                     continue
+                if (
+                    tok.i in source_heads and tok.pos_ == "PROPN" and tok.text[:1].isupper()
+                    and tok.dep_ in ("nsubj", "nsubjpass") and tok.idx not in index
+                    and (ent is None or ent.label_ == "ORG" and len(ent) == 1)
+                ):
+                    # a speaker's name the NER missed or took for an
+                    # organisation ("DeSantis said"): a person if "he" or
+                    # "she" comes back to it
+                    unsure = tok
+                    continue
                 low = tok.lower_
                 if tok.idx in index or tok.pos_ != "PRON":
                     continue
                 if low in SUBJECT_PRONOUNS and tok.dep_ in ("nsubj", "nsubjpass"):
+                    if unsure is not None and (last_subject is None or speakers[last_subject].mentions[-1][0] < unsure.idx):
+                        name = [c for c in unsure.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [unsure]
+                        last_subject = person_for(name)
+                        speakers[last_subject].add_mention((name[0].idx, unsure.idx + len(unsure)))
+                        for t in name:
+                            by_token[t.i] = last_subject
+                    unsure = None
                     if last_subject is not None:
                         by_token[tok.i] = last_subject
                         speakers[last_subject].add_mention((tok.idx, tok.idx + len(tok)))
