@@ -252,6 +252,9 @@ NOV1 = "1989-11-01"  # a Wednesday
          [("January", "1990-01")]),
         ("The bank acquired the company in January.", "1989-11-02", [("January", "1989-01")]),
         ("The bank agreed on Monday to buy the company.", "1989-11-02", [("Monday", "1989-10-30")]),
+        # a plan already past ("had been due to") looks back
+        ("The offer had been due to expire Friday evening.", "1989-10-30", [("Friday evening", "1989-10-27TEV")]),
+        ("The offer is due to expire Friday.", "1989-10-30", [("Friday", "1989-11-03")]),
         # an age is no date, in months as in years
         ("The 6-month-old boy and his 6-year-old sister were found.", "1999-02-10", []),
     ],

@@ -98,6 +98,17 @@ def infer_reference_date(text: str, today: dt.date | None = None) -> dt.date | N
     return None
 
 
+def _had(tok: Token) -> bool:
+    """Whether ``tok`` (or the verb its adjective hangs on: "had been due")
+    is in the past perfect."""
+    for t in (tok, tok.head):
+        if any(c.dep_ in ("aux", "auxpass") and c.lower_ == "had" for c in t.children):
+            return True
+        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("acomp", "xcomp"):
+            break
+    return False
+
+
 def _tense(tok: Token) -> tuple[str, int]:
     """Tense of the verb governing ``tok`` (walks up the tree)."""
     cur = tok
@@ -106,10 +117,11 @@ def _tense(tok: Token) -> tuple[str, int]:
         if cur.pos_ in ("VERB", "AUX"):
             kids = [c for c in cur.children if c.dep_ in ("aux", "auxpass")]
             words = {c.lower_ for c in kids}
-            if words & {"will", "'ll", "shall", "’ll", "would", "’d", "'d"} or (
-                "to" in words and (cur.head.lemma_ in FUTURE_HEADS or cur.head.lemma_ == "be")  # "is to resume"
-            ):
+            if words & {"will", "'ll", "shall", "’ll", "would", "’d", "'d"}:
                 return "future", cur.i
+            if "to" in words and (cur.head.lemma_ in FUTURE_HEADS or cur.head.lemma_ == "be"):  # "is to resume"
+                # ... unless the plan was already past: "had been due to expire Friday"
+                return ("past" if _had(cur.head) else "future"), cur.i
             intended = intended or "to" in words
             if cur.lemma_ in PLANNING and cur.i < tok.i:
                 return "future", cur.i  # "planned a rally on Saturday", "scheduled a news conference Thursday"
