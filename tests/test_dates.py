@@ -36,6 +36,12 @@ FEB = dt.date(2024, 2, 10)
         ("a couple of years", SUN, "past", "P2Y", "duration"),
         ("2 1/2 years", SUN, "past", "P2Y6M", "duration"),
         ("a few minutes", SUN, "past", "PTXM", "duration"),
+        # "or so" loosens, it does not change the value; a range of counts is vague
+        ("the next year or so", SUN, "future", "2026", "date"),
+        ("the next two years or so", SUN, "future", "P2Y", "duration"),
+        ("the next 12 to 18 months", SUN, "future", "PXM", "duration"),
+        ("a later date", SUN, "future", "FUTURE_REF", "date"),
+        ("the first two quarters of 1990", SUN, "past", "1990-H1", "date"),
         ("the fourth quarter", dt.date(2025, 1, 20), "past", "2024-Q4", "date"),
         ("June last year", SUN, "past", "2024-06", "date"),
         ("coup d'etat last year", SUN, "past", "2024", "date"),

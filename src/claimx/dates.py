@@ -470,8 +470,8 @@ def _duration(low: str) -> str | None:
     unit = {"second": "S", "minute": "M", "hour": "H", "day": "D", "night": "D", "week": "W",
             "weekend": "WE", "month": "M", "year": "Y", "decade": "DE", "quarter": "Q",
             "fortnight": "W"}.get(unit_word, "CE" if unit_word.startswith("centur") else "X")
-    if count_words in _VAGUE_COUNT or (not count_words and plural):
-        n: float | None = None
+    if count_words in _VAGUE_COUNT or (not count_words and plural) or re.search(r"\s(?:to|or)\s", count_words):
+        n: float | None = None  # ("12 to 18 months": a stretch of months)
     elif not count_words:
         n = 1
     else:
@@ -639,6 +639,9 @@ _YEAR_BACK = re.compile(
 )
 
 
+_OR_SO = re.compile(r"\s+or\s+so\b", re.I)
+
+
 def normalise(
     expr: str,
     ref: dt.date | None,
@@ -655,6 +658,7 @@ def normalise(
     "that day", "the following year", "the previous Friday" count from it.
     When the whole expression does not parse, its shorter tails are tried
     ("coup d'etat last year" -> "last year")."""
+    expr = _OR_SO.sub("", expr)  # "the next year or so", "a week or so ago": the same, loosely
     low = " ".join(expr.lower().split()).strip(" .,;:")
     if quarter is not None and _year_back(low):
         return f"{int(quarter[:4]) - 1}{quarter[4:]}", "date"
@@ -763,6 +767,9 @@ def _normalise(expr: str, ref: dt.date | None, tense: str) -> tuple[str | None, 
     s = " ".join(expr.replace("’", "'").split())
     # "Jan. 30 and 31, 1998": the first day, in the year written after the second
     s = _DAYS_OF_YEAR.sub(r"\1\2", s)
+    # "the first two quarters of 1990": its first half
+    s = re.sub(r"\b(first|last|final|second)\s+two\s+quarters\b",
+               lambda m: "first half" if m.group(1).lower() == "first" else "second half", s, flags=re.I)
     low = s.lower().strip(" .,;:")
     low = re.sub(r"^(?:on|in|at|by|since|until|from|during|of|for)\s+", "", low)
     low = re.sub(r"^(?:at\s+least|at\s+most|as\s+early\s+as|as\s+late\s+as|no\s+later\s+than|sometime|until|by)\s+", "", low)
@@ -798,7 +805,7 @@ def _normalise(expr: str, ref: dt.date | None, tense: str) -> tuple[str | None, 
     if low in ("recently", "the past", "previously", "earlier", "lately", "once", "recent",
                "in the past", "the time", "at the time", "then"):
         return "PAST_REF", "date"
-    if low in ("the future", "soon", "future", "later", "in the future", "the coming", "eventually",
+    if low in ("the future", "soon", "future", "later", "in the future", "the coming", "eventually", "a later date",
                "the near future", "the near term", "the short term", "the long term", "as soon as possible"):
         return "FUTURE_REF", "date"
     if re.fullmatch(rf"(?:the\s+)?(?:coming|upcoming)\s+{_UNIT_WORD}", low) and low.endswith("s"):
