@@ -261,6 +261,12 @@ NOV1 = "1989-11-01"  # a Wednesday
         # a plan already past ("had been due to") looks back
         ("The offer had been due to expire Friday evening.", "1989-10-30", [("Friday evening", "1989-10-27TEV")]),
         ("The offer is due to expire Friday.", "1989-10-30", [("Friday", "1989-11-03")]),
+        # a day the parser hung on the reported clause, before its subject, is the saying's
+        ("Officials said on Friday they will resume talks on Monday.", "2013-02-15",
+         [("Friday", "2013-02-15"), ("Monday", "2013-02-18")]),
+        # a clock time with its zone and day is one time
+        ("Shares rose to $45.20 at 10:30 a.m. ET on Wednesday.", "2013-02-15",
+         [("10:30 a.m. ET on Wednesday", "2013-02-13T10:30")]),
         # an age is no date, in months as in years
         ("The 6-month-old boy and his 6-year-old sister were found.", "1999-02-10", []),
     ],

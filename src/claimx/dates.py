@@ -109,6 +109,19 @@ def _had(tok: Token) -> bool:
     return False
 
 
+def _governor(tok: Token) -> Token:
+    """The token whose tense dates ``tok``: itself, or, for a date the parser
+    hung on a reported clause although it stands before that clause's
+    subject, the verb reporting it ("said on Friday they will resume talks")."""
+    attach = tok.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" else tok
+    verb = attach.head
+    if verb.dep_ in ("ccomp", "xcomp") and verb.head.i < tok.i:
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and tok.i < subj.i:
+            return verb.head
+    return tok
+
+
 def _tense(tok: Token) -> tuple[str, int]:
     """Tense of the verb governing ``tok`` (walks up the tree)."""
     cur = tok
@@ -156,8 +169,9 @@ _WEEKDAY_THEN = re.compile(rf"{_WEEKDAY_RE}(?=,\s+(?!{_MONTH_RE}))")
 _DAY_NAMED = re.compile(rf"{_WEEKDAY_RE}|{_MONTH_RE}|today|yesterday|tomorrow", re.I)
 _DETERMINER_BEFORE = re.compile(r"\b(?:this|last|next|that)\s+$", re.I)
 _BARE_UNIT = re.compile(r"(?:week|month|year|quarter)", re.I)
-_CLOCK_BEFORE = re.compile(r"(?:\bnoon|\bmidnight|\b\d{1,2}(?::\d\d)?\s*[ap]\.m\.(?:\s+[A-Z]{3})?),?\s+$")
-_CLOCK_END = re.compile(r"(?:noon|midnight|[ap]\.m\.(?:\s+[A-Z]{3})?)$")
+_CLOCK_BEFORE = re.compile(r"(?:\bnoon|\bmidnight|\b\d{1,2}(?::\d\d)?\s*[ap]\.m\.(?:\s+[A-Z]{2,4})?),?\s+$")
+_ZONE_AFTER = re.compile(r"\s+(?:[ECMP][SD]?T|GMT|UTC|BST|CES?T)\b")
+_CLOCK_END = re.compile(r"(?:noon|midnight|[ap]\.m\.(?:\s+[A-Z]{2,4})?)$")
 _DAY_AFTER = re.compile(rf",?\s+(?:on\s+)?(?:(?:{_MONTH_RE})\.?\s+\d{{1,2}}\b|{_WEEKDAY_RE}|today|yesterday|tomorrow)")
 _DAY_WORD = re.compile(rf"(?:{_WEEKDAY_RE}|today|yesterday|tomorrow)$", re.I)
 _PART_OF_DAY = re.compile(r"(?:morning|afternoon|evening|night)", re.I)
@@ -285,6 +299,9 @@ def detect(doc: Doc) -> list[DateMention]:
         before = _CLOCK_BEFORE.search(text, max(0, start - 20), start)
         if before and _DAY_NAMED.match(text[start:end]):
             start = before.start()
+        zone = _ZONE_AFTER.match(text, end)
+        if zone and re.search(r"[ap]\.m\.$", text[start:end]):
+            end = zone.end()  # "10:30 a.m." + " ET"
         after = _DAY_AFTER.match(text, end)
         if after and _CLOCK_END.search(text, start, end):
             end = after.end()  # "5 p.m. EST, Nov. 6"
@@ -350,7 +367,7 @@ def detect(doc: Doc) -> list[DateMention]:
         sentence = sents[bisect_right(sent_starts, span.start) - 1]
         if _misread(text, span, sentence):
             continue
-        tense, head = _tense(span.root)
+        tense, head = _tense(_governor(span.root))
         if _AHEAD.search(text, max(0, start - 16), start) or (
             _UNTIL.search(text, max(0, start - 8), start) and head >= 0 and _defers(doc[head], tense)
         ):
@@ -697,7 +714,7 @@ _ANAPHOR = re.compile(
 
 # what may stand around a bare clock time: "about 10:35 a.m. EST"
 _CLOCK_AROUND = re.compile(
-    r"^(?:about|around|approximately|roughly|shortly\s+(?:before|after)|just\s+(?:before|after))\s+|\s+[a-z]{3}$"
+    r"^(?:about|around|approximately|roughly|shortly\s+(?:before|after)|just\s+(?:before|after))\s+|\s+(?:[a-z]{2,4})$"
 )
 
 
