@@ -267,6 +267,11 @@ NOV1 = "1989-11-01"  # a Wednesday
         # a clock time with its zone and day is one time
         ("Shares rose to $45.20 at 10:30 a.m. ET on Wednesday.", "2013-02-15",
          [("10:30 a.m. ET on Wednesday", "2013-02-13T10:30")]),
+        # what the NER cut short is taken whole; "the 20th" is a day of the month named before
+        ("Protesters gathered early Monday and late Tuesday night.", "2013-02-15",
+         [("early Monday", "2013-02-11"), ("late Tuesday night", "2013-02-12TNI")]),
+        ("The event is on Feb 15th, the meeting on the 20th.", "2013-01-02",
+         [("Feb 15th", "2013-02-15"), ("the 20th", "2013-02-20")]),
         # an age is no date, in months as in years
         ("The 6-month-old boy and his 6-year-old sister were found.", "1999-02-10", []),
     ],

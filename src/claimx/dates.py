@@ -328,7 +328,12 @@ def detect(doc: Doc) -> list[DateMention]:
         if not _overlaps(spans, *m.span()):
             spans.append(m.span())
     for m in _FALLBACK.finditer(text):  # what the NER missed: "Late Monday", "the Aug. 7 bombings", "5 1/2 hours"
-        if not _overlaps(spans, *m.span()) and not _AGE.match(text, m.start(), m.end() + 6):
+        if _AGE.match(text, m.start(), m.end() + 6):
+            continue
+        inside = [(s, e) for s, e in spans if s < m.end() and m.start() < e]
+        if all(m.start() <= s and e <= m.end() for s, e in inside):
+            # (or what it cut short: "night" of "late Tuesday night")
+            spans = [sp for sp in spans if sp not in inside]
             spans.append(m.span())
     for m in _EXTRA.finditer(text):
         start, end = m.span()
@@ -733,10 +738,11 @@ def anaphoric(low: str, previous: str) -> tuple[str, str] | None:
     c = _CALENDAR.fullmatch(previous)
     if c is None:
         return None
-    pair = re.fullmatch(r"\d{1,2}", low)
-    if pair and c.group(2):  # "25" of "April 24 and 25": the day of the month named before
+    pair = re.fullmatch(r"(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?", low)
+    if pair and c.group(2) and (pair.group(0)[0].isdigit() or pair.group(0) != pair.group(1)):
+        # "25" of "April 24 and 25", "the 20th": a day of the month named before
         try:
-            return dt.date(int(c.group(1)), int(c.group(2)), int(low)).isoformat(), "date"
+            return dt.date(int(c.group(1)), int(c.group(2)), int(pair.group(1))).isoformat(), "date"
         except ValueError:
             return None
     bare = _CLOCK_AROUND.sub("", low)
