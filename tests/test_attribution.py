@@ -12,6 +12,13 @@ def quotes(nlp, text):
 
 
 CASES = [
+    # a name before a colon that the tagger took for common nouns, a party tag, "From X:"
+    ("Pew Research: “All the samples evaluated include more politically engaged individuals.”",
+     [("direct", "Pew Research", ":", "All the samples evaluated include more politically engaged individuals.")]),
+    ("Sen. Ted Cruz (R-Texas): “We will win this state.”", [("direct", "Ted Cruz", ":", "We will win this state.")]),
+    ("More from Jones: “The partisanship of the state is a starting point.”",
+     [("direct", "Jones", ":", "The partisanship of the state is a starting point.")]),
+    ("Wait, it gets better: “By law, the president sets the number.”", []),
     # a relative clause with a cue of its own after the clause's verb is its own statement
     # (and "he" is DeSantis, whom the NER took for an organisation)
     ("DeSantis said he backs a bill, which he called “a cartel for higher education.”",

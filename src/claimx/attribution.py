@@ -943,9 +943,20 @@ class _Reading:
                     starts.append((colon, p_end, None))
         for colon, end, k in sorted(starts):
             span = doc.char_span(colon, colon + 1)
-            if span is None or span[0].i == 0:
+            if span is None:
+                span = doc.char_span(colon, colon + 1, alignment_mode="expand")
+                if span is None or span[0].text != "):":  # the tokenizer's "(R-S.C.):"
+                    continue
+                prev = span[0]
+            elif span[0].i == 0:
                 continue
-            prev = doc[span[0].i - 1]
+            else:
+                prev = doc[span[0].i - 1]
+            if prev.text in (")", "):") and k is not None:
+                # "Rep. Trey Gowdy (R-S.C.): “...”": the name before a party tag
+                opening = next((t for t in reversed(doc[max(0, prev.i - 8) : prev.i]) if t.text == "("), None)
+                if opening is not None and opening.i > 0 and prev.idx - opening.idx <= 12:
+                    prev = doc[opening.i - 1]
             if prev.is_punct or prev.is_space:
                 continue
             verb = self._verb_before_colon(prev) if k is not None else None
@@ -968,7 +979,13 @@ class _Reading:
                 continue
             # a transcript's speaker in capitals: "PENCE: Well, look, ..."
             speaker_caps = prev.text.isupper() and prev.is_alpha and len(prev.text) > 1
-            named = prev.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or prev.pos_ == "PROPN" or speaker_caps
+            named = (
+                prev.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or prev.pos_ == "PROPN" or speaker_caps
+                or k is not None and _titled_opening(prev)
+                # "From the report: “...”", "More from Jones: “...”"
+                or k is not None and prev.dep_ == "pobj" and prev.head.lower_ == "from"
+                and prev.head.i - prev.sent.start <= 1 and prev.pos_ in ("NOUN", "PROPN")
+            )
             if not named or prev.lower_ in HEADING_LABELS:  # "EXCLUSIVE: In memo to Congress, ..."
                 continue
             src_start, src_end = mention_span(prev)
@@ -1217,6 +1234,16 @@ def _after_comma(tok: Token) -> bool:
     if i > 0 and doc[i].text in "”\"’'":
         i -= 1
     return i >= 0 and doc[i].lower_ in (",", "and")
+
+
+def _titled_opening(tok: Token) -> bool:
+    """A capitalised name that opens its sentence and ends at ``tok`` ("Pew
+    Research", which the tagger took for common nouns)."""
+    words = tok.doc[tok.sent.start : tok.i + 1]
+    return 0 < len(words) <= 6 and tok.is_alpha and tok.text[:1].isupper() and all(
+        t.text[:1].isupper() or t.lower_ in ("of", "the", "for", "and", "de", "von") or t.text in (".", "-", "'s", "’s")
+        for t in words
+    )
 
 
 def _puts_it(tok: Token) -> bool:
