@@ -12,6 +12,11 @@ def quotes(nlp, text):
 
 
 CASES = [
+    # a participle after a "when/where" clause goes with that clause's subject
+    ("The first incident was at Purchase, when Sanders protesters interrupted her speech, shouting “she wins, we lose!”",
+     [("direct", "Sanders protesters", "shout", "she wins, we lose!")]),
+    ("Clinton spoke near the casino, where about 50 protesters had gathered on Wednesday, chanting “no contract, no peace.”",
+     [("direct", "about 50 protesters", "chant", "no contract, no peace.")]),
     # a name before a colon that the tagger took for common nouns, a party tag, "From X:"
     ("Pew Research: “All the samples evaluated include more politically engaged individuals.”",
      [("direct", "Pew Research", ":", "All the samples evaluated include more politically engaged individuals.")]),

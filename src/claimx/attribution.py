@@ -53,6 +53,7 @@ DOUBLE_MARKS = "“”\"«»"
 ALL_KINDS = frozenset({"clause", "quote", "object", "infinitive"})
 QUOTE_ONLY = frozenset({"quote"})
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
+_WHEN = {"when", "where", "as", "while", "after", "before", "until", "once", "whenever"}
 _NOT_ASIDE = {"i", "we", "you", "one"}  # "as we know it", "as you know"
 ASIDE = frozenset({"clause", "quote"})  # "as Vulture put it, “…”"
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
@@ -201,6 +202,20 @@ class _Reading:
             )
             if outer is not None:
                 return self.subject_of(outer)
+            # "..., when Sanders protesters interrupted her speech, shouting
+            # “...”": the participle the parser hung on the main verb goes
+            # with the clause that ends at its comma
+            comma = verb.doc[verb.i - 1]
+            left = verb.doc[comma.i - 1] if comma.i > 0 else None
+            clause = next(
+                (a for a in ([left] if left is not None else []) + (list(left.ancestors) if left is not None else [])
+                 if a.dep_ in ("relcl", "advcl") and a.pos_ == "VERB" and a.i < verb.i and a.right_edge.i == left.i
+                 and any(c.dep_ in ("advmod", "mark") and c.lower_ in _WHEN for c in a.children)),
+                None,
+            )
+            inner = next((c for c in clause.children if c.dep_ == "nsubj"), None) if clause is not None else None
+            if inner is not None and inner.pos_ in ("NOUN", "PROPN") and verb.head.i != clause.i:
+                return inner
         subj = self._subject(verb)
         if (subj is None or self._in_quote(subj.idx)) and not self._in_quote(verb.idx):
             after = next(
