@@ -12,6 +12,16 @@ def quotes(nlp, text):
 
 
 CASES = [
+    # what the parser hung elsewhere: a "that"-clause on a noun of the cue's
+    # phrase, the words said read as a second subject, an "as" clause after the cue
+    ("Sanders said following a vote in 2001 that he had “very serious concerns.”",
+     [("mixed", "Sanders", "say", "he had “very serious concerns.”")]),
+    ("The State Department said for the first time that “top secret” intelligence had passed through the server.",
+     [("mixed", "The State Department", "say", "“top secret” intelligence had passed through the server")]),
+    ("The rejection of the treaty signals \"the beginning of the end\" for the EU, said Geert Wilders, a Dutch MP.",
+     [("mixed", "Geert Wilders", "say", "The rejection of the treaty signals \"the beginning of the end\" for the EU")]),
+    ("\"He didn't report the loans,\" he said as some wearing Cruz shirts booed.",
+     [("direct", "he", "say", "He didn't report the loans,")]),
     # a participle after a "when/where" clause goes with that clause's subject
     ("The first incident was at Purchase, when Sanders protesters interrupted her speech, shouting “she wins, we lose!”",
      [("direct", "Sanders protesters", "shout", "she wins, we lose!")]),

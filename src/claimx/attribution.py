@@ -475,7 +475,7 @@ class _Reading:
             if k is not None and self._introduces(text, quotes, quotes[k], phrase_end, para_of):
                 k = None
             if k is not None and any(
-                c.dep_ == "ccomp" and c.i > cue.i and self._opens_outside(c)
+                c.dep_ == "ccomp" and c.i > cue.i and self._opens_outside(c) and not _adverbial(c, cue)
                 and not (subj is not None and subj in c.subtree)  # "said Ben Carson, asked ..."
                 for c in cue.children
             ):
@@ -712,8 +712,8 @@ class _Reading:
                 # "tweeted in the early hours that Machado was ...", "tells
                 # his supporters to “go to your place and vote”"
                 first = child.doc[min(t.i for t in child.subtree)]
-                if first.lower_ == "that":
-                    dep = "ccomp"
+                if first.lower_ == "that" or any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children):
+                    dep = "ccomp"  # (also "saying ... only that he was ...")
                 elif any(t.dep_ == "aux" and t.lower_ == "to" for t in child.children):
                     dep = "xcomp"
             # a ccomp may be headed by an adjective or noun ("says it was
@@ -749,6 +749,30 @@ class _Reading:
                         toks.pop()
                 return (_char_span(toks) if toks else None), kind
         if "clause" in kinds and not self.every_verb:
+            # a "that"-clause the parser hung on a noun of a phrase after the
+            # cue ("said following a vote in 2001 that he had ...", "said for
+            # the first time that ...", "saying in his statement only that ...")
+            for prep in (c for c in cue.children if c.dep_ == "prep" and c.i > cue.i):
+                clause = next(
+                    (t for t in prep.subtree if t.dep_ in ("relcl", "acl", "advcl") and t.pos_ in ("VERB", "AUX")
+                     and t.head.dep_ == "pobj" and t.head.head.i == prep.i  # (not "blamed X for Y's claim that")
+                     and any(m.dep_ == "mark" and m.lower_ == "that" and m.i < t.i for m in t.children)),
+                    None,
+                )
+                if clause is not None:
+                    first = min(t.i for t in clause.subtree)
+                    return _char_span([t for t in clause.subtree if t.i >= first]), "clause"
+            # "The rejection of the treaty signals “the beginning of the end”,
+            # said Geert Wilders": the parser read the words said as a second
+            # subject, before the comma
+            subjects = [c for c in cue.children if c.dep_ == "nsubj"]
+            if (
+                len(subjects) == 2 and subjects[0].i < cue.i < subjects[1].i and cue.i > 0
+                and cue.doc[cue.i - 1].text == "," and subjects[0].right_edge.i >= cue.i - 2
+            ):
+                toks = [t for t in subjects[0].subtree if t.i < cue.i - 1]
+                if len(toks) >= 4:
+                    return _char_span(toks), "clause"
             # a clause the parser hung elsewhere, right after the cue and its
             # addressee ("three days after Trump told The Washington Post he
             # was “not quite there yet”": the parser made "told" a clause of "was")
@@ -1339,7 +1363,9 @@ def _adverbial(child: Token, cue: Token) -> bool:
     """A clause in front of the cue that says when or why ("after the senator
     suspended his campaign"), which the parser sometimes hangs on the cue as
     its complement."""
-    return child.i < cue.i and any(c.dep_ == "mark" and c.lower_ in _ADVERBIAL_MARKS for c in child.children)
+    marks = _ADVERBIAL_MARKS if child.i < cue.i else _ADVERBIAL_MARKS - {"if", "whether"}
+    # (after the cue as well: "“...,” he said as some booed"; but "asked if ...")
+    return any(c.dep_ == "mark" and c.lower_ in marks for c in child.children)
 
 
 def _circumstance(prep: Token) -> bool:
