@@ -12,6 +12,11 @@ def quotes(nlp, text):
 
 
 CASES = [
+    # who issues a statement, a release, an ad says what it says
+    ("His office put out a statement saying the U.S. “does not have the capacity to vet every refugee.”",
+     [("mixed", "His office", "say", "the U.S. “does not have the capacity to vet every refugee.”")]),
+    ("After the attacks, Trump released a new radio ad calling it “dangerous.”",
+     [("mixed", "Trump", "call", "it “dangerous.”")]),
     # what the parser hung elsewhere: a "that"-clause on a noun of the cue's
     # phrase, the words said read as a second subject, an "as" clause after the cue
     ("Sanders said following a vote in 2001 that he had “very serious concerns.”",

@@ -53,6 +53,10 @@ DOUBLE_MARKS = "“”\"«»"
 ALL_KINDS = frozenset({"clause", "quote", "object", "infinitive"})
 QUOTE_ONLY = frozenset({"quote"})
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
+# what one issues to say something: "put out a statement saying ..."
+ARTEFACTS = frozenset({"statement", "release", "ad", "advertisement", "memo", "letter", "email", "e-mail", "tweet",
+                       "post", "video", "message", "note", "report", "editorial", "column", "op-ed", "notice",
+                       "filing", "petition", "spot", "commercial", "flyer", "mailer", "book", "essay", "blog"})
 _WHEN = {"when", "where", "as", "while", "after", "before", "until", "once", "whenever"}
 _NOT_ASIDE = {"i", "we", "you", "one"}  # "as we know it", "as you know"
 ASIDE = frozenset({"clause", "quote"})  # "as Vulture put it, “…”"
@@ -216,6 +220,14 @@ class _Reading:
             inner = next((c for c in clause.children if c.dep_ == "nsubj"), None) if clause is not None else None
             if inner is not None and inner.pos_ in ("NOUN", "PROPN") and verb.head.i != clause.i:
                 return inner
+        if verb.dep_ == "acl" and verb.tag_ in ("VBG", "VBN") and verb.head.dep_ == "dobj" and (
+            verb.head.lemma_ in ARTEFACTS
+        ):
+            # "His office put out a statement saying ...", "Trump released a
+            # new radio ad calling ...": who issued it says it
+            issuer = self._subject(verb.head.head)
+            if issuer is not None and not self._in_quote(issuer.idx):
+                return issuer
         subj = self._subject(verb)
         if (subj is None or self._in_quote(subj.idx)) and not self._in_quote(verb.idx):
             after = next(
