@@ -12,6 +12,12 @@ def quotes(nlp, text):
 
 
 CASES = [
+    # a participle with words of its own after a quotation does not close it
+    ("Sanders said the convention could be “messy,” adding, “Democracy is messy.”",
+     [("mixed", "Sanders", "say", "the convention could be “messy,”"),
+      ("direct", "Sanders", "add", "Democracy is messy.")]),
+    ("As Clinton told the New York Daily News, tax relief is given in exchange for creating jobs.",
+     [("indirect", "Clinton", "tell", "tax relief is given in exchange for creating jobs")]),
     # who issues a statement, a release, an ad says what it says
     ("His office put out a statement saying the U.S. “does not have the capacity to vet every refugee.”",
      [("mixed", "His office", "say", "the U.S. “does not have the capacity to vet every refugee.”")]),

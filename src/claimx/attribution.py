@@ -57,6 +57,7 @@ _LETTER_RUN = re.compile(r"[^\W\d_]+")
 ARTEFACTS = frozenset({"statement", "release", "ad", "advertisement", "memo", "letter", "email", "e-mail", "tweet",
                        "post", "video", "message", "note", "report", "editorial", "column", "op-ed", "notice",
                        "filing", "petition", "spot", "commercial", "flyer", "mailer", "book", "essay", "blog"})
+_TELL = {"tell", "inform", "assure", "remind", "warn", "advise", "brief"}  # their object is the one told
 _WHEN = {"when", "where", "as", "while", "after", "before", "until", "once", "whenever"}
 _NOT_ASIDE = {"i", "we", "you", "one"}  # "as we know it", "as you know"
 ASIDE = frozenset({"clause", "quote"})  # "as Vulture put it, “…”"
@@ -486,6 +487,10 @@ class _Reading:
                 k = None
             if k is not None and self._introduces(text, quotes, quotes[k], phrase_end, para_of):
                 k = None
+            if k is not None and cue.tag_ == "VBG" and any(
+                c.dep_ in ("ccomp", "xcomp", "dobj") and c.i > cue.i for c in cue.children
+            ):
+                k = None  # "… as “radical Islamists,” saying calling the group that ...": its own words
             if k is not None and any(
                 c.dep_ == "ccomp" and c.i > cue.i and self._opens_outside(c) and not _adverbial(c, cue)
                 and not (subj is not None and subj in c.subtree)  # "said Ben Carson, asked ..."
@@ -1310,7 +1315,11 @@ def _as_aside(cue: Token) -> bool:
     return (
         cue.dep_ == "advcl" and cue.head.i != cue.i
         and any(c.dep_ == "mark" and c.lower_ == "as" and c.i < cue.i for c in cue.children)
-        and not any(c.dep_ in ("dobj", "ccomp", "xcomp") and c.lower_ != "it" for c in cue.children)
+        and not any(
+            c.dep_ in ("dobj", "ccomp", "xcomp") and c.lower_ != "it"
+            and not (c.dep_ == "dobj" and cue.lemma_ in _TELL)  # "As Clinton told the Daily News, ..."
+            for c in cue.children
+        )
         and not _passive(cue)
     )
 
