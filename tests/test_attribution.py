@@ -12,6 +12,9 @@ def quotes(nlp, text):
 
 
 CASES = [
+    # a quoted predicate past an aside after the object
+    ("In Florida on Wednesday, Trump called Clinton, his Democratic challenger, an ISIS “co-founder.”",
+     [("mixed", "Trump", "call", "Clinton, his Democratic challenger, an ISIS “co-founder.”")]),
     # a participle with words of its own after a quotation does not close it
     ("Sanders said the convention could be “messy,” adding, “Democracy is messy.”",
      [("mixed", "Sanders", "say", "the convention could be “messy,”"),

@@ -1112,6 +1112,14 @@ class _Reading:
                 or doc[i].lower_ == "both" or doc[i].lower_ in ("and", "of") and i > obj
             ) and doc[i].text not in ALL_MARKS and doc[i].lower_ != "as":
                 i += 1
+                # "called Trump's statements on Sunday “childish”": a day between
+                if (
+                    i + 1 < len(doc) and i > obj and doc[i].lower_ in ("on", "last", "this")
+                    and doc[i + 1].ent_type_ == "DATE"
+                ):
+                    i += 1
+                    while i < len(doc) and doc[i].ent_type_ == "DATE":
+                        i += 1
             if i == obj and i < len(doc) and doc[i].lower_ == "as" and prep is None:
                 i += 1  # "is describing as “unhinged” a Donald Trump tweet"
             elif any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in doc[obj:i]):
@@ -1125,8 +1133,12 @@ class _Reading:
                     continue  # "acted in the movie “Sharknado”": a name, not a predicate
                 if i < len(doc) and doc[i].lower_ in ("a", "an", "the"):
                     i += 1
-            elif any(c.lower_ == "what" and c.i < verb.i for c in verb.children):
-                pass  # "what he calls the “Washington cartel”": the quoted words complete "what"
+            elif any(c.lower_ == "what" and c.i < verb.i for c in verb.children) or verb.dep_ == "relcl" and any(
+                c.dep_ == "dobj" and c.tag_ in ("WP", "WDT") and c.i < verb.i for c in verb.children
+            ) and any(c.dep_ == "nsubj" and c.tag_ not in ("WP", "WDT") for c in verb.children):
+                # "what he calls the “Washington cartel”", "Bannon, who Beck
+                # called “a horrible human being”": the quoted words complete the pronoun
+                pass
             elif prep is None or prep.lower_ not in ("for", "of", "against", "about"):
                 continue  # else the quoted words are the object: "called for more “flexibility”"
             if i < len(doc) and doc[i].text == "," and i > obj:
@@ -1134,6 +1146,14 @@ class _Reading:
                 # "chiding him, “What difference ...?”": past a comma and an aside
                 j = next((j for j in range(i + 1, min(i + 7, len(doc))) if doc[j].text == ","), i)
                 i = j + 1 if j + 1 < len(doc) and doc[j + 1].idx in starts else i + 1
+                if j > i and j + 1 < len(doc) and doc[j + 1].pos_ == "DET":
+                    # "called Clinton, his Democratic challenger, an ISIS “co-founder”":
+                    # past the aside, what the object is
+                    n = j + 2
+                    while n < len(doc) and n - j < 5 and doc[n].pos_ in ("PROPN", "NOUN", "ADJ") and doc[n].idx not in starts:
+                        n += 1
+                    if n < len(doc) and doc[n].idx in starts:
+                        i = n
                 k = starts.get(doc[i].idx) if i < len(doc) else None
                 if k is None or not (self.kinds(verb) or self._text[quotes[k].inner_start : quotes[k].inner_start + 1].isupper()):
                     continue  # "met the senator, “a great friend,”": an apposition, unless a cue or a sentence
