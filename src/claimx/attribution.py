@@ -36,7 +36,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from claimx.lexicon import cue_frames, light_verbs, title_nouns
+from claimx.lexicon import artefacts, cue_frames, light_verbs, title_nouns
 from claimx.quotemarks import ALL_MARKS, Quotation, QuotationIndex, find_quotations, paragraphs
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
@@ -53,10 +53,6 @@ DOUBLE_MARKS = "“”\"«»"
 ALL_KINDS = frozenset({"clause", "quote", "object", "infinitive"})
 QUOTE_ONLY = frozenset({"quote"})
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
-# what one issues to say something: "put out a statement saying ..."
-ARTEFACTS = frozenset({"statement", "release", "ad", "advertisement", "memo", "letter", "email", "e-mail", "tweet",
-                       "post", "video", "message", "note", "report", "editorial", "column", "op-ed", "notice",
-                       "filing", "petition", "spot", "commercial", "flyer", "mailer", "book", "essay", "blog"})
 _TELL = {"tell", "inform", "assure", "remind", "warn", "advise", "brief"}  # their object is the one told
 _WHEN = {"when", "where", "as", "while", "after", "before", "until", "once", "whenever"}
 _NOT_ASIDE = {"i", "we", "you", "one"}  # "as we know it", "as you know"
@@ -210,10 +206,9 @@ class _Reading:
             # "..., when Sanders protesters interrupted her speech, shouting
             # “...”": the participle the parser hung on the main verb goes
             # with the clause that ends at its comma
-            comma = verb.doc[verb.i - 1]
-            left = verb.doc[comma.i - 1] if comma.i > 0 else None
+            left = verb.doc[verb.i - 2] if verb.i > 1 else None  # the word before the comma
             clause = next(
-                (a for a in ([left] if left is not None else []) + (list(left.ancestors) if left is not None else [])
+                (a for a in ([left, *left.ancestors] if left is not None else [])
                  if a.dep_ in ("relcl", "advcl") and a.pos_ == "VERB" and a.i < verb.i and a.right_edge.i == left.i
                  and any(c.dep_ in ("advmod", "mark") and c.lower_ in _WHEN for c in a.children)),
                 None,
@@ -222,7 +217,7 @@ class _Reading:
             if inner is not None and inner.pos_ in ("NOUN", "PROPN") and verb.head.i != clause.i:
                 return inner
         if verb.dep_ == "acl" and verb.tag_ in ("VBG", "VBN") and verb.head.dep_ == "dobj" and (
-            verb.head.lemma_ in ARTEFACTS
+            verb.head.lemma_ in artefacts()
         ):
             # "His office put out a statement saying ...", "Trump released a
             # new radio ad calling ...": who issued it says it
@@ -777,8 +772,7 @@ class _Reading:
                     None,
                 )
                 if clause is not None:
-                    first = min(t.i for t in clause.subtree)
-                    return _char_span([t for t in clause.subtree if t.i >= first]), "clause"
+                    return _char_span(list(clause.subtree)), "clause"
             # "The rejection of the treaty signals “the beginning of the end”,
             # said Geert Wilders": the parser read the words said as a second
             # subject, before the comma
@@ -1401,11 +1395,11 @@ _ADVERBIAL_MARKS = {"after", "before", "when", "while", "since", "because", "if"
 
 
 def _adverbial(child: Token, cue: Token) -> bool:
-    """A clause in front of the cue that says when or why ("after the senator
-    suspended his campaign"), which the parser sometimes hangs on the cue as
-    its complement."""
+    """A clause that says when or why ("after the senator suspended his
+    campaign", "“...,” he said as some booed"), which the parser sometimes
+    hangs on the cue as its complement; after the cue "if" and "whether"
+    still open one ("asked if ...")."""
     marks = _ADVERBIAL_MARKS if child.i < cue.i else _ADVERBIAL_MARKS - {"if", "whether"}
-    # (after the cue as well: "“...,” he said as some booed"; but "asked if ...")
     return any(c.dep_ == "mark" and c.lower_ in marks for c in child.children)
 
 

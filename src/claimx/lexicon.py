@@ -49,6 +49,12 @@ def light_verbs() -> frozenset[str]:
 
 
 @cache
+def artefacts() -> frozenset[str]:
+    """Nouns for what one issues to say something ("a statement saying ...")."""
+    return frozenset(ln.strip() for ln in _lines("artefacts.txt"))
+
+
+@cache
 def date_patterns() -> dict[str, list[str]]:
     """Patterns for the temporal expressions the NER misses, by case: "c"
     (as written) and "i" (any case), in file order."""
