@@ -68,7 +68,13 @@ CASES = [
      [("indirect", "The New York Times", "report", "Roger Ailes also met with Mr. Trump that day")]),
     ("As Clyburn noted, those voters will give Sanders a second look.",
      [("indirect", "Clyburn", "note", "those voters will give Sanders a second look")]),
-    # ... but not one that vouches for nothing, or a time ("as she spoke")
+    # ... within another's words too ...
+    ("Emanuel urged a strong stand, saying that otherwise Netanyahu would “walk all over us,” as Mrs. Clinton put it.",
+     [("indirect", "Emanuel", "urge", "a strong stand"),
+      ("mixed", "Clinton", "put", "otherwise Netanyahu would “walk all over us,”"),
+      ("mixed", "Emanuel", "say", "otherwise Netanyahu would “walk all over us,” as Mrs. Clinton put it")]),
+    # ... but not a comparison, one that vouches for nothing, or a time ("as she spoke")
+    ("It was not as bad as she said.", []),
     ("As expected, the bill passed. As she spoke, the crowd cheered. As we know, it failed.", []),
     # a cue and its addressee the parser hung on the clause they introduce
     ("Instead, Trump told CNN, his policy would be “to go after them” if he wins.",

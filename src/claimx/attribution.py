@@ -515,6 +515,17 @@ class _Reading:
             subj = self.subject_of(cue)
             kinds = self.kinds(cue)
             content, rule = self._complement(cue, kinds)
+            pieces: list[tuple[int, int]] = []
+            if content is None and ASIDE <= kinds and _as_aside(cue) and subj is not None and subj.lower_ not in _NOT_ASIDE:
+                # "As The Hill reported, Trump was ...", "..., as the paper
+                # noted": the clause the aside vouches for (or, "the result, as
+                # he later explained, was ...", the two pieces around it)
+                pieces = self._around(text, cue, phrase_start, phrase_end, aside=True)
+                if len(pieces) == 1:
+                    content, rule, pieces = pieces[0], "as-aside", []
+            elif content is None and cue.dep_ == "parataxis" and "clause" in kinds:
+                # "South Carolina, he said, was “where we ...”": the clause around the cue
+                pieces, rule = self._around(text, cue, phrase_start, phrase_end), "parenthetical"
             if content is not None:
                 start, end = _trim(text, *content)
                 start = self._strip_that(doc, start)
@@ -542,35 +553,13 @@ class _Reading:
                 conf = 0.9 if kind == "direct" else 0.8
                 found.append(self._make(doc, kind, parts, cue, subj, para_of, conf, rule))
                 continue
-            if ASIDE <= kinds and _as_aside(cue) and subj is not None and subj.lower_ not in _NOT_ASIDE:
-                # "As The Hill reported, Trump was ...", "..., as the paper
-                # noted": the clause the aside vouches for
-                parts = self._around(text, cue, phrase_start, phrase_end, aside=True)
-                if parts:
-                    start, end = parts[0][0], parts[-1][1]
-                    for q in quotes:
-                        if q.start < end and start < q.end:
-                            start, end = min(start, q.start), max(end, q.end)
-                    if len(parts) == 1:
-                        end = self._cut(text, quotes, start, end)
-                    inside = [i for i, q in enumerate(quotes) if start <= q.start and q.end <= end and i not in claimed]
-                    claimed.update(inside)
-                    if len(parts) == 1:
-                        kind, parts = self._classify(text, quotes, inside, start, end)
-                    else:
-                        kind = "mixed" if any(ch in text[a:b] for a, b in parts for ch in DOUBLE_MARKS) else "indirect"
-                    found.append(self._make(doc, kind, parts, cue, subj, para_of, 0.8, "as-aside"))
-                    continue
-            if cue.dep_ == "parataxis" and "clause" in kinds:
-                # "South Carolina, he said, was “where we ...”": the clause around the cue
-                parts = self._around(text, cue, phrase_start, phrase_end)
-                if parts:
-                    inside = [i for i, q in enumerate(quotes)
-                              if parts[0][0] <= q.start and q.end <= parts[-1][1] and i not in claimed]
-                    claimed.update(inside)
-                    kind = "mixed" if any(ch in text[s:e] for s, e in parts for ch in DOUBLE_MARKS) else "indirect"
-                    found.append(self._make(doc, kind, parts, cue, subj, para_of, 0.7, "parenthetical"))
-                    continue
+            if pieces:
+                inside = [i for i, q in enumerate(quotes)
+                          if pieces[0][0] <= q.start and q.end <= pieces[-1][1] and i not in claimed]
+                claimed.update(inside)
+                kind = "mixed" if any(ch in text[s:e] for s, e in pieces for ch in DOUBLE_MARKS) else "indirect"
+                found.append(self._make(doc, kind, pieces, cue, subj, para_of, 0.7, rule or "as-aside"))
+                continue
             if "quote" not in kinds:
                 continue
             k = self._quote_after(text, quotes, phrase_end, para_of)
@@ -1232,7 +1221,10 @@ class _Reading:
         for a in found:
             dup = any(
                 b is not a and b.start <= a.start and a.end <= b.end and b.cue and a.cue
-                and (b.cue[0] <= a.cue[0] < b.cue[1] or _reported_within(a, b))
+                # (an aside names who put the words another statement reports
+                # that way: "saying that ... would ''walk all over us,'' as Mrs.
+                # Clinton put it")
+                and (b.cue[0] <= a.cue[0] < b.cue[1] or a.rule != "as-aside" and _reported_within(a, b))
                 for b in found
             )
             if not dup:
@@ -1328,6 +1320,7 @@ def _as_aside(cue: Token) -> bool:
     "as" clause that says nothing of its own (no object but "it")."""
     return (
         cue.dep_ == "advcl" and cue.head.i != cue.i
+        and cue.head.pos_ not in ("ADJ", "ADV", "DET")  # "as bad as she said", "as much money as he promised"
         and any(c.dep_ == "mark" and c.lower_ == "as" and c.i < cue.i for c in cue.children)
         and not any(
             c.dep_ in ("dobj", "ccomp", "xcomp") and c.lower_ != "it"
