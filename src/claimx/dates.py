@@ -200,9 +200,15 @@ _POINT = rf"(?:(?:{_MONTH_RE})\.?(?:\s+\d{{1,2}})?(?:,?\s+\d{{4}})?|\d{{4}}|{_WE
 # two points in one entity: "between 1994 and 1997", "1991 to 1997", "the
 # year ended Sept. 30" (TimeML marks each on its own)
 _RANGE = re.compile(rf"(?:between\s+|from\s+)?({_POINT})\s*(?:and|to|through|until|-|–)\s*({_POINT})", re.I)
-# "April 24 and 25": two days of one month (the second takes the first's month)
-_DAY_PAIR = re.compile(rf"((?:{_MONTH_RE})\.?\s+\d{{1,2}})\s*(?:and|&|or|-|–)\s*(\d{{1,2}})", re.I)
-_DAYS_OF_YEAR = re.compile(rf"^((?:{_MONTH_RE})\.?\s+\d{{1,2}})\s*(?:and|&|-|–)\s*\d{{1,2}}(,\s+\d{{4}})$", re.I)
+# "April 24 and 25": two days of one month (the second takes the first's month);
+# with a year after them ("Jan. 30 and 31, 1998") one expression, the first day
+_DAYS = rf"((?:{_MONTH_RE})\.?\s+\d{{1,2}})\s*(?:and|&|or|-|–)\s*(\d{{1,2}})"
+_DAY_PAIR = re.compile(_DAYS, re.I)
+_DAYS_OF_YEAR = re.compile(rf"^{_DAYS}(,\s+\d{{4}})$", re.I)
+_AM_PM_END = re.compile(r"[ap]\.m\.$")
+_DAY_OF_MONTH = re.compile(r"(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?")
+_COUNT_RANGE = re.compile(r"\s(?:to|or)\s")
+_TWO_QUARTERS = re.compile(r"\b(first|last|final|second)\s+two\s+quarters\b", re.I)
 _ENDED = re.compile(rf"(.+?)\s+(?:ended|ending|that\s+ended|which\s+ended|through)\s+({_POINT})", re.I)
 # "the first nine months of 1997": a stretch of several units, then the year it lies in
 _PART_OF = re.compile(
@@ -300,7 +306,7 @@ def detect(doc: Doc) -> list[DateMention]:
         if before and _DAY_NAMED.match(text[start:end]):
             start = before.start()
         zone = _ZONE_AFTER.match(text, end)
-        if zone and re.search(r"[ap]\.m\.$", text[start:end]):
+        if zone and _AM_PM_END.search(text, start, end):
             end = zone.end()  # "10:30 a.m." + " ET"
         after = _DAY_AFTER.match(text, end)
         if after and _CLOCK_END.search(text, start, end):
@@ -492,7 +498,7 @@ def _duration(low: str) -> str | None:
     unit = {"second": "S", "minute": "M", "hour": "H", "day": "D", "night": "D", "week": "W",
             "weekend": "WE", "month": "M", "year": "Y", "decade": "DE", "quarter": "Q",
             "fortnight": "W"}.get(unit_word, "CE" if unit_word.startswith("centur") else "X")
-    if count_words in _VAGUE_COUNT or (not count_words and plural) or re.search(r"\s(?:to|or)\s", count_words):
+    if count_words in _VAGUE_COUNT or (not count_words and plural) or _COUNT_RANGE.search(count_words):
         n: float | None = None  # ("12 to 18 months": a stretch of months)
     elif not count_words:
         n = 1
@@ -738,8 +744,8 @@ def anaphoric(low: str, previous: str) -> tuple[str, str] | None:
     c = _CALENDAR.fullmatch(previous)
     if c is None:
         return None
-    pair = re.fullmatch(r"(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?", low)
-    if pair and c.group(2) and (pair.group(0)[0].isdigit() or pair.group(0) != pair.group(1)):
+    pair = _DAY_OF_MONTH.fullmatch(low)
+    if pair and c.group(2):
         # "25" of "April 24 and 25", "the 20th": a day of the month named before
         try:
             return dt.date(int(c.group(1)), int(c.group(2)), int(pair.group(1))).isoformat(), "date"
@@ -789,10 +795,9 @@ _SPOKEN_CLOCK = re.compile(r"\b(\d{1,2}(?::\d\d)?)(?:\s+o'clock)?\s+(?:in\s+the\
 def _normalise(expr: str, ref: dt.date | None, tense: str) -> tuple[str | None, str]:
     s = " ".join(expr.replace("’", "'").split())
     # "Jan. 30 and 31, 1998": the first day, in the year written after the second
-    s = _DAYS_OF_YEAR.sub(r"\1\2", s)
+    s = _DAYS_OF_YEAR.sub(r"\1\3", s)
     # "the first two quarters of 1990": its first half
-    s = re.sub(r"\b(first|last|final|second)\s+two\s+quarters\b",
-               lambda m: "first half" if m.group(1).lower() == "first" else "second half", s, flags=re.I)
+    s = _TWO_QUARTERS.sub(lambda m: "first half" if m.group(1).lower() == "first" else "second half", s)
     low = s.lower().strip(" .,;:")
     low = re.sub(r"^(?:on|in|at|by|since|until|from|during|of|for)\s+", "", low)
     low = re.sub(r"^(?:at\s+least|at\s+most|as\s+early\s+as|as\s+late\s+as|no\s+later\s+than|sometime|until|by)\s+", "", low)
