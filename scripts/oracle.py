@@ -1,0 +1,143 @@
+"""The behaviour oracle: claimx's output on the five tuning corpora, saved
+once and compared after a change, so a refactor can show it changed no byte
+and an accuracy change can show exactly which records it moved.
+
+    python scripts/oracle.py save /tmp/oracle-before      # before the change
+    python scripts/oracle.py compare /tmp/oracle-before   # after it: which records differ
+
+The corpora are PolNeAR train and dev (``../shared/corpora/polnear``),
+TimeBank and AQUAINT (``../shared/corpora/timeml``, read as ``claimx eval
+--dates`` reads them: the text inside ``<TEXT>``, the DCT as the published
+date) and the seed article. Each record is ``claimx extract -f jsonl
+--include-text`` output, one line per article, in corpus order.
+
+``--cache DIR`` keeps the model's parse (everything before claimx's own
+components) as spaCy DocBins, so a later run replays only claimx's
+attribution and date components over the same parses: seconds instead of
+minutes. Replaying claimx on a cached parse gives what the whole pipeline
+gives: save once without ``--cache`` and compare with it to see so.
+Needs ``../shared/``; says so and exits 2 without it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import hashlib
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+CLAIMX_COMPONENTS = ("claimx_attribution", "claimx_dates", "claimx_release")
+# a fixed "today": a text with no date of its own is read against it, so
+# saved and compared runs agree whatever day they are run on
+TODAY = dt.date(2026, 11, 29)
+
+
+def corpora() -> dict[str, list]:
+    from claimx.evaluate_dates import load_timeml
+    from claimx.inputs import Article
+
+    polnear = SHARED / "corpora" / "polnear"
+    timeml = SHARED / "corpora" / "timeml"
+    out: dict[str, list] = {}
+    for split in ("train", "dev"):
+        files = sorted((polnear / split / "text").glob("*.txt"))
+        out[f"polnear-{split}"] = [Article(f.stem, str(f), f.read_text(encoding="utf-8")) for f in files]
+    for name in ("TimeBank", "AQUAINT"):
+        docs = load_timeml(timeml / name)
+        out[name.lower()] = [Article(d.id, d.id, d.text, published=d.dct) for d in docs]
+    seed = ROOT / "data" / "samples" / "rubio-cbs.txt"
+    out["seed"] = [Article(seed.stem, str(seed), seed.read_text(encoding="utf-8"))]
+    return out
+
+
+def _cache_key(nlp, articles: list) -> str:
+    h = hashlib.sha256(repr(nlp.pipe_names).encode())
+    for a in articles:
+        h.update(a.id.encode() + b"\0" + a.text.encode() + b"\0")
+    return h.hexdigest()[:16]
+
+
+def _parsed(nlp, name: str, articles: list, cache: Path) -> Iterator:
+    """The model's parse of each article, from the cache or made and cached."""
+    from spacy.tokens import DocBin
+
+    path = cache / f"{name}-{_cache_key(nlp, articles)}.spacy"
+    if not path.exists():
+        cache.mkdir(parents=True, exist_ok=True)
+        bin_ = DocBin(store_user_data=True)
+        with nlp.select_pipes(disable=list(CLAIMX_COMPONENTS)):
+            for n, doc in enumerate(nlp.pipe((a.text for a in articles), batch_size=16), 1):
+                bin_.add(doc)
+                if n % 100 == 0:
+                    print(f"  {name}: parsed {n}/{len(articles)}", file=sys.stderr)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_bytes(bin_.to_bytes())
+        tmp.replace(path)
+    yield from DocBin(store_user_data=True).from_bytes(path.read_bytes()).get_docs(nlp.vocab)
+
+
+def records(nlp, name: str, articles: list, cache: Path | None) -> Iterator[str]:
+    """One JSON line per article, as ``claimx extract -f jsonl --include-text`` writes it."""
+    from claimx.extract import build_record
+    from claimx.writers import to_json
+
+    if cache is None:  # the whole pipeline, as claimx extract runs it
+        docs = nlp.pipe((a.text for a in articles), batch_size=16)
+        recs = (build_record(a, d, include_text=True, today=TODAY) for a, d in zip(articles, docs, strict=True))
+    else:
+        steps = [nlp.get_pipe(c) for c in CLAIMX_COMPONENTS]
+
+        def replay() -> Iterator:
+            for article, doc in zip(articles, _parsed(nlp, name, articles, cache), strict=True):
+                for step in steps:
+                    doc = step(doc)
+                yield build_record(article, doc, include_text=True, today=TODAY)
+
+        recs = replay()
+    for rec in recs:
+        yield to_json(rec.to_dict(), indent=None)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("action", choices=["save", "compare"])
+    ap.add_argument("dir", type=Path, help="where the saved outputs are (save writes, compare reads)")
+    ap.add_argument("--cache", type=Path, help="keep/reuse the model's parses here (fast replays)")
+    ap.add_argument("--only", help="comma-separated corpora (polnear-train, polnear-dev, timebank, aquaint, seed)")
+    ap.add_argument("--show", type=int, default=5, help="differing records to name per corpus")
+    args = ap.parse_args()
+    if not SHARED.is_dir():
+        print(f"oracle: {SHARED} is missing; the oracle needs the shared corpora", file=sys.stderr)
+        return 2
+    sys.path.insert(0, str(ROOT / "src"))
+    from claimx.nlp import load
+
+    nlp = load()
+    wanted = set(args.only.split(",")) if args.only else None
+    changed = 0
+    for name, articles in corpora().items():
+        if wanted and name not in wanted:
+            continue
+        lines = list(records(nlp, name, articles, args.cache))
+        path = args.dir / f"{name}.jsonl"
+        if args.action == "save":
+            args.dir.mkdir(parents=True, exist_ok=True)
+            path.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+            print(f"{name}: {len(lines)} records saved to {path}")
+            continue
+        before = path.read_text(encoding="utf-8").splitlines()
+        diff = [a.id for a, old, new in zip(articles, before, lines, strict=False) if old != new]
+        if len(before) != len(lines):
+            diff.append(f"<{len(before)} records saved, {len(lines)} now>")
+        changed += len(diff)
+        status = "identical" if not diff else f"{len(diff)} differ: {', '.join(diff[: args.show])}"
+        print(f"{name}: {len(lines)} records, {status}")
+    return 1 if changed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
