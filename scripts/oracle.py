@@ -4,6 +4,7 @@ and an accuracy change can show exactly which records it moved.
 
     python scripts/oracle.py save /tmp/oracle-before      # before the change
     python scripts/oracle.py compare /tmp/oracle-before   # after it: which records differ
+    python scripts/oracle.py eval --cache /tmp/parses     # every corpus's eval figures, fast
 
 The corpora are PolNeAR train and dev (``../shared/corpora/polnear``),
 TimeBank and AQUAINT (``../shared/corpora/timeml``, read as ``claimx eval
@@ -80,10 +81,9 @@ def _parsed(nlp, name: str, articles: list, cache: Path) -> Iterator:
     yield from DocBin(store_user_data=True).from_bytes(path.read_bytes()).get_docs(nlp.vocab)
 
 
-def records(nlp, name: str, articles: list, cache: Path | None) -> Iterator[str]:
-    """One JSON line per article, as ``claimx extract -f jsonl --include-text`` writes it."""
+def records(nlp, name: str, articles: list, cache: Path | None) -> Iterator[dict]:
+    """One record per article, as ``claimx extract --include-text`` makes it."""
     from claimx.extract import build_record
-    from claimx.writers import to_json
 
     if cache is None:  # the whole pipeline, as claimx extract runs it
         docs = nlp.pipe((a.text for a in articles), batch_size=16)
@@ -99,13 +99,36 @@ def records(nlp, name: str, articles: list, cache: Path | None) -> Iterator[str]
 
         recs = replay()
     for rec in recs:
-        yield to_json(rec.to_dict(), indent=None)
+        yield rec.to_dict()
+
+
+def scores(name: str, recs: list[dict]) -> str:
+    """The figures ``claimx eval`` (``--dates``) gives on this corpus."""
+    if name.startswith("polnear-"):
+        from claimx.evaluate import load_corpus, predicted_relations, score_document, summarise
+
+        by_id = {r["article"]["id"]: r for r in recs}
+        docs = load_corpus(SHARED / "corpora" / "polnear", name.split("-", 1)[1])
+        s = summarise(score_document(d.text, d.gold, predicted_relations(by_id[d.id], d.text)) for d in docs)
+        return "quote F1 {:.4f} (P {:.4f} R {:.4f}), direct F1 {:.4f}".format(
+            s["quote"]["f1"], s["quote"]["precision"], s["quote"]["recall"], s["quote.direct"]["f1"])
+    if name in ("timebank", "aquaint"):
+        from claimx.evaluate_dates import KIND_TO_TYPE, Timex, load_timeml, score
+
+        docs = load_timeml(SHARED / "corpora" / "timeml" / ("TimeBank" if name == "timebank" else "AQUAINT"))
+        pairs = [(d.gold, [Timex(x["start"], x["end"], KIND_TO_TYPE[x["kind"]], x["value"]) for x in r["dates"]])
+                 for d, r in zip(docs, recs, strict=True)]
+        s = score(pairs)
+        return "value F1 {:.4f}, relaxed span F1 {:.4f}, strict span F1 {:.4f}".format(
+            s["value"]["f1"], s["relaxed"]["f1"], s["strict"]["f1"])
+    return f"{sum(len(r['quotes']) for r in recs)} quotes, {sum(len(r['dates']) for r in recs)} dates"
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("action", choices=["save", "compare"])
-    ap.add_argument("dir", type=Path, help="where the saved outputs are (save writes, compare reads)")
+    ap.add_argument("action", choices=["save", "compare", "eval"],
+                    help="save outputs, compare with saved ones, or print each corpus's eval figures")
+    ap.add_argument("dir", type=Path, nargs="?", help="where the saved outputs are (save writes, compare reads)")
     ap.add_argument("--cache", type=Path, help="keep/reuse the model's parses here (fast replays)")
     ap.add_argument("--only", help="comma-separated corpora (polnear-train, polnear-dev, timebank, aquaint, seed)")
     ap.add_argument("--show", type=int, default=5, help="differing records to name per corpus")
@@ -115,6 +138,10 @@ def main() -> int:
         return 2
     sys.path.insert(0, str(ROOT / "src"))
     from claimx.nlp import load
+    from claimx.writers import to_json
+
+    if args.action != "eval" and args.dir is None:
+        ap.error(f"{args.action} needs DIR")
 
     nlp = load()
     wanted = set(args.only.split(",")) if args.only else None
@@ -122,7 +149,11 @@ def main() -> int:
     for name, articles in corpora().items():
         if wanted and name not in wanted:
             continue
-        lines = list(records(nlp, name, articles, args.cache))
+        recs = list(records(nlp, name, articles, args.cache))
+        if args.action == "eval":
+            print(f"{name}: {scores(name, recs)}", flush=True)
+            continue
+        lines = [to_json(r, indent=None) for r in recs]
         path = args.dir / f"{name}.jsonl"
         if args.action == "save":
             args.dir.mkdir(parents=True, exist_ok=True)
