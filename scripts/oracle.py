@@ -37,6 +37,15 @@ CLAIMX_COMPONENTS = ("claimx_attribution", "claimx_dates", "claimx_release")
 TODAY = dt.date(2026, 11, 29)
 
 
+def _rel(path: Path) -> str:
+    """The article's source as a path inside shared/ or the checkout, so
+    outputs saved in one checkout compare with another's."""
+    for base in (SHARED, ROOT):
+        if path.is_relative_to(base):
+            return str(path.relative_to(base))
+    return str(path)
+
+
 def corpora() -> dict[str, list]:
     from claimx.evaluate_dates import load_timeml
     from claimx.inputs import Article
@@ -46,12 +55,12 @@ def corpora() -> dict[str, list]:
     out: dict[str, list] = {}
     for split in ("train", "dev"):
         files = sorted((polnear / split / "text").glob("*.txt"))
-        out[f"polnear-{split}"] = [Article(f.stem, str(f), f.read_text(encoding="utf-8")) for f in files]
+        out[f"polnear-{split}"] = [Article(f.stem, _rel(f), f.read_text(encoding="utf-8")) for f in files]
     for name in ("TimeBank", "AQUAINT"):
         docs = load_timeml(timeml / name)
         out[name.lower()] = [Article(d.id, d.id, d.text, published=d.dct) for d in docs]
     seed = ROOT / "data" / "samples" / "rubio-cbs.txt"
-    out["seed"] = [Article(seed.stem, str(seed), seed.read_text(encoding="utf-8"))]
+    out["seed"] = [Article(seed.stem, _rel(seed), seed.read_text(encoding="utf-8"))]
     return out
 
 
