@@ -3,6 +3,8 @@ Each case is (text, expected quotes), negatives included."""
 
 import pytest
 
+from claimx.attribution.content import cut, ends_open, introduces, quote_after
+from claimx.quotemarks import find_quotations
 from tests.attribution_cases import quotes
 
 CASES = [
@@ -74,3 +76,57 @@ CASES = [
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_content(nlp, text, expected):
     assert quotes(nlp, text) == expected
+
+
+# the quotation right after a cue phrase (``at`` is the end of "said"): after
+# a comma or colon, or opening the next paragraph after a colon only
+QUOTE_AFTER = [
+    ("Jane Smith said: “The budget is balanced.”", 0),
+    ("Ryan said,“Look, these images have no place.”", 0),
+    ("Cruz said:\n\n“You look at the questions.”", 0),
+    ("Cruz said\n\n“You look at the questions.”", None),
+    ("Smith said on Monday “we will win.”", None),
+    ("Smith said.", None),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), QUOTE_AFTER)
+def test_quote_after(text, expected):
+    at = text.index("said") + len("said")
+    assert quote_after(text, find_quotations(text), at) == expected
+
+
+# where a content span starting at ``start`` ends: at its paragraph's end, or
+# with the quotation that opens it when a conjunction follows
+CUT = [
+    ("noted that “we won” and no ceasefire was announced", "“", "“we won”"),
+    ("noted that “we won” in the end", "“", "“we won” in the end"),
+    ("the plan would pass\nNext paragraph", "the", "the plan would pass"),
+    ("the plan would pass, he said", "the", "the plan would pass, he said"),
+]
+
+
+@pytest.mark.parametrize(("text", "first", "expected"), CUT)
+def test_cut(text, first, expected):
+    start = text.index(first)
+    assert text[start : cut(text, find_quotations(text), start, len(text))] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("“The plan is simple,” Smith said, “and it will work.”", True),
+    ("“The plan is simple.” Smith said, “and it will work.”", False),
+])
+def test_ends_open(text, expected):
+    assert ends_open(text, find_quotations(text)[0]) is expected
+
+
+# a cue phrase between a finished quotation and a new one introduces the new one
+@pytest.mark.parametrize(("text", "expected"), [
+    ("“We saw the girls.” Cruz says, “That is wrong.”", True),
+    ("“We saw the girls.” Cruz says: “That is wrong.”", True),
+    ("“We saw the girls,” Cruz says, “and that is wrong.”", False),
+    ("“We saw the girls.” Cruz says “that is wrong.”", False),
+])
+def test_introduces(text, expected):
+    quotes = find_quotations(text)
+    assert introduces(text, quotes, quotes[0], text.index("says") + len("says")) is expected

@@ -33,7 +33,7 @@ Colon = tuple[int, int, int | None]
 def colons(doc: Doc, ctx: Reading) -> None:
     """The pass: each colon before an unclaimed quotation or opening a
     paragraph after a name, in text order, makes a statement when a speaker
-    stands before it."""
+    stands before it: "Kerry: “By law ...”" -> (direct, Kerry, ":")."""
     starts, after_verb = _colon_starts(ctx)
     for colon, end, k in sorted(starts):
         att = _colon(doc, ctx, (colon, end, k), colon in after_verb)

@@ -69,7 +69,8 @@ def closes_quote(ctx: Reading, verb: Token) -> bool:
 
 
 def phrase(ctx: Reading, cue: Token, subj: Token | None) -> tuple[int, int]:
-    """Character range of the cue phrase: subject, cue, addressee, adverbs."""
+    """Character range of the cue phrase: subject, cue, addressee, adverbs
+    ("“It is over,” *Smith told reporters*.", "*Trump, the frontrunner, said*")."""
     toks = [cue]
     # the subject's phrase, when it is near or runs up to the cue (a long
     # apposition: "Trump, the frontrunner ... after winning New Hampshire, said")

@@ -19,14 +19,16 @@ if TYPE_CHECKING:
 
 def drop_nested(doc: Doc, ctx: Reading) -> None:
     """The pass: the statements found so far in text order, without those
-    nested in another's (:func:`nested`)."""
+    nested in another's (:func:`nested`): "Trump said he thinks the Brexit is
+    “a great thing.”" keeps "say" and drops "think"."""
     ctx.found.sort(key=lambda a: (a.start, a.end))
     ctx.found = [a for a in ctx.found if not nested(a, ctx.found)]
 
 
 def nested(a: Attribution, found: list[Attribution]) -> bool:
     """Whether ``a`` lies wholly inside another statement's content with the
-    same cue region, or with its cue inside what the other reports."""
+    same cue region, or with its cue inside what the other reports ("he
+    thinks" inside "said he thinks ...")."""
     return any(
         b is not a and b.start <= a.start and a.end <= b.end and b.cue and a.cue
         # (an aside names who put the words another statement reports

@@ -223,7 +223,8 @@ def _name_before(ctx: Reading, verb: Token) -> Token | None:
 
 
 def _subject(ctx: Reading, verb: Token) -> Token | None:
-    """The subject of a cue, inherited along conjoined/participial verbs."""
+    """The subject of a cue, inherited along conjoined/participial verbs ("Jane
+    Smith said ... but acknowledged ...": Jane Smith for both)."""
     cur: Token | None = verb
     dep = ""
     for _ in range(4):

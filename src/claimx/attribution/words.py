@@ -122,7 +122,8 @@ def nominal(tok: Token) -> bool:
 
 
 def name_word(tok: Token) -> bool:
-    """A capitalised word that can open a name or title, whatever its tag."""
+    """A capitalised word that can open a name or title, whatever its tag
+    ("Tulsa" in "Tulsa police Chief Chuck Jordan")."""
     return tok.is_alpha and tok.text[:1].isupper() and tok.pos_ not in ("PRON", "DET", "CCONJ", "SCONJ", "ADP", "AUX")
 
 
