@@ -1,0 +1,89 @@
+"""According-to attributions: "The economy grew by 3 percent last year,
+according to the Commerce Department." The source is the object of "to";
+the content is the side of the clause that holds the phrase's head (or,
+when the parse made "According" the root, the rest of the sentence after
+the comma).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Token
+
+from claimx.attribution.sources import mention_span
+from claimx.attribution.statement import Attribution, classify, statement
+from claimx.attribution.words import char_span, trim
+
+if TYPE_CHECKING:
+    from claimx.attribution.context import Reading
+
+
+def according_to(doc: Doc, ctx: Reading) -> None:
+    """The pass: each "according to" outside the quotations with a source
+    and a clause makes a statement."""
+    according = [
+        t
+        for t in doc
+        if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to"
+        and not ctx.in_quote(t.idx)
+    ]
+    for tok in according:
+        att = _according(ctx, doc, tok)
+        if att is not None:
+            ctx.found.append(att)
+
+
+def _according(ctx: Reading, doc: Doc, tok: Token) -> Attribution | None:
+    """The statement of "according" at ``tok``: "*The economy grew by 3
+    percent last year*, according to *the Commerce Department*"; "According
+    to *radio host Rush Limbaugh*, *the move reeks of “fear” and
+    desperation*"."""
+    quotes = ctx.quotes
+    to = doc[tok.i + 1]
+    objs = [c for c in to.children if c.dep_ == "pobj"] or [c for c in tok.children if c.dep_ == "pobj"]
+    if not objs:
+        return None
+    src = objs[0]
+    head = tok.head if tok.head.i != tok.i else None
+    if head is not None and head.i == to.i:
+        return None
+    sent = tok.sent
+    side = _rest_of_sentence(tok, src) if head is None else _clause_side(tok, to, head)
+    if not side:
+        return None
+    start, end = trim(ctx.text, *char_span(side))
+    if end <= start:
+        return None
+    inside = [i for i, q in enumerate(quotes) if start <= q.start and q.end <= end]
+    ctx.claimed.update(inside)
+    kind, parts = classify(ctx.text, quotes, inside, start, end)
+    return statement(
+        kind, parts, (tok.idx, to.idx + len(to), "according to"), mention_span(src), src.i,
+        (sent.start_char, sent.end_char), ctx.para_of(tok.idx), 0.8, "according-to",
+    )
+
+
+def _rest_of_sentence(tok: Token, src: Token) -> list[Token] | None:
+    """The parse made "According" the root: "According to X, the move reeks
+    of ...": the rest of the sentence after the comma."""
+    sent = tok.sent
+    if tok.i != sent.start:
+        return None
+    comma = next((t for t in sent if t.i > src.i and t.text == ","), None)
+    if comma is None:
+        return None
+    return [t for t in sent if t.i > comma.i and not t.is_space]
+
+
+def _clause_side(tok: Token, to: Token, head: Token) -> list[Token] | None:
+    """The side of the clause "according to" hangs on that holds its head
+    ("*The economy grew ...*, according to ...")."""
+    phrase = {t.i for t in tok.subtree} | {t.i for t in to.subtree}
+    clause = [t for t in head.subtree if t.i not in phrase]
+    if not clause:
+        return None
+    before = [t for t in clause if t.i < tok.i]
+    after = [t for t in clause if t.i > max(phrase)]
+    side = before if head.i < tok.i else after
+    return [t for t in side if not t.is_space]

@@ -1,0 +1,18 @@
+"""What the attribution table tests compare: the quotes ``claimx`` finds in
+a text, each as (type, speaker name, cue lemma, text)."""
+
+from __future__ import annotations
+
+from claimx.extract import build_record
+from claimx.inputs import Article
+
+
+def record(nlp, text: str) -> dict:
+    """The record of ``text`` read as one article."""
+    return build_record(Article("t", "t", text), nlp(text)).to_dict()
+
+
+def quotes(nlp, text: str) -> list[tuple]:
+    """The quotes of ``text``: (type, speaker name, cue lemma, quote text)."""
+    return [(q["type"], q["speaker_name"], q["cue"]["lemma"] if q["cue"] else None, q["text"])
+            for q in record(nlp, text)["quotes"]]

@@ -1,0 +1,49 @@
+"""Table tests for :mod:`claimx.attribution.asides`: "as X put it" asides and parenthetical cues ("The economy, Smith said, would ...").
+Each case is (text, expected quotes), negatives included."""
+
+import pytest
+
+from tests.attribution_cases import quotes, record
+
+CASES = [
+    # an "as" aside whose cue names whom it was told to is still an aside
+    ("As Clinton told the New York Daily News, tax relief is given in exchange for creating jobs.",
+     [("indirect", "Clinton", "tell", "tax relief is given in exchange for creating jobs")]),
+    # "as X put it" / "as X reported": an aside vouching for the clause or quotation beside it
+    ("As The Post's Dana Milbank puts it, “Senate Republicans are unmoved.”",
+     [("direct", "Dana Milbank", "put", "Senate Republicans are unmoved.")]),
+    ("Roger Ailes also met with Mr. Trump that day, as The New York Times reported on Tuesday.",
+     [("indirect", "The New York Times", "report", "Roger Ailes also met with Mr. Trump that day")]),
+    ("As Clyburn noted, those voters will give Sanders a second look.",
+     [("indirect", "Clyburn", "note", "those voters will give Sanders a second look")]),
+    # ... within another's words too ...
+    ("Emanuel urged a strong stand, saying that otherwise Netanyahu would “walk all over us,” as Mrs. Clinton put it.",
+     [("indirect", "Emanuel", "urge", "a strong stand"),
+      ("mixed", "Clinton", "put", "otherwise Netanyahu would “walk all over us,”"),
+      ("mixed", "Emanuel", "say", "otherwise Netanyahu would “walk all over us,” as Mrs. Clinton put it")]),
+    # ... but not a comparison, one that vouches for nothing, or a time ("as she spoke")
+    ("It was not as bad as she said.", []),
+    ("As expected, the bill passed. As she spoke, the crowd cheered. As we know, it failed.", []),
+    # a cue and its addressee the parser hung on the clause they introduce
+    ("Instead, Trump told CNN, his policy would be “to go after them” if he wins.",
+     [("mixed", "Trump", "tell", "his policy would be “to go after them” if he wins")]),
+    ("You know, I got in trouble.", []),
+    # a parenthetical cue: the clause it interrupts is the content, in two parts
+    ("South Carolina, he said, was “where we have a chance to beat Trump.”",
+     [("mixed", "he", "say", "South Carolina, he said, was “where we have a chance to beat Trump.”")]),
+    ("The economy, Smith said, would recover by June.",
+     [("indirect", "Smith", "say", "The economy, Smith said, would recover by June")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_asides(nlp, text, expected):
+    assert quotes(nlp, text) == expected
+
+
+def test_parenthetical_cue_parts(nlp):
+    """The two pieces around "Smith said" are the quote's parts, exact to the character."""
+    text = "The economy, Smith said, would recover by June."
+    (q,) = record(nlp, text)["quotes"]
+    assert [p["text"] for p in q["parts"]] == ["The economy", "would recover by June"]
+    assert all(text[p["start"] : p["end"]] == p["text"] for p in q["parts"])

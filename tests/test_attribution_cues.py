@@ -1,0 +1,37 @@
+"""Table tests for :mod:`claimx.attribution.cues`: which words report: lexicon cues, verbs that close a quotation the way "said" would, and what is no cue (markup, a verb of manner after someone else's words).
+Each case is (text, expected quotes), negatives included."""
+
+import pytest
+
+from tests.attribution_cases import quotes
+
+CASES = [
+    # a verb of manner after someone else's words closes no quotation, says nothing
+    ('Trump said he would "protect our LGBTQ citizens," the crowd applauded loudly.',
+     [("mixed", "Trump", "say", 'he would "protect our LGBTQ citizens,"')]),
+    # a particle or adverb after the verb that closes a quotation
+    ("“Who is going to pay for it?” Trump asked. “Mexico!” the audience screamed back.",
+     [("direct", "Trump", "ask", "Who is going to pay for it?"), ("direct", "audience", "scream", "Mexico!")]),
+    # a lexicon cue without quotation frames may still close one
+    ("“Would it be negotiable?” Hannity pressed.", [("direct", "Hannity", "press", "Would it be negotiable?")]),
+    # any verb that closes a quotation the way "said" would is how it was said
+    ("“France will always be France,” an angry Hollande retaliated.",
+     [("direct", "Hollande", "retaliate", "France will always be France,")]),
+    ("“Go back to Univision,” Trump barked and a security guard escorted Ramos out.",
+     [("direct", "Trump", "bark", "Go back to Univision,")]),
+    ("“Denver,” he answered.", [("direct", "he", "answer", "Denver,")]),
+    # ... but not one that goes on with an object, nor a title before a verb
+    ("“The Apprentice,” Trump hosted the show for years.", []),
+    # the verb first and a name after it
+    ("“This is fantastic!” beamed Donald Hartley of Madison, Alabama.",
+     [("direct", "Donald Hartley", "beam", "This is fantastic!")]),
+    # ... but not a participle and a name
+    ("“Jaws,” starring Roy Scheider, opened in 1975.", []),
+    # a tag left in the text is no cue
+    ("<tweet author=\"RandPaul\">My thoughts and prayers are with the victims.</tweet>.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_cues(nlp, text, expected):
+    assert quotes(nlp, text) == expected

@@ -1,0 +1,126 @@
+"""Table tests for :mod:`claimx.attribution.sources`: who says it: subjects inherited along conjoined and participial verbs, names the parser hung elsewhere, datelines that are no speaker.
+Each case is (text, expected quotes), negatives included."""
+
+import pytest
+
+from tests.attribution_cases import quotes, record
+
+CASES = [
+    # who issues a statement, a release, an ad says what it says
+    ("His office put out a statement saying the U.S. “does not have the capacity to vet every refugee.”",
+     [("mixed", "His office", "say", "the U.S. “does not have the capacity to vet every refugee.”")]),
+    ("After the attacks, Trump released a new radio ad calling it “dangerous.”",
+     [("mixed", "Trump", "call", "it “dangerous.”")]),
+    # a participle after a "when/where" clause goes with that clause's subject
+    ("The first incident was at Purchase, when Sanders protesters interrupted her speech, shouting “she wins, we lose!”",
+     [("direct", "Sanders protesters", "shout", "she wins, we lose!")]),
+    ("Clinton spoke near the casino, where about 50 protesters had gathered on Wednesday, chanting “no contract, no peace.”",
+     [("direct", "about 50 protesters", "chant", "no contract, no peace.")]),
+    # the agency in a dateline is no speaker
+    ("PARIS (AP) — French President Francois Hollande said Monday that France would hold a conference.",
+     [("indirect", "Francois Hollande", "say", "France would hold a conference")]),
+    # the name after a quotation, which the tagger took for a noun's modifier
+    ('"Look at the statement Mr. Trump put out after the Dallas shootings," Conway notes. "It was strong."',
+     [("direct", "Conway", "note",
+       'Look at the statement Mr. Trump put out after the Dallas shootings," Conway notes. "It was strong.')]),
+    # a gerund after "upon" speaks for the clause's subject
+    ("Silverman incurred a wave of boos upon saying, “Hillary heard the passion of the people.”",
+     [("direct", "Silverman", "say", "Hillary heard the passion of the people.")]),
+    # a second verb after a passive one shares its subject
+    ("Silverman was joined on stage by Al Franken and joked, “You’re being ridiculous.”",
+     [("direct", "Silverman", "joke", "You’re being ridiculous.")]),
+    # a moment is no speaker ("at one point calling")
+    ("Trump feuded with officials over how best to stabilize the city's finances, at one point calling the "
+     'mayor a "liar" who was not "honorable."',
+     [("mixed", "Trump", "call", 'the mayor a "liar" who was not "honorable."')]),
+    # a dateline the parser took for the subject: the name hung on it speaks
+    ('TALLAHASSEE — Democratic U.S. Rep. Gwen Graham on Friday pummeled Donald Trump as divisive while '
+     'praising Hillary Clinton as a "work horse, not a show horse."',
+     [("mixed", "Gwen Graham", "praise", 'Hillary Clinton as a "work horse, not a show horse."')]),
+    # participial cue inheriting the subject
+    ("Jane Smith rejected that claim, insisting the figures were wrong.",
+     [("indirect", "Jane Smith", "insist", "the figures were wrong")]),
+    # several cues sharing one subject
+    ("Jane Smith said the plan would pass but acknowledged it may fail, noting that the vote was close.",
+     [("indirect", "Jane Smith", "say", "the plan would pass"),
+      ("indirect", "Jane Smith", "acknowledge", "it may fail"),
+      ("indirect", "Jane Smith", "note", "the vote was close")]),
+    # a pronoun resolves to the earlier speaker
+    ("Jane Smith spoke on Friday. She said the budget was balanced.",
+     [("indirect", "Jane Smith", "say", "the budget was balanced")]),
+    # the parser hung the name on an earlier phrase and left the cue without a subject
+    ("In a statement to the Observer, her senior policy adviser, Jake Sullivan, said: “We value a strong Britain.”",
+     [("direct", "Jake Sullivan", "say", "We value a strong Britain.")]),
+    ("“Yes, I support Ted Cruz,” Brent Bozell III, founder of the Media Research Center, tells Breitbart News.",
+     [("direct", "Brent Bozell III", "tell", "Yes, I support Ted Cruz,")]),
+    # a subject inside the quotation is not the speaker; an apposition does not break the cue phrase
+    ("“Very good reporter, very good reporter this guy,” Trump, the frontrunner, said when Boyle asked.",
+     [("direct", "Trump", "say", "Very good reporter, very good reporter this guy,")]),
+    # a long apposition between the name and the cue, the parse hanging the name inside the quote
+    ("“Very good reporter, very good reporter this guy,” Trump, the 2016 GOP frontrunner nationally and "
+     "polling leader in South Carolina by a wide margin after winning New Hampshire, said when Boyle asked.",
+     [("direct", "Trump", "say", "Very good reporter, very good reporter this guy,")]),
+    # the parse hung the cue on the verb inside the quote; an age between name and cue
+    ("“We were tremendously wrong not to confront him,” Ramos, 58, told AFP on Monday.",
+     [("direct", "Ramos", "tell", "We were tremendously wrong not to confront him,")]),
+    # a participle after "by" takes the subject of the verb it modifies
+    ("Judge Smith began by saying, “I do not think he should go to jail.”",
+     [("direct", "Smith", "say", "I do not think he should go to jail.")]),
+    # an inverted cue whose name the parser did not make its subject, and a participle after it
+    ("“Access to the file is valuable,” said Skelly, explaining he worked with Chrabaszcz.",
+     [("direct", "Skelly", "say", "Access to the file is valuable,"),
+      ("indirect", "Skelly", "explain", "he worked with Chrabaszcz")]),
+    ("“I am not going to say it is a mistake,” said retired neurosurgeon Ben Carson, asked about it.",
+     [("direct", "Ben Carson", "say", "I am not going to say it is a mistake,")]),
+    # a participle after a comma, the no-break space before the quote upsetting the parse
+    ("Trump’s “excesses” are sickening, Hollande said Tuesday in Paris, noting the nominee\xa0“makes you want to retch.”",
+     [("mixed", "Hollande", "say", "Trump’s “excesses” are sickening"),
+      ("mixed", "Hollande", "note", "the nominee\xa0“makes you want to retch.”")]),
+    # a dateline the parser took for a second subject
+    ("LONDON (Reuters) - Donald Trump said he was unlikely to get along with David Cameron.",
+     [("indirect", "Donald Trump", "say", "he was unlikely to get along with David Cameron")]),
+    # the speaker of a cue under an adjective or a preposition is the clause's subject
+    ("Democratic voters are slightly more likely to say that Clinton represents them.",
+     [("indirect", "Democratic voters", "say", "Clinton represents them")]),
+    ("After suggesting on Wednesday that he regretted the insults, Mr. Rubio said he would stay.",
+     [("indirect", "Rubio", "suggest", "he regretted the insults"), ("indirect", "Rubio", "say", "he would stay")]),
+    # a participle after a comma whose clause has no cue: the main verb's subject
+    ("Band member Flea shared the news on social media last week, writing “Feels great to support him.”",
+     [("direct", "Flea", "write", "Feels great to support him.")]),
+    # an unresolvable pronoun keeps a null speaker, not a guess
+    ("He said the plan would fail.", [("indirect", "He", "say", "the plan would fail")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_sources(nlp, text, expected):
+    assert quotes(nlp, text) == expected
+
+
+def test_unresolved_pronoun_has_null_speaker(nlp):
+    text = "He said the plan would fail."
+    (q,) = record(nlp, text)["quotes"]
+    assert q["speaker"] is None
+    assert q["speaker_mention"] == {"text": "He", "start": 0, "end": 2}
+
+
+def test_positions(nlp):
+    text = ("US Secretary of State Marco Rubio met Ukrainian President Volodymyr Zelensky. "
+            "Jane Roe, the party's chairwoman, said the vote was fair.")
+    rec = record(nlp, text)
+    pos = {s["name"]: [(p["title"], p["affiliation"]) for p in s["positions"]] for s in rec["speakers"]}
+    assert pos["Marco Rubio"] == [("Secretary of State", "US")]
+    assert pos["Volodymyr Zelensky"] == [("President", "Ukraine")]
+    assert pos["Jane Roe"][0][0].lower() == "chairwoman"
+
+
+def test_title_with_named_apposition_is_the_person(nlp):
+    """"A spokesman for the campaign, Brian Fallon, said": the speaker is Brian
+    Fallon, in the office the mention names; the raw mention is kept."""
+    text = "A spokesman for the campaign, Brian Fallon, said the charge was “pathetic.”"
+    rec = record(nlp, text)
+    (q,) = rec["quotes"]
+    assert q["speaker_name"] == "Brian Fallon"
+    assert q["speaker_mention"]["text"] == "A spokesman for the campaign"
+    (sp,) = [s for s in rec["speakers"] if s["id"] == q["speaker"]]
+    assert [(p["title"].lower(), p["affiliation"]) for p in sp["positions"]] == [("spokesman", "campaign")]
