@@ -388,8 +388,8 @@ def _people(got: _Collected, corpus: Corpus) -> dict[tuple[str, str], str]:
             "names": "; ".join(sorted({m.name for m in members})),
             "articles": len(articles), "quotes": len(quotes),
             "first_date": dates[0] if dates else None, "last_date": dates[-1] if dates else None,
-            "positions": "; ".join(sorted(position_counts, key=lambda t: (-position_counts[t], t))),
-            "outlets": "; ".join(sorted({o for a in articles if (o := got.articles[a].outlet)})),
+            "positions": "; ".join(sorted(position_counts, key=lambda t: (-position_counts[t], t))) or None,
+            "outlets": _outlets(got, articles),
             "gender": gender, "gender_female": female, "gender_male": male,
         })
         for m in members:
@@ -398,6 +398,10 @@ def _people(got: _Collected, corpus: Corpus) -> dict[tuple[str, str], str]:
                 {"person_id": pid, "article_id": m.article_id, "speaker_id": m.speaker_id, "name": m.name})
     corpus.person_speakers.sort(key=lambda r: (r["article_id"], r["speaker_id"]))
     return person_of
+
+
+def _outlets(got: _Collected, article_ids: Iterable[str]) -> str | None:
+    return "; ".join(sorted({o for a in article_ids if (o := got.articles[a].outlet)})) or None
 
 
 def _claims(got: _Collected, corpus: Corpus, person_of: dict[tuple[str, str], str]) -> None:
@@ -425,7 +429,7 @@ def _claims(got: _Collected, corpus: Corpus, person_of: dict[tuple[str, str], st
         corpus.claims.append({
             "id": cid, "text": occ[0][1], "normalised": norm, "person_id": pid,
             "speaker": names[pid] if pid else first.speaker_name, "occurrences": len(occ), "articles": len(articles),
-            "outlets": "; ".join(sorted({o for a in articles if (o := got.articles[a].outlet)})),
+            "outlets": _outlets(got, articles),
             "first_date": first_date, "first_article_id": first.article_id if first_date else None,
         })
         seen = set()
