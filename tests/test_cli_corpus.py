@@ -146,6 +146,8 @@ def test_explicit_format_and_sqlite_suffix(tmp_path, seed_twice):
     r = run("extract", seed_twice[0], "-f", "sqlite", "-o", tmp_path / "store")
     assert r.exit_code == 0, r.stderr
     assert query(tmp_path / "store", "SELECT count(*) FROM quotes") == [(19,)]
+    r = run("corpus", tmp_path / "store", "-f", "json")  # known by its header, without a suffix
+    assert r.exit_code == 0 and json.loads(r.stdout)["quotes"] == 19
 
 
 @pytest.mark.parametrize("name, content, message", [

@@ -19,7 +19,14 @@ DATABASE_SUFFIXES = (".db", ".sqlite", ".sqlite3")
 
 
 def is_database(path: Path) -> bool:
-    return path.suffix.lower() in DATABASE_SUFFIXES
+    """A database file: by its suffix, else by SQLite's header (``-f sqlite -o store``)."""
+    if path.suffix.lower() in DATABASE_SUFFIXES:
+        return True
+    try:
+        with path.open("rb") as fh:
+            return fh.read(16) == b"SQLite format 3\x00"
+    except OSError:
+        return False
 
 
 def iter_records(path: Path, on_problem: Callable[[InputError], None]) -> Iterator[dict]:
