@@ -16,6 +16,7 @@ from claimx.corpus import (
     normalise_claim,
     outlet,
     positions_agree,
+    positions_contradict,
     positions_disagree,
     summarise,
     titles_agree,
@@ -78,21 +79,25 @@ def test_titles_agree(a, b, expected):
     (["US"], ["U.S."], True),
     (["US"], ["American"], True),  # through the demonyms lexicon
     (["Springfield"], ["Ohio"], False),
+    (["Democratic presidential"], ["Democratic Party"], True),  # role words aside, one inside the other
+    (["then-U.S."], ["US"], True),
+    (["former"], ["US"], None),  # nothing left of it
     (["US"], [], None),
 ])
 def test_affiliations_agree(a, b, expected):
     assert affiliations_agree(a, b) is expected
 
 
-@pytest.mark.parametrize("a, b, disagree, agree", [
-    (({"Mayor"}, {"Springfield"}), ({"Senator"}, {"Ohio"}), True, False),
-    (({"Mayor"}, set()), ({"Senator"}, set()), True, False),
-    (({"Mayor"}, {"Springfield"}), ({"Senator"}, {"Springfield"}), False, False),  # mixed: neither
-    (({"Secretary"}, set()), ({"Secretary of State"}, {"US"}), False, True),
-    ((set(), set()), ({"Senator"}, {"Ohio"}), False, False),  # says nothing: disagrees with nothing
+@pytest.mark.parametrize("a, b, contradict, disagree, agree", [
+    (({"Mayor"}, {"Springfield"}), ({"Senator"}, {"Ohio"}), True, True, False),
+    (({"Mayor"}, set()), ({"Senator"}, set()), False, True, False),
+    (({"Mayor"}, {"Springfield"}), ({"Senator"}, {"Springfield"}), False, False, False),  # mixed: neither
+    (({"Secretary"}, set()), ({"Secretary of State"}, {"US"}), False, False, True),
+    ((set(), set()), ({"Senator"}, {"Ohio"}), False, False, False),  # says nothing: disagrees with nothing
 ])
-def test_positions(a, b, disagree, agree):
+def test_positions(a, b, contradict, disagree, agree):
     pa, pb = Positions(*map(set, a)), Positions(*map(set, b))
+    assert positions_contradict(pa, pb) is contradict
     assert positions_disagree(pa, pb) is disagree
     assert positions_agree(pa, pb) is agree
 
@@ -113,13 +118,19 @@ def names_of(clusters):
     # two Smiths: a bare "Smith" joins neither
     ([ref("a", "John Smith"), ref("b", "Jane Smith"), ref("c", "Smith"), ref("d", "Smith")],
      [["a:John Smith"], ["b:Jane Smith"], ["c:Smith"], ["d:Smith"]]),
-    # ... not even with a title one of them holds
-    ([ref("a", "John Smith", titles=["Mayor"]), ref("b", "Jane Smith"), ref("c", "Mayor Smith", titles=["Mayor"])],
-     [["a:John Smith"], ["b:Jane Smith"], ["c:Mayor Smith"]]),
-    # the same full name with positions that disagree: two people
+    # ... not even with a title one of them holds; two "Mayor Smith"s are one
+    ([ref("a", "John Smith", titles=["Mayor"]), ref("b", "Jane Smith"), ref("c", "Mayor Smith", titles=["Mayor"]),
+      ref("d", "Mayor Smith", titles=["Mayor"]), ref("e", "Smith")],
+     [["a:John Smith"], ["b:Jane Smith"], ["c:Mayor Smith", "d:Mayor Smith"], ["e:Smith"]]),
+    # the same full name with positions that contradict (title and affiliation): two people
     ([ref("a", "Jane Smith", titles=["Mayor"], affiliations=["Springfield"]),
       ref("b", "Jane Smith", titles=["Chief Executive"], affiliations=["Acme"]), ref("c", "Jane Smith")],
      [["a:Jane Smith", "c:Jane Smith"], ["b:Jane Smith"]]),
+    # ... but differing titles alone do not part a full name (nominee, then Secretary of State)
+    ([ref("a", "Hillary Clinton", titles=["nominee"], affiliations=["Democratic Party"]),
+      ref("b", "Hillary Clinton", titles=["Secretary of State"], affiliations=["then-"]),
+      ref("c", "Hillary Clinton", titles=["President"])],
+     [["a:Hillary Clinton", "b:Hillary Clinton", "c:Hillary Clinton"]]),
     # a surname whose positions disagree with the one full-name holder stays apart
     ([ref("a", "John Smith", titles=["Mayor"]), ref("b", "Smith", titles=["Senator"])],
      [["a:John Smith"], ["b:Smith"]]),

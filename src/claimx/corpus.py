@@ -9,15 +9,17 @@ rules, in this order (each a function below with its examples in the tests):
    articles' officials are not known to be the same people;
 2. persons with the same full name (titles, honorifics and middle initials
    aside: "President Donald J. Trump" is "Donald Trump") merge unless their
-   positions disagree (:func:`positions_disagree`: a title and an
-   affiliation, neither shared);
+   positions contradict (:func:`positions_contradict`: both the titles and
+   the affiliations differ: a name is strong evidence, and positions as
+   extracted are noisy);
 3. a person named by surname alone ("Rubio", "Secretary Rubio") joins the
-   one full-name person of that surname, if positions do not disagree; when
-   two full-name people share the surname ("John Smith", "Jane Smith") it
-   joins neither;
-4. surname-only persons with no full-name match merge with each other only
-   when their positions agree (a title or an affiliation in common): two bare
-   "Smith"s stay two rows.
+   one full-name person of that surname if their positions do not disagree
+   (:func:`positions_disagree`); when two full-name people share the surname
+   ("John Smith", "Jane Smith") it joins neither;
+4. surname-only persons that joined no one merge with each other only when
+   their positions agree (a title or an affiliation in common, none
+   differing): two bare "Smith"s stay two rows, "President Obama" in two
+   articles is one.
 
 **Claims.** The same direct quote in several articles is one claim: the
 words of a direct quote, and those of a quoted fragment of at least
@@ -44,6 +46,8 @@ from claimx.lexicon import demonyms, titles
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "lord", "lady", "rev"})
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 MERGED_KINDS = frozenset({"person", "organisation"})
+ROLE_WORDS = frozenset({"former", "then", "acting", "current", "interim", "outgoing", "incoming", "presidential",
+                        "longtime", "senior", "top"})
 MIN_FRAGMENT_WORDS = 4
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 _QUOTED = re.compile(r"[“\"«‘]([^“”\"«»]+?)[”\"»’](?!\w)")
@@ -102,9 +106,12 @@ def _title_key(title: str) -> frozenset[str]:
     return frozenset(_WORD.findall(fold(title)))
 
 
-def _affiliation_key(affiliation: str) -> str:
-    value = fold(affiliation).replace(".", "").strip()
-    return _places().get(value, value)
+def _affiliation_key(affiliation: str) -> frozenset[str]:
+    """Its words without the ones that tell of the role, not the body:
+    "then-U.S." -> {"us"}, "Democratic presidential" -> {"democratic"}."""
+    words = [w for w in _WORD.findall(fold(affiliation).replace(".", "")) if w not in ROLE_WORDS]
+    joined = " ".join(words)
+    return frozenset(_places().get(joined, joined).split())
 
 
 def titles_agree(a: Iterable[str], b: Iterable[str]) -> bool | None:
@@ -118,12 +125,13 @@ def titles_agree(a: Iterable[str], b: Iterable[str]) -> bool | None:
 
 
 def affiliations_agree(a: Iterable[str], b: Iterable[str]) -> bool | None:
-    """True when they share an affiliation ("U.S." and "US"), False when both
-    have some and share none, None when either has none."""
-    ka, kb = {_affiliation_key(x) for x in a}, {_affiliation_key(x) for x in b}
+    """True when an affiliation of one is one of the other or part of it
+    ("U.S." and "American", "Democratic" and "Democratic Party"), False when
+    both have some and none fit, None when either has none."""
+    ka, kb = [k for x in a if (k := _affiliation_key(x))], [k for x in b if (k := _affiliation_key(x))]
     if not ka or not kb:
         return None
-    return bool(ka & kb)
+    return any(x <= y or y <= x for x in ka for y in kb)
 
 
 def positions_disagree(a: Positions, b: Positions) -> bool:
@@ -132,6 +140,13 @@ def positions_disagree(a: Positions, b: Positions) -> bool:
     disagrees with nothing."""
     verdicts = (titles_agree(a.titles, b.titles), affiliations_agree(a.affiliations, b.affiliations))
     return False in verdicts and True not in verdicts
+
+
+def positions_contradict(a: Positions, b: Positions) -> bool:
+    """Both the titles and the affiliations differ: "Mayor (Springfield)" and
+    "Senator (Ohio)"; not "Mayor" and "Senator", which say nothing of where."""
+    verdicts = (titles_agree(a.titles, b.titles), affiliations_agree(a.affiliations, b.affiliations))
+    return verdicts == (False, False)
 
 
 def positions_agree(a: Positions, b: Positions) -> bool:
@@ -237,7 +252,7 @@ def cluster_speakers(refs: Iterable[SpeakerRef]) -> list[list[SpeakerRef]]:
             else:
                 clusters.append(by_org.setdefault(org, _Cluster(ref)))
         elif is_full_name(key):
-            _join_or_add(ref, by_full[key], clusters, positions_disagree)
+            _join_or_add(ref, by_full[key], clusters, positions_contradict)
         else:
             short.append(ref)
     by_surname: dict[str, list[_Cluster]] = defaultdict(list)
@@ -248,10 +263,8 @@ def cluster_speakers(refs: Iterable[SpeakerRef]) -> list[list[SpeakerRef]]:
         candidates = by_surname.get(surname(ref.key), [])
         if len(candidates) == 1 and not positions_disagree(ref.positions, candidates[0].positions):
             candidates[0].add(ref)
-        elif not candidates:
+        else:  # no one, or a surname two people share: only with another of its positions
             _join_or_add(ref, alone[surname(ref.key)], clusters, lambda a, b: not positions_agree(a, b))
-        else:
-            clusters.append(_Cluster(ref))  # a surname two people share: never merged
     return [c.members for c in clusters]
 
 

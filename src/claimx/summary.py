@@ -43,35 +43,29 @@ def _percent(share: float) -> str:
     return f"{share * 100:.1f} %"
 
 
+TEXT_COLUMNS = {"speaker", "kind", "outlet", "gender", "claim", "first"}  # left-aligned; the others are figures
+
+
+def _table(title: str, columns: list[str], rows: list[list[str]]) -> Table:
+    t = Table(title=title, title_justify="left")
+    for col in columns:
+        t.add_column(col, justify="left" if col in TEXT_COLUMNS else "right", overflow="fold")
+    for row in rows:
+        t.add_row(*(Text(cell) for cell in row))
+    return t
+
+
 def render(summary: dict, console: Console) -> None:
     console.print(f"[bold]{summary['articles']}[/] articles, [bold]{summary['quotes']}[/] quotes, "
                   f"[bold]{summary['people']}[/] people, [bold]{summary['claims']}[/] claims")
-    t = Table(title="Top speakers", title_justify="left")
-    for col, just in (("speaker", "left"), ("kind", "left"), ("quotes", "right"), ("share", "right"),
-                      ("articles", "right")):
-        t.add_column(col, justify=just)
-    for s in summary["top_speakers"]:
-        t.add_row(Text(s["name"]), s["kind"], str(s["quotes"]), _percent(s["share"]), str(s["articles"]))
-    console.print(t)
-    t = Table(title="Quotes per outlet", title_justify="left")
-    t.add_column("outlet")
-    t.add_column("quotes", justify="right")
-    t.add_column("share", justify="right")
-    for o in summary["quotes_per_outlet"]:
-        t.add_row(Text(o["outlet"]), str(o["quotes"]), _percent(o["share"]))
-    console.print(t)
-    t = Table(title="Quotes by speaker gender (persons)", title_justify="left")
-    t.add_column("gender")
-    t.add_column("quotes", justify="right")
-    t.add_column("share", justify="right")
-    for g in summary["quotes_by_gender"]:
-        t.add_row(g["gender"], str(g["quotes"]), _percent(g["share"]))
-    console.print(t)
-    t = Table(title="Most reported claims", title_justify="left")
-    for col, just in (("claim", "left"), ("speaker", "left"), ("articles", "right"), ("first", "left")):
-        t.add_column(col, justify=just, overflow="fold")
-    for c in summary["most_reported_claims"]:
-        text = c["text"] if len(c["text"]) <= 120 else c["text"][:117] + "…"
-        t.add_row(Text(text), Text(c["speaker"] or "—"), str(c["articles"]),
-                  Text(f"{c['first_date'] or '?'} {c['first_article_id'] or ''}".strip()))
-    console.print(t)
+    console.print(_table("Top speakers", ["speaker", "kind", "quotes", "share", "articles"], [
+        [s["name"], s["kind"], str(s["quotes"]), _percent(s["share"]), str(s["articles"])]
+        for s in summary["top_speakers"]]))
+    console.print(_table("Quotes per outlet", ["outlet", "quotes", "share"], [
+        [o["outlet"], str(o["quotes"]), _percent(o["share"])] for o in summary["quotes_per_outlet"]]))
+    console.print(_table("Quotes by speaker gender (persons)", ["gender", "quotes", "share"], [
+        [g["gender"], str(g["quotes"]), _percent(g["share"])] for g in summary["quotes_by_gender"]]))
+    console.print(_table("Most reported claims", ["claim", "speaker", "articles", "first"], [
+        [c["text"] if len(c["text"]) <= 120 else c["text"][:117] + "…", c["speaker"] or "—", str(c["articles"]),
+         f"{c['first_date'] or '?'} {c['first_article_id'] or ''}".strip()]
+        for c in summary["most_reported_claims"]]))
