@@ -109,7 +109,7 @@ def _sqlite_utils():
 
 def _create(db: Database, tables: dict) -> None:
     for name, (columns, pk, fks) in tables.items():
-        db[name].create(columns, pk=pk if len(pk) > 1 else pk[0], foreign_keys=fks, if_not_exists=True)
+        db.table(name).create(columns, pk=pk if len(pk) > 1 else pk[0], foreign_keys=fks, if_not_exists=True)
 
 
 def open_database(path: str | Path, *, create: bool = True) -> Database:
@@ -121,7 +121,7 @@ def open_database(path: str | Path, *, create: bool = True) -> Database:
     try:
         db = su.Database(path)
         tables = set(db.table_names())
-        if "articles" in tables and "record" not in db["articles"].columns_dict:
+        if "articles" in tables and "record" not in db.table("articles").columns_dict:
             raise DatabaseError(f"{path}: has an articles table that claimx did not write")
         if not create:
             if "articles" not in tables:
@@ -130,9 +130,9 @@ def open_database(path: str | Path, *, create: bool = True) -> Database:
         with db.atomic():
             _create(db, TABLES)
             if "quotes_fts" not in tables:
-                db["quotes"].enable_fts(["text"], create_triggers=True, tokenize="porter")
-            db["speakers"].create_index(["name"], if_not_exists=True)
-            db["quotes"].create_index(["article_id", "speaker_id"], if_not_exists=True)
+                db.table("quotes").enable_fts(["text"], create_triggers=True, tokenize="porter")
+            db.table("speakers").create_index(["name"], if_not_exists=True)
+            db.table("quotes").create_index(["article_id", "speaker_id"], if_not_exists=True)
     except sqlite3.DatabaseError as exc:
         raise DatabaseError(f"{path}: cannot use as a SQLite database: {exc}") from None
     return db
@@ -216,11 +216,11 @@ def replace_article(db: Database, data: dict) -> None:
     art = data["article"]["id"]
     for table in CHILD_TABLES:
         db.execute(f"DELETE FROM [{table}] WHERE article_id = ?", [art])
-    db["articles"].insert(article_row(data), replace=True, alter=True)
+    db.table("articles").insert(article_row(data), replace=True, alter=True)
     for table in ("speakers", "positions", "quotes", "dates"):
         rows = ROWS[table](data)
         if rows:
-            db[table].insert_all(rows, alter=True)
+            db.table(table).insert_all(rows, alter=True)
 
 
 class DatabaseWriter:
@@ -294,10 +294,10 @@ def read_records(path: str | Path) -> Iterator[dict]:
 def drop_corpus_tables(db: Database) -> None:
     existing = set(db.table_names())
     if "claims_fts" in existing:
-        db["claims"].disable_fts()
+        db.table("claims").disable_fts()
     for name in reversed(list(CORPUS_TABLES)):
         if name in existing:
-            db[name].drop()
+            db.table(name).drop()
 
 
 def write_corpus(path: str | Path, corpus: Corpus) -> None:
@@ -313,9 +313,9 @@ def write_corpus(path: str | Path, corpus: Corpus) -> None:
             _create(db, CORPUS_TABLES)
             for name, rows in tables.items():
                 if rows:
-                    db[name].insert_all(rows)
-            db["claims"].enable_fts(["text"], tokenize="porter")
-            db["people"].create_index(["name"])
+                    db.table(name).insert_all(rows)
+            db.table("claims").enable_fts(["text"], tokenize="porter")
+            db.table("people").create_index(["name"])
     except sqlite3.Error as exc:
         raise DatabaseError(f"{path}: cannot write the corpus tables: {exc}") from None
     finally:
