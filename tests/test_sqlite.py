@@ -201,5 +201,11 @@ def test_foreign_database_is_refused(tmp_path):
         list(read_records(tmp_path / "missing.db"))
 
 
+def test_no_records_no_file(tmp_path):
+    with DatabaseWriter(tmp_path / "empty.db"):
+        pass
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_schema_tables_are_the_documented_ones():
     assert list(TABLES) == ["articles", "speakers", "positions", "quotes", "dates"]

@@ -228,12 +228,14 @@ class DatabaseWriter:
 
     Use it as a context manager: leaving the block normally writes the last
     batch; leaving it on an exception drops the unwritten batch, so the
-    database holds whole articles only.
+    database holds whole articles only. An existing file is checked at once;
+    a new one is created with the first batch (no records, no file).
     """
 
     def __init__(self, path: str | Path, batch_size: int = BATCH) -> None:
+        _sqlite_utils()  # missing: say so before any work
         self.path = Path(path)
-        self.db = open_database(self.path)
+        self.db = open_database(self.path) if self.path.exists() else None
         self.batch_size = batch_size
         self.count = 0
         self._pending: list[dict] = []
@@ -248,6 +250,8 @@ class DatabaseWriter:
         pending, self._pending = self._pending, []
         if not pending:
             return
+        if self.db is None:
+            self.db = open_database(self.path)
         try:
             with self.db.atomic():
                 if not self._dropped_corpus:
@@ -263,7 +267,8 @@ class DatabaseWriter:
         try:
             self.flush()
         finally:
-            self.db.close()
+            if self.db is not None:
+                self.db.close()
 
     def __enter__(self) -> DatabaseWriter:
         return self
