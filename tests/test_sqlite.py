@@ -64,6 +64,16 @@ def test_fewer_quotes_on_reextraction_leave_no_stale_rows(tmp_path, two):
     assert count(path, "SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH 'surrender'") == 1
 
 
+def test_an_article_twice_in_one_batch_keeps_the_last(tmp_path, two):
+    path = tmp_path / "quotes.db"
+    shorter = copy.deepcopy(two[0])
+    shorter["quotes"] = shorter["quotes"][:2]
+    write(path, [two[0], shorter])
+    assert count(path, "SELECT count(*) FROM quotes") == 2
+    write(path, [shorter, two[0]])
+    assert count(path, "SELECT count(*) FROM quotes") == 19
+
+
 def test_full_text_search_finds_rubio(tmp_path, two):
     path = tmp_path / "quotes.db"
     write(path, two)

@@ -210,15 +210,15 @@ def date_rows(data: dict) -> list[dict]:
 ROWS = {"speakers": speaker_rows, "positions": position_rows, "quotes": quote_rows, "dates": date_rows}
 
 
-def replace_article(db: Database, data: dict) -> None:
-    """Write one record, replacing whatever the database held for its article id
-    (the caller holds the transaction)."""
-    art = data["article"]["id"]
+def replace_articles(db: Database, records: list[dict]) -> None:
+    """Write records, replacing whatever the database held for their article
+    ids (the caller holds the transaction). An id given twice keeps the last."""
+    latest = {data["article"]["id"]: data for data in records}
     for table in CHILD_TABLES:
-        db.execute(f"DELETE FROM [{table}] WHERE article_id = ?", [art])
-    db.table("articles").insert(article_row(data), replace=True, alter=True)
+        db.conn.executemany(f"DELETE FROM [{table}] WHERE article_id = ?", [[a] for a in latest])
+    db.table("articles").insert_all([article_row(d) for d in latest.values()], replace=True, alter=True)
     for table in ("speakers", "positions", "quotes", "dates"):
-        rows = ROWS[table](data)
+        rows = [row for data in latest.values() for row in ROWS[table](data)]
         if rows:
             db.table(table).insert_all(rows, alter=True)
 
@@ -256,8 +256,7 @@ class DatabaseWriter:
             with self.db.atomic():
                 if not self._dropped_corpus:
                     drop_corpus_tables(self.db)
-                for data in pending:
-                    replace_article(self.db, data)
+                replace_articles(self.db, pending)
         except sqlite3.Error as exc:
             raise DatabaseError(f"{self.path}: cannot write: {exc}") from None
         self._dropped_corpus = True
