@@ -139,19 +139,13 @@ def extract(
     import os
 
     from claimx.extract import extract as run
-    from claimx.formats import SUFFIXES
     from claimx.inputs import iter_articles
     from claimx.writers import Writer, atomic_open, safe_filename
 
     pub = _parse_published(published)
     output = Path(output_arg) if output_arg else None
     to_dir = output is not None and (output.is_dir() or output_arg.endswith(("/", os.sep)))
-    if fmt is None and output is not None and not to_dir:
-        fmt = SUFFIXES.get(output.suffix.lower())
-        if fmt is None:
-            raise _fail(f"{output}: unknown output suffix {output.suffix or '(none)'!r}; give -f FORMAT "
-                        f"or one of: {', '.join(SUFFIXES)}")
-    fmt = fmt or Format.yaml
+    fmt = _output_format(fmt, output, to_dir)
     if output is not None and not to_dir and not output.parent.is_dir():
         raise _fail(f"{output}: cannot write: directory {output.parent} does not exist")
     if to_dir:
@@ -203,6 +197,19 @@ def extract(
     if problems.failed:
         err.print(f"{problems.failed} input(s) failed; the others were extracted.")
         raise typer.Exit(1)
+
+
+def _output_format(fmt: Format | None, output: Path | None, to_dir: bool) -> Format:
+    """-f, else the format the -o suffix names (an unknown one is a usage error), else yaml."""
+    from claimx.formats import SUFFIXES
+
+    if fmt is not None or output is None or to_dir:
+        return fmt or Format.yaml
+    found = SUFFIXES.get(output.suffix.lower())
+    if found is None:
+        raise _fail(f"{output}: unknown output suffix {output.suffix or '(none)'!r}; give -f FORMAT "
+                    f"or one of: {', '.join(SUFFIXES)}")
+    return found
 
 
 def _open_database(output: Path | None, to_dir: bool):
