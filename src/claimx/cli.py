@@ -16,7 +16,7 @@ import typer
 from rich.console import Console
 
 from claimx import __version__
-from claimx.formats import Format, Table
+from claimx.formats import Format, SummaryFormat, Table
 
 app = typer.Typer(
     name="claimx",
@@ -45,7 +45,7 @@ def _main(
 
 
 def _fail(message: str, code: int = 2) -> typer.Exit:
-    err.print(f"[bold red]error:[/] {message}", markup=True, highlight=False)
+    err.print(f"[bold red]error:[/] {_esc(message)}", markup=True, highlight=False)
     return typer.Exit(code)
 
 
@@ -139,15 +139,13 @@ def extract(
     import os
 
     from claimx.extract import extract as run
-    from claimx.formats import SUFFIXES
     from claimx.inputs import iter_articles
     from claimx.writers import Writer, atomic_open, safe_filename
 
     pub = _parse_published(published)
     output = Path(output_arg) if output_arg else None
     to_dir = output is not None and (output.is_dir() or output_arg.endswith(("/", os.sep)))
-    if fmt is None:
-        fmt = SUFFIXES.get(output.suffix.lower(), Format.yaml) if output is not None and not to_dir else Format.yaml
+    fmt = _output_format(fmt, output, to_dir)
     if output is not None and not to_dir and not output.parent.is_dir():
         raise _fail(f"{output}: cannot write: directory {output.parent} does not exist")
     if to_dir:
@@ -157,15 +155,19 @@ def extract(
         except OSError as exc:
             raise _fail(f"{output}: cannot create directory: {exc.strerror}") from None
 
+    database = _open_database(output, to_dir) if fmt is Format.sqlite else None
+
     nlp = _load_nlp(model)
     problems = _Problems(quiet)
     n_process = workers if workers > 0 else (os.cpu_count() or 1)
-    include_text = include_text or fmt is Format.html  # the page shows the text
+    include_text = include_text or fmt in (Format.html, Format.sqlite)  # the page and the database keep the text
     records = run(iter_articles(paths), nlp, published=pub, include_text=include_text,
                   batch_size=batch_size, n_process=n_process, on_problem=problems)
     records = _with_progress(records, quiet)
     try:
-        if to_dir:
+        if database is not None:
+            _write_database(database, records)
+        elif to_dir:
             assert output is not None
             ext = "jsonl" if fmt is Format.jsonl else fmt.value
             for rec in records:
@@ -195,6 +197,42 @@ def extract(
     if problems.failed:
         err.print(f"{problems.failed} input(s) failed; the others were extracted.")
         raise typer.Exit(1)
+
+
+def _output_format(fmt: Format | None, output: Path | None, to_dir: bool) -> Format:
+    """-f, else the format the -o suffix names (an unknown one is a usage error), else yaml."""
+    from claimx.formats import SUFFIXES
+
+    if fmt is not None or output is None or to_dir:
+        return fmt or Format.yaml
+    found = SUFFIXES.get(output.suffix.lower())
+    if found is None:
+        raise _fail(f"{output}: unknown output suffix {output.suffix or '(none)'!r}; give -f FORMAT "
+                    f"or one of: {', '.join(SUFFIXES)}")
+    return found
+
+
+def _open_database(output: Path | None, to_dir: bool):
+    """The database ``-f sqlite`` writes into, opened before the model loads."""
+    from claimx.sqlite import DatabaseError, DatabaseWriter
+
+    if output is None or to_dir:
+        raise _fail("-f sqlite writes one database file: give -o FILE.db")
+    try:
+        return DatabaseWriter(output)
+    except DatabaseError as exc:
+        raise _fail(str(exc)) from None
+
+
+def _write_database(database, records) -> None:
+    from claimx.sqlite import DatabaseError
+
+    try:
+        with database:
+            for rec in records:
+                database.write(rec)
+    except DatabaseError as exc:
+        raise _fail(str(exc), 1) from None
 
 
 def _with_progress(records, quiet: bool):
@@ -239,6 +277,72 @@ def show(
         shown += 1
     if problems.failed or not shown:
         raise typer.Exit(1)
+
+
+@app.command()
+def corpus(
+    path: Annotated[Path, typer.Argument(help="A database written with -f sqlite, or a directory of JSON Lines output.")],
+    fmt: Annotated[
+        SummaryFormat, typer.Option("--format", "-f", help="How to print the summary.")
+    ] = SummaryFormat.table,
+    top: Annotated[int, typer.Option("--top", min=1, help="Rows per summary table.")] = 10,
+    html: Annotated[
+        Path | None, typer.Option("--html", metavar="FILE", help="Also write the review page with a corpus view of people and claims.")
+    ] = None,
+    db: Annotated[
+        Path | None, typer.Option("--db", metavar="FILE.db", help="For a directory: load its records into this database and build the tables there.")
+    ] = None,
+) -> None:
+    """Build the people and claims tables across articles, and print a summary. [dim]Example: claimx corpus quotes.db[/]"""
+    from claimx.corpus import build, summarise
+    from claimx.outputs import is_database, iter_records
+    from claimx.sqlite import DatabaseError, DatabaseWriter, write_corpus
+
+    if not (path.is_dir() or (path.is_file() and is_database(path))):
+        raise _fail(f"{path}: not a database (.db, .sqlite) or a directory of claimx output")
+    if db is not None and not path.is_dir():
+        raise _fail("--db is for a directory of JSON Lines output; a database holds its own tables")
+    problems = _Problems(False)
+    target = path if is_database(path) else db
+    try:
+        records = iter_records(path, problems)
+        if db is not None:
+            records = _tee(records, DatabaseWriter(db))
+        result = build(records)
+        if target is not None:
+            write_corpus(target, result)
+        if html is not None:
+            from claimx.report import render_html
+            from claimx.writers import atomic_open
+
+            with atomic_open(html) as fh:
+                fh.write(render_html(list(iter_records(path, lambda _: None)), result))
+    except DatabaseError as exc:
+        raise _fail(str(exc), 1) from None
+    except OSError as exc:
+        raise _fail(f"{exc.filename or html}: cannot write: {exc.strerror or exc}", 1) from None
+    _print_summary(summarise(result, top), fmt)
+    if problems.failed:
+        raise typer.Exit(1)
+
+
+def _tee(records, database):
+    """Pass records on, writing each into ``database`` on the way."""
+    with database:
+        for rec in records:
+            database.write(rec)
+            yield rec
+
+
+def _print_summary(summary: dict, fmt: SummaryFormat) -> None:
+    from claimx import summary as view
+
+    if fmt is SummaryFormat.json:
+        _stdout().write(view.to_json(summary))
+    elif fmt is SummaryFormat.csv:
+        view.write_csv(summary, _stdout())
+    else:
+        view.render(summary, Console(highlight=False))
 
 
 @app.command()

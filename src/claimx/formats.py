@@ -12,6 +12,7 @@ class Format(str, Enum):
     csv = "csv"
     tsv = "tsv"
     html = "html"
+    sqlite = "sqlite"
 
 
 class Table(str, Enum):
@@ -22,4 +23,13 @@ class Table(str, Enum):
 
 SUFFIXES = {".yaml": Format.yaml, ".yml": Format.yaml, ".json": Format.json, ".jsonl": Format.jsonl,
             ".ndjson": Format.jsonl, ".csv": Format.csv, ".tsv": Format.tsv, ".html": Format.html,
-            ".htm": Format.html}
+            ".htm": Format.html, ".db": Format.sqlite, ".sqlite": Format.sqlite, ".sqlite3": Format.sqlite}
+
+
+
+class SummaryFormat(str, Enum):
+    """How ``claimx corpus`` prints its summary."""
+
+    table = "table"
+    csv = "csv"
+    json = "json"

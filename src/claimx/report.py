@@ -8,6 +8,10 @@ of article text is escaped.
 from __future__ import annotations
 
 from html import escape
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from claimx.corpus import Corpus
 
 LOW_CONFIDENCE = 0.6
 
@@ -29,6 +33,7 @@ abbr.date{text-decoration:underline wavy #2a7;cursor:help}
 table{border-collapse:collapse;width:100%;font-size:13px}th,td{border:1px solid #ddd;padding:3px 5px;text-align:left;vertical-align:top}
 th{background:#f0f0f0}tr.low td{background:#fee}.swatch{display:inline-block;width:10px;height:10px;border-radius:2px;margin-right:4px;background:var(--c)}
 .legend span{margin-right:12px}
+section.corpus{padding:16px 24px;border-bottom:2px solid #ddd}
 """
 
 
@@ -134,7 +139,47 @@ def _article(record: dict, index: int) -> str:
 </section>"""
 
 
-def render_html(records: list[dict]) -> str:
+def _links(pairs: list[tuple[str, str]]) -> str:
+    return " ".join(f'<a href="#{escape(href)}">{escape(label)}</a>' for href, label in pairs)
+
+
+def _corpus_section(corpus: Corpus) -> str:
+    """People and the claims reported by more than one article, each linking to
+    the articles' highlights below."""
+    articles_of: dict[str, list[str]] = {}
+    for link in corpus.person_speakers:
+        articles_of.setdefault(link["person_id"], []).append(link["article_id"])
+    people = "".join(
+        f"<tr><td>{escape(p['name'])}</td><td>{p['kind']}</td><td>{p['quotes']}</td>"
+        f"<td>{_links([(a, a) for a in sorted(set(articles_of.get(p['id'], [])))])}</td>"
+        f"<td>{escape(p['first_date'] or '')} – {escape(p['last_date'] or '')}</td>"
+        f"<td>{escape(p['positions'] or '')}</td><td>{escape(p['gender'] or '')}</td></tr>"
+        for p in corpus.people if p["quotes"]
+    )
+    quotes_of: dict[str, list[tuple[str, str]]] = {}
+    for link in corpus.claim_quotes:
+        quotes_of.setdefault(link["claim_id"], []).append(
+            (f"{link['article_id']}-{link['quote_id']}", f"{link['article_id']} {link['quote_id']}"))
+    shared = [c for c in corpus.claims if c["articles"] > 1]
+    claims = "".join(
+        f"<tr><td>{escape(c['text'])}</td><td>{escape(c['speaker'] or '—')}</td><td>{c['articles']}</td>"
+        f"<td>{escape(c['first_date'] or '')} {escape(c['first_article_id'] or '')}</td>"
+        f"<td>{_links(quotes_of.get(c['id'], []))}</td></tr>"
+        for c in shared
+    )
+    return f"""<section class="corpus" id="corpus">
+<h2>People ({sum(1 for p in corpus.people if p['quotes'])} quoted)</h2>
+<table><tr><th>name</th><th>kind</th><th>quotes</th><th>articles</th><th>dates</th><th>positions</th><th>gender</th></tr>
+{people}</table>
+<h2>Claims reported by more than one article ({len(shared)} of {len(corpus.claims)})</h2>
+<table><tr><th>claim</th><th>speaker</th><th>articles</th><th>first</th><th>occurrences</th></tr>
+{claims}</table>
+</section>"""
+
+
+def render_html(records: list[dict], corpus: Corpus | None = None) -> str:
+    """The review page; with ``corpus`` (``claimx corpus --html``) a corpus view
+    of people and claims comes first."""
     toc = ""
     if len(records) > 1:
         links = "".join(
@@ -149,6 +194,8 @@ def render_html(records: list[dict]) -> str:
               '<span class="cue">cue</span> <span class="mention">speaker mention</span> '
               '<abbr class="date" title="normalised value">date</abbr></p>')
     body = "\n".join(_article(r, i) for i, r in enumerate(records))
+    if corpus is not None:
+        body = _corpus_section(corpus) + "\n" + body
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <meta name="generator" content="claimx"><title>claimx review</title><style>{CSS}</style></head>

@@ -1,0 +1,326 @@
+"""SQLite output (``-f sqlite``, ``-o quotes.db``): one database that opens in
+Datasette as it is, that several runs add to, and that ``claimx corpus``
+reads and completes. sqlite-utils does the plumbing (``pip install
+'claimx[sqlite]'``).
+
+Tables written by ``extract`` (the CSV tables' columns, with keys that join them):
+
+    articles   id                                metadata, outlet, text, and the record as JSON
+    speakers   (article_id, speaker_id)          -> articles
+    positions  (article_id, speaker_id, position) -> speakers
+    quotes     (article_id, quote_id)            -> articles, speakers; full-text index quotes_fts
+    dates      (article_id, date_id)             -> articles
+
+and by ``corpus`` (rebuilt whole each time; ``extract`` drops them, since
+they would no longer match): ``people``, ``person_speakers``, ``claims``
+(full-text index ``claims_fts``) and ``claim_quotes``.
+
+Extracting an article again replaces its rows. Records are written in
+batches of :data:`BATCH` articles, one transaction each: a run stopped at any
+point leaves whole articles only.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from claimx.corpus import outlet
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+    from claimx.corpus import Corpus
+    from claimx.records import ArticleRecord
+
+BATCH = 16  # articles per transaction
+INSTALL_HINT = "pip install 'claimx[sqlite]'"
+
+# name -> (columns, primary key, foreign keys); created in this order
+TABLES: dict[str, tuple[dict[str, type], tuple[str, ...], list]] = {
+    "articles": (
+        {"id": str, "source": str, "title": str, "author": str, "published": str, "reference_date": str,
+         "reference_date_source": str, "url": str, "outlet": str, "text": str, "record": str},
+        ("id",), [],
+    ),
+    "speakers": (
+        {"article_id": str, "speaker_id": str, "name": str, "kind": str, "positions": str, "titles": str,
+         "affiliations": str, "mentions": int, "quote_count": int, "gender": str},
+        ("article_id", "speaker_id"), [("article_id", "articles", "id")],
+    ),
+    "positions": (
+        {"article_id": str, "speaker_id": str, "position": int, "text": str, "title": str,
+         "affiliation": str, "start": int, "end": int},
+        ("article_id", "speaker_id", "position"),
+        [(("article_id", "speaker_id"), "speakers", ("article_id", "speaker_id"))],
+    ),
+    "quotes": (
+        {"article_id": str, "quote_id": str, "speaker": str, "positions": str, "type": str, "act": str,
+         "cue": str, "addressee": str, "date": str, "text": str, "start": int, "end": int, "paragraph": int,
+         "confidence": float, "speaker_id": str, "speaker_kind": str, "speaker_mention": str, "cue_lemma": str},
+        ("article_id", "quote_id"),
+        [("article_id", "articles", "id"), (("article_id", "speaker_id"), "speakers", ("article_id", "speaker_id"))],
+    ),
+    "dates": (
+        {"article_id": str, "date_id": str, "text": str, "start": int, "end": int, "value": str, "kind": str},
+        ("article_id", "date_id"), [("article_id", "articles", "id")],
+    ),
+}
+CHILD_TABLES = ("quotes", "positions", "dates", "speakers")  # deleted in this order
+CORPUS_TABLES = {
+    "people": (
+        {"id": str, "name": str, "kind": str, "names": str, "articles": int, "quotes": int, "first_date": str,
+         "last_date": str, "positions": str, "outlets": str, "gender": str, "gender_female": int,
+         "gender_male": int},
+        ("id",), [],
+    ),
+    "person_speakers": (
+        {"person_id": str, "article_id": str, "speaker_id": str, "name": str},
+        ("article_id", "speaker_id"),
+        [("person_id", "people", "id"), (("article_id", "speaker_id"), "speakers", ("article_id", "speaker_id"))],
+    ),
+    "claims": (
+        {"id": str, "text": str, "normalised": str, "person_id": str, "speaker": str, "occurrences": int,
+         "articles": int, "outlets": str, "first_date": str, "first_article_id": str},
+        ("id",), [("person_id", "people", "id"), ("first_article_id", "articles", "id")],
+    ),
+    "claim_quotes": (
+        {"claim_id": str, "article_id": str, "quote_id": str, "fragment": int},
+        ("claim_id", "article_id", "quote_id"),
+        [("claim_id", "claims", "id"), (("article_id", "quote_id"), "quotes", ("article_id", "quote_id"))],
+    ),
+}
+
+
+class DatabaseError(Exception):
+    """A database claimx cannot open, read or write: ``str()`` is the one-line message."""
+
+
+def _sqlite_utils():
+    try:
+        import sqlite_utils
+    except ImportError:
+        raise DatabaseError(f"SQLite output needs sqlite-utils: {INSTALL_HINT}") from None
+    return sqlite_utils
+
+
+def _create(db: Database, tables: dict) -> None:
+    for name, (columns, pk, fks) in tables.items():
+        db.table(name).create(columns, pk=pk if len(pk) > 1 else pk[0], foreign_keys=fks, if_not_exists=True)
+
+
+def open_database(path: str | Path, *, create: bool = True) -> Database:
+    """Open (or with ``create``, make) a claimx database, with the article tables in place."""
+    su = _sqlite_utils()
+    path = Path(path)
+    if not create and not path.is_file():
+        raise DatabaseError(f"{path}: no such database")
+    try:
+        db = su.Database(path)
+        tables = set(db.table_names())
+        if "articles" in tables and "record" not in db.table("articles").columns_dict:
+            raise DatabaseError(f"{path}: has an articles table that claimx did not write")
+        if not create:
+            if "articles" not in tables:
+                raise DatabaseError(f"{path}: not a claimx database (no articles table; write one with -o {path.name})")
+            return db
+        with db.atomic():
+            _create(db, TABLES)
+            if "quotes_fts" not in tables:
+                db.table("quotes").enable_fts(["text"], create_triggers=True, tokenize="porter")
+            db.table("speakers").create_index(["name"], if_not_exists=True)
+            db.table("quotes").create_index(["article_id", "speaker_id"], if_not_exists=True)
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseError(f"{path}: cannot use as a SQLite database: {exc}") from None
+    return db
+
+
+# ---- one record -> rows -------------------------------------------------------------
+
+def _joined(values: Iterable[str | None]) -> str:
+    return "; ".join(v or "" for v in values)
+
+
+def _extras(obj: dict, known: Iterable[str]) -> dict:
+    """Fields a later schema added (kept as columns; lists and objects as JSON)."""
+    return {k: v for k, v in obj.items() if k not in known}
+
+
+def article_row(data: dict) -> dict:
+    art = data["article"]
+    record = {k: v for k, v in data.items() if k != "text"}
+    row = {k: art.get(k) for k in TABLES["articles"][0] if k in art}
+    row.update(_extras(art, TABLES["articles"][0]))
+    row.update(outlet=outlet(art), text=data.get("text"),
+               record=json.dumps(record, ensure_ascii=False, separators=(",", ":")))
+    return row
+
+
+def speaker_rows(data: dict) -> list[dict]:
+    art = data["article"]["id"]
+    known = {"id", "name", "kind", "positions", "mentions", "quote_count"}
+    return [
+        {"article_id": art, "speaker_id": s["id"], "name": s["name"], "kind": s["kind"],
+         "positions": _joined(p["text"] for p in s["positions"]),
+         "titles": _joined(p["title"] for p in s["positions"]),
+         "affiliations": _joined(p["affiliation"] for p in s["positions"]),
+         "mentions": len(s["mentions"]), "quote_count": s.get("quote_count"), "gender": None,
+         **_extras(s, known)}
+        for s in data["speakers"]
+    ]
+
+
+def position_rows(data: dict) -> list[dict]:
+    art = data["article"]["id"]
+    return [
+        {"article_id": art, "speaker_id": s["id"], "position": i, **p}
+        for s in data["speakers"] for i, p in enumerate(s["positions"], start=1)
+    ]
+
+
+def quote_rows(data: dict) -> list[dict]:
+    art = data["article"]["id"]
+    speakers = {s["id"]: s for s in data["speakers"]}
+    known = {"id", "type", "text", "start", "end", "parts", "speaker", "speaker_name", "speaker_mention",
+             "cue", "addressee", "date", "paragraph", "sentence", "confidence"}
+    out = []
+    for q in data["quotes"]:
+        sp = speakers.get(q["speaker"]) if q["speaker"] else None
+        cue = q["cue"] or {}
+        out.append({
+            "article_id": art, "quote_id": q["id"], "speaker": q["speaker_name"],
+            "positions": _joined(p["text"] for p in sp["positions"]) if sp else None,
+            "type": q["type"], "act": None, "cue": cue.get("text"), "addressee": (q["addressee"] or {}).get("text"),
+            "date": q["date"], "text": q["text"], "start": q["start"], "end": q["end"], "paragraph": q["paragraph"],
+            "confidence": q["confidence"], "speaker_id": q["speaker"], "speaker_kind": sp["kind"] if sp else None,
+            "speaker_mention": (q["speaker_mention"] or {}).get("text"), "cue_lemma": cue.get("lemma"),
+            **_extras(q, known),
+        })
+    return out
+
+
+def date_rows(data: dict) -> list[dict]:
+    art = data["article"]["id"]
+    return [{"article_id": art, "date_id": f"d{i}", **d} for i, d in enumerate(data["dates"], start=1)]
+
+
+ROWS = {"speakers": speaker_rows, "positions": position_rows, "quotes": quote_rows, "dates": date_rows}
+
+
+def replace_articles(db: Database, records: list[dict]) -> None:
+    """Write records, replacing whatever the database held for their article
+    ids (the caller holds the transaction). An id given twice keeps the last."""
+    latest = {data["article"]["id"]: data for data in records}
+    for table in CHILD_TABLES:
+        db.conn.executemany(f"DELETE FROM [{table}] WHERE article_id = ?", [[a] for a in latest])
+    db.table("articles").insert_all([article_row(d) for d in latest.values()], replace=True, alter=True)
+    for table in ("speakers", "positions", "quotes", "dates"):
+        rows = [row for data in latest.values() for row in ROWS[table](data)]
+        if rows:
+            db.table(table).insert_all(rows, alter=True)
+
+
+class DatabaseWriter:
+    """Writes records into a database in batches, one transaction per batch.
+
+    Use it as a context manager: leaving the block normally writes the last
+    batch; leaving it on an exception drops the unwritten batch, so the
+    database holds whole articles only. An existing file is checked at once;
+    a new one is created with the first batch (no records, no file).
+    """
+
+    def __init__(self, path: str | Path, batch_size: int = BATCH) -> None:
+        _sqlite_utils()  # missing: say so before any work
+        self.path = Path(path)
+        self.db = open_database(self.path) if self.path.exists() else None
+        self.batch_size = batch_size
+        self.count = 0
+        self._pending: list[dict] = []
+        self._dropped_corpus = False
+
+    def write(self, record: ArticleRecord | dict) -> None:
+        self._pending.append(record if isinstance(record, dict) else record.to_dict())
+        if len(self._pending) >= self.batch_size:
+            self.flush()
+
+    def flush(self) -> None:
+        pending, self._pending = self._pending, []
+        if not pending:
+            return
+        if self.db is None:
+            self.db = open_database(self.path)
+        try:
+            with self.db.atomic():
+                if not self._dropped_corpus:
+                    drop_corpus_tables(self.db)
+                replace_articles(self.db, pending)
+        except sqlite3.Error as exc:
+            raise DatabaseError(f"{self.path}: cannot write: {exc}") from None
+        self._dropped_corpus = True
+        self.count += len(pending)
+
+    def close(self) -> None:
+        try:
+            self.flush()
+        finally:
+            if self.db is not None:
+                self.db.close()
+
+    def __enter__(self) -> DatabaseWriter:
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        if exc_type is not None:
+            self._pending = []
+        self.close()
+
+
+def read_records(path: str | Path) -> Iterator[dict]:
+    """The records a database holds, in article id order, each with its text."""
+    db = open_database(path, create=False)
+    try:
+        for record, text in db.execute("SELECT record, text FROM articles ORDER BY id"):
+            data = json.loads(record)
+            if text is not None:
+                data["text"] = text
+            yield data
+    except sqlite3.Error as exc:
+        raise DatabaseError(f"{path}: cannot read: {exc}") from None
+    finally:
+        db.close()
+
+
+# ---- corpus tables ------------------------------------------------------------------
+
+def drop_corpus_tables(db: Database) -> None:
+    existing = set(db.table_names())
+    if "claims_fts" in existing:
+        db.table("claims").disable_fts()
+    for name in reversed(list(CORPUS_TABLES)):
+        if name in existing:
+            db.table(name).drop()
+
+
+def write_corpus(path: str | Path, corpus: Corpus) -> None:
+    """Replace the corpus tables of the database at ``path`` with ``corpus``, in one transaction."""
+    tables: dict[str, list[dict[str, Any]]] = {
+        "people": corpus.people, "person_speakers": corpus.person_speakers,
+        "claims": corpus.claims, "claim_quotes": corpus.claim_quotes,
+    }
+    db = open_database(path, create=False)
+    try:
+        with db.atomic():
+            drop_corpus_tables(db)
+            _create(db, CORPUS_TABLES)
+            for name, rows in tables.items():
+                if rows:
+                    db.table(name).insert_all(rows)
+            db.table("claims").enable_fts(["text"], tokenize="porter")
+            db.table("people").create_index(["name"])
+    except sqlite3.Error as exc:
+        raise DatabaseError(f"{path}: cannot write the corpus tables: {exc}") from None
+    finally:
+        db.close()
