@@ -103,9 +103,9 @@ def _esc(text: str) -> str:
 @app.command()
 def extract(
     paths: Annotated[
-        list[str],
-        typer.Argument(help="Articles: .txt, .html/.htm, .jsonl or .csv files, directories, globs, or - for stdin."),
-    ],
+        list[str] | None,
+        typer.Argument(help="Articles: .txt, .html/.htm/.mhtml, .jsonl or .csv files, directories, globs, http(s) URLs, or - for stdin."),
+    ] = None,
     fmt: Annotated[
         Format | None,
         typer.Option("--format", "-f", help="Output format (default: from the --output suffix, else yaml)."),
@@ -134,6 +134,13 @@ def extract(
         typer.Option("--batch-size", min=1, help="Most articles per spaCy batch with one worker; a batch also stops at 60,000 characters, which keeps memory flat (several workers take one article at a time)."),
     ] = 16,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or warnings.")] = False,
+    from_urls: Annotated[
+        list[str] | None,
+        typer.Option("--from-urls", metavar="FILE", help="Also fetch the web pages listed in FILE, one URL a line (- for stdin)."),
+    ] = None,
+    timeout: Annotated[
+        float, typer.Option("--timeout", min=0.1, metavar="SECONDS", help="Web pages: seconds to wait for the server (each try; two more tries follow a timeout).")
+    ] = 20.0,
 ) -> None:
     """Extract quotes, speakers, positions and dates. [dim]Example: claimx extract article.txt -f json[/]"""
     import os
@@ -143,6 +150,8 @@ def extract(
     from claimx.inputs import iter_articles
     from claimx.writers import Writer, atomic_open, safe_filename
 
+    if not paths and not from_urls:
+        raise typer.BadParameter("give at least one PATH or URL, or --from-urls FILE", param_hint="PATH...")
     pub = _parse_published(published)
     output = Path(output_arg) if output_arg else None
     to_dir = output is not None and (output.is_dir() or output_arg.endswith(("/", os.sep)))
@@ -161,7 +170,8 @@ def extract(
     problems = _Problems(quiet)
     n_process = workers if workers > 0 else (os.cpu_count() or 1)
     include_text = include_text or fmt is Format.html  # the page shows the text
-    records = run(iter_articles(paths), nlp, published=pub, include_text=include_text,
+    articles = iter_articles(paths or [], url_files=from_urls or [], timeout=timeout)
+    records = run(articles, nlp, published=pub, include_text=include_text,
                   batch_size=batch_size, n_process=n_process, on_problem=problems)
     records = _with_progress(records, quiet)
     try:

@@ -176,6 +176,7 @@ def build_record(
             reference_date=ref.isoformat() if ref else None,
             reference_date_source=ref_source,
             url=article.url,
+            text_source=article.text_source,
         ),
         speakers=[
             Speaker(
