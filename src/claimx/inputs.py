@@ -11,7 +11,6 @@ import datetime as dt
 import glob
 import io
 import json
-import logging
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
