@@ -102,6 +102,7 @@ def _esc(text: str) -> str:
 
 @app.command()
 def extract(
+    ctx: typer.Context,
     paths: Annotated[
         list[str] | None,
         typer.Argument(help="Articles: .txt, .html/.htm/.mhtml, .jsonl or .csv files, directories, globs, http(s) URLs, or - for stdin."),
@@ -148,8 +149,10 @@ def extract(
     from claimx.extract import extract as run
     from claimx.formats import SUFFIXES
     from claimx.inputs import iter_articles
+    from claimx.signals import Stopped, stop_on_signals
     from claimx.writers import Writer, atomic_open, safe_filename
 
+    ctx.with_resource(stop_on_signals())  # SIGTERM and SIGHUP stop the run like Ctrl-C
     if not paths and not from_urls:
         raise typer.BadParameter("give at least one PATH or URL, or --from-urls FILE", param_hint="PATH...")
     pub = _parse_published(published)
@@ -171,9 +174,9 @@ def extract(
     n_process = workers if workers > 0 else (os.cpu_count() or 1)
     include_text = include_text or fmt is Format.html  # the page shows the text
     articles = iter_articles(paths or [], url_files=from_urls or [], timeout=timeout)
-    records = run(articles, nlp, published=pub, include_text=include_text,
-                  batch_size=batch_size, n_process=n_process, on_problem=problems)
-    records = _with_progress(records, quiet)
+    extracted = run(articles, nlp, published=pub, include_text=include_text,
+                    batch_size=batch_size, n_process=n_process, on_problem=problems)
+    records = _with_progress(extracted, quiet)
     try:
         if to_dir:
             assert output is not None
@@ -202,9 +205,19 @@ def extract(
     except OSError as exc:
         target = getattr(exc, "filename", None) or output or "stdout"
         raise _fail(f"{target}: cannot write: {exc.strerror or exc}", 1) from None
+    except Stopped as stop:
+        raise _stopped(stop) from None
+    finally:
+        records.close()  # stops the worker processes, if the stop came while they worked
+        extracted.close()
     if problems.failed:
         err.print(f"{problems.failed} input(s) failed; the others were extracted.")
         raise typer.Exit(1)
+
+
+def _stopped(stop) -> typer.Exit:
+    err.print(f"[bold red]stopped[/] by {stop.name}: what was written is complete; no partial output file is left")
+    return typer.Exit(stop.exit_code)
 
 
 def _with_progress(records, quiet: bool):
@@ -375,4 +388,9 @@ def schema() -> None:
 
 
 def main() -> None:
-    app()
+    from claimx.signals import Stopped
+
+    try:
+        app()
+    except Stopped as stop:  # a stop before the run began (loading the model)
+        raise SystemExit(_stopped(stop).exit_code) from None

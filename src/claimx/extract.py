@@ -229,7 +229,10 @@ def extract(
         results = _parallel(tasks(), nlp, n_process, published, include_text)
     else:
         results = _sequential(tasks(), nlp, batch_size, published, include_text)
-    yield from segments.assemble(results, include_text)
+    try:
+        yield from segments.assemble(results, include_text)
+    finally:
+        results.close()  # a run stopped early: the worker pool ends here, not when collected
 
 
 Task = Article | segments.Segment  # an article, or a segment of a long one
@@ -311,7 +314,9 @@ def _parallel(
 
     # one BLAS thread per process: the workers already fill the cores, and
     # BLAS's own threads on top of them make every process crawl
-    with threadpool_limits(limits=1), multiprocessing.get_context("fork").Pool(n_process) as pool:
+    from claimx.signals import worker_defaults
+
+    with threadpool_limits(limits=1), multiprocessing.get_context("fork").Pool(n_process, worker_defaults) as pool:
         pending: deque = deque()  # results in input order; at most `window` in flight
         for _, task in tasks:
             pending.append((task, send(task)))
