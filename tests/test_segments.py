@@ -72,10 +72,37 @@ def test_split_covers_the_text_and_counts_paragraphs():
         ("Marco Rubio", "Jane Rubio", False),
         ("Marco Rubio", "Marco Polo", False),
         ("Rubio", "Smith", False),
+        ("Donald J. Trump", "Donald Trump", True),
+        ("John Smith", "Jane Smith", False),  # the same initial is not the same first name
+        ("J Smith", "Jane Smith", True),
     ],
 )
 def test_same_person(a, b, same):
     assert same_person(a.split(), b.split()) is same
+
+
+def _speaker(name: str, kind: str, at: int) -> dict:
+    return {"id": "s1", "name": name, "kind": kind, "positions": [], "mentions": [{"text": name, "start": at, "end": at + 1}],
+            "quote_count": 1}
+
+
+@pytest.mark.parametrize(
+    ("met", "merged"),
+    [
+        ([("Rubio", "person"), ("Marco Rubio", "person")], ["Marco Rubio"]),  # a full name replaces a surname
+        ([("Barack Obama", "person"), ("B. Hussein Obama", "person")], ["Barack Obama"]),  # not another full name
+        ([("John Smith", "person"), ("Jane Smith", "person"), ("Smith", "person")], ["John Smith", "Jane Smith"]),
+        ([("the Pentagon", "organisation"), ("The Pentagon", "organisation")], ["the Pentagon"]),
+        ([("Reuters", "organisation"), ("Reuters", "person")], ["Reuters", "Reuters"]),  # kinds stay apart
+        ([("senior official", "unnamed"), ("senior official", "unnamed")], ["senior official", "senior official"]),
+    ],
+)
+def test_speakers_merge_across_segments(met, merged):
+    speakers = segments._Speakers()
+    for at, (name, kind) in enumerate(met):
+        speakers.add(_speaker(name, kind, at))
+    assert [s["name"] for s in speakers.all] == merged
+    assert sum(s["quote_count"] for s in speakers.all) == len(met)
 
 
 def records(text: str, nlp, limit: int, monkeypatch, **kw):

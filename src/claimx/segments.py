@@ -130,12 +130,15 @@ def _shift(node: Any, offset: int) -> None:
 def same_person(a: list[str], b: list[str]) -> bool:
     """Whether two names of people (as words) name one person, as within an
     article: the same name; a surname or first name alone; the same surname
-    and initial ("Marco Rubio", "M. Rubio")."""
+    and first name, or its initial ("Marco Rubio", "M. Rubio", "Marco A. Rubio")."""
     if a == b:
         return True
     if len(a) == 1 and a[0] in (b[0], b[-1]) or len(b) == 1 and b[0] in (a[0], a[-1]):
         return True
-    return len(a) > 1 and len(b) > 1 and a[-1] == b[-1] and a[0][0] == b[0][0]
+    if len(a) < 2 or len(b) < 2 or a[-1] != b[-1]:
+        return False
+    x, y = a[0].rstrip("."), b[0].rstrip(".")
+    return x == y or (len(x) == 1 or len(y) == 1) and x[0] == y[0]
 
 
 class _Speakers:
@@ -161,8 +164,8 @@ class _Speakers:
             self.all.append({**sp, "mentions": list(sp["mentions"]), "positions": list(sp["positions"])})
             return len(self.all) - 1
         into = self.all[k]
-        if len(words) > len(into["name"].split()):
-            into["name"] = sp["name"]  # "Rubio", later "Marco Rubio"
+        if len(into["name"].split()) == 1 < len(words):
+            into["name"] = sp["name"]  # "Rubio", later "Marco Rubio" (a full name stays as first met)
         into["mentions"] = sorted(into["mentions"] + sp["mentions"], key=lambda m: (m["start"], m["end"]))
         known = {p["text"] for p in into["positions"]}
         into["positions"] += [p for p in sp["positions"] if p["text"] not in known]
