@@ -177,6 +177,12 @@ def test_from_urls_file(server, tmp_path):
     assert [json.loads(x)["article"]["id"] for x in r.stdout.splitlines()] == ["smith-wins", "plain"]
 
 
+def test_from_urls_on_stdin(server):
+    r = runner.invoke(app, ["extract", "--from-urls", "-", "-f", "jsonl"], input=f"{server}/plain\n")
+    assert r.exit_code == 0, r.stderr
+    assert [json.loads(x)["article"]["source"] for x in r.stdout.splitlines()] == [f"{server}/plain"]
+
+
 def test_nothing_to_read_is_a_usage_error():
     r = run("extract")
     assert r.exit_code == 2
