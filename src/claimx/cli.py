@@ -102,10 +102,11 @@ def _esc(text: str) -> str:
 
 @app.command()
 def extract(
+    ctx: typer.Context,
     paths: Annotated[
-        list[str],
-        typer.Argument(help="Articles: .txt, .html/.htm, .jsonl or .csv files, directories, globs, or - for stdin."),
-    ],
+        list[str] | None,
+        typer.Argument(help="Articles: .txt, .html/.htm/.mhtml, .jsonl or .csv files, directories, globs, http(s) URLs, or - for stdin."),
+    ] = None,
     fmt: Annotated[
         Format | None,
         typer.Option("--format", "-f", help="Output format (default: from the --output suffix, else yaml)."),
@@ -134,14 +135,25 @@ def extract(
         typer.Option("--batch-size", min=1, help="Most articles per spaCy batch with one worker; a batch also stops at 60,000 characters, which keeps memory flat (several workers take one article at a time)."),
     ] = 16,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or warnings.")] = False,
+    from_urls: Annotated[
+        list[str] | None,
+        typer.Option("--from-urls", metavar="FILE", help="Also fetch the web pages listed in FILE, one URL a line (- for stdin)."),
+    ] = None,
+    timeout: Annotated[
+        float, typer.Option("--timeout", min=0.1, metavar="SECONDS", help="Web pages: seconds to wait for the server (each try; two more tries follow a timeout).")
+    ] = 20.0,
 ) -> None:
     """Extract quotes, speakers, positions and dates. [dim]Example: claimx extract article.txt -f json[/]"""
     import os
 
     from claimx.extract import extract as run
     from claimx.inputs import iter_articles
+    from claimx.signals import Stopped, stop_on_signals
     from claimx.writers import Writer, atomic_open, safe_filename
 
+    ctx.with_resource(stop_on_signals())  # SIGTERM and SIGHUP stop the run like Ctrl-C
+    if not paths and not from_urls:
+        raise typer.BadParameter("give at least one PATH or URL, or --from-urls FILE", param_hint="PATH...")
     pub = _parse_published(published)
     output = Path(output_arg) if output_arg else None
     to_dir = output is not None and (output.is_dir() or output_arg.endswith(("/", os.sep)))
@@ -161,9 +173,10 @@ def extract(
     problems = _Problems(quiet)
     n_process = workers if workers > 0 else (os.cpu_count() or 1)
     include_text = include_text or fmt in (Format.html, Format.sqlite)  # the page and the database keep the text
-    records = run(iter_articles(paths), nlp, published=pub, include_text=include_text,
-                  batch_size=batch_size, n_process=n_process, on_problem=problems)
-    records = _with_progress(records, quiet)
+    articles = iter_articles(paths or [], url_files=from_urls or [], timeout=timeout)
+    extracted = run(articles, nlp, published=pub, include_text=include_text,
+                    batch_size=batch_size, n_process=n_process, on_problem=problems)
+    records = _with_progress(extracted, quiet)
     try:
         if database is not None:
             _write_database(database, records)
@@ -194,6 +207,11 @@ def extract(
     except OSError as exc:
         target = getattr(exc, "filename", None) or output or "stdout"
         raise _fail(f"{target}: cannot write: {exc.strerror or exc}", 1) from None
+    except Stopped as stop:
+        raise _stopped(stop) from None
+    finally:
+        records.close()  # stops the worker processes, if the stop came while they worked
+        extracted.close()
     if problems.failed:
         err.print(f"{problems.failed} input(s) failed; the others were extracted.")
         raise typer.Exit(1)
@@ -233,6 +251,11 @@ def _write_database(database, records) -> None:
                 database.write(rec)
     except DatabaseError as exc:
         raise _fail(str(exc), 1) from None
+
+
+def _stopped(stop) -> typer.Exit:
+    err.print(f"[bold red]stopped[/] by {stop.name}: what was written is complete; no partial output file is left")
+    return typer.Exit(stop.exit_code)
 
 
 def _with_progress(records, quiet: bool):
@@ -469,4 +492,9 @@ def schema() -> None:
 
 
 def main() -> None:
-    app()
+    from claimx.signals import Stopped
+
+    try:
+        app()
+    except Stopped as stop:  # a stop before the run began (loading the model)
+        raise SystemExit(_stopped(stop).exit_code) from None

@@ -11,6 +11,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
+from claimx import segments
 from claimx.dates import (
     dateline_date,
     infer_reference_date,
@@ -69,9 +70,12 @@ def build_record(
     published: dt.date | None = None,
     include_text: bool = False,
     today: dt.date | None = None,
+    reference: tuple[dt.date | None, str | None] | None = None,
 ) -> ArticleRecord:
+    """The record of one article from its parsed Doc; ``reference`` (the
+    reference date and its source) when it was already found on a longer text."""
     text = article.text
-    ref, ref_source = reference_date(article, published, today)
+    ref, ref_source = reference if reference is not None else reference_date(article, published, today)
 
     speakers = doc._.claimx_speakers or []
     raw_quotes = doc._.claimx_quotes or []
@@ -176,6 +180,7 @@ def build_record(
             reference_date=ref.isoformat() if ref else None,
             reference_date_source=ref_source,
             url=article.url,
+            text_source=article.text_source,
         ),
         speakers=[
             Speaker(
@@ -205,36 +210,61 @@ def extract(
     on_problem: Callable[[InputError | Notice], None] | None = None,
 ) -> Iterator[ArticleRecord]:
     """Stream records for the articles in ``items`` (in order); bad inputs
-    and notices go to ``on_problem`` as they are met."""
+    and notices go to ``on_problem`` as they are met. An article longer than
+    ``segments.SEGMENT_CHARS`` is parsed in segments and merged (see
+    :mod:`claimx.segments`)."""
 
-    def articles() -> Iterator[tuple[str, Article]]:
+    def tasks() -> Iterator[tuple[str, Task]]:
         for item in items:
-            if isinstance(item, Article):
+            if not isinstance(item, Article):
+                if on_problem is not None:
+                    on_problem(item)
+            elif len(item.text) > segments.SEGMENT_CHARS:
+                for seg in segments.split(item, reference_date(item, published)):
+                    yield seg.piece.text, seg
+            else:
                 yield item.text, item
-            elif on_problem is not None:
-                on_problem(item)
 
     if n_process > 1:
-        yield from _parallel(articles(), nlp, n_process, published, include_text)
-        return
-    batches = _batches(articles(), batch_size, BATCH_CHARS)
+        results = _parallel(tasks(), nlp, n_process, published, include_text)
+    else:
+        results = _sequential(tasks(), nlp, batch_size, published, include_text)
+    try:
+        yield from segments.assemble(results, include_text)
+    finally:
+        results.close()  # a run stopped early: the worker pool ends here, not when collected
+
+
+Task = Article | segments.Segment  # an article, or a segment of a long one
+
+
+def _build(task: Task, doc: Doc, published: dt.date | None, include_text: bool) -> ArticleRecord:
+    if isinstance(task, segments.Segment):
+        return build_record(task.piece, doc, published=published, reference=task.reference)
+    return build_record(task, doc, published=published, include_text=include_text)
+
+
+def _sequential(
+    tasks: Iterator[tuple[str, Task]], nlp: Language, batch_size: int, published: dt.date | None, include_text: bool
+) -> Iterator[tuple[Task, ArticleRecord]]:
+    batches = _batches(tasks, batch_size, BATCH_CHARS)
     while zone := list(itertools.islice(batches, ZONE_BATCHES)):
         # strings and lexemes spaCy adds for these articles are freed with
         # the zone, so memory does not grow with the corpus; records hold
         # plain values only and outlive it
         with nlp.memory_zone():
             for batch in zone:
-                for doc, article in nlp.pipe(batch, as_tuples=True, batch_size=len(batch)):
-                    yield build_record(article, doc, published=published, include_text=include_text)
+                for doc, task in nlp.pipe(batch, as_tuples=True, batch_size=len(batch)):
+                    yield task, _build(task, doc, published, include_text)
 
 
 def _batches(
-    articles: Iterator[tuple[str, Article]], max_articles: int, max_chars: int
-) -> Iterator[list[tuple[str, Article]]]:
+    articles: Iterator[tuple[str, Task]], max_articles: int, max_chars: int
+) -> Iterator[list[tuple[str, Task]]]:
     """Batches of at most ``max_articles`` and (unless one article is longer)
     ``max_chars``: the parse's peak memory follows the batch's length, so a
     character budget keeps it the same whatever articles happen to meet."""
-    batch: list[tuple[str, Article]] = []
+    batch: list[tuple[str, Task]] = []
     size = 0
     for text, article in articles:
         if batch and (len(batch) >= max_articles or size + len(text) > max_chars):
@@ -254,33 +284,45 @@ _WORKER: tuple[Language, dt.date | None, bool] | None = None
 WINDOW_PER_WORKER = 16  # articles in flight per worker: bounds memory on endless input
 
 
-def _work(article: Article) -> ArticleRecord:
+def _work(article: Article, reference: tuple[dt.date | None, str | None] | None) -> ArticleRecord:
     assert _WORKER is not None
     nlp, published, include_text = _WORKER
     with nlp.memory_zone():
-        return build_record(article, nlp(article.text), published=published, include_text=include_text)
+        doc = nlp(article.text)
+        if reference is not None:  # a segment: its text is not the article's
+            return build_record(article, doc, published=published, reference=reference)
+        return build_record(article, doc, published=published, include_text=include_text)
 
 
 def _parallel(
-    articles: Iterator[tuple[str, Article]], nlp: Language, n_process: int,
+    tasks: Iterator[tuple[str, Task]], nlp: Language, n_process: int,
     published: dt.date | None, include_text: bool,
-) -> Iterator[ArticleRecord]:
+) -> Iterator[tuple[Task, ArticleRecord]]:
     import multiprocessing
     from collections import deque
 
     global _WORKER
     _WORKER = (nlp, published, include_text)
     window = WINDOW_PER_WORKER * n_process
-    stream = (article for _, article in articles)
     from threadpoolctl import threadpool_limits
+
+    def send(task: Task):
+        # a segment travels as its piece only, not with the whole text
+        if isinstance(task, segments.Segment):
+            return pool.apply_async(_work, (task.piece, task.reference))
+        return pool.apply_async(_work, (task, None))
 
     # one BLAS thread per process: the workers already fill the cores, and
     # BLAS's own threads on top of them make every process crawl
-    with threadpool_limits(limits=1), multiprocessing.get_context("fork").Pool(n_process) as pool:
+    from claimx.signals import worker_defaults
+
+    with threadpool_limits(limits=1), multiprocessing.get_context("fork").Pool(n_process, worker_defaults) as pool:
         pending: deque = deque()  # results in input order; at most `window` in flight
-        for article in stream:
-            pending.append(pool.apply_async(_work, (article,)))
+        for _, task in tasks:
+            pending.append((task, send(task)))
             if len(pending) >= window:
-                yield pending.popleft().get()
+                task, result = pending.popleft()
+                yield task, result.get()
         while pending:
-            yield pending.popleft().get()
+            task, result = pending.popleft()
+            yield task, result.get()

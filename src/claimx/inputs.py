@@ -11,7 +11,6 @@ import datetime as dt
 import glob
 import io
 import json
-import logging
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -20,10 +19,30 @@ from typing import BinaryIO
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+MHTML_SUFFIXES = {".mhtml", ".mht"}
 CORPUS_SUFFIXES = {".jsonl", ".ndjson", ".csv"}
-SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | CORPUS_SUFFIXES
+SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | MHTML_SUFFIXES | CORPUS_SUFFIXES
+READABLE = "text (.txt), web pages (.html, .htm, .mhtml) and corpora (.jsonl, .csv)"
 MAX_BYTES = 20 * 1024 * 1024
+MAX_MHTML_BYTES = 200 * 1024 * 1024  # a page saved with its images; its HTML part must fit MAX_BYTES
 MAX_CHARS = 2_000_000
+
+# formats claimx does not read, by their first bytes and by suffix
+DOCUMENT_MAGIC = (
+    (b"%PDF-", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive (a .docx, .odt, .epub or .zip file)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Microsoft Office document (.doc, .xls, .ppt)"),
+    (b"{\\rtf", "an RTF document"),
+    (b"bplist00", "a Safari web archive (.webarchive)"),
+)
+DOCUMENT_SUFFIXES = {
+    ".pdf": "a PDF document", ".doc": "a Word document", ".docx": "a Word document",
+    ".odt": "an OpenDocument text", ".rtf": "an RTF document", ".pages": "a Pages document",
+    ".epub": "an EPUB book", ".webarchive": "a Safari web archive (.webarchive)",
+    ".xls": "a spreadsheet", ".xlsx": "a spreadsheet", ".ods": "a spreadsheet",
+    ".ppt": "a presentation", ".pptx": "a presentation", ".zip": "a ZIP archive",
+    ".json": "a JSON file (corpora are read as JSON Lines, .jsonl: one article a line)",
+}
 
 
 @dataclass(slots=True)
@@ -35,6 +54,7 @@ class Article:
     author: str | None = None
     published: str | None = None
     url: str | None = None
+    text_source: str | None = None  # web pages: main-content | json-ld | fallback
 
 
 class InputError(Exception):
@@ -102,6 +122,31 @@ def decode(data: bytes, source: str) -> tuple[str, Notice | None]:
         return str(best), Notice(source, f"not UTF-8: decoded as {best.encoding}")
 
 
+def document_kind(data: bytes, suffix: str) -> str | None:
+    """What a file is when it is a format claimx does not read (a PDF, a Word
+    document...), from its first bytes, else its suffix; None otherwise."""
+    head = data[:16]
+    for magic, kind in DOCUMENT_MAGIC:
+        if head.startswith(magic):
+            return kind
+    return DOCUMENT_SUFFIXES.get(suffix)
+
+
+def _mhtml(data: bytes, source: str) -> tuple[bytes, str | None]:
+    """The HTML page (as UTF-8) and address in an MHTML archive."""
+    from claimx.pages import mhtml_page
+
+    if not data.strip():
+        raise InputError(source, "empty file: there is no text to extract from")
+    if len(data) > MAX_MHTML_BYTES:
+        raise InputError(source, f"file too large ({len(data) / 1e6:.1f} MB; the limit for MHTML is {MAX_MHTML_BYTES // 2**20} MiB)")
+    try:
+        html, url = mhtml_page(data)
+    except ValueError as exc:
+        raise InputError(source, str(exc)) from None
+    return html.encode("utf-8"), url
+
+
 def _control_ratio(sample: bytes) -> float:
     if not sample:
         return 0.0
@@ -116,31 +161,30 @@ def _check_text(text: str, source: str, line: int | None = None) -> None:
         raise InputError(source, f"article too long ({len(text):,} characters; the limit is {MAX_CHARS:,})", line)
 
 
-def read_html(html: str, source: str, stem: str) -> Article:
-    """Main text and metadata of a saved web page (trafilatura)."""
-    import trafilatura
+def read_html(html: str, source: str, stem: str) -> tuple[Article, Notice | None]:
+    """Main text and metadata of a saved web page (trafilatura; see
+    :mod:`claimx.pages`), and a warning when the text looks too little for the page."""
+    from claimx.pages import page_text
 
-    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
     try:
-        doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, favor_precision=False)
+        page = page_text(html)
     except Exception as exc:  # trafilatura raises many kinds on broken pages
         raise InputError(source, f"cannot parse HTML: {exc}") from None
-    if doc is None:
+    if page is None or not page.text.strip():
         raise InputError(source, "no article text found in this HTML page")
-    data = doc if isinstance(doc, dict) else doc.as_dict()
-    text = (data.get("text") or "").strip("\n")
-    if not text.strip():
-        raise InputError(source, "no article text found in this HTML page")
-    _check_text(text, source)
-    return Article(
+    _check_text(page.text, source)
+    data = page.metadata
+    article = Article(
         id=stem,
         source=source,
-        text=text,
+        text=page.text,
         title=data.get("title") or None,
         author=data.get("author") or None,
         published=parse_date(data.get("date")),
         url=data.get("url") or None,
+        text_source=page.source,
     )
+    return article, Notice(source, page.notice) if page.notice else None
 
 
 def _from_record(rec: object, source: str, stem: str, line: int) -> Article:
@@ -210,6 +254,17 @@ def read_path(path: Path, source: str | None = None) -> Iterator[Article | Input
 
 
 def read_bytes(data: bytes, source: str, stem: str, suffix: str) -> Iterator[Article | InputError | Notice]:
+    unsupported = document_kind(data, suffix)
+    if unsupported:
+        yield InputError(source, f"{unsupported}: claimx reads {READABLE}; save the article as a web page or copy its text into a .txt file")
+        return
+    page_url = None
+    if suffix in MHTML_SUFFIXES:
+        try:
+            data, page_url = _mhtml(data, source)
+        except InputError as err:
+            yield err
+            return
     try:
         text, notice = decode(data, source)
     except InputError as err:
@@ -217,11 +272,16 @@ def read_bytes(data: bytes, source: str, stem: str, suffix: str) -> Iterator[Art
         return
     if notice is not None:
         yield notice
-    if suffix in HTML_SUFFIXES:
+    if suffix in HTML_SUFFIXES | MHTML_SUFFIXES:
         try:
-            yield read_html(text, source, stem)
+            article, notice = read_html(text, source, stem)
         except InputError as err:
             yield err
+            return
+        if notice is not None:
+            yield notice
+        article.url = article.url or page_url
+        yield article
     elif suffix in (".jsonl", ".ndjson"):
         yield from read_jsonl(text, source, stem)
     elif suffix == ".csv":
@@ -236,16 +296,19 @@ def read_bytes(data: bytes, source: str, stem: str, suffix: str) -> Iterator[Art
 
 
 def expand(paths: Iterable[str]) -> Iterator[Path | str | InputError]:
-    """Paths to files: directories recursively (sorted), globs, and ``-``."""
+    """Paths to files: directories recursively (sorted), globs; ``-`` and URLs
+    are passed on as strings."""
+    from claimx.fetch import is_url
+
     for raw in paths:
-        if raw == "-":
-            yield "-"
+        if raw == "-" or is_url(raw):
+            yield raw
             continue
         p = Path(raw)
         if p.is_dir():
             files = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED)
             if not files:
-                yield InputError(raw, "directory holds no .txt, .html, .jsonl or .csv files")
+                yield InputError(raw, "directory holds no .txt, .html, .mhtml, .jsonl or .csv files")
             yield from files
         elif p.exists():
             yield p
@@ -260,14 +323,44 @@ def expand(paths: Iterable[str]) -> Iterator[Path | str | InputError]:
             yield InputError(raw, "no such file or directory")
 
 
-def iter_articles(paths: Iterable[str], stdin: BinaryIO | None = None) -> Iterator[Article | InputError | Notice]:
-    """Articles from every path, in order; errors and notices in their place."""
-    for item in expand(paths):
-        if isinstance(item, InputError):
-            yield item
-        elif item == "-":
-            stream = stdin if stdin is not None else sys.stdin.buffer
-            yield from read_bytes(stream.read(), "<stdin>", "stdin", ".txt")
-        else:
-            assert isinstance(item, Path)
-            yield from read_path(item)
+def iter_articles(
+    paths: Iterable[str],
+    stdin: BinaryIO | None = None,
+    *,
+    url_files: Iterable[str] = (),
+    timeout: float | None = None,
+) -> Iterator[Article | InputError | Notice]:
+    """Articles from every path or URL, then from the URLs listed in
+    ``url_files`` (one a line), in order; errors and notices in their place."""
+    from claimx.fetch import TIMEOUT, Fetcher, read_url, read_url_list
+
+    fetcher: Fetcher | None = None
+
+    def page(url: str) -> Iterator[Article | InputError | Notice]:
+        nonlocal fetcher
+        fetcher = fetcher or Fetcher(timeout if timeout is not None else TIMEOUT)
+        yield from read_url(url, fetcher)
+
+    def stdin_bytes() -> bytes:
+        return (stdin if stdin is not None else sys.stdin.buffer).read()
+
+    try:
+        for item in expand(paths):
+            if isinstance(item, InputError):
+                yield item
+            elif item == "-":
+                yield from read_bytes(stdin_bytes(), "<stdin>", "stdin", ".txt")
+            elif isinstance(item, str):
+                yield from page(item)
+            else:
+                yield from read_path(item)
+        for listing in url_files:
+            text = stdin_bytes().decode("utf-8", "replace") if listing == "-" else None
+            for url in read_url_list(listing, text):
+                if isinstance(url, InputError):
+                    yield url
+                else:
+                    yield from page(url)
+    finally:
+        if fetcher is not None:
+            fetcher.close()

@@ -82,6 +82,11 @@ class ArticleInfo(_Model):
     reference_date: str | None = None
     reference_date_source: Literal["metadata", "option", "dateline", "text"] | None = None
     url: str | None = None
+    text_source: Literal["main-content", "json-ld", "fallback"] | None = Field(
+        default=None,
+        description="Web pages: where the text came from (the extractor's main content, the page's "
+        "JSON-LD articleBody, or the extractor's recall mode); null for text and corpora.",
+    )
 
 
 class ArticleRecord(_Model):
