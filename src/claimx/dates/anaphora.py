@@ -148,7 +148,7 @@ def year_before_quarter(ctx: DateContext, _: bool) -> Value:
     return f"{int(ctx.quarter[:4]) - 1}{ctx.quarter[4:]}", "date"
 
 
-@rule("that day", lambda ctx: ctx.since is not None and anaphoric(ctx.whole, ctx.since))
+@rule("the following <unit>", lambda ctx: ctx.since is not None and anaphoric(ctx.whole, ctx.since))
 def counted_from_before(ctx: DateContext, value: Value) -> Value:
     """"Earlier that day" after 1999-10-23T14:00 -> 1999-10-23; "the
     following year" after 1995 -> 1996; "the previous Friday" after

@@ -132,7 +132,7 @@ def relative_day(ctx: DateContext, phrase: str) -> Value:
     return on_day(d, ctx)
 
 
-@rule("that day", r"(?:earlier|later)\s+(?:in\s+)?the\s+day|(?:that|the\s+same)\s+day|this\s+day")
+@rule("the same day", r"(?:earlier|later)\s+(?:in\s+)?the\s+day|(?:that|the\s+same)\s+day|this\s+day")
 def same_day(ctx: DateContext, _: re.Match[str]) -> Value:
     """"later in the day", "the same day", "this day" -> the reference date
     (with a date named before, :mod:`.anaphora` has counted from that)."""
