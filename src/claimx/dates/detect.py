@@ -26,6 +26,9 @@ from claimx.lexicon import date_patterns
 
 @dataclass(frozen=True, slots=True)
 class DateMention:
+    """One temporal expression found in a Doc (character offsets), with what
+    its normalisation needs from the parse."""
+
     start: int
     end: int
     tense: str  # past | present | future
