@@ -9,7 +9,8 @@ import itertools
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from claimx.dates import article_dates, reference_date, statement_dates
+from claimx.dates import article_dates, statement_dates
+from claimx.dates import reference_date as text_reference_date
 from claimx.inputs import Article, InputError, Notice
 from claimx.records import (
     ArticleInfo,
@@ -32,6 +33,13 @@ BATCH_CHARS = 60_000  # characters per spaCy batch (with at most --batch-size ar
 ZONE_BATCHES = 8  # batches per spaCy memory zone (read ahead, parsed, then their strings freed)
 
 
+def reference_date(
+    article: Article, published: dt.date | None, today: dt.date | None = None
+) -> tuple[dt.date | None, str | None]:
+    """The date relative expressions are resolved against, and where it came from."""
+    return text_reference_date(article.text, article.published, published, today)
+
+
 def _span(text: str, start: int, end: int) -> TextSpan:
     return TextSpan(text=text[start:end], start=start, end=end)
 
@@ -43,10 +51,8 @@ def build_record(
     include_text: bool = False,
     today: dt.date | None = None,
 ) -> ArticleRecord:
-    """The record of one article from its Doc's plain annotations (quotes,
-    speakers, dates), dates resolved against its reference date."""
     text = article.text
-    ref, ref_source = reference_date(text, article.published, published, today)
+    ref, ref_source = reference_date(article, published, today)
 
     speakers = doc._.claimx_speakers or []
     raw_quotes = doc._.claimx_quotes or []
