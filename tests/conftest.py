@@ -30,6 +30,20 @@ def seed_record(nlp, seed_text):
     return build_record(Article("rubio-cbs", "rubio-cbs.txt", seed_text), nlp(seed_text)).to_dict()
 
 
+@pytest.fixture(scope="session")
+def date_values(nlp):
+    """``(text, published) -> [(expression, value), ...]``: the dates claimx
+    finds in ``text`` read against ``published``, in reading order."""
+    from claimx.extract import build_record
+    from claimx.inputs import Article
+
+    def read(text: str, published: str | None = None) -> list[tuple[str, str | None]]:
+        rec = build_record(Article("t", "t", text, published=published), nlp(text)).to_dict()
+        return [(d["text"], d["value"]) for d in rec["dates"]]
+
+    return read
+
+
 def all_spans(record: dict):
     """Every (text, start, end) span in a record."""
     for s in record["speakers"]:

@@ -6,21 +6,12 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-import re
-from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from claimx import segments
-from claimx.dates import (
-    dateline_date,
-    infer_reference_date,
-    is_calendar,
-    looks_temporal,
-    names_quarter,
-    normalise,
-    sentence_quarter,
-)
+from claimx.dates import article_dates, statement_dates
+from claimx.dates import reference_date as text_reference_date
 from claimx.inputs import Article, InputError, Notice
 from claimx.records import (
     ArticleInfo,
@@ -47,17 +38,7 @@ def reference_date(
     article: Article, published: dt.date | None, today: dt.date | None = None
 ) -> tuple[dt.date | None, str | None]:
     """The date relative expressions are resolved against, and where it came from."""
-    if article.published:
-        return dt.date.fromisoformat(article.published), "metadata"
-    if published is not None:
-        return published, "option"
-    d = dateline_date(article.text, today)
-    if d is not None:
-        return d, "dateline"
-    d = infer_reference_date(article.text, today)
-    if d is not None:
-        return d, "text"
-    return None, None
+    return text_reference_date(article.text, article.published, published, today)
 
 
 def _span(text: str, start: int, end: int) -> TextSpan:
@@ -81,62 +62,11 @@ def build_record(
     raw_quotes = doc._.claimx_quotes or []
     raw_dates = doc._.claimx_dates or []
     names = {s["id"]: s["name"] for s in speakers}
-
-    # dates of statements: the expression attached to the cue, else the same
-    # speaker's previous statement
-    by_head: dict[int, tuple[int, int, str]] = {}
-    for start, end, tense, head, _quarterly, _figures in raw_dates:
-        if head >= 0:
-            by_head.setdefault(head, (start, end, tense))
-    quote_dates: list[str | None] = []
-    last_by_speaker: dict[str, str | None] = {}
-    for q in raw_quotes:
-        value: str | None = None
-        if q["cue"] is not None and q["cue"][0] in by_head:
-            start, end, tense = by_head[q["cue"][0]]
-            v, kind = normalise(text[start:end], ref, "past")
-            # a statement is made on a day ("said on Sunday", "told reporters late
-            # Sunday night"), not "the first quarter is expected to"
-            said = any(a <= start < b for a, b in q["parts"])  # inside the words said
-            if v and re.match(r"\d{4}-\d{2}-\d{2}(?:T|$)", v) and not said:
-                value = v[:10]
-        if value is None and q["speaker"] is not None:
-            value = last_by_speaker.get(q["speaker"])
-        if q["speaker"] is not None:
-            last_by_speaker[q["speaker"]] = value
-        quote_dates.append(value)
-
-    # the words of direct and mixed quotes with a day, by start: "tomorrow"
-    # inside them is the day after that statement (the cue between the parts
-    # of a quote is the reporter's: "..." she said yesterday, "...")
-    dated = sorted(
-        (a, b, dt.date.fromisoformat(d))
-        for q, d in zip(raw_quotes, quote_dates, strict=True)
-        if q["type"] != "indirect" and d and len(d) == 10
-        for a, b in q["parts"]
-    )
-    dated_starts = [s for s, _, _ in dated]
-
-    def statement_date(pos: int) -> dt.date | None:
-        """The date of the dated direct quote whose words hold ``pos``, if any."""
-        k = bisect_right(dated_starts, pos) - 1  # statements do not overlap
-        return dated[k][2] if k >= 0 and pos < dated[k][1] else None
-
-    dates = []
-    last_quarter: str | None = None  # the latest quarter the article named
-    previous: str | None = None  # the latest calendar date it named ("that day" is that one)
-    for start, end, tense, _head, quarterly, figures in raw_dates:
-        anchor = statement_date(start) or ref
-        expr = text[start:end]
-        quarter = sentence_quarter(expr, quarterly, figures, last_quarter, ref)
-        value, kind = normalise(expr, anchor, tense, quarter, previous)
-        if value is None and not looks_temporal(expr):
-            continue  # not a date after all ("Olympic", "seasonally"); real ones stay, with value null
-        if names_quarter(expr, value):
-            last_quarter = value
-        if kind in ("date", "time") and is_calendar(value):
-            previous = value
-        dates.append(DateExpr(text=expr, start=start, end=end, value=value, kind=kind))
+    quote_dates = statement_dates(text, raw_quotes, raw_dates, ref)
+    dates = [
+        DateExpr(text=text[start:end], start=start, end=end, value=value, kind=kind)
+        for start, end, value, kind in article_dates(text, raw_dates, ref, raw_quotes, quote_dates)
+    ]
 
     counts: dict[str, int] = {}
     quotes = []

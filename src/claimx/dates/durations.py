@@ -1,0 +1,139 @@
+"""Durations and sets: stretches of time ("two years", "nearly forty years",
+"a few minutes", "weeks", "2 1/2 years", "half a century") as TIMEX3
+durations (``P2Y``, ``P40Y``, ``PTXM``, ``PXW``, ``P2Y6M``, ``P50Y``), and
+what recurs ("every week", "daily", "each Thursday") as sets.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from claimx.dates.numerals import parse_number
+from claimx.dates.rules import Value, rule
+from claimx.dates.timex import fmt_num
+from claimx.dates.words import UNIT_WORD, WEEKDAY_WORD, WEEKDAYS, month_number
+
+if TYPE_CHECKING:
+    from claimx.dates.context import DateContext
+
+VAGUE_COUNT = {"a few", "few", "several", "many", "some", "a number of", "numerous", "countless", "recent",
+                "the past few", "the last few", "the next few", "coming", "the coming", "the last several",
+                "the past several"}
+DURATION_MODIFIERS = re.compile(
+    r"^(?:(?:nearly|almost|about|around|approximately|roughly|more\s+than|less\s+than|fewer\s+than|up\s+to|"
+    r"no\s+more\s+than|no\s+less\s+than|at\s+least|at\s+most|barely|just|only|over|under|some|well\s+over|"
+    r"another|an\s+additional|the\s+better\s+part\s+of|the\s+last|the\s+past|the\s+next|the\s+first|"
+    r"the\s+final|the\s+previous|the\s+following|the\s+coming|the\s+entire|the\s+whole|a\s+full|a\s+further|"
+    r"all|for|in|within|after|during|the|a|an)\s+)+"
+)
+_COUNT_RANGE = re.compile(r"\s(?:to|or)\s")
+
+
+def duration(low: str) -> str | None:
+    """TIMEX3 duration for "two years", "nearly forty years", "a few minutes", "weeks"."""
+    s = re.sub(r"[- ]long$", "", low)
+    s = re.sub(r"^(?:a\s+)?(half|quarter)[- ]century$", lambda m: "50 years" if m.group(1) == "half" else "25 years", s)
+    s = re.sub(r"\s+(?:trading|business|working|calendar|school|consecutive|straight|more|additional|extra)(?=\s+\w+$)", "", s)
+    s = re.sub(r"(?<=\w)-(?=\w)", " ", s)
+    m = re.fullmatch(rf"(.*?)\s*{UNIT_WORD}(?:\s+and\s+a\s+half)?", s)
+    if not m:
+        return None
+    count_words = DURATION_MODIFIERS.sub("", m.group(1) + " ").strip() if m.group(1) else ""
+    unit_word = m.group(2)
+    plural = s.rstrip().endswith("s") and not s.endswith("and a half")
+    unit = {"second": "S", "minute": "M", "hour": "H", "day": "D", "night": "D", "week": "W",
+            "weekend": "WE", "month": "M", "year": "Y", "decade": "DE", "quarter": "Q",
+            "fortnight": "W"}.get(unit_word, "CE" if unit_word.startswith("centur") else "X")
+    if count_words in VAGUE_COUNT or (not count_words and plural) or _COUNT_RANGE.search(count_words):
+        n: float | None = None  # ("12 to 18 months": a stretch of months)
+    elif not count_words:
+        n = 1
+    else:
+        n = parse_number(count_words)
+        if n is None:
+            return None
+    if n is not None and "and a half" in s:
+        n += 0.5
+    if unit_word == "fortnight" and n is not None:
+        n *= 2
+    if unit == "CE" and n is not None and not float(n).is_integer():
+        unit, n = "Y", n * 100  # "half a century": P50Y
+    if unit == "DE" and n is not None:
+        unit, n = "Y", n * 10
+    if n is not None and not float(n).is_integer():
+        # 2.5 years -> P2Y6M, 1.5 minutes -> PT1M30S
+        whole, frac = int(n), n - int(n)
+        sub = {"Y": ("M", 12), "M": ("D", 30), "D": ("H", 24), "H": ("M", 60), "W": ("D", 7)}.get(unit)
+        if unit == "M" and unit_word == "minute":
+            sub = ("S", 60)
+        if sub:
+            part = f"{whole}{unit}" if whole else ""
+            tail = f"{int(round(frac * sub[1]))}{sub[0]}"
+            prefix = "PT" if unit_word in ("hour", "minute", "second") else "P"
+            if prefix == "P" and sub[0] == "H":
+                return f"P{part}T{tail}"
+            return f"{prefix}{part}{tail}"
+    n_str = "X" if n is None else fmt_num(n)
+    prefix = "PT" if unit_word in ("hour", "minute", "second") else "P"
+    return f"{prefix}{n_str}{unit}"
+
+
+
+# a set of whole units is the unit's period ("every day", "daily" -> P1D);
+# a set of named times is that time ("each Thursday")
+_SET_PERIODS = {"daily": "P1D", "nightly": "XXXX-XX-XXTNI", "weekly": "P1W",
+                "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H",
+                "day": "P1D", "week": "P1W", "month": "P1M", "year": "P1Y",
+                "night": "XXXX-XX-XXTNI", "morning": "XXXX-XX-XXTMO", "evening": "XXXX-XX-XXTEV"}
+
+
+@rule("every <unit>", r"(?:every|each)\s+(?:other\s+)?(.+)|(daily|weekly|monthly|annually|yearly|hourly|nightly)")
+def every(ctx: DateContext, m: re.Match[str]) -> Value:
+    """"every week", "daily" -> P1W, P1D; "each Thursday" -> XXXX-WXX-4;
+    "every July" -> XXXX-07; "every two weeks" -> P2W."""
+    rest = m.group(1) or m.group(2)
+    if rest in _SET_PERIODS:
+        return _SET_PERIODS[rest], "set"
+    wd = re.fullmatch(WEEKDAY_WORD, rest)
+    if wd:
+        return f"XXXX-WXX-{WEEKDAYS[wd.group(1)] + 1}", "set"
+    mo = month_number(rest)
+    if mo:
+        return f"XXXX-{mo:02d}", "set"
+    dur = duration(rest)
+    return (dur.replace("PX", "P1") if dur else None), "set"
+
+
+@rule(
+    "recent <units>",
+    rf"(?:the\s+)?(recent|past|last|previous|prior|future)\s+(?:(?:few|several|many)\s+)?{UNIT_WORD}",
+)
+def vague_stretch(ctx: DateContext, m: re.Match[str]) -> Value | None:
+    """"recent days" -> PXD (a stretch of some days, as TimeML marks it);
+    "the past several quarters" -> PAST_REF; "future quarters" -> FUTURE_REF."""
+    if not ctx.low.endswith("s") or ctx.ref is None:
+        return None
+    if m.group(1) == "recent" and (dur := duration(m.group(2) + "s")):
+        return dur, "duration"
+    return ("FUTURE_REF" if m.group(1) == "future" else "PAST_REF"), "date"
+
+
+@rule("<count> <unit>", lambda ctx: duration(ctx.low))
+def stretch(ctx: DateContext, dur: str) -> Value:
+    """"two years" -> P2Y, "three-hour" -> PT3H, "weeks" -> PXW, "Eight
+    trading days" -> P8D, "the next 12 to 18 months" -> PXM."""
+    return dur, "duration"
+
+
+@rule("the <units> ahead", rf"(?:the\s+)?{UNIT_WORD}s\s+ahead")
+def units_ahead(ctx: DateContext, m: re.Match[str]) -> Value | None:
+    """"the weeks ahead" -> PXW: some weeks."""
+    dur = duration(m.group(1) + "s")
+    return (dur, "duration") if dur else None
+
+
+@rule("a while", lambda ctx: ctx.low in ("a while", "some time", "a long time", "long", "a lengthy period", "a period"))
+def a_while(ctx: DateContext, _: bool) -> Value:
+    """"a while", "a long time", "some time" -> PXX: a stretch of unknown length."""
+    return "PXX", "duration"

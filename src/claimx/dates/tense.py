@@ -1,0 +1,107 @@
+"""The tense a date is read in: the verb that governs it on the parse
+("said on Monday": past; "will meet on Monday": future; "is due to expire
+Friday": future; "had been due to expire Friday": past), and the words
+before it that point ahead whatever the verb ("as soon as Tuesday",
+"effective Feb. 1", "postponed until Tuesday"). A past date and a future
+one of the same words differ by a week ("Monday") or a year ("in January").
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+# heads of "X is due to / set to / expected to / plans to <verb>": future
+PLANNING = {"plan", "schedule", "slate", "set", "call"}  # verbs whose object happens later
+FUTURE_HEADS = {"due", "set", "expect", "plan", "schedule", "go", "intend", "poise", "slate"}
+# verbs that put something off to a later time: "postponed until Tuesday"
+DEFERRING = {"postpone", "delay", "defer", "adjourn", "extend", "put", "push", "recess", "give", "grant", "suspend"}
+_AHEAD = re.compile(r"(?:\bas\s+(?:soon|early|late)\s+as|\beffective)\s+$", re.I)
+_UNTIL = re.compile(r"\b(?:until|till)\s+$", re.I)
+
+
+def tense_of(doc: Doc, text: str, span: Span, start: int) -> tuple[str, int]:
+    """The tense the date ``span`` of ``doc`` (written from character
+    ``start`` of ``text``, the Doc's text) is read in, and the token index
+    of the verb it attaches to (-1 when none)."""
+    tense, head = _tense(_governor(span.root))
+    if _AHEAD.search(text, max(0, start - 16), start) or (
+        _UNTIL.search(text, max(0, start - 8), start) and head >= 0 and _defers(doc[head], tense)
+    ):
+        tense = "future"  # "as soon as Tuesday", "effective Feb. 1", "postponed until Tuesday"
+    return tense, head
+
+
+def _had(tok: Token) -> bool:
+    """Whether ``tok`` (or the verb its adjective hangs on: "had been due")
+    is in the past perfect."""
+    for t in (tok, tok.head):
+        if any(c.dep_ in ("aux", "auxpass") and c.lower_ == "had" for c in t.children):
+            return True
+        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("acomp", "xcomp"):
+            break
+    return False
+
+
+def _governor(tok: Token) -> Token:
+    """The token whose tense dates ``tok``: itself, or, for a date the parser
+    hung on a reported clause although it stands before that clause's
+    subject, the verb reporting it ("said on Friday they will resume talks")."""
+    attach = tok.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" else tok
+    verb = attach.head
+    if verb.dep_ in ("ccomp", "xcomp") and verb.head.i < tok.i:
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and tok.i < subj.i:
+            return verb.head
+    return tok
+
+
+def _tense(tok: Token) -> tuple[str, int]:
+    """Tense of the verb governing ``tok`` (walks up the tree)."""
+    cur = tok
+    intended = False  # under a to-infinitive: "agreed to buy it in February"
+    for _ in range(6):
+        if cur.pos_ in ("VERB", "AUX"):
+            kids = [c for c in cur.children if c.dep_ in ("aux", "auxpass")]
+            words = {c.lower_ for c in kids}
+            if words & {"will", "'ll", "shall", "’ll", "would", "’d", "'d"}:
+                return "future", cur.i
+            if "to" in words and (cur.head.lemma_ in FUTURE_HEADS or cur.head.lemma_ == "be"):  # "is to resume"
+                # ... unless the plan was already past: "had been due to expire Friday"
+                return ("past" if _had(cur.head) else "future"), cur.i
+            intended = intended or "to" in words
+            if cur.lemma_ in PLANNING and cur.i < tok.i:
+                return "future", cur.i  # "planned a rally on Saturday", "scheduled a news conference Thursday"
+            if cur.tag_ == "VBN" and not kids and cur.dep_ == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ in ("unless", "if", "until", "once", "when") for c in cur.children
+            ):
+                pass  # "unless renewed by Dec. 31": a participle has no tense; its clause's verb has
+            elif cur.tag_ in ("VBD", "VBN") or words & {"had", "did", "was", "were"}:
+                return ("intended" if intended else "past"), cur.i
+            if cur.tag_ == "VBG" and words & {"is", "are", "am", "'s", "’s"}:
+                return "future", cur.i  # "is coming on Monday"
+            if cur.lemma_ in FUTURE_HEADS and any(
+                c.dep_ in ("xcomp", "acomp") for c in cur.children
+            ):
+                return "future", cur.i
+            if cur.tag_ in ("VBZ", "VBP") or words & {"is", "are", "am"}:
+                return "present", cur.i
+            if cur.lemma_ == "due":
+                return "future", cur.i
+        if cur.lemma_ == "due" or cur.lower_ in ("next", "upcoming", "coming"):
+            return "future", cur.i
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+    return "past", -1
+
+
+def _defers(verb: Token, tense: str) -> bool:
+    """Whether "until <date>" on ``verb`` points ahead: a verb of putting off
+    ("postponed until Tuesday", "has given them until 9 a.m. Tuesday"), or
+    one in the present ("the talks run until Friday")."""
+    return tense != "past" or verb.lemma_ in DEFERRING or any(
+        c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children
+    )
+

@@ -1,0 +1,73 @@
+"""Times of day: clock times ("10:30 a.m.", "noon", "4 in the morning"),
+parts of the day ("this morning", "last night"), and a day refined by
+either ("10 p.m. Wednesday" -> ``…T22:00``, "Monday night" -> ``…TNI``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import TYPE_CHECKING
+
+from claimx.dates.rules import Value, rule
+from claimx.dates.words import PARTS_OF_DAY
+
+if TYPE_CHECKING:
+    from claimx.dates.context import DateContext
+
+_SPOKEN_CLOCK = re.compile(r"\b(\d{1,2}(?::\d\d)?)(?:\s+o'clock)?\s+(?:in\s+the\s+(morning|afternoon|evening)|at\s+(night))\b")
+_PART_OF_DAY = re.compile(r"\b(morning|afternoon|evening|night)\b")
+
+
+def spoken_clock(low: str) -> str:
+    """A clock time said in words written as one: "4 in the morning" ->
+    "4 a.m.", "9 o'clock at night" -> "9 p.m."."""
+    return _SPOKEN_CLOCK.sub(lambda m: f"{m.group(1)} {'a' if m.group(2) == 'morning' else 'p'}.m.", low)
+
+
+def clock_value(m: re.Match[str]) -> str:
+    """The TIMEX3 time of a clock match (:data:`.words.CLOCK`, or "noon",
+    "midnight", "midday"): "10:30 p.m." -> "22:30", "midnight" -> "24:00"."""
+    if m.group(1) in ("noon", "midday"):
+        return "12:00"
+    if m.group(1) == "midnight":
+        return "24:00"
+    hour = int(m.group(1)) % 12 + (12 if m.group(3).lower() == "p" else 0)
+    return f"{hour:02d}:{int(m.group(2) or 0):02d}"
+
+
+def on_day(d: dt.date, ctx: DateContext) -> Value:
+    """Day ``d``, refined by a clock time ("10 p.m. Wednesday") or a part of
+    the day ("Monday night") in the words read."""
+    if ctx.clock:
+        return f"{d.isoformat()}T{clock_value(ctx.clock)}", "time"
+    pod = _PART_OF_DAY.search(ctx.low)
+    if pod:
+        return f"{d.isoformat()}T{PARTS_OF_DAY[pod.group(1)]}", "time"
+    return d.isoformat(), "date"
+
+
+@rule("last night", lambda ctx: ctx.low in ("last night", "overnight"))
+def last_night(ctx: DateContext, _: bool) -> Value:
+    """"last night", "overnight" -> the night before the reference date (``…TNI``)."""
+    ref = ctx.ref
+    return (f"{(ref - dt.timedelta(days=1)).isoformat()}TNI" if ref else None), "time"
+
+
+@rule(
+    "this <part of day>",
+    r"(?:(?:earlier|later)\s+)?(?:this|that|the|in\s+the|mid(?!night))\s*(morning|afternoon|evening|night)",
+)
+def part_of_day(ctx: DateContext, m: re.Match[str]) -> Value:
+    """"this morning", "later this afternoon", "in the evening" -> that part
+    of the reference date (``2025-08-17TMO``)."""
+    ref = ctx.ref
+    return (f"{ref.isoformat()}T{PARTS_OF_DAY[m.group(1)]}" if ref else None), "time"
+
+
+@rule("<clock time>", lambda ctx: ctx.clock)
+def clock_time(ctx: DateContext, m: re.Match[str]) -> Value:
+    """"3 p.m." -> ``2025-08-17T15:00`` on the reference date ("midnight" ->
+    ``…T24:00``); with no reference date, on an unknown day (``XXXX-XX-XXT15:00``)."""
+    day = ctx.ref.isoformat() if ctx.ref else "XXXX-XX-XX"
+    return f"{day}T{clock_value(m)}", "time"

@@ -1,0 +1,50 @@
+"""The speaker resolver: builds the speakers of one Doc in separable steps
+and maps each attribution to one (or None). The steps, in order: people
+and their pronouns (:func:`~claimx.speakers.mentions.merge_people`, which
+reads names with :mod:`~claimx.speakers.names` and positions with
+:mod:`~claimx.speakers.positions`), the sources no person step named
+(:func:`~claimx.speakers.mentions.merge_sources`), then the speakers in
+order of first mention (:func:`ordered`)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from claimx.attribution import Attribution
+from claimx.quotemarks import Quotation, QuotationIndex
+from claimx.speakers.cast import Cast, Speaker
+from claimx.speakers.mentions import merge_people, merge_sources
+
+
+class SpeakerResolver:
+    """Builds speakers for one Doc and maps each attribution to one (or None)."""
+
+    def __call__(
+        self, doc: Doc, atts: list[Attribution], text: str, quotes: list[Quotation]
+    ) -> tuple[list[Speaker], list[int | None]]:
+        """``text`` is ``doc.text`` and ``quotes`` its quotations, as the attributor read them."""
+        cast = Cast()
+        ents = {t.i: e for e in doc.ents for t in e}
+        source_heads = {a.source_token for a in atts if a.source_token is not None and a.cue}
+        merge_people(doc, cast, QuotationIndex(quotes), source_heads, ents)
+        merge_sources(doc, text, cast, source_heads, ents)
+        return ordered(cast, atts)
+
+
+def ordered(cast: Cast, atts: list[Attribution]) -> tuple[list[Speaker], list[int | None]]:
+    """The speakers in order of first mention (each with its mentions in
+    order), and the index of each attribution's speaker among them."""
+    speakers = cast.speakers
+    for sp in speakers:
+        sp.mentions.sort()
+        sp.first = sp.mentions[0][0] if sp.mentions else sp.first
+    order = sorted(range(len(speakers)), key=lambda i: speakers[i].first)
+    remap = {old: new for new, old in enumerate(order)}
+    assigned: list[int | None] = []
+    for a in atts:
+        if a.source_token is None:
+            assigned.append(None)
+        else:
+            k = cast.by_token.get(a.source_token)
+            assigned.append(remap[k] if k is not None else None)
+    return [speakers[i] for i in order], assigned

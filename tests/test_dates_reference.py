@@ -1,0 +1,48 @@
+"""The reference date (claimx.dates.reference): the day an article was
+written, from its metadata, the option, its dateline or its text."""
+
+import datetime as dt
+
+import pytest
+
+from claimx.dates import dateline_date, infer_reference_date, reference_date
+
+
+def test_weekday_beside_date_pins_year():
+    text = "The minister said on Sunday (August 17) that talks would go on."
+    assert infer_reference_date(text, today=dt.date(2026, 11, 25)) == dt.date(2025, 8, 17)
+    assert infer_reference_date("No dates at all.", today=dt.date(2026, 11, 25)) is None
+
+
+def test_dateline():
+    assert dateline_date("WASHINGTON, Aug. 17 (Reuters) — The talks", today=dt.date(2025, 9, 1)) == dt.date(2025, 8, 17)
+    assert dateline_date("Nothing like a dateline here.") is None
+
+
+TODAY = dt.date(2026, 11, 25)
+
+
+@pytest.mark.parametrize(
+    ("text", "metadata", "published", "expected"),
+    [
+        # metadata first, then the option, then the dateline, then a weekday beside a date
+        ("WASHINGTON, Aug. 17 (Reuters) — Talks.", "2024-01-02", dt.date(2023, 5, 6), (dt.date(2024, 1, 2), "metadata")),
+        ("WASHINGTON, Aug. 17 (Reuters) — Talks.", None, dt.date(2023, 5, 6), (dt.date(2023, 5, 6), "option")),
+        ("WASHINGTON, Aug. 17 (Reuters) — Talks.", None, None, (dt.date(2026, 8, 17), "dateline")),
+        ("He spoke on Sunday (August 17).", None, None, (dt.date(2025, 8, 17), "text")),
+        ("No dates at all.", None, None, (None, None)),
+    ],
+)
+def test_reference_date_sources(text, metadata, published, expected):
+    assert reference_date(text, metadata, published, today=TODAY) == expected
+
+
+def test_relative_dates_without_reference_stay_null(nlp):
+    """With no reference date a relative expression is kept with a null value."""
+    from claimx.extract import build_record
+    from claimx.inputs import Article
+
+    text = "The minister will arrive on Monday."
+    rec = build_record(Article("t", "t", text), nlp(text)).to_dict()
+    assert rec["article"]["reference_date"] is None
+    assert [(d["text"], d["value"]) for d in rec["dates"]] == [("Monday", None)]

@@ -1,0 +1,51 @@
+"""Relative days and weeks (claimx.dates.relative): what counts from the
+reference date, in the direction the tense points."""
+
+import datetime as dt
+
+import pytest
+
+from claimx.dates import normalise
+
+SUN = dt.date(2025, 8, 17)  # a Sunday
+
+
+@pytest.mark.parametrize(
+    ("expr", "ref", "tense", "value", "kind"),
+    [
+        ("Monday", SUN, "future", "2025-08-18", "date"),
+        ("Monday", SUN, "past", "2025-08-11", "date"),
+        # the article's own weekday is not pushed a week back
+        ("Sunday", SUN, "past", "2025-08-17", "date"),
+        ("tomorrow", SUN, "past", "2025-08-18", "date"),
+        ("yesterday", SUN, "past", "2025-08-16", "date"),
+        ("last week", SUN, "past", "2025-W32", "date"),
+        ("last week", dt.date(2025, 8, 20), "past", "2025-W33", "date"),
+        ("next month", SUN, "future", "2025-09", "date"),
+        ("this year", SUN, "past", "2025", "date"),
+        ("this summer", SUN, "past", "2025-SU", "date"),
+        ("now", SUN, "present", "PRESENT_REF", "date"),
+        ("recently", SUN, "past", "PAST_REF", "date"),
+        # "or so" loosens, it does not change the value
+        ("the next year or so", SUN, "future", "2026", "date"),
+        ("a later date", SUN, "future", "FUTURE_REF", "date"),
+        ("coup d'etat last year", SUN, "past", "2024", "date"),
+        ("coming months", SUN, "future", "FUTURE_REF", "date"),
+        ("10 p.m. Wednesday", SUN, "past", "2025-08-13T22:00", "time"),
+        ("two days ago", SUN, "past", "2025-08-15", "date"),
+        # "later" marks where a stretch ends: the stretch is the expression (TimeML)
+        ("Three days later", SUN, "past", "P3D", "duration"),
+        ("a minute and a half later", SUN, "past", "PT1M30S", "duration"),
+        ("A day earlier", SUN, "past", "P1D", "duration"),
+        ("a year earlier", SUN, "past", "2024", "date"),
+        # a weekend gone by, unless said on it or looking ahead
+        ("the weekend", dt.date(2013, 3, 15), "past", "2013-W10-WE", "date"),
+        ("the weekend", dt.date(2013, 3, 15), "future", "2013-W11-WE", "date"),
+        ("this past weekend", dt.date(2013, 3, 15), "past", "2013-W10-WE", "date"),
+        # nothing to anchor on: relative expressions stay unresolved
+        ("Monday", None, "future", None, "date"),
+        ("tomorrow", None, "past", None, "date"),
+    ],
+)
+def test_relative_days_and_weeks(expr, ref, tense, value, kind):
+    assert normalise(expr, ref, tense) == (value, kind)

@@ -1,0 +1,40 @@
+"""Tense (claimx.dates.tense): the verb that governs a date, and the words
+before it that point ahead, decide which side of the article's date it lies."""
+
+import pytest
+
+NOV1 = "1989-11-01"  # a Wednesday
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # the future, whatever the verb's tense
+        ("The group may come to the U.S. as soon as Tuesday.", NOV1, [("Tuesday", "1989-11-07")]),
+        ("The shares are to resume trading in Paris Tuesday.", NOV1, [("Tuesday", "1989-11-07")]),
+        ("The company created an office of the chairman, effective Feb. 1.", NOV1, [("Feb. 1", "1990-02-01")]),
+        ("Exiles planned a large demonstration on Saturday.", NOV1, [("Saturday", "1989-11-04")]),
+        # "until" after a verb of putting off, or in the present or perfect, looks ahead
+        ("Officials postponed until Tuesday morning any action on the case.", NOV1,
+         [("Tuesday morning", "1989-11-07TMO")]),
+        ("The agency has given the relatives until 9 a.m. Tuesday to sign.", NOV1,
+         [("9 a.m. Tuesday", "1989-11-07T09:00")]),
+        ("He stayed in Paris until Tuesday.", NOV1, [("Tuesday", "1989-10-31")]),
+        # a participle has no tense of its own: its clause's verb decides
+        ("The deal will expire unless renewed by Dec. 31.", "2013-03-15", [("Dec. 31", "2013-12-31")]),
+        ("The king met Bush on Monday.", NOV1, [("Monday", "1989-10-30")]),
+        # what a past verb sets out to do may lie ahead: a month far back is the coming one
+        ("The bank announced an agreement to acquire the company in January.", "1989-11-02",
+         [("January", "1990-01")]),
+        ("The bank acquired the company in January.", "1989-11-02", [("January", "1989-01")]),
+        ("The bank agreed on Monday to buy the company.", "1989-11-02", [("Monday", "1989-10-30")]),
+        # a plan already past ("had been due to") looks back
+        ("The offer had been due to expire Friday evening.", "1989-10-30", [("Friday evening", "1989-10-27TEV")]),
+        ("The offer is due to expire Friday.", "1989-10-30", [("Friday", "1989-11-03")]),
+        # a day the parser hung on the reported clause, before its subject, is the saying's
+        ("Officials said on Friday they will resume talks on Monday.", "2013-02-15",
+         [("Friday", "2013-02-15"), ("Monday", "2013-02-18")]),
+    ],
+)
+def test_tense_decides_the_side(date_values, text, published, expected):
+    assert date_values(text, published) == expected

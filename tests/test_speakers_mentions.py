@@ -1,0 +1,49 @@
+"""Merging mentions (claimx.speakers.mentions): which mentions make one
+speaker, on the model's parse."""
+
+import pytest
+
+
+def _speakers(nlp, text):
+    from claimx.extract import build_record
+    from claimx.inputs import Article
+
+    rec = build_record(Article("t", "t", text), nlp(text)).to_dict()
+    return [(s["name"], s["kind"], [m["text"] for m in s["mentions"]]) for s in rec["speakers"]], rec["quotes"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # a surname joins the full name; a subject pronoun the latest subject
+        ("Marco Rubio said the talks would go on. Rubio added that he was hopeful. He said it was late.",
+         [("Marco Rubio", "person", ["Marco Rubio", "Rubio", "he", "He"])]),
+        # a full name after the surname alone fills it in
+        ("Rubio said the talks would go on. Later, Marco Rubio said more.",
+         [("Marco Rubio", "person", ["Rubio", "Marco Rubio"])]),
+        # a name the NER missed is a person when "he" comes back to it
+        ("DeSantis said the state would sue. He added that it was wrong.",
+         [("DeSantis", "person", ["DeSantis", "He"])]),
+        # possessive and object pronouns: the subject of their own sentence
+        ("Mary Smith said she would defend her plan.", [("Mary Smith", "person", ["Mary Smith", "she", "her"])]),
+        # ... and none in a sentence without one
+        ("John Brown left early. His plan was late, officials said.",
+         [("John Brown", "person", ["John Brown"]), ("officials", "group", ["officials"])]),
+        # sources that are no people
+        ("The White House said the talks would go on. Officials said they were hopeful.",
+         [("The White House", "organisation", ["The White House"]), ("Officials", "group", ["Officials"])]),
+        ("A spokesman said the talks would go on.", [("spokesman", "unnamed", ["A spokesman"])]),
+        # "who" is the noun its clause hangs on
+        ("The senator, who said the talks would go on, left.", [("senator", "unnamed", ["The senator"])]),
+        # an unresolvable pronoun makes no speaker
+        ("He said the talks would go on.", []),
+    ],
+)
+def test_merged_speakers(nlp, text, speakers):
+    assert _speakers(nlp, text)[0] == speakers
+
+
+def test_an_office_holder_in_apposition_is_the_speaker(nlp):
+    found, quotes = _speakers(nlp, "A spokesman for the campaign, Brian Fallon, said it was late.")
+    assert [(name, kind) for name, kind, _ in found] == [("Brian Fallon", "person")]
+    assert [q["speaker_name"] for q in quotes] == ["Brian Fallon"]
