@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -134,6 +135,14 @@ def extract(
         typer.Option("--batch-size", min=1, help="Most articles per spaCy batch with one worker; a batch also stops at 60,000 characters, which keeps memory flat (several workers take one article at a time)."),
     ] = 16,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or warnings.")] = False,
+    scheduler: Annotated[
+        str | None,
+        typer.Option("--scheduler", metavar="ADDRESS", help="Run on a Dask cluster: a scheduler address (tcp://host:8786), a scheduler file (.json), or local[:N] for N local worker processes. Writes -o DIR/ in partitions with a manifest; needs claimx[dask]."),
+    ] = None,
+    partition_size: Annotated[
+        str | None,
+        typer.Option("--partition-size", metavar="BYTES", help="With --scheduler: the most input per partition (e.g. 4MB, the default; smaller for a small corpus)."),
+    ] = None,
 ) -> None:
     """Extract quotes, speakers, positions and dates. [dim]Example: claimx extract article.txt -f json[/]"""
     import os
@@ -141,11 +150,15 @@ def extract(
     from claimx.extract import extract as run
     from claimx.formats import SUFFIXES
     from claimx.inputs import iter_articles
-    from claimx.writers import Writer, atomic_open, safe_filename
 
     pub = _parse_published(published)
+    if scheduler is not None:
+        _extract_on_cluster(paths, output_arg, fmt, scheduler, partition_size, model, pub, include_text, quiet)
+        return
     output = Path(output_arg) if output_arg else None
-    to_dir = output is not None and (output.is_dir() or output_arg.endswith(("/", os.sep)))
+    to_dir = output is not None and (fmt is Format.parquet or output.is_dir() or output_arg.endswith(("/", os.sep)))
+    if fmt is Format.parquet:
+        _require_parquet(output)
     if fmt is None:
         fmt = SUFFIXES.get(output.suffix.lower(), Format.yaml) if output is not None and not to_dir else Format.yaml
     if output is not None and not to_dir and not output.parent.is_dir():
@@ -165,26 +178,7 @@ def extract(
                   batch_size=batch_size, n_process=n_process, on_problem=problems)
     records = _with_progress(records, quiet)
     try:
-        if to_dir:
-            assert output is not None
-            ext = "jsonl" if fmt is Format.jsonl else fmt.value
-            for rec in records:
-                target = output / f"{safe_filename(rec.article.id)}.{ext}"
-                with atomic_open(target) as fh:
-                    w = Writer(fh, fmt, table)
-                    w.write(rec)
-                    w.close()
-        elif output is not None:
-            with atomic_open(output) as fh:
-                w = Writer(fh, fmt, table)
-                for rec in records:
-                    w.write(rec)
-                w.close()
-        else:
-            w = Writer(_stdout(), fmt, table)
-            for rec in records:
-                w.write(rec)
-            w.close()
+        _write_records(records, fmt, table, output, to_dir)
     except BrokenPipeError:
         # the reader went away (claimx extract ... | head): not an error
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115
@@ -195,6 +189,107 @@ def extract(
     if problems.failed:
         err.print(f"{problems.failed} input(s) failed; the others were extracted.")
         raise typer.Exit(1)
+
+
+def _write_records(records, fmt: Format, table: Table, output: Path | None, to_dir: bool) -> None:
+    """Records to stdout, to one file, to one file per article, or (parquet) to a folder of tables."""
+    from claimx.writers import Writer, atomic_open, safe_filename
+
+    if fmt is Format.parquet:
+        from claimx.parquet import ParquetTables
+
+        assert output is not None
+        with ParquetTables(output) as tables:
+            for rec in records:
+                tables.write(rec)
+    elif to_dir:
+        assert output is not None
+        ext = "jsonl" if fmt is Format.jsonl else fmt.value
+        for rec in records:
+            target = output / f"{safe_filename(rec.article.id)}.{ext}"
+            with atomic_open(target) as fh:
+                w = Writer(fh, fmt, table)
+                w.write(rec)
+                w.close()
+    elif output is not None:
+        with atomic_open(output) as fh:
+            w = Writer(fh, fmt, table)
+            for rec in records:
+                w.write(rec)
+            w.close()
+    else:
+        w = Writer(_stdout(), fmt, table)
+        for rec in records:
+            w.write(rec)
+        w.close()
+
+
+def _require_parquet(output: Path | None) -> None:
+    from claimx.parquet import ParquetMissing, require_pyarrow
+
+    if output is None:
+        raise _fail("-f parquet writes a folder of tables: give one with -o DIR/")
+    try:
+        require_pyarrow()
+    except ParquetMissing as exc:
+        raise _fail(str(exc)) from None
+
+
+def _extract_on_cluster(paths: list[str], output_arg: str | None, fmt: Format | None, scheduler: str,
+                        partition_size: str | None, model: str | None, pub: dt.date | None,
+                        include_text: bool, quiet: bool) -> None:
+    """``extract --scheduler``: partitions on a Dask cluster (claimx.cluster)."""
+    from claimx import cluster
+
+    fmt = fmt or Format.jsonl
+    if fmt not in (Format.jsonl, Format.parquet):
+        raise _fail(f"with --scheduler the output is jsonl or parquet, not {fmt.value}")
+    if not output_arg:
+        raise _fail("with --scheduler, give the output folder with -o DIR/")
+    try:
+        cluster.require_dask()
+        if fmt is Format.parquet:
+            _require_parquet(Path(output_arg))
+        size = None
+        if partition_size is not None:
+            from dask.utils import parse_bytes
+
+            try:
+                size = int(parse_bytes(partition_size))
+            except (ValueError, TypeError):
+                raise typer.BadParameter(f"{partition_size!r} is not a size like 4MB or 500kB",
+                                         param_hint="--partition-size") from None
+        options = cluster.Options(fmt=fmt.value, model=model, published=pub.isoformat() if pub else None,
+                                  include_text=include_text)
+        problems = _Problems(quiet)
+        with _partition_progress(quiet) as progress:
+            summary = cluster.run(paths, Path(output_arg), scheduler, options, partition_size=size,
+                                  on_problem=problems, on_progress=progress)
+    except (cluster.ClusterError, ImportError) as exc:
+        raise _fail(str(exc)) from None
+    except OSError as exc:
+        raise _fail(f"{output_arg}: cannot write: {exc.strerror or exc}") from None
+    if not quiet:
+        reused = f", {summary.reused} reused from an earlier run" if summary.reused else ""
+        err.print(f"{summary.articles} articles, {summary.quotes} quotes in {summary.partitions} partitions{reused}"
+                  f" -> {output_arg}")
+    if problems.failed:
+        err.print(f"{problems.failed} input(s) failed; the others were extracted.")
+        raise typer.Exit(1)
+
+
+@contextmanager
+def _partition_progress(quiet: bool):
+    """A progress bar over partitions on a terminal; a no-op otherwise."""
+    if quiet or not err.is_terminal:
+        yield lambda *_: None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    with Progress(TextColumn("partitions"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[n]} articles"),
+                  TimeElapsedColumn(), console=err, transient=True) as bar:
+        task = bar.add_task("extracting", total=None, n=0)
+        yield lambda done, total, n: bar.update(task, completed=done, total=total, n=n)
 
 
 def _with_progress(records, quiet: bool):

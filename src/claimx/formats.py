@@ -12,6 +12,7 @@ class Format(str, Enum):
     csv = "csv"
     tsv = "tsv"
     html = "html"
+    parquet = "parquet"  # a folder of tables (claimx.parquet)
 
 
 class Table(str, Enum):
