@@ -196,12 +196,10 @@ def _write_records(records, fmt: Format, table: Table, output: Path | None, to_d
     from claimx.writers import Writer, atomic_open, safe_filename
 
     if fmt is Format.parquet:
-        from claimx.parquet import ParquetTables
+        from claimx.parquet import write_local
 
         assert output is not None
-        with ParquetTables(output) as tables:
-            for rec in records:
-                tables.write(rec)
+        write_local(records, output)
     elif to_dir:
         assert output is not None
         ext = "jsonl" if fmt is Format.jsonl else fmt.value

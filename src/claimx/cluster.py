@@ -21,7 +21,7 @@ import json
 import os
 import re
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -29,7 +29,7 @@ from typing import Any
 
 from claimx import __version__
 from claimx.inputs import InputError, Notice
-from claimx.parquet import TABLES
+from claimx.parquet import MANIFEST, TABLES, remove_parts
 from claimx.partitions import (
     DEFAULT_PARTITION_BYTES,
     InputFile,
@@ -45,7 +45,6 @@ from claimx.partitions import (
 from claimx.writers import atomic_open
 
 DASK_HINT = 'claimx --scheduler needs Dask: pip install "claimx[dask]"'
-MANIFEST = "_manifest.json"
 NOTES = "_parts"
 MANIFEST_SCHEMA = "claimx-manifest/1"
 CONNECT_TIMEOUT = "30s"
@@ -126,7 +125,8 @@ def extract_partition(part: Partition, fingerprint: str, out_dir: str, options: 
         articles, quotes = _write(records, Path(out_dir), part.name, options.fmt)
     note = {
         "name": part.name, "fingerprint": fingerprint, "inputs": part.describe(),
-        "files": options.outputs(part.name), "articles": articles, "quotes": quotes,
+        "files": {f: (Path(out_dir) / f).stat().st_size for f in options.outputs(part.name)},
+        "articles": articles, "quotes": quotes,
         "failed": [_failure(p) for p in problems if isinstance(p, InputError)],
         "warnings": [{"source": p.source, "message": p.message} for p in problems if isinstance(p, Notice)],
     }
@@ -230,52 +230,56 @@ def run(
     (out_dir / MANIFEST).unlink(missing_ok=True)  # from here on the folder is an unfinished run
     parts = plan(files, partition_bytes(sum(f.size for f in files), partition_size or DEFAULT_PARTITION_BYTES))
     summary.partitions = len(parts)
-    with connect(scheduler) as client:
-        parts = _index(client, parts)
-        notes = _run_partitions(client, parts, out_dir, options, summary, on_problem, on_progress)
+    key = asdict(options) | {"claimx": __version__}
+    notes: dict[int, dict] = {}
+    todo: dict[int, str] = {}  # partition index -> fingerprint
+    for part in parts:
+        fp = part.fingerprint(key)
+        note = _finished(out_dir, part, fp)
+        if note is None:
+            todo[part.index] = fp
+        else:
+            notes[part.index] = note
+            summary.reused += 1
+            _replay(note, on_problem)
+    on_progress(len(notes), len(parts), sum(n["articles"] for n in notes.values()))
+    if todo:  # a finished run's rerun needs no cluster
+        with connect(scheduler) as client:
+            parts = _index(client, parts, todo)
+            _run_partitions(client, [(parts[i], fp) for i, fp in todo.items()], out_dir, options, notes, summary,
+                            on_problem, lambda: on_progress(len(notes), len(parts),
+                                                            sum(n["articles"] for n in notes.values())))
     for part in parts:
         note = notes.get(part.index)
         if note is not None:
             summary.articles += note["articles"]
             summary.quotes += note["quotes"]
             summary.failed.extend(note["failed"])
-    _tidy(out_dir, len(parts), options)
+    _tidy(out_dir, len(parts))
     _write_manifest(out_dir, parts, notes, options, summary)
     return summary
 
 
-def _index(client, parts: list[Partition]) -> list[Partition]:
-    """Count line breaks and quotes in every byte range, on the workers."""
-    pieces = ranges(parts)
-    if not pieces:
+def _index(client, parts: list[Partition], todo: Iterable[int]) -> list[Partition]:
+    """Count line breaks and quotes in the byte ranges of every file a
+    partition to run is cut from, on the workers."""
+    files = {p.file.path for i in todo for p in parts[i].pieces if p.end is not None}
+    cut = [part for part in parts if any(p.file.path in files for p in part.pieces if p.end is not None)]
+    if not cut:
         return parts
-    counts = client.gather(client.map(count_range, pieces, pure=False))
-    return resolve(parts, counts)
+    counts = client.gather(client.map(count_range, ranges(cut), pure=False))
+    resolved = {part.index: part for part in resolve(cut, counts)}
+    return [resolved.get(part.index, part) for part in parts]
 
 
-def _run_partitions(client, parts, out_dir: Path, options: Options, summary: Summary,
-                    on_problem, on_progress) -> dict[int, dict]:
+def _run_partitions(client, todo: list[tuple[Partition, str]], out_dir: Path, options: Options,
+                    notes: dict[int, dict], summary: Summary, on_problem, progress) -> None:
+    """Submit the partitions and collect their notes as they finish (in any order)."""
     from distributed import as_completed
 
-    key = asdict(options) | {"claimx": __version__}
-    notes: dict[int, dict] = {}
-    todo: list[tuple[Partition, str]] = []
-    for part in parts:
-        fp = part.fingerprint(key)
-        note = _finished(out_dir, part, fp)
-        if note is None:
-            todo.append((part, fp))
-            continue
-        notes[part.index] = note
-        summary.reused += 1
-        _replay(note, on_problem)
-    on_progress(len(notes), len(parts), sum(n["articles"] for n in notes.values()))
-    if not todo:
-        return notes
     futures = client.map(extract_partition, [p for p, _ in todo], [fp for _, fp in todo],
                          out_dir=str(out_dir), options=options, key=[f"claimx-{p.name}-{fp}" for p, fp in todo])
     by_key = {f.key: p for f, (p, _) in zip(futures, todo, strict=True)}
-    articles = sum(n["articles"] for n in notes.values())
     for fut in as_completed(futures):
         part = by_key[fut.key]
         try:
@@ -283,16 +287,14 @@ def _run_partitions(client, parts, out_dir: Path, options: Options, summary: Sum
         except WorkerModelError as exc:
             client.cancel(futures)
             raise ClusterError(f"on a worker: {exc}") from None
-        except Exception as exc:  # a partition that fails stays out of the manifest's counts; a rerun retries it
-            message = f"{part.name} ({_inputs(part)}) failed on the cluster: {type(exc).__name__}: {exc}"
-            summary.broken.append(message)
-            on_problem(InputError(part.name, f"failed on the cluster: {type(exc).__name__}: {exc}"))
+        except Exception as exc:  # stays out of the manifest's counts; a rerun retries it
+            reason = f"failed on the cluster: {type(exc).__name__}: {exc}"
+            summary.broken.append(f"{part.name} ({_inputs(part)}) {reason}")
+            on_problem(InputError(part.name, reason))
             continue
         notes[part.index] = note
-        articles += note["articles"]
         _replay(note, on_problem)
-        on_progress(len(notes), len(parts), articles)
-    return notes
+        progress()
 
 
 def _inputs(part: Partition) -> str:
@@ -313,26 +315,21 @@ def _finished(out_dir: Path, part: Partition, fingerprint: str) -> dict | None:
         note = json.loads((out_dir / NOTES / f"{part.name}.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    if note.get("fingerprint") != fingerprint or not all((out_dir / f).is_file() for f in note.get("files", [])):
+    if note.get("fingerprint") != fingerprint or not all(_size(out_dir / f) == n for f, n in note["files"].items()):
         return None
     return note
 
 
-_PART = re.compile(r"part-(\d{5})\.(jsonl|parquet|json)")
+def _size(path: Path) -> int | None:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return None
 
 
-def _tidy(out_dir: Path, n: int, options: Options) -> None:
+def _tidy(out_dir: Path, n: int) -> None:
     """Remove parts of an earlier, larger plan and temporary files left by killed tasks."""
-    folders = [out_dir, out_dir / NOTES] + [out_dir / t for t in TABLES]
-    for folder in folders:
-        if not folder.is_dir():
-            continue
-        for f in folder.iterdir():
-            m = _PART.fullmatch(f.name)
-            stale = m is not None and int(m.group(1)) >= n
-            temp = f.name.startswith(".part-") and f.name.endswith(".tmp")
-            if stale or temp:
-                f.unlink(missing_ok=True)
+    remove_parts([out_dir, out_dir / NOTES] + [out_dir / t for t in TABLES], n)
 
 
 def _write_manifest(out_dir: Path, parts: list[Partition], notes: dict[int, dict], options: Options,

@@ -17,6 +17,7 @@ one per partition. pandas, polars, DuckDB and Spark read a folder as one table.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from contextlib import ExitStack
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -34,6 +35,8 @@ TABLES = ("quotes", "speakers", "dates", "articles")
 INTEGERS = {"start", "end", "paragraph", "mentions", "quote_count", "quotes", "speakers", "dates"}
 DATES = {"date", "published", "reference_date"}
 GROUP_ARTICLES = 1000  # articles per row group: memory stays flat on a long run
+MANIFEST = "_manifest.json"  # a cluster run's (claimx.cluster)
+_PART = re.compile(r"part-(\d{5})\.(jsonl|parquet|json)")
 
 
 class ParquetMissing(ImportError):
@@ -139,3 +142,26 @@ class ParquetTables:
                 arrays = {c: [r[i] for r in rows] for i, c in enumerate(names)}
                 self._writers[t].write_table(self.pa.table(arrays, schema=self._schemas[t]))
                 self._buffer[t] = []
+
+
+def write_local(records, out_dir: Path) -> int:
+    """A local run: every record into one part of each table; parts and a
+    manifest an earlier cluster run left in ``out_dir`` are removed."""
+    with ParquetTables(out_dir) as tables:
+        for rec in records:
+            tables.write(rec)
+    remove_parts([Path(out_dir) / t for t in TABLES], 1)
+    (Path(out_dir) / MANIFEST).unlink(missing_ok=True)
+    return tables.count
+
+
+def remove_parts(folders: list[Path], first: int) -> None:
+    """Remove the part files numbered ``first`` and up (an earlier run's, cut
+    into more partitions) and temporary files left by killed writers."""
+    for folder in folders:
+        if not folder.is_dir():
+            continue
+        for f in folder.iterdir():
+            m = _PART.fullmatch(f.name)
+            if (m is not None and int(m.group(1)) >= first) or (f.name.startswith(".part-") and f.name.endswith(".tmp")):
+                f.unlink(missing_ok=True)
