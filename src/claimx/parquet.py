@@ -137,7 +137,7 @@ class ParquetTables:
     def _flush(self) -> None:
         for t in TABLES:
             rows = self._buffer[t]
-            if rows or self.count == 0:
+            if rows:
                 names = self._schemas[t].names
                 arrays = {c: [r[i] for r in rows] for i, c in enumerate(names)}
                 self._writers[t].write_table(self.pa.table(arrays, schema=self._schemas[t]))
