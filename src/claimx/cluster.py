@@ -194,7 +194,7 @@ def connect(scheduler: str) -> Iterator[Any]:
     kind, n = parse_scheduler(scheduler)
     if kind == "local":
         cluster = distributed.LocalCluster(n_workers=n, threads_per_worker=1, processes=True,
-                                           dashboard_address=None, silence_logs=logging.ERROR)
+                                           dashboard_address="127.0.0.1:0", silence_logs=logging.ERROR)
         with cluster, distributed.Client(cluster) as client:
             yield client
         return
