@@ -35,7 +35,7 @@ def _files(*sizes_and_names) -> list[InputFile]:
     ("total", "limit", "expected"),
     [
         (0, DEFAULT_PARTITION_BYTES, MIN_PARTITION_BYTES),  # nothing: the floor
-        (1_000_000, DEFAULT_PARTITION_BYTES, MIN_PARTITION_BYTES),  # small corpus: 31 partitions, not 64 tiny ones
+        (500_000, DEFAULT_PARTITION_BYTES, MIN_PARTITION_BYTES),  # small corpus: 32 partitions, not 64 tiny ones
         (10_000_000, DEFAULT_PARTITION_BYTES, 156_250),  # about 64 partitions
         (10_000_000_000, DEFAULT_PARTITION_BYTES, DEFAULT_PARTITION_BYTES),  # large: the limit
         (1_000_000, 500, 500),  # a limit below the floor is kept (tests, tiny partitions)

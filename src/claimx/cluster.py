@@ -20,6 +20,7 @@ import datetime as dt
 import json
 import os
 import re
+import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -186,15 +187,29 @@ def parse_scheduler(value: str) -> tuple[str, int | None]:
 
 
 @contextmanager
-def connect(scheduler: str) -> Iterator[Any]:
-    """A Dask client for ``--scheduler``; a LocalCluster is shut down after."""
+def connect(scheduler: str, model: str | None = None) -> Iterator[Any]:
+    """A Dask client for ``--scheduler``; a LocalCluster is shut down after.
+
+    On Linux a LocalCluster's workers are forked from this process after it
+    has loaded the model, as ``--workers N`` does: they share it instead of
+    each starting Python, importing spaCy and loading it again (seconds per
+    worker). Elsewhere they are spawned and load it on their first task."""
     import logging
+
+    import dask
 
     distributed = require_dask()
     kind, n = parse_scheduler(scheduler)
     if kind == "local":
-        cluster = distributed.LocalCluster(n_workers=n, threads_per_worker=1, processes=True,
-                                           dashboard_address="127.0.0.1:0", silence_logs=logging.ERROR)
+        method = "fork" if sys.platform.startswith("linux") else "spawn"
+        if method == "fork":
+            try:
+                _model(model)
+            except WorkerModelError as exc:
+                raise ClusterError(str(exc)) from None
+        with dask.config.set({"distributed.worker.multiprocessing-method": method}):
+            cluster = distributed.LocalCluster(n_workers=n, threads_per_worker=1, processes=True,
+                                               dashboard_address="127.0.0.1:0", silence_logs=logging.ERROR)
         with cluster, distributed.Client(cluster) as client:
             yield client
         return
@@ -244,7 +259,7 @@ def run(
             _replay(note, on_problem)
     on_progress(len(notes), len(parts), sum(n["articles"] for n in notes.values()))
     if todo:  # a finished run's rerun needs no cluster
-        with connect(scheduler) as client:
+        with connect(scheduler, options.model) as client:
             parts = _index(client, parts, todo)
             _run_partitions(client, [(parts[i], fp) for i, fp in todo.items()], out_dir, options, notes, summary,
                             on_problem, lambda: on_progress(len(notes), len(parts),

@@ -45,7 +45,7 @@ from claimx.inputs import (
 SPLITTABLE = {".jsonl", ".ndjson", ".csv"}
 DEFAULT_PARTITION_BYTES = 4_000_000  # the most input per partition: about 1,000 news articles
 TARGET_PARTITIONS = 64  # a small corpus gets smaller partitions, so every worker has several
-MIN_PARTITION_BYTES = 32_000  # ...but not below this (a few articles), where the per-partition cost shows
+MIN_PARTITION_BYTES = 16_000  # ...but not below this (a few articles), where the per-partition cost shows
 SCAN = 1 << 16  # bytes read at a time while looking for a record boundary
 
 
