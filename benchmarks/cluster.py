@@ -59,6 +59,7 @@ def main() -> None:
     ap.add_argument("texts", type=Path, help="a folder of .txt articles")
     ap.add_argument("--limit", type=int, default=300, help="articles for the speed runs")
     ap.add_argument("--tiny", type=int, default=100, help="one-line partitions for the overhead measure")
+    ap.add_argument("--repeat", type=int, default=1, help="pairs of runs (local, cluster), one after the other")
     args = ap.parse_args()
     claimx = shutil.which("claimx") or sys.exit("claimx is not installed (pip install -e .)")
     try:
@@ -76,14 +77,22 @@ def main() -> None:
             "LocalCluster, 2 workers": [claimx, "extract", str(tmp / "speed"), "--scheduler", "local:2",
                                         "-o", str(tmp / "out"), "-q"],
         }
-        res = {}
-        for name, cmd in runs.items():
-            res[name] = r = measure(cmd)
-            print(f"  {name:24s} {r['wall']:7.1f} s  {words / r['wall']:8,.0f} words/s")
-        manifest = json.loads((tmp / "out" / "_manifest.json").read_text(encoding="utf-8"))
-        local, dist = res["local --workers 2"]["wall"], res["LocalCluster, 2 workers"]["wall"]
-        print(f"  cluster / local speed: {local / dist:.2f}  (target >= 0.90; {len(manifest['partitions'])} partitions)")
+        ratios, dists = [], []
+        for _ in range(args.repeat):  # pairs, one after the other: the machine's load drifts
+            shutil.rmtree(tmp / "out", ignore_errors=True)
+            res = {}
+            for name, cmd in runs.items():
+                res[name] = r = measure(cmd)
+                print(f"  {name:24s} {r['wall']:7.1f} s  {words / r['wall']:8,.0f} words/s")
+            manifest = json.loads((tmp / "out" / "_manifest.json").read_text(encoding="utf-8"))
+            local, dist = res["local --workers 2"]["wall"], res["LocalCluster, 2 workers"]["wall"]
+            ratios.append(local / dist)
+            dists.append(dist)
+            print(f"  cluster / local speed: {local / dist:.2f}  (target >= 0.90; {len(manifest['partitions'])} partitions)")
+        dist = min(dists)
         many, one, per = partition_overhead(tmp, args.tiny)
+        if len(ratios) > 1:
+            print(f"  ratios: {', '.join(f'{x:.2f}' for x in ratios)}")
         print(f"  {args.tiny} one-line articles on a warm 1-worker cluster: {many:.2f} s as {args.tiny} partitions, "
               f"{one:.2f} s as one -> {per * 1000:.0f} ms per partition")
         per_core = words / dist / 2
