@@ -2,7 +2,7 @@
 articles, as whole processes (start-up and model loading included on both
 sides), and the cost of one partition on a warm cluster.
 
-    python benchmarks/cluster.py ../shared/corpora/polnear/train/text --limit 300
+    python benchmarks/cluster.py ../shared/corpora/polnear/train/text --limit 300 [--repeat 2] [--memory 50]
 
 Prints the seconds and words/s of both runs, their ratio (the issue's target:
 cluster >= 0.9 x local), the per-partition overhead, and what a million
@@ -54,12 +54,38 @@ def partition_overhead(tmp: Path, n: int) -> tuple[float, float, float]:
     return many, one, (many - one) / (n - 1)
 
 
+def _peak_mb() -> float:
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def worker_memory(tmp: Path, texts: Path, n: int, times: int) -> tuple[float, float]:
+    """A worker's peak memory after ``n`` articles, then after the same
+    articles ``times`` over (ru_maxrss only grows: equal means flat)."""
+    from distributed import Client, LocalCluster
+
+    from claimx.cluster import Options, run
+
+    corpus(texts, tmp / "m1", n)
+    corpus(tmp / "m1", tmp / "mx", n * times)
+    with LocalCluster(n_workers=1, threads_per_worker=1, dashboard_address="127.0.0.1:0",
+                      silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
+        run([str(tmp / "m1")], tmp / "o1", cluster.scheduler_address, Options())
+        small = next(iter(client.run(_peak_mb).values()))
+        run([str(tmp / "mx")], tmp / "ox", cluster.scheduler_address, Options())
+        large = next(iter(client.run(_peak_mb).values()))
+    return small, large
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("texts", type=Path, help="a folder of .txt articles")
     ap.add_argument("--limit", type=int, default=300, help="articles for the speed runs")
     ap.add_argument("--tiny", type=int, default=100, help="one-line partitions for the overhead measure")
     ap.add_argument("--repeat", type=int, default=1, help="pairs of runs (local, cluster), one after the other")
+    ap.add_argument("--memory", type=int, default=0, metavar="N",
+                    help="also a worker's peak memory after N articles and after the same N three times over")
     args = ap.parse_args()
     claimx = shutil.which("claimx") or sys.exit("claimx is not installed (pip install -e .)")
     try:
@@ -95,6 +121,10 @@ def main() -> None:
             print(f"  ratios: {', '.join(f'{x:.2f}' for x in ratios)}")
         print(f"  {args.tiny} one-line articles on a warm 1-worker cluster: {many:.2f} s as {args.tiny} partitions, "
               f"{one:.2f} s as one -> {per * 1000:.0f} ms per partition")
+        if args.memory:
+            small, large = worker_memory(tmp, args.texts, args.memory, 3)
+            print(f"  a worker's peak memory, {args.memory} articles x3 / x1: {large / small:.2f} "
+                  f"({large:.0f} / {small:.0f} MB)")
         per_core = words / dist / 2
         avg = words / args.limit
         core_hours = 1_000_000 * avg / per_core / 3600
