@@ -211,6 +211,17 @@ def test_rerun_skips_complete_partitions(first_run, corpus, scheduler):
 
 @pytest.mark.cluster
 @needs_dask
+def test_a_model_missing_on_the_workers_stops_the_run(scheduler, tmp_path):
+    (tmp_path / "a.txt").write_text(article(0), encoding="utf-8")
+    r = runner.invoke(app, ["extract", str(tmp_path / "a.txt"), "--scheduler", scheduler, "--model", "no_such_model",
+                            "-o", str(tmp_path / "out")])
+    assert r.exit_code == 2
+    assert r.stderr.startswith("error: on a worker: spaCy model 'no_such_model' is not installed; install it with")
+    assert not (tmp_path / "out" / "_manifest.json").exists()
+
+
+@pytest.mark.cluster
+@needs_dask
 def test_parquet_on_the_cluster_equals_local_parquet(scheduler, corpus, tmp_path):
     pq = pytest.importorskip("pyarrow.parquet")
     r = runner.invoke(app, ["extract", str(corpus), "-f", "parquet", "-o", str(tmp_path / "local"), "-q"])

@@ -210,3 +210,14 @@ def test_fingerprint_follows_inputs_and_options():
     assert part.fingerprint({"fmt": "jsonl"}) != grown.fingerprint({"fmt": "jsonl"})
     assert part.fingerprint({"fmt": "jsonl"}) != part.fingerprint({"fmt": "parquet"})
     assert isinstance(part, Partition) and part.describe() == [{"source": "a.jsonl", "start": 0, "end": 100}]
+
+
+def test_a_file_gone_after_listing_is_reported_not_raised(tmp_path):
+    path = tmp_path / "gone.jsonl"
+    path.write_text('{"text": "One."}\n' * 10, encoding="utf-8")
+    f = InputFile(str(path), "gone.jsonl", path.stat().st_size)
+    parts = plan([f], 60)
+    path.unlink()
+    parts = resolve(parts, [count_range(p) for p in ranges(parts)])
+    errors = {str(e) for part in parts for e in read_partition(part)}
+    assert len(parts) > 1 and errors == {"gone.jsonl: cannot read: No such file or directory"}  # as a local run says it

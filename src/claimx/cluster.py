@@ -79,7 +79,7 @@ class Summary:
     articles: int = 0
     quotes: int = 0
     failed: list[dict] = field(default_factory=list)  # failed articles and inputs
-    broken: list[str] = field(default_factory=list)  # partitions that did not finish
+    broken: dict[int, str] = field(default_factory=dict)  # partitions that did not finish: why
 
 
 # ---- on the workers ---------------------------------------------------------
@@ -304,7 +304,7 @@ def _run_partitions(client, todo: list[tuple[Partition, str]], out_dir: Path, op
             raise ClusterError(f"on a worker: {exc}") from None
         except Exception as exc:  # stays out of the manifest's counts; a rerun retries it
             reason = f"failed on the cluster: {type(exc).__name__}: {exc}"
-            summary.broken.append(f"{part.name} ({_inputs(part)}) {reason}")
+            summary.broken[part.index] = f"{reason} (inputs: {_inputs(part)})"
             on_problem(InputError(part.name, reason))
             continue
         notes[part.index] = note
@@ -360,11 +360,10 @@ def _write_manifest(out_dir: Path, parts: list[Partition], notes: dict[int, dict
         "partitions": [
             {k: v for k, v in notes[p.index].items() if k not in ("warnings", "fingerprint")}
             | {"failed": len(notes[p.index]["failed"])}
-            if p.index in notes else {"name": p.name, "inputs": p.describe(), "error": "did not finish"}
+            if p.index in notes else {"name": p.name, "inputs": p.describe(), "error": summary.broken.get(p.index)}
             for p in parts
         ],
         "failed": summary.failed,
-        "broken_partitions": summary.broken,
     }
     with atomic_open(out_dir / MANIFEST) as fh:
         fh.write(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n")

@@ -202,20 +202,24 @@ def ranges(partitions: Iterable[Partition]) -> list[Piece]:
 
 
 def count_range(piece: Piece) -> tuple[int, int]:
-    """Line breaks and (for CSV) double quotes in the piece's bytes (the index pass)."""
+    """Line breaks and (for CSV) double quotes in the piece's bytes (the
+    index pass). An unreadable file counts nothing: reading it says why."""
     assert piece.end is not None
     newlines = quotes = 0
-    with _open(piece.file.path) as fh:
-        fh.seek(piece.start)
-        left = piece.end - piece.start
-        while left > 0:
-            block = fh.read(min(left, 1 << 22))
-            if not block:
-                break
-            left -= len(block)
-            newlines += block.count(b"\n")
-            if piece.file.suffix == ".csv":
-                quotes += block.count(b'"')
+    try:
+        with _open(piece.file.path) as fh:
+            fh.seek(piece.start)
+            left = piece.end - piece.start
+            while left > 0:
+                block = fh.read(min(left, 1 << 22))
+                if not block:
+                    break
+                left -= len(block)
+                newlines += block.count(b"\n")
+                if piece.file.suffix == ".csv":
+                    quotes += block.count(b'"')
+    except (OSError, ValueError):
+        return 0, 0
     return newlines, quotes
 
 
@@ -268,7 +272,7 @@ def _read_whole(f: InputFile) -> Iterator[Article | InputError | Notice]:
         with _open(f.path) as fh:
             data = fh.read()
     except (OSError, ValueError) as exc:
-        yield InputError(f.source, f"cannot read: {exc}")
+        yield InputError(f.source, f"cannot read: {getattr(exc, 'strerror', None) or exc}")
         return
     yield from read_bytes(data, f.source, f.stem, f.suffix)
 
@@ -292,7 +296,7 @@ def _read_range(piece: Piece) -> Iterator[Article | InputError | Notice]:
             data = fh.read(end - start)
             header = _csv_header(fh) if is_csv and start > 0 else None
     except (OSError, ValueError) as exc:
-        yield InputError(f.source, f"cannot read: {exc}")
+        yield InputError(f.source, f"cannot read: {getattr(exc, 'strerror', None) or exc}")
         return
     if not data.strip():
         return
