@@ -93,6 +93,7 @@ def main() -> None:
     except ImportError:
         sys.exit('needs Dask: pip install "claimx[dask]"')
 
+    began = time.perf_counter()
     tmp = Path(tempfile.mkdtemp(prefix="claimx-cluster-bench-"))
     try:
         words = corpus(args.texts, tmp / "speed", args.limit)
@@ -132,9 +133,8 @@ def main() -> None:
               f"one million such articles: {core_hours:.0f} core-hours, {core_hours / 64:.1f} h on 64 cores")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+        print(f"(benchmark took {time.perf_counter() - began:.0f} s)")
 
 
 if __name__ == "__main__":
-    start = time.perf_counter()
     main()
-    print(f"(benchmark took {time.perf_counter() - start:.0f} s)")
