@@ -207,7 +207,10 @@ def connect(scheduler: str, model: str | None = None) -> Iterator[Any]:
                 _model(model)
             except WorkerModelError as exc:
                 raise ClusterError(str(exc)) from None
-        with dask.config.set({"distributed.worker.multiprocessing-method": method}):
+        # no statistical profiler sampling the workers' stacks every 10 ms: a
+        # command-line run shows no dashboard to read its profile in
+        with dask.config.set({"distributed.worker.multiprocessing-method": method,
+                              "distributed.worker.profile.enabled": False}):
             cluster = distributed.LocalCluster(n_workers=n, threads_per_worker=1, processes=True,
                                                dashboard_address="127.0.0.1:0", silence_logs=logging.ERROR)
         with cluster, distributed.Client(cluster) as client:
