@@ -231,6 +231,7 @@ def test_parquet_on_the_cluster_equals_local_parquet(scheduler, corpus, tmp_path
     assert r.exit_code == 1, r.stderr
     manifest = json.loads((tmp_path / "dist" / "_manifest.json").read_text(encoding="utf-8"))
     assert len(manifest["partitions"]) > 1 and manifest["options"]["fmt"] == "parquet"
+    assert parts_text(tmp_path / "dist") == parts_text(tmp_path / "local")  # the whole records beside the tables
     for table in ("quotes", "speakers", "dates", "articles"):
         files = sorted((tmp_path / "dist" / table).glob("part-*.parquet"))
         assert len(files) == len(manifest["partitions"])

@@ -36,10 +36,15 @@ def corpus(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def records(corpus):
+def jsonl(corpus):
     r = runner.invoke(app, ["extract", str(corpus), "-f", "jsonl"])
     assert r.exit_code == 1  # the bad line
-    return [json.loads(line) for line in r.stdout.splitlines()]
+    return r.stdout
+
+
+@pytest.fixture(scope="module")
+def records(jsonl):
+    return [json.loads(line) for line in jsonl.splitlines()]
 
 
 @pytest.fixture(scope="module")
@@ -51,10 +56,11 @@ def out(corpus, tmp_path_factory):
     return out
 
 
-def test_one_folder_per_table_and_nothing_else(out):
-    assert sorted(p.name for p in out.iterdir()) == sorted(TABLES)
+def test_one_folder_per_table_and_the_records_beside(out, jsonl):
+    assert sorted(p.name for p in out.iterdir()) == sorted([*TABLES, "part-00000.jsonl"])
     for t in TABLES:
         assert [p.name for p in (out / t).iterdir()] == ["part-00000.parquet"]
+    assert (out / "part-00000.jsonl").read_text(encoding="utf-8") == jsonl  # the whole records, as -f jsonl
 
 
 @pytest.mark.parametrize(

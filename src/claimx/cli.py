@@ -46,7 +46,7 @@ def _main(
 
 
 def _fail(message: str, code: int = 2) -> typer.Exit:
-    err.print(f"[bold red]error:[/] {_esc(message)}", markup=True, highlight=False)  # paths and hints may hold [brackets]
+    err.print(f"[bold red]error:[/] {_esc(message)}", markup=True, highlight=False)
     return typer.Exit(code)
 
 

@@ -67,9 +67,8 @@ class Options:
 
     def outputs(self, name: str) -> list[str]:
         """The files of one partition, relative to DIR."""
-        if self.fmt == "parquet":
-            return [f"{t}/{name}.parquet" for t in TABLES]
-        return [f"{name}.jsonl"]
+        tables = [f"{t}/{name}.parquet" for t in TABLES] if self.fmt == "parquet" else []
+        return [f"{name}.jsonl", *tables]
 
 
 @dataclass

@@ -1,6 +1,8 @@
 """Parquet output: the CSV tables (quotes, speakers, dates) and a table of
-articles as typed Parquet datasets, one folder per table:
+articles as typed Parquet datasets, one folder per table, and beside them
+the whole records as JSON Lines:
 
+    DIR/part-00000.jsonl              one line per article, as -f jsonl writes it
     DIR/quotes/part-00000.parquet     one row per quote   (writers.COLUMNS)
     DIR/speakers/part-00000.parquet   one row per speaker
     DIR/dates/part-00000.parquet      one row per date expression
@@ -23,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from claimx.formats import Table
-from claimx.writers import COLUMNS, atomic_open, values
+from claimx.writers import COLUMNS, atomic_open, to_json, values
 
 if TYPE_CHECKING:
     from claimx.records import ArticleRecord
@@ -95,8 +97,10 @@ def _date(value: str | None) -> dt.date | None:
 
 class ParquetTables:
     """Streams records into ``DIR/<table>/<name>.parquet`` for the four
-    tables. Each file is written under a temporary name and renamed when the
-    writer closes; on an error none is left behind."""
+    tables, and the whole records (which the tables flatten) into
+    ``DIR/<name>.jsonl``, as ``-f jsonl`` writes them (``claimx corpus``
+    reads these). Each file is written under a temporary name and renamed
+    when the writer closes; on an error none is left behind."""
 
     def __init__(self, out_dir: Path, name: str = "part-00000") -> None:
         self.pa, pq = require_pyarrow()
@@ -107,6 +111,7 @@ class ParquetTables:
         self._buffer: dict[str, list[tuple]] = {t: [] for t in TABLES}
         self._schemas = {t: schema(t) for t in TABLES}
         try:
+            self._jsonl = self._stack.enter_context(atomic_open(Path(out_dir) / f"{name}.jsonl"))
             for t in TABLES:
                 (Path(out_dir) / t).mkdir(parents=True, exist_ok=True)
                 fh = self._stack.enter_context(atomic_open(Path(out_dir) / t / f"{name}.parquet", binary=True))
@@ -127,6 +132,7 @@ class ParquetTables:
 
     def write(self, record: ArticleRecord) -> None:
         data = record.to_dict()
+        self._jsonl.write(to_json(data, indent=None) + "\n")
         for t in TABLES:
             self._buffer[t].extend(table_rows(data, t))
         self.count += 1
@@ -145,12 +151,13 @@ class ParquetTables:
 
 
 def write_local(records, out_dir: Path) -> int:
-    """A local run: every record into one part of each table; parts and a
-    manifest an earlier cluster run left in ``out_dir`` are removed."""
+    """A local run: every record into one part (the layout of a cluster run
+    with one partition); parts and a manifest an earlier cluster run left in
+    ``out_dir`` are removed."""
     with ParquetTables(out_dir) as tables:
         for rec in records:
             tables.write(rec)
-    remove_parts([Path(out_dir) / t for t in TABLES], 1)
+    remove_parts([Path(out_dir)] + [Path(out_dir) / t for t in TABLES], 1)
     (Path(out_dir) / MANIFEST).unlink(missing_ok=True)
     return tables.count
 
