@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -142,6 +143,14 @@ def extract(
     timeout: Annotated[
         float, typer.Option("--timeout", min=0.1, metavar="SECONDS", help="Web pages: seconds to wait for the server (each try; two more tries follow a timeout).")
     ] = 20.0,
+    scheduler: Annotated[
+        str | None,
+        typer.Option("--scheduler", metavar="ADDRESS", help="Run on a Dask cluster: a scheduler address (tcp://host:8786), a scheduler file (.json), or local[:N] for N local worker processes. Writes -o DIR/ in partitions with a manifest; needs claimx[dask]."),
+    ] = None,
+    partition_size: Annotated[
+        str | None,
+        typer.Option("--partition-size", metavar="BYTES", help="With --scheduler: the most input per partition (e.g. 4MB, the default; smaller for a small corpus)."),
+    ] = None,
 ) -> None:
     """Extract quotes, speakers, positions and dates. [dim]Example: claimx extract article.txt -f json[/]"""
     import os
@@ -149,26 +158,17 @@ def extract(
     from claimx.extract import extract as run
     from claimx.inputs import iter_articles
     from claimx.signals import Stopped, stop_on_signals
-    from claimx.writers import Writer, atomic_open, safe_filename
 
     ctx.with_resource(stop_on_signals())  # SIGTERM and SIGHUP stop the run like Ctrl-C
     if not paths and not from_urls:
         raise typer.BadParameter("give at least one PATH or URL, or --from-urls FILE", param_hint="PATH...")
     pub = _parse_published(published)
-    output = Path(output_arg) if output_arg else None
-    to_dir = output is not None and (output.is_dir() or output_arg.endswith(("/", os.sep)))
-    fmt = _output_format(fmt, output, to_dir)
-    if output is not None and not to_dir and not output.parent.is_dir():
-        raise _fail(f"{output}: cannot write: directory {output.parent} does not exist")
-    if to_dir:
-        assert output is not None
-        try:
-            output.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise _fail(f"{output}: cannot create directory: {exc.strerror}") from None
-
-    database = _open_database(output, to_dir) if fmt is Format.sqlite else None
-
+    if scheduler is not None:
+        if from_urls:
+            raise _fail("--from-urls fetches pages on this machine; it does not go with --scheduler")
+        _extract_on_cluster(paths or [], output_arg, fmt, scheduler, partition_size, model, pub, include_text, quiet)
+        return
+    fmt, output, to_dir, database = _prepare_output(fmt, output_arg)
     nlp = _load_nlp(model)
     problems = _Problems(quiet)
     n_process = workers if workers > 0 else (os.cpu_count() or 1)
@@ -178,28 +178,7 @@ def extract(
                     batch_size=batch_size, n_process=n_process, on_problem=problems)
     records = _with_progress(extracted, quiet)
     try:
-        if database is not None:
-            _write_database(database, records)
-        elif to_dir:
-            assert output is not None
-            ext = "jsonl" if fmt is Format.jsonl else fmt.value
-            for rec in records:
-                target = output / f"{safe_filename(rec.article.id)}.{ext}"
-                with atomic_open(target) as fh:
-                    w = Writer(fh, fmt, table)
-                    w.write(rec)
-                    w.close()
-        elif output is not None:
-            with atomic_open(output) as fh:
-                w = Writer(fh, fmt, table)
-                for rec in records:
-                    w.write(rec)
-                w.close()
-        else:
-            w = Writer(_stdout(), fmt, table)
-            for rec in records:
-                w.write(rec)
-            w.close()
+        _write_records(records, fmt, table, output, to_dir, database)
     except BrokenPipeError:
         # the reader went away (claimx extract ... | head): not an error
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115
@@ -215,6 +194,28 @@ def extract(
     if problems.failed:
         err.print(f"{problems.failed} input(s) failed; the others were extracted.")
         raise typer.Exit(1)
+
+
+def _prepare_output(fmt: Format | None, output_arg: str | None):
+    """The format, the output path, whether it is a folder, and the database
+    to write into: checked (and the folder made) before the model loads."""
+    import os
+
+    output = Path(output_arg) if output_arg else None
+    to_dir = output is not None and (fmt is Format.parquet or output.is_dir() or output_arg.endswith(("/", os.sep)))
+    if fmt is Format.parquet:
+        _require_parquet(output)
+    fmt = _output_format(fmt, output, to_dir)
+    if output is not None and not to_dir and not output.parent.is_dir():
+        raise _fail(f"{output}: cannot write: directory {output.parent} does not exist")
+    if to_dir:
+        assert output is not None
+        try:
+            output.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise _fail(f"{output}: cannot create directory: {exc.strerror}") from None
+    database = _open_database(output, to_dir) if fmt is Format.sqlite else None
+    return fmt, output, to_dir, database
 
 
 def _output_format(fmt: Format | None, output: Path | None, to_dir: bool) -> Format:
@@ -256,6 +257,106 @@ def _write_database(database, records) -> None:
 def _stopped(stop) -> typer.Exit:
     err.print(f"[bold red]stopped[/] by {stop.name}: what was written is complete; no partial output file is left")
     return typer.Exit(stop.exit_code)
+def _write_records(records, fmt: Format, table: Table, output: Path | None, to_dir: bool, database=None) -> None:
+    """Records to stdout, to one file, to one file per article, to a database,
+    or (parquet) to a folder of tables."""
+    from claimx.writers import Writer, atomic_open, safe_filename
+
+    if database is not None:
+        _write_database(database, records)
+    elif fmt is Format.parquet:
+        from claimx.parquet import write_local
+
+        assert output is not None
+        write_local(records, output)
+    elif to_dir:
+        assert output is not None
+        ext = "jsonl" if fmt is Format.jsonl else fmt.value
+        for rec in records:
+            target = output / f"{safe_filename(rec.article.id)}.{ext}"
+            with atomic_open(target) as fh:
+                w = Writer(fh, fmt, table)
+                w.write(rec)
+                w.close()
+    elif output is not None:
+        with atomic_open(output) as fh:
+            w = Writer(fh, fmt, table)
+            for rec in records:
+                w.write(rec)
+            w.close()
+    else:
+        w = Writer(_stdout(), fmt, table)
+        for rec in records:
+            w.write(rec)
+        w.close()
+
+
+def _require_parquet(output: Path | None) -> None:
+    from claimx.parquet import ParquetMissing, require_pyarrow
+
+    if output is None:
+        raise _fail("-f parquet writes a folder of tables: give one with -o DIR/")
+    try:
+        require_pyarrow()
+    except ParquetMissing as exc:
+        raise _fail(str(exc)) from None
+
+
+def _extract_on_cluster(paths: list[str], output_arg: str | None, fmt: Format | None, scheduler: str,
+                        partition_size: str | None, model: str | None, pub: dt.date | None,
+                        include_text: bool, quiet: bool) -> None:
+    """``extract --scheduler``: partitions on a Dask cluster (claimx.cluster)."""
+    from claimx import cluster
+
+    fmt = fmt or Format.jsonl
+    if fmt not in (Format.jsonl, Format.parquet):
+        raise _fail(f"with --scheduler the output is jsonl or parquet, not {fmt.value}")
+    if not output_arg:
+        raise _fail("with --scheduler, give the output folder with -o DIR/")
+    try:
+        cluster.require_dask()
+        if fmt is Format.parquet:
+            _require_parquet(Path(output_arg))
+        size = None
+        if partition_size is not None:
+            from dask.utils import parse_bytes
+
+            try:
+                size = int(parse_bytes(partition_size))
+            except (ValueError, TypeError):
+                raise typer.BadParameter(f"{partition_size!r} is not a size like 4MB or 500kB",
+                                         param_hint="--partition-size") from None
+        options = cluster.Options(fmt=fmt.value, model=model, published=pub.isoformat() if pub else None,
+                                  include_text=include_text)
+        problems = _Problems(quiet)
+        with _partition_progress(quiet) as progress:
+            summary = cluster.run(paths, Path(output_arg), scheduler, options, partition_size=size,
+                                  on_problem=problems, on_progress=progress)
+    except (cluster.ClusterError, ImportError) as exc:
+        raise _fail(str(exc)) from None
+    except OSError as exc:
+        raise _fail(f"{output_arg}: cannot write: {exc.strerror or exc}") from None
+    if not quiet:
+        reused = f", {summary.reused} reused from an earlier run" if summary.reused else ""
+        err.print(f"{summary.articles} articles, {summary.quotes} quotes in {summary.partitions} partitions{reused}"
+                  f" -> {output_arg}")
+    if problems.failed:
+        err.print(f"{problems.failed} input(s) failed; the others were extracted.")
+        raise typer.Exit(1)
+
+
+@contextmanager
+def _partition_progress(quiet: bool):
+    """A progress bar over partitions on a terminal; a no-op otherwise."""
+    if quiet or not err.is_terminal:
+        yield lambda *_: None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    with Progress(TextColumn("partitions"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[n]} articles"),
+                  TimeElapsedColumn(), console=err, transient=True) as bar:
+        task = bar.add_task("extracting", total=None, n=0)
+        yield lambda done, total, n: bar.update(task, completed=done, total=total, n=n)
 
 
 def _with_progress(records, quiet: bool):

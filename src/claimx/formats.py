@@ -13,6 +13,7 @@ class Format(str, Enum):
     tsv = "tsv"
     html = "html"
     sqlite = "sqlite"
+    parquet = "parquet"  # a folder of tables (claimx.parquet)
 
 
 class Table(str, Enum):

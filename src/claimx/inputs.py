@@ -210,8 +210,11 @@ def _opt(value: object) -> str | None:
     return str(value) if value not in (None, "") else None
 
 
-def read_jsonl(text: str, source: str, stem: str) -> Iterator[Article | InputError]:
-    for n, line in enumerate(text.splitlines(), start=1):
+def read_jsonl(text: str, source: str, stem: str, first_line: int = 1) -> Iterator[Article | InputError]:
+    """One article per line; ``first_line`` numbers the first line (a later
+    part of a corpus read on its own). Lines end at ``\n`` only: JSON strings
+    may hold a raw U+2028 or NEL, which ``str.splitlines`` would break on."""
+    for n, line in enumerate(text.split("\n"), start=first_line):
         if not line.strip():
             continue
         try:
@@ -225,21 +228,26 @@ def read_jsonl(text: str, source: str, stem: str) -> Iterator[Article | InputErr
             yield err
 
 
-def read_csv(text: str, source: str, stem: str, delimiter: str = ",") -> Iterator[Article | InputError]:
+def read_csv(
+    text: str, source: str, stem: str, delimiter: str = ",",
+    fieldnames: list[str] | None = None, lines_before: int = 0,
+) -> Iterator[Article | InputError]:
+    """One article per row. A later part of a corpus read on its own passes
+    the file's header as ``fieldnames`` and the count of lines before it."""
     csv.field_size_limit(MAX_CHARS * 4)
-    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
+    reader = csv.DictReader(io.StringIO(text, newline=""), fieldnames=fieldnames, delimiter=delimiter)
     if not reader.fieldnames or "text" not in reader.fieldnames:
         yield InputError(source, "CSV has no 'text' column (expected: text, and optionally id, title, published, url)")
         return
     try:
         for row in reader:
-            yield_line = reader.line_num
+            yield_line = lines_before + reader.line_num
             try:
                 yield _from_record(row, source, stem, yield_line)
             except InputError as err:
                 yield err
     except csv.Error as exc:
-        yield InputError(source, f"malformed CSV: {exc}", reader.line_num)
+        yield InputError(source, f"malformed CSV: {exc}", lines_before + reader.line_num)
 
 
 def read_path(path: Path, source: str | None = None) -> Iterator[Article | InputError | Notice]:

@@ -57,6 +57,14 @@ def _cell(value: Any) -> str:
 
 
 def rows(record: dict, table: Table) -> Iterator[list[str]]:
+    """The CSV rows of one record: :func:`values`, spreadsheet-safe."""
+    for row in values(record, table):
+        yield [_cell(v) for v in row]
+
+
+def values(record: dict, table: Table) -> Iterator[tuple]:
+    """The plain values of one record's rows in ``table``, in COLUMNS order
+    (numbers stay numbers; CSV and Parquet both write these)."""
     art = record["article"]["id"]
     speakers = {s["id"]: s for s in record["speakers"]}
     if table is Table.quotes:
@@ -64,23 +72,23 @@ def rows(record: dict, table: Table) -> Iterator[list[str]]:
             sp = speakers.get(q["speaker"]) if q["speaker"] else None
             positions = "; ".join(p["text"] for p in sp["positions"]) if sp else ""
             cue = q["cue"] or {}
-            yield [_cell(v) for v in (
+            yield (
                 art, q["id"], q["speaker_name"], positions, q["type"], cue.get("text"),
                 (q["addressee"] or {}).get("text"), q["date"], q["text"], q["start"], q["end"],
                 q["paragraph"], q["confidence"], q["speaker"], sp["kind"] if sp else None,
                 (q["speaker_mention"] or {}).get("text"), cue.get("lemma"),
-            )]
+            )
     elif table is Table.speakers:
         for s in record["speakers"]:
-            yield [_cell(v) for v in (
+            yield (
                 art, s["id"], s["name"], s["kind"], "; ".join(p["text"] for p in s["positions"]),
                 "; ".join(p["title"] or "" for p in s["positions"]),
                 "; ".join(p["affiliation"] or "" for p in s["positions"]),
                 len(s["mentions"]), s["quote_count"],
-            )]
+            )
     else:
         for d in record["dates"]:
-            yield [_cell(v) for v in (art, d["text"], d["start"], d["end"], d["value"], d["kind"])]
+            yield (art, d["text"], d["start"], d["end"], d["value"], d["kind"])
 
 
 class Writer:
@@ -138,13 +146,14 @@ class Writer:
 
 
 @contextmanager
-def atomic_open(path: Path) -> Iterator[IO[str]]:
+def atomic_open(path: Path, binary: bool = False) -> Iterator[IO[Any]]:
     """Write to a temporary file beside ``path``; rename it into place only
-    when the block completes, so no half-written file is ever left."""
+    when the block completes, so no half-written file is ever left. Text is
+    UTF-8 as written; ``binary`` gives a bytes stream (Parquet)."""
     path = Path(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+        with os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
             yield fh
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; a finished file gets the usual mode
         os.replace(tmp, path)
