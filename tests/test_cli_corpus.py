@@ -105,6 +105,13 @@ def test_corpus_on_a_jsonl_directory_matches_the_database(tmp_path, seed_twice, 
     assert json.loads(r.stdout) == from_db
     assert query(tmp_path / "loaded.db", "SELECT name, articles FROM people WHERE name = 'Marco Rubio'") == [
         ("Marco Rubio", 2)]
+    # a cluster run's manifest and partition notes beside the parts are no records
+    (out / "_manifest.json").write_text('{"complete": true, "partitions": []}', encoding="utf-8")
+    (out / "_parts").mkdir()
+    (out / "_parts" / "part-00000.json").write_text('{"articles": 2}', encoding="utf-8")
+    r = run("corpus", out, "-f", "json")
+    assert r.exit_code == 0, r.stderr
+    assert json.loads(r.stdout) == from_db
     # a bad line is named; the rest is still summarised
     (out / "broken.jsonl").write_text('{"schema": "claimx/1"\n{"id": 1}\n', encoding="utf-8")
     r = run("corpus", out, "-f", "json")

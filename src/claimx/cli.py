@@ -164,9 +164,8 @@ def extract(
         raise typer.BadParameter("give at least one PATH or URL, or --from-urls FILE", param_hint="PATH...")
     pub = _parse_published(published)
     if scheduler is not None:
-        if from_urls:
-            raise _fail("--from-urls fetches pages on this machine; it does not go with --scheduler")
-        _extract_on_cluster(paths or [], output_arg, fmt, scheduler, partition_size, model, pub, include_text, quiet)
+        _extract_on_cluster(paths or [], output_arg, fmt, scheduler, partition_size, model, pub, include_text, quiet,
+                            bool(from_urls))
         return
     fmt, output, to_dir, database = _prepare_output(fmt, output_arg)
     nlp = _load_nlp(model)
@@ -191,6 +190,11 @@ def extract(
     finally:
         records.close()  # stops the worker processes, if the stop came while they worked
         extracted.close()
+    _exit_for(problems)
+
+
+def _exit_for(problems: _Problems) -> None:
+    """Exit 1 when some inputs failed (each was named on stderr as it came)."""
     if problems.failed:
         err.print(f"{problems.failed} input(s) failed; the others were extracted.")
         raise typer.Exit(1)
@@ -304,10 +308,12 @@ def _require_parquet(output: Path | None) -> None:
 
 def _extract_on_cluster(paths: list[str], output_arg: str | None, fmt: Format | None, scheduler: str,
                         partition_size: str | None, model: str | None, pub: dt.date | None,
-                        include_text: bool, quiet: bool) -> None:
+                        include_text: bool, quiet: bool, from_urls: bool = False) -> None:
     """``extract --scheduler``: partitions on a Dask cluster (claimx.cluster)."""
     from claimx import cluster
 
+    if from_urls:
+        raise _fail("--from-urls fetches pages on this machine; it does not go with --scheduler")
     fmt = fmt or Format.jsonl
     if fmt not in (Format.jsonl, Format.parquet):
         raise _fail(f"with --scheduler the output is jsonl or parquet, not {fmt.value}")
@@ -340,9 +346,7 @@ def _extract_on_cluster(paths: list[str], output_arg: str | None, fmt: Format | 
         reused = f", {summary.reused} reused from an earlier run" if summary.reused else ""
         err.print(f"{summary.articles} articles, {summary.quotes} quotes in {summary.partitions} partitions{reused}"
                   f" -> {output_arg}")
-    if problems.failed:
-        err.print(f"{problems.failed} input(s) failed; the others were extracted.")
-        raise typer.Exit(1)
+    _exit_for(problems)
 
 
 @contextmanager

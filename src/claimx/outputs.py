@@ -36,7 +36,9 @@ def iter_records(path: Path, on_problem: Callable[[InputError], None]) -> Iterat
 
         yield from read_records(path)
         return
-    files = sorted(p for p in path.rglob("*") if p.suffix.lower() in (".jsonl", ".ndjson", ".json") and p.is_file())
+    # a cluster run's bookkeeping (_manifest.json, _parts/) holds no records
+    files = sorted(p for p in path.rglob("*") if p.suffix.lower() in (".jsonl", ".ndjson", ".json") and p.is_file()
+                   and not any(part.startswith("_") for part in p.relative_to(path).parts))
     if not files:
         hint = " (Parquet datasets are read through the part-*.jsonl files written beside them)" if any(
             path.rglob("*.parquet")) else ""
