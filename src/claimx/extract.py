@@ -150,6 +150,7 @@ def build_record(
             Quote(
                 id=f"q{n}",
                 type=q["type"],
+                act=q["act"],
                 text=text[q["start"] : q["end"]],
                 start=q["start"],
                 end=q["end"],

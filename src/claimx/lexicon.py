@@ -5,6 +5,8 @@ from __future__ import annotations
 from functools import cache
 from importlib.resources import files
 
+from claimx.acts import ACTS
+
 
 def _lines(name: str) -> list[str]:
     text = files("claimx").joinpath("data", name).read_text(encoding="utf-8")
@@ -12,14 +14,63 @@ def _lines(name: str) -> list[str]:
 
 
 @cache
+def _cue_rows() -> tuple[tuple[str, frozenset[str], str], ...]:
+    """The rows of ``cues.tsv``: lemma, content kinds, act (a ``# comment``
+    column after them says why where the act is arguable)."""
+    rows = []
+    for line in _lines("cues.tsv"):
+        cols = [c.strip() for c in line.split("\t")]
+        if len(cols) < 3 or cols[2] not in ACTS:
+            raise ValueError(f"claimx/data/cues.tsv: {line!r} needs lemma, kinds and one act of {', '.join(ACTS)}")
+        rows.append((cols[0], frozenset(k.strip() for k in cols[1].split(",") if k.strip()), cols[2]))
+    return tuple(rows)
+
+
+@cache
 def cue_frames() -> dict[str, frozenset[str]]:
     """Reporting-cue lemma -> the kinds of content it takes
     (``clause``, ``quote``, ``object``, ``infinitive``)."""
-    out: dict[str, frozenset[str]] = {}
-    for line in _lines("cues.tsv"):
-        lemma, kinds = line.split("\t")[:2]
-        out[lemma.strip()] = frozenset(k.strip() for k in kinds.split(",") if k.strip())
-    return out
+    return {lemma: kinds for lemma, kinds, _ in _cue_rows()}
+
+
+@cache
+def cue_acts() -> dict[str, str]:
+    """Reporting-cue lemma -> the act it reports when the structure says no
+    other ("say" -> speech, "believe" -> belief, "find" -> fact, "plan" ->
+    intention)."""
+    return {lemma: act for lemma, _, act in _cue_rows()}
+
+
+def _words(name: str) -> frozenset[str]:
+    return frozenset(ln.strip().lower() for ln in _lines(name))
+
+
+@cache
+def evidential_sources() -> frozenset[str]:
+    """Nouns of a source that is evidence, not a person ("study", "polls",
+    "data", "records"), singular and plural as written."""
+    return _words("evidential_sources.txt")
+
+
+@cache
+def finding_verbs() -> frozenset[str]:
+    """Lemmas of the verbs by which evidence presents what it establishes
+    ("found", "shows", "suggest"): with an evidential source, a fact."""
+    return _words("finding_verbs.txt")
+
+
+@cache
+def directives() -> frozenset[str]:
+    """Lemmas of the verbs that direct someone to do something ("urged X to",
+    "asked X to", "called on X to"): their infinitive is the source's aim."""
+    return _words("directives.txt")
+
+
+@cache
+def stances() -> frozenset[str]:
+    """Lemmas of the verbs that, with only an object, take a stance towards
+    it ("praised the plan", "attacked Clinton") rather than report words."""
+    return _words("stances.txt")
 
 
 @cache

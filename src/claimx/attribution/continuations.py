@@ -72,6 +72,7 @@ def paragraph_continuations(doc: Doc, ctx: Reading) -> None:
             (s0.start_char, s0.end_char) if s0 is not None else (q.start, q.end),
             p, prev.confidence - 0.3, "continuation", inherited_from=found.index(prev),
         )
+        a.act = prev.act  # more of the same statement
         extra.append(a)
         by_para[p] = a
     found += extra

@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc
 
-from claimx.attribution import according, colons, continuations, cue_statements, cues, dashes, nesting, predicates
+from claimx.attribution import according, acts, colons, continuations, cue_statements, cues, dashes, nesting, predicates
 from claimx.attribution.context import Reading
 from claimx.attribution.statement import Attribution
 from claimx.lexicon import cue_frames
@@ -32,6 +32,7 @@ PASSES: tuple[Pass, ...] = (
     colons.colons,                            # "Kerry: “...”", "PENCE: Well, ..."
     dashes.dashes,                            # "“...” — Commissioner Jane Roe"
     nesting.drop_nested,                      # "said he thinks ...": one statement
+    acts.assign,                              # speech, belief, fact or intention
     continuations.paragraph_continuations,    # the next paragraph's quotation, same speaker
 )
 
