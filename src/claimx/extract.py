@@ -11,6 +11,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
+from claimx.acts import keep_acts
 from claimx.dates import (
     dateline_date,
     infer_reference_date,
@@ -204,9 +205,25 @@ def extract(
     batch_size: int = 16,
     n_process: int = 1,
     on_problem: Callable[[InputError | Notice], None] | None = None,
+    acts: frozenset[str] | None = None,
 ) -> Iterator[ArticleRecord]:
     """Stream records for the articles in ``items`` (in order); bad inputs
-    and notices go to ``on_problem`` as they are met."""
+    and notices go to ``on_problem`` as they are met. With ``acts``, each
+    record keeps only the quotes of those acts (ids as in the whole record)."""
+    for record in _extract(items, nlp, published, include_text, batch_size, n_process, on_problem):
+        yield keep_acts(record, acts)
+
+
+def _extract(
+    items: Iterable[Article | InputError | Notice],
+    nlp: Language,
+    published: dt.date | None,
+    include_text: bool,
+    batch_size: int,
+    n_process: int,
+    on_problem: Callable[[InputError | Notice], None] | None,
+) -> Iterator[ArticleRecord]:
+    """The records of :func:`extract`, every quote kept."""
 
     def articles() -> Iterator[tuple[str, Article]]:
         for item in items:
