@@ -106,6 +106,27 @@ def artefacts() -> frozenset[str]:
 
 
 @cache
+def furniture_openings() -> tuple[str, ...]:
+    """What a paragraph of page furniture opens with, lower case: labels with
+    their colon ("read more:", "photo:"), phrases without ("sign up")."""
+    return tuple(sorted(_words("furniture_lines.txt"), key=len, reverse=True))
+
+
+@cache
+def section_labels() -> frozenset[str]:
+    """Labels before a colon that are never a speaker ("exclusive", "analysis")."""
+    return _words("section_labels.txt")
+
+
+@cache
+def refusals() -> frozenset[str]:
+    """What a source refuses when it declines to comment: the verbs of
+    speaking in "declined to *comment*", "refused to *say*", and the nouns in
+    "declined *requests* for comment", "did not respond to a *request*"."""
+    return _words("refusals.txt")
+
+
+@cache
 def date_patterns() -> dict[str, list[str]]:
     """Patterns for the temporal expressions the NER misses, by case: "c"
     (as written) and "i" (any case), in file order."""

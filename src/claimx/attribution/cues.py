@@ -24,12 +24,13 @@ PHRASE_DEPS = {"aux", "auxpass", "neg", "prt", "advmod", "npadvmod", "dative", "
 def find_cues(doc: Doc, ctx: Reading) -> None:
     """The first pass: which verbs close a quotation ("“...,” an angry
     Hollande retaliated"), then the Doc's cues: lexicon verbs and those,
-    outside quotations, imperatives ("Read the rest here") and markup."""
+    outside quotations, imperatives ("Read the rest here"), markup and page
+    furniture."""
     ctx.closing = {t.i for t in doc if closes_quote(ctx, t)}
     ctx.cue_tokens = [
         t for t in doc
         if (ctx.is_cue(t) or t.i in ctx.closing) and not ctx.in_quote(t.idx) and not imperative(t)
-        and not markup(t)
+        and not markup(t) and not ctx.in_furniture(t.idx)
     ]
 
 
