@@ -136,3 +136,13 @@ def test_eval_acts_on_a_corpus(tmp_path):
     assert scores["acts"] == ["speech"] and scores["quote"]["gold"] == 1
     assert run("eval", str(tmp_path), "--acts", "opinion").exit_code == 2
     assert run("eval", str(tmp_path), "--dates", "--acts", "speech").exit_code == 2
+
+
+def test_review_page_shows_each_quotes_act(article, tmp_path):
+    out = tmp_path / "page.html"
+    r = run("extract", str(article), "-o", str(out))
+    assert r.exit_code == 0, r.stderr
+    page = out.read_text(encoding="utf-8")
+    assert "<th>type</th><th>act</th>" in page  # the table column, after type
+    assert "<td>indirect</td><td>belief</td>" in page and "<td>indirect</td><td>intention</td>" in page
+    assert 'class="legend">act:' in page  # the legend says what the acts are
