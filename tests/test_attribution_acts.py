@@ -51,10 +51,17 @@ CASES = [
     ("Clinton vowed to fight on.", [("speech", "vow", "to fight on")]),
     ("Sanders pledged to cut tuition costs.", [("speech", "pledge", "to cut tuition costs")]),
     ("Trump threatened to sue the newspaper.", [("speech", "threaten", "to sue the newspaper")]),
-    # a stance: a bare object states an attitude; with words quoted it reports speech
+    # a stance: its object states an attitude (the lexicon's belief) ...
     ("Trump praised the plan.", [("belief", "praise", "the plan")]),
     ("Clinton attacked Trump on Monday.", [("belief", "attack", "Trump")]),
+    ("Smith criticized the plan, saying it was too costly.",
+     [("belief", "criticize", "the plan"), ("speech", "say", "it was too costly")]),
+    # ... words said: a stance verb or a directive that reports a quotation or a clause reports speech
     ("Trump praised the plan as “a great deal.”", [("speech", "praise", "the plan as “a great deal.”")]),
+    ("“A disgrace,” he blasted.", [("speech", "blast", "A disgrace,")]),
+    ("Trump blasted that the deal was a disaster.", [("speech", "blast", "the deal was a disaster")]),
+    ("“Vote early,” Obama urged.", [("speech", "urge", "Vote early,")]),
+    # negative: a verb of saying with a bare object still says something
     ("He announced the plan on Monday.", [("speech", "announce", "the plan")]),
     # cues that are no verb of the lexicon report speech
     ("“We will win,” she scoffed.", [("speech", "scoff", "We will win,")]),

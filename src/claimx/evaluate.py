@@ -164,9 +164,10 @@ def gold_act(text: str, rel: Relation, lemmas: Lemmas) -> str | None:
     of the cue text one of whose verb lemmas is a cue of the lexicon ("has
     learned" -> learn -> fact, "also said" -> say -> speech); "according to",
     a colon or a dash is speech, as claimx reads them; None when the lexicon
-    knows no word of it ("in a poll"). The lexicon's act of the verb only:
-    the constructions that override it in extraction ("urged X to") are not
-    applied to the gold."""
+    knows no word of it ("in a poll"). The lexicon's act of the verb: of the
+    constructions that override it in extraction only the one the
+    annotation shows is applied (quoted words of a stance verb or a
+    directive are speech); "urged X to" keeps "urge"'s act."""
     from claimx.lexicon import cue_acts
 
     cue = " ".join(text[s:e] for s, e in rel.roles.get("cue", ()))
@@ -179,8 +180,20 @@ def gold_act(text: str, rel: Relation, lemmas: Lemmas) -> str | None:
     for word in words:
         for lemma in [word, *lemmas(word)]:
             if lemma in known:
-                return known[lemma]
+                return _quoted_words(text, rel, lemma, known[lemma])
     return None
+
+
+def _quoted_words(text: str, rel: Relation, lemma: str, act: str) -> str:
+    """The one construction the annotation itself shows: a stance verb or a
+    directive whose content holds quoted words reports speech ("“A
+    disgrace,” he blasted"), as :func:`claimx.attribution.acts.words_said`
+    reads it."""
+    from claimx.lexicon import directives, stances
+
+    if act != "speech" and (lemma in stances() or lemma in directives()) and _has_double(text, rel):
+        return "speech"
+    return act
 
 
 def score_corpus(

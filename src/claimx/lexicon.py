@@ -68,8 +68,8 @@ def directives() -> frozenset[str]:
 
 @cache
 def stances() -> frozenset[str]:
-    """Lemmas of the verbs that, with only an object, take a stance towards
-    it ("praised the plan", "attacked Clinton") rather than report words."""
+    """Lemmas of the verbs that take a stance towards their object ("praised
+    the plan", "attacked Clinton"): speech only when they report words."""
     return _words("stances.txt")
 
 

@@ -8,12 +8,14 @@ where the verb alone does not, by these constructions, first match wins:
 - *evidence found*: a source that is evidence, not a person, with a verb of
   finding states a fact ("The study found ...", "Polls suggest ...");
   the same source with "said" or "according to" is speech;
-- *an aim*: an infinitive after a directive ("urged Congress to act") or
-  an attitude ("expects to win", "would like to") is what the source wants
-  brought about: intention ("expects that ..." stays belief; "promised to
-  ..." stays speech: a promise is said);
-- *a stance*: a stance verb with only an object ("praised the plan",
-  "attacked Clinton") states an attitude, not words: belief;
+- *an aim*: an infinitive after a directive ("urged Congress to act",
+  "asked voters to stay home") or an attitude ("expects to win", "would
+  like to") is what the source wants brought about: intention ("expects
+  that ..." stays belief; "promised to ..." stays speech: a promise is said);
+- *words said*: a stance verb, whose object states an attitude ("praised
+  the plan", "attacked Clinton": belief), or a directive ("urged Congress to
+  act": intention) that reports words, a clause or a quotation ("“A
+  disgrace,” he blasted"), reports speech;
 - the cues that are not verbs ("according to", a colon, a dash) and verbs
   outside the lexicon that put quoted words in a mouth ("dubbed him “...”",
   "“...,” she scoffed") report speech.
@@ -56,7 +58,7 @@ def act_of(doc: Doc, ctx: Reading, att: Attribution) -> str:
     verb = _cue_token(doc, att)
     if verb is None:
         return default
-    for construction in (evidence_found, an_aim, a_stance):
+    for construction in (evidence_found, an_aim, words_said):
         act = construction(doc, ctx, att, verb, default)
         if act is not None:
             return act
@@ -85,15 +87,16 @@ def an_aim(doc: Doc, ctx: Reading, att: Attribution, verb: Token, default: str) 
     return None
 
 
-def a_stance(doc: Doc, ctx: Reading, att: Attribution, verb: Token, default: str) -> str | None:
-    """"praised the plan", "attacked Clinton": a stance verb with only an
-    object and no words quoted states an attitude -> belief ("praised the plan
-    as “bold”" reports words: the verb's act)."""
-    if att.rule != "object" or verb.lemma_.lower() not in stances():
+def words_said(doc: Doc, ctx: Reading, att: Attribution, verb: Token, default: str) -> str | None:
+    """"“A disgrace,” he blasted", "praised the plan as “bold”", "slammed
+    the decision, saying ...": a stance verb ("praised the plan": belief) or
+    a directive ("urged Congress to act": intention) that reports words, a
+    clause or a quotation, reports speech."""
+    lemma = verb.lemma_.lower()
+    if default == SPEECH or lemma not in stances() and lemma not in directives():
         return None
-    if any(ch in ctx.text[s:e] for s, e in att.parts for ch in DOUBLE_MARKS):
-        return None
-    return BELIEF
+    quoted = any(ch in ctx.text[s:e] for s, e in att.parts for ch in DOUBLE_MARKS)
+    return SPEECH if quoted or att.rule not in ("object", "infinitive") else None
 
 
 def _cue_token(doc: Doc, att: Attribution) -> Token | None:
