@@ -8,7 +8,7 @@ from typing import get_args
 import pytest
 
 from claimx.acts import ACTS, parse_acts
-from claimx.lexicon import cue_acts, cue_frames, directives, finding_verbs, stances
+from claimx.lexicon import cue_acts, cue_frames, directives, finding_verbs, parse_cue_rows, stances
 from claimx.records import Quote
 from tests.attribution_cases import record
 
@@ -80,6 +80,20 @@ def test_every_cue_has_one_act_and_the_schema_names_the_same_four():
     assert set(cue_acts()) == set(cue_frames())
     assert set(cue_acts().values()) == set(ACTS)
     assert get_args(Quote.model_fields["act"].annotation) == ACTS
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("say\tclause,quote\tspeech", ("say", frozenset({"clause", "quote"}), "speech")),
+    ("hope\tclause\tbelief\t# why", ("hope", frozenset({"clause"}), "belief")),
+])
+def test_cue_rows(line, expected):
+    assert parse_cue_rows([line]) == (expected,)
+
+
+@pytest.mark.parametrize("line", ["say\tclause,quote", "gush\tquote\t?\t# new: review by hand", "say\tclause\topinion"])
+def test_a_cue_without_a_reviewed_act_is_refused(line):
+    with pytest.raises(ValueError, match="one act of speech, belief, fact, intention"):
+        parse_cue_rows([line])
 
 
 def test_the_word_lists_name_cues_of_the_lexicon():

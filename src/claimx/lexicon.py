@@ -15,10 +15,15 @@ def _lines(name: str) -> list[str]:
 
 @cache
 def _cue_rows() -> tuple[tuple[str, frozenset[str], str], ...]:
+    return parse_cue_rows(_lines("cues.tsv"))
+
+
+def parse_cue_rows(lines: list[str]) -> tuple[tuple[str, frozenset[str], str], ...]:
     """The rows of ``cues.tsv``: lemma, content kinds, act (a ``# comment``
-    column after them says why where the act is arguable)."""
+    column after them says why where the act is arguable); a row without one
+    of the four acts (a mined lemma nobody has reviewed: ``?``) is an error."""
     rows = []
-    for line in _lines("cues.tsv"):
+    for line in lines:
         cols = [c.strip() for c in line.split("\t")]
         if len(cols) < 3 or cols[2] not in ACTS:
             raise ValueError(f"claimx/data/cues.tsv: {line!r} needs lemma, kinds and one act of {', '.join(ACTS)}")
