@@ -4,7 +4,7 @@ and an accuracy change can show exactly which records it moved.
 
     python scripts/oracle.py save /tmp/oracle-before      # before the change
     python scripts/oracle.py compare /tmp/oracle-before   # after it: which records differ
-    python scripts/oracle.py eval --cache /tmp/parses     # every corpus's eval figures, fast
+    python scripts/oracle.py eval --cache /tmp/parses     # every corpus's eval figures (PolNeAR also --acts speech), fast
 
 The corpora are PolNeAR train and dev (``../shared/corpora/polnear``),
 TimeBank and AQUAINT (``../shared/corpora/timeml``, read as ``claimx eval
