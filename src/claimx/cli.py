@@ -70,7 +70,8 @@ def _parse_published(value: str | None) -> dt.date | None:
 ACTS_HELP = "Keep only quotes of these acts, comma-separated: speech, belief, fact, intention (default: all)."
 
 
-def _parse_acts(value: str | None) -> frozenset[str] | None:
+def _acts_option(value: str | None) -> frozenset[str] | None:
+    """``--acts`` parsed as it is read: the set of acts, or a usage error naming them."""
     from claimx.acts import parse_acts
 
     try:
@@ -135,7 +136,7 @@ def extract(
     include_text: Annotated[
         bool, typer.Option("--include-text", help="Add the article text (which all offsets index) to the output.")
     ] = False,
-    acts: Annotated[str | None, typer.Option("--acts", metavar="ACT,...", help=ACTS_HELP)] = None,
+    acts: Annotated[str | None, typer.Option("--acts", metavar="ACT,...", help=ACTS_HELP, callback=_acts_option)] = None,
     model: Annotated[
         str | None, typer.Option("--model", metavar="NAME_OR_PATH", help="spaCy pipeline to use.")
     ] = None,
@@ -156,7 +157,6 @@ def extract(
     from claimx.writers import Writer, atomic_open, safe_filename
 
     pub = _parse_published(published)
-    keep = _parse_acts(acts)
     output = Path(output_arg) if output_arg else None
     to_dir = output is not None and (output.is_dir() or output_arg.endswith(("/", os.sep)))
     fmt = _output_format(fmt, output, to_dir)
@@ -176,7 +176,7 @@ def extract(
     n_process = workers if workers > 0 else (os.cpu_count() or 1)
     include_text = include_text or fmt in (Format.html, Format.sqlite)  # the page and the database keep the text
     records = run(iter_articles(paths), nlp, published=pub, include_text=include_text,
-                  batch_size=batch_size, n_process=n_process, on_problem=problems, acts=keep)
+                  batch_size=batch_size, n_process=n_process, on_problem=problems, acts=acts)
     records = _with_progress(records, quiet)
     try:
         if database is not None:
@@ -275,7 +275,7 @@ def show(
     published: Annotated[
         str | None, typer.Option("--published", metavar="YYYY-MM-DD", help="Article date where metadata lacks one.")
     ] = None,
-    acts: Annotated[str | None, typer.Option("--acts", metavar="ACT,...", help=ACTS_HELP)] = None,
+    acts: Annotated[str | None, typer.Option("--acts", metavar="ACT,...", help=ACTS_HELP, callback=_acts_option)] = None,
     model: Annotated[str | None, typer.Option("--model", metavar="NAME_OR_PATH", help="spaCy pipeline to use.")] = None,
 ) -> None:
     """Show an article in the terminal with each quote highlighted in its speaker's colour, then a table of quotes."""
@@ -284,11 +284,10 @@ def show(
     from claimx.terminal import render
 
     pub = _parse_published(published)
-    keep = _parse_acts(acts)
     nlp = _load_nlp(model)
     problems = _Problems(False)
     shown = 0
-    for rec in run(iter_articles([path]), nlp, published=pub, include_text=True, on_problem=problems, acts=keep):
+    for rec in run(iter_articles([path]), nlp, published=pub, include_text=True, on_problem=problems, acts=acts):
         render(rec.to_dict(), Console(highlight=False))
         shown += 1
     if problems.failed or not shown:
@@ -422,8 +421,9 @@ def evaluate(
     limit: Annotated[int | None, typer.Option("--limit", min=1, help="Score only the first N documents.")] = None,
     acts: Annotated[
         str | None,
-        typer.Option("--acts", metavar="ACT,...", help="Score only quotes of these acts against the gold attributions "
-                     "whose cue the lexicon gives one of them: speech, belief, fact, intention (default: all)."),
+        typer.Option("--acts", metavar="ACT,...", callback=_acts_option,
+                     help="Score only quotes of these acts against the gold attributions whose cue the lexicon "
+                     "gives one of them: speech, belief, fact, intention (default: all)."),
     ] = None,
     model: Annotated[str | None, typer.Option("--model", metavar="NAME_OR_PATH", help="spaCy pipeline to use.")] = None,
     workers: Annotated[int, typer.Option("--workers", "-w", min=0, help="Parallel processes (0 = all cores).")] = 1,
@@ -432,8 +432,7 @@ def evaluate(
     import json
     import os
 
-    keep = _parse_acts(acts)
-    if keep is not None and dates:
+    if acts is not None and dates:
         raise typer.BadParameter("--acts scores quotes; it does not go with --dates", param_hint="--acts")
     n_process = workers if workers > 0 else (os.cpu_count() or 1)
     if dates:
@@ -456,8 +455,8 @@ def evaluate(
         from claimx.inputs import Article
 
         records = run((Article(d.id, d.id, d.text) for d in docs), nlp, n_process=n_process)
-        scores = score_corpus(docs, (rec.to_dict() for rec in records), keep, verb_lemmas(nlp))
-        scores = {"documents": len(docs), **({"acts": sorted(keep)} if keep else {}), **scores}
+        scores = score_corpus(docs, (rec.to_dict() for rec in records), acts, verb_lemmas(nlp))
+        scores = {"documents": len(docs), **({"acts": sorted(acts)} if acts else {}), **scores}
     if as_json:
         print(json.dumps(scores, indent=2))
         return
