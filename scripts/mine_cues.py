@@ -6,6 +6,10 @@ infinitive), scores each resulting attribution against the gold relations
 kinds whose precision and support clear the thresholds. The hand-written
 entries already in the lexicon are kept unless the corpus contradicts them.
 
+Acts are not mined: each lemma keeps the act (and comment) the shipped
+lexicon gives it, reviewed by hand; a new lemma gets the act ``?``, which the
+lexicon refuses to load until someone has reviewed it.
+
     python scripts/mine_cues.py ../shared/corpora/polnear --split train > cues.tsv
 """
 
@@ -32,6 +36,8 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--seed", type=Path, default=Path(__file__).with_name("cues_seed.tsv"),
                     help="the hand-written lexicon the mined entries are added to")
+    ap.add_argument("--acts-from", type=Path, default=Path(__file__).parent.parent / "src/claimx/data/cues.tsv",
+                    help="the lexicon whose hand-reviewed acts the mined entries keep")
     ap.add_argument("--stats", type=Path, help="also write the raw counts (lemma, kind, correct, total) here")
     ap.add_argument("--from-stats", type=Path, help="read raw counts written by --stats instead of parsing")
     args = ap.parse_args()
@@ -89,12 +95,24 @@ def write_lexicon(stats, args) -> None:
     for (lemma, kind), (tp, n) in stats.items():
         if n >= args.min_count and tp / n >= args.min_precision:
             lexicon[lemma].add(kind)
-    print("# Reporting cues: lemma<TAB>content kinds (clause, quote, object, infinitive).")
+    print("# Reporting cues: lemma<TAB>content kinds (clause, quote, object, infinitive)<TAB>act (README, Acts).")
     print(f"# Mined from {args.corpus.name}/{args.split} by scripts/mine_cues.py "
           f"(min count {args.min_count}, min precision {args.min_precision}) over a hand-written seed list.")
+    reviewed = reviewed_acts(args.acts_from)
     for lemma in sorted(lexicon):
         kinds = [k for k in ("clause", "quote", "object", "infinitive") if k in lexicon[lemma]]
-        print(f"{lemma}\t{','.join(kinds)}")
+        act = reviewed.get(lemma, "?\t# new: review by hand (README, Acts)")
+        print(f"{lemma}\t{','.join(kinds)}\t{act}")
+
+
+def reviewed_acts(path: Path) -> dict[str, str]:
+    """Lemma -> its act column (and comment) in the hand-reviewed lexicon."""
+    out: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            cols = line.split("\t")
+            out[cols[0]] = "\t".join(cols[2:])
+    return out
 
 
 if __name__ == "__main__":

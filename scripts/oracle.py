@@ -4,7 +4,7 @@ and an accuracy change can show exactly which records it moved.
 
     python scripts/oracle.py save /tmp/oracle-before      # before the change
     python scripts/oracle.py compare /tmp/oracle-before   # after it: which records differ
-    python scripts/oracle.py eval --cache /tmp/parses     # every corpus's eval figures, fast
+    python scripts/oracle.py eval --cache /tmp/parses     # every corpus's eval figures (PolNeAR also --acts speech), fast
 
 The corpora are PolNeAR train and dev (``../shared/corpora/polnear``),
 TimeBank and AQUAINT (``../shared/corpora/timeml``, read as ``claimx eval
@@ -111,16 +111,21 @@ def records(nlp, name: str, articles: list, cache: Path | None) -> Iterator[dict
         yield rec.to_dict()
 
 
-def scores(name: str, recs: list[dict]) -> str:
-    """The figures ``claimx eval`` (``--dates``) gives on this corpus."""
+def scores(name: str, recs: list[dict], nlp) -> str:
+    """The figures ``claimx eval`` (``--dates``) gives on this corpus; for
+    PolNeAR also ``claimx eval --acts speech``'s."""
     if name.startswith("polnear-"):
-        from claimx.evaluate import load_corpus, predicted_relations, score_document, summarise
+        from claimx.evaluate import load_corpus, score_corpus, verb_lemmas
 
         by_id = {r["article"]["id"]: r for r in recs}
         docs = load_corpus(SHARED / "corpora" / "polnear", name.split("-", 1)[1])
-        s = summarise(score_document(d.text, d.gold, predicted_relations(by_id[d.id], d.text)) for d in docs)
-        return "quote F1 {:.4f} (P {:.4f} R {:.4f}), direct F1 {:.4f}".format(
-            s["quote"]["f1"], s["quote"]["precision"], s["quote"]["recall"], s["quote.direct"]["f1"])
+        ordered = [by_id[d.id] for d in docs]
+        s = score_corpus(docs, ordered)
+        sp = score_corpus(docs, ordered, frozenset({"speech"}), verb_lemmas(nlp))
+        return ("quote F1 {:.4f} (P {:.4f} R {:.4f}), direct F1 {:.4f}; speech only: quote F1 {:.4f} "
+                "(P {:.4f} R {:.4f}), direct F1 {:.4f}").format(
+            s["quote"]["f1"], s["quote"]["precision"], s["quote"]["recall"], s["quote.direct"]["f1"],
+            sp["quote"]["f1"], sp["quote"]["precision"], sp["quote"]["recall"], sp["quote.direct"]["f1"])
     if name in ("timebank", "aquaint"):
         from claimx.evaluate_dates import KIND_TO_TYPE, Timex, load_timeml, score
 
@@ -160,7 +165,7 @@ def main() -> int:
             continue
         recs = list(records(nlp, name, articles, args.cache))
         if args.action == "eval":
-            print(f"{name}: {scores(name, recs)}", flush=True)
+            print(f"{name}: {scores(name, recs, nlp)}", flush=True)
             continue
         lines = [to_json(r, indent=None) for r in recs]
         path = args.dir / f"{name}.jsonl"

@@ -3,7 +3,7 @@ Each case is (text, expected quotes), negatives included."""
 
 import pytest
 
-from tests.attribution_cases import quotes
+from tests.attribution_cases import quotes, record
 
 CASES = [
     # according to
@@ -12,9 +12,24 @@ CASES = [
     # "According" the parse's root: the rest of the sentence after the comma
     ("According to radio host Rush Limbaugh, the move reeks of “fear” and desperation.",
      [("mixed", "Rush Limbaugh", "according to", "the move reeks of “fear” and desperation")]),
+    # between the subject and its verb: the clause on both sides, one statement in two parts
+    ("Waiting times, according to the report, will fall.",
+     [("indirect", "report", "according to", "Waiting times, according to the report, will fall")]),
+    ("The senator, according to aides, was “furious” about the vote.",
+     [("mixed", "aides", "according to", "The senator, according to aides, was “furious” about the vote")]),
+    # negative: after a phrase of time it reports what follows, not the time
+    ("Since last November, according to Human Rights Watch, security forces have killed 400 protesters.",
+     [("indirect", "Human Rights Watch", "according to", "security forces have killed 400 protesters")]),
 ]
 
 
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_according(nlp, text, expected):
     assert quotes(nlp, text) == expected
+
+
+def test_an_interrupting_phrase_gives_two_parts(nlp):
+    text = "Waiting times, according to the report, will fall."
+    (q,) = record(nlp, text)["quotes"]
+    assert [p["text"] for p in q["parts"]] == ["Waiting times", "will fall"]
+    assert all(text[p["start"] : p["end"]] == p["text"] for p in q["parts"])

@@ -47,3 +47,18 @@ def test_parenthetical_cue_parts(nlp):
     (q,) = record(nlp, text)["quotes"]
     assert [p["text"] for p in q["parts"]] == ["The economy", "would recover by June"]
     assert all(text[p["start"] : p["end"]] == p["text"] for p in q["parts"])
+
+
+@pytest.mark.parametrize(("text", "parts"), [
+    # a cue in the middle of the reported sentence: one quote, the words on both sides
+    ("The plan, he says, will cut waiting times.", ["The plan", "will cut waiting times"]),
+    ("The new rules, the minister argued on Monday, would protect consumers.",
+     ["The new rules", "would protect consumers"]),
+    ("This, she said, was a mistake.", ["This", "was a mistake"]),
+    # negatives: a cue before or after the clause takes it in one piece
+    ("He says the plan will cut waiting times.", None),
+    ("The plan will cut waiting times, he says.", None),
+])
+def test_cue_in_the_middle(nlp, text, parts):
+    (q,) = record(nlp, text)["quotes"]
+    assert ([p["text"] for p in q["parts"]] if q.get("parts") else None) == parts

@@ -67,9 +67,19 @@ CASES = [
     ("Trump insisted that he has “expanded the Republican party,” claiming that he is responsible for the turnout.",
      [("mixed", "Trump", "insist", "he has “expanded the Republican party,”"),
       ("indirect", "Trump", "claim", "he is responsible for the turnout")]),
+    # coordinated clauses, one statement or two by what the parse says: a second "that" is reported too
+    ("Smith said the budget was balanced and that taxes would fall.",
+     [("indirect", "Smith", "say", "the budget was balanced and that taxes would fall")]),
+    ("Smith said the budget was balanced, and that taxes would fall.",
+     [("indirect", "Smith", "say", "the budget was balanced, and that taxes would fall")]),
+    # ... a clause of the narrative after the cue's is not; a cue of its own makes a second statement
+    ("Smith said the budget was balanced, and the crowd cheered.",
+     [("indirect", "Smith", "say", "the budget was balanced")]),
+    ("Smith said the budget was balanced, but he warned that taxes would rise.",
+     [("indirect", "Smith", "say", "the budget was balanced"), ("indirect", "Smith", "warn", "taxes would rise")]),
+    # ("escalated her criticism" is an action, no statement: ACTS.md rule 3)
     ("She escalated her criticism on Tuesday, telling CNN that Trump is a “faker” and questioning how he got away with it.",
-     [("indirect", "She", "escalate", "her criticism"), ("mixed", "She", "tell", "Trump is a “faker”"),
-      ("indirect", "She", "question", "how he got away with it")]),
+     [("mixed", "She", "tell", "Trump is a “faker”"), ("indirect", "She", "question", "how he got away with it")]),
 ]
 
 

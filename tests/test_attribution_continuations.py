@@ -9,6 +9,15 @@ CASES = [
     # a quotation in capitals on a line of its own is a heading, not more of the speaker's words
     ("“We will win this race,” Smith said.\n“DIVISIVE, STUPID AND WRONG”\nCameron will work with whoever is elected.",
      [("direct", "Smith", "say", "We will win this race,")]),
+    # a paragraph that is only a quotation, right after a speaker's quote, continues that speaker
+    ("“We will win this race,” Smith said.\n“Absolutely.”\nJones was not convinced.",
+     [("direct", "Smith", "say", "We will win this race,"), ("direct", "Smith", None, "Absolutely.")]),
+    ("Smith said the plan was good.\n“It will cut waiting times by half.”",
+     [("indirect", "Smith", "say", "the plan was good"), ("direct", "Smith", None, "It will cut waiting times by half.")]),
+    # ... not a title on a line of its own, nor a short quotation that opens a sentence of the writer's
+    ("Smith said the plan was good.\n“Meet the Press”\nJones agreed.", [("indirect", "Smith", "say", "the plan was good")]),
+    ("Smith said the plan was good.\n“No way.” Jones disagreed with the plan entirely.",
+     [("indirect", "Smith", "say", "the plan was good")]),
     # negatives: headings, the writer's questions, scare quotes, titles
     ("What happens next in the talks?", []),
     ("The so-called “reform” was passed by the Senate on Monday.", []),

@@ -20,6 +20,11 @@ CASES = [
     ("“Go back to Univision,” Trump barked and a security guard escorted Ramos out.",
      [("direct", "Trump", "bark", "Go back to Univision,")]),
     ("“Denver,” he answered.", [("direct", "he", "answer", "Denver,")]),
+    # manner of speaking, by structure: a verb right after a closing quotation, a subject, no object
+    ("“That is absurd,” he snapped.", [("direct", "he", "snap", "That is absurd,")]),
+    ("“I d-d-don't know,” the boy stammered.", [("direct", "boy", "stammer", "I d-d-don't know,")]),
+    ("“Nonsense,” she scoffed angrily.", [("direct", "she", "scoff", "Nonsense,")]),
+    ("“Go home,” snapped Smith.", [("direct", "Smith", "snap", "Go home,")]),
     # ... but not one that goes on with an object, nor a title before a verb
     ("“The Apprentice,” Trump hosted the show for years.", []),
     # the verb first and a name after it

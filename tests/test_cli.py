@@ -74,9 +74,10 @@ def test_csv_has_fixed_header(fmt, delim, short_txt):
     r = run("extract", str(short_txt), "-f", fmt)
     assert r.exit_code == 0
     rows = list(csv.reader(io.StringIO(r.stdout), delimiter=delim))
-    assert rows[0][:13] == ["article_id", "quote_id", "speaker", "positions", "type", "cue", "addressee",
+    assert rows[0][:14] == ["article_id", "quote_id", "speaker", "positions", "type", "act", "cue", "addressee",
                             "date", "text", "start", "end", "paragraph", "confidence"]
     assert rows[1][0] == "short" and rows[1][2] == "Jane Smith" and rows[1][3] == "Governor"
+    assert rows[1][5] == "speech"
 
 
 @pytest.mark.parametrize("table", ["speakers", "dates"])

@@ -35,6 +35,7 @@ def test_every_reference_quote(seed_record, reference):
         assert g["type"] == w["type"] or (i, g["type"]) in ACCEPT, i
         assert _norm(g["text"]) == _norm(w["content"]), i
         assert g["date"] == (str(w["date"]) if "date" in w else None), i
+        assert g["act"] == w.get("act", "speech"), i  # every quote of the seed is said
         if "addressee" in w:
             assert g["addressee"]["text"] == w["addressee"]
 

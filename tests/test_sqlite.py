@@ -107,13 +107,13 @@ def test_tables_have_the_csv_columns_and_keys(tmp_path, two):
 
 def test_fields_a_later_schema_adds_become_columns(tmp_path, two):
     data = copy.deepcopy(two[0])
-    data["quotes"][0]["act"] = "speech"
+    data["quotes"][0]["act"] = "belief"
     data["speakers"][0]["gender"] = "male"
     data["speakers"][0]["gender_evidence"] = [{"text": "He", "start": 484, "end": 486}]
     path = tmp_path / "quotes.db"
     write(path, [data, two[1]])
-    assert count(path, "SELECT act FROM quotes WHERE article_id = 'cbs-a' AND quote_id = 'q1'") == "speech"
-    assert count(path, "SELECT act FROM quotes WHERE article_id = 'cbs-b' AND quote_id = 'q1'") is None
+    assert count(path, "SELECT act FROM quotes WHERE article_id = 'cbs-a' AND quote_id = 'q1'") == "belief"
+    assert count(path, "SELECT act FROM quotes WHERE article_id = 'cbs-b' AND quote_id = 'q1'") == "speech"
     assert count(path, "SELECT gender FROM speakers WHERE article_id = 'cbs-a' AND speaker_id = 's1'") == "male"
     assert count(path, "SELECT json_array_length(gender_evidence) FROM speakers WHERE article_id = 'cbs-a' "
                        "AND speaker_id = 's1'") == 1

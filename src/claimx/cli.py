@@ -68,6 +68,19 @@ def _parse_published(value: str | None) -> dt.date | None:
         raise typer.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD", param_hint="--published") from None
 
 
+ACTS_HELP = "Keep only quotes of these acts, comma-separated: speech, belief, fact, intention (default: all)."
+
+
+def _acts_option(value: str | None) -> frozenset[str] | None:
+    """``--acts`` parsed as it is read: the set of acts, or a usage error naming them."""
+    from claimx.acts import parse_acts
+
+    try:
+        return parse_acts(value)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--acts") from None
+
+
 def _stdout():
     out = sys.stdout
     if hasattr(out, "reconfigure"):
@@ -125,6 +138,7 @@ def extract(
     include_text: Annotated[
         bool, typer.Option("--include-text", help="Add the article text (which all offsets index) to the output.")
     ] = False,
+    acts: Annotated[str | None, typer.Option("--acts", metavar="ACT,...", help=ACTS_HELP, callback=_acts_option)] = None,
     model: Annotated[
         str | None, typer.Option("--model", metavar="NAME_OR_PATH", help="spaCy pipeline to use.")
     ] = None,
@@ -165,7 +179,7 @@ def extract(
     pub = _parse_published(published)
     if scheduler is not None:
         _extract_on_cluster(paths or [], output_arg, fmt, scheduler, partition_size, model, pub, include_text, quiet,
-                            bool(from_urls))
+                            bool(from_urls), acts)
         return
     fmt, output, to_dir, database = _prepare_output(fmt, output_arg)
     nlp = _load_nlp(model)
@@ -174,7 +188,7 @@ def extract(
     include_text = include_text or fmt in (Format.html, Format.sqlite)  # the page and the database keep the text
     articles = iter_articles(paths or [], url_files=from_urls or [], timeout=timeout)
     extracted = run(articles, nlp, published=pub, include_text=include_text,
-                    batch_size=batch_size, n_process=n_process, on_problem=problems)
+                    batch_size=batch_size, n_process=n_process, on_problem=problems, acts=acts)
     records = _with_progress(extracted, quiet)
     try:
         _write_records(records, fmt, table, output, to_dir, database)
@@ -308,7 +322,8 @@ def _require_parquet(output: Path | None) -> None:
 
 def _extract_on_cluster(paths: list[str], output_arg: str | None, fmt: Format | None, scheduler: str,
                         partition_size: str | None, model: str | None, pub: dt.date | None,
-                        include_text: bool, quiet: bool, from_urls: bool = False) -> None:
+                        include_text: bool, quiet: bool, from_urls: bool = False,
+                        acts: frozenset[str] | None = None) -> None:
     """``extract --scheduler``: partitions on a Dask cluster (claimx.cluster)."""
     from claimx import cluster
 
@@ -333,7 +348,7 @@ def _extract_on_cluster(paths: list[str], output_arg: str | None, fmt: Format | 
                 raise typer.BadParameter(f"{partition_size!r} is not a size like 4MB or 500kB",
                                          param_hint="--partition-size") from None
         options = cluster.Options(fmt=fmt.value, model=model, published=pub.isoformat() if pub else None,
-                                  include_text=include_text)
+                                  include_text=include_text, acts=sorted(acts) if acts else None)
         problems = _Problems(quiet)
         with _partition_progress(quiet) as progress:
             summary = cluster.run(paths, Path(output_arg), scheduler, options, partition_size=size,
@@ -389,6 +404,7 @@ def show(
     published: Annotated[
         str | None, typer.Option("--published", metavar="YYYY-MM-DD", help="Article date where metadata lacks one.")
     ] = None,
+    acts: Annotated[str | None, typer.Option("--acts", metavar="ACT,...", help=ACTS_HELP, callback=_acts_option)] = None,
     model: Annotated[str | None, typer.Option("--model", metavar="NAME_OR_PATH", help="spaCy pipeline to use.")] = None,
 ) -> None:
     """Show an article in the terminal with each quote highlighted in its speaker's colour, then a table of quotes."""
@@ -400,7 +416,7 @@ def show(
     nlp = _load_nlp(model)
     problems = _Problems(False)
     shown = 0
-    for rec in run(iter_articles([path]), nlp, published=pub, include_text=True, on_problem=problems):
+    for rec in run(iter_articles([path]), nlp, published=pub, include_text=True, on_problem=problems, acts=acts):
         render(rec.to_dict(), Console(highlight=False))
         shown += 1
     if problems.failed or not shown:
@@ -532,6 +548,12 @@ def evaluate(
     dates: Annotated[bool, typer.Option("--dates", help="Score date expressions on TimeML (.tml) documents instead.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
     limit: Annotated[int | None, typer.Option("--limit", min=1, help="Score only the first N documents.")] = None,
+    acts: Annotated[
+        str | None,
+        typer.Option("--acts", metavar="ACT,...", callback=_acts_option,
+                     help="Score only quotes of these acts against the gold attributions whose cue the lexicon "
+                     "gives one of them: speech, belief, fact, intention (default: all)."),
+    ] = None,
     model: Annotated[str | None, typer.Option("--model", metavar="NAME_OR_PATH", help="spaCy pipeline to use.")] = None,
     workers: Annotated[int, typer.Option("--workers", "-w", min=0, help="Parallel processes (0 = all cores).")] = 1,
 ) -> None:
@@ -539,6 +561,8 @@ def evaluate(
     import json
     import os
 
+    if acts is not None and dates:
+        raise typer.BadParameter("--acts scores quotes; it does not go with --dates", param_hint="--acts")
     n_process = workers if workers > 0 else (os.cpu_count() or 1)
     if dates:
         from claimx.evaluate_dates import evaluate_timeml
@@ -548,7 +572,7 @@ def evaluate(
         nlp = _load_nlp(model)
         scores = evaluate_timeml(corpus, nlp, limit=limit, n_process=n_process)
     else:
-        from claimx.evaluate import load_corpus, predicted_relations, score_document, summarise
+        from claimx.evaluate import load_corpus, score_corpus, verb_lemmas
 
         try:
             docs = load_corpus(corpus, split)
@@ -560,12 +584,8 @@ def evaluate(
         from claimx.inputs import Article
 
         records = run((Article(d.id, d.id, d.text) for d in docs), nlp, n_process=n_process)
-        per_doc = [
-            score_document(gold.text, gold.gold, predicted_relations(rec.to_dict(), gold.text))
-            for rec, gold in zip(records, docs, strict=True)
-        ]
-        scores = summarise(per_doc)
-        scores = {"documents": len(docs), **scores}
+        scores = score_corpus(docs, (rec.to_dict() for rec in records), acts, verb_lemmas(nlp))
+        scores = {"documents": len(docs), **({"acts": sorted(acts)} if acts else {}), **scores}
     if as_json:
         print(json.dumps(scores, indent=2))
         return

@@ -8,18 +8,27 @@ paired one to one, greedily, most similar first; *quote* = content and source
 both overlap (a gold relation without a source matches only a prediction
 without one); *direct* restricts to contents holding a double quotation mark;
 per role P/R/F1 under overlap and under exact letters-and-digits match.
+
+With ``acts`` (``claimx eval --acts speech``) only the predicted quotes of
+those acts are scored, against only the gold attributions whose cue the
+lexicon gives one of those acts (:func:`gold_act`): PolNeAR annotates
+beliefs, facts and intentions too, and this is how a speech-only user's view
+is measured on it.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 ROLES = ("content", "source", "cue")
 DOUBLE_MARKS = "\"“”«»„"
 _T_LINE = re.compile(r"^(T\d+)\t(\w+) ([\d ;]+)\t")
+_WORD = re.compile(r"[^\W\d_]+")
+
+Lemmas = Callable[[str], list[str]]  # a word -> its lemmas as a verb, likeliest first
 
 
 @dataclass(slots=True)
@@ -129,6 +138,81 @@ def predicted_relations(record: dict, text: str) -> list[Relation]:
             rel.roles["cue"] = [(q["cue"]["start"], q["cue"]["end"])]
         rels.append(rel)
     return rels
+
+
+def verb_lemmas(nlp) -> Lemmas:
+    """A word's lemmas as a verb by the model's own lemmatizer rules and
+    exceptions ("said" -> ["say"], "hoping" -> ["hop", "hope"]), as claimx
+    lemmatises the cues it finds; the lower-case word without a lemmatizer."""
+    from spacy.tokens import Doc
+
+    lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.component_names else None
+    rule = getattr(lemmatizer, "rule_lemmatize", None)
+
+    def lemmas(word: str) -> list[str]:
+        if rule is None:
+            return [word.lower()]
+        doc = Doc(nlp.vocab, words=[word.lower()])
+        doc[0].pos_ = "VERB"
+        return list(rule(doc[0]))
+
+    return lemmas
+
+
+def gold_act(text: str, rel: Relation, lemmas: Lemmas) -> str | None:
+    """The act the cue lexicon gives a gold attribution's cue: the first word
+    of the cue text one of whose verb lemmas is a cue of the lexicon ("has
+    learned" -> learn -> fact, "also said" -> say -> speech); "according to",
+    a colon or a dash is speech, as claimx reads them; None when the lexicon
+    knows no word of it ("in a poll"). The lexicon's act of the verb: of the
+    constructions that override it in extraction only the one the
+    annotation shows is applied (quoted words of a stance verb or a
+    directive are speech); "urged X to" keeps "urge"'s act."""
+    from claimx.lexicon import cue_acts
+
+    cue = " ".join(text[s:e] for s, e in rel.roles.get("cue", ()))
+    words = [w.lower() for w in _WORD.findall(cue)]
+    if not cue.strip():
+        return None
+    if not words or "according" in words:
+        return "speech"
+    known = cue_acts()
+    for word in words:
+        for lemma in [word, *lemmas(word)]:
+            if lemma in known:
+                return _quoted_words(text, rel, lemma, known[lemma])
+    return None
+
+
+def _quoted_words(text: str, rel: Relation, lemma: str, act: str) -> str:
+    """The one construction the annotation itself shows: a stance verb or a
+    directive whose content holds quoted words reports speech ("“A
+    disgrace,” he blasted"), as :func:`claimx.attribution.acts.words_said`
+    reads it."""
+    from claimx.lexicon import directives, stances
+
+    if act != "speech" and (lemma in stances() or lemma in directives()) and _has_double(text, rel):
+        return "speech"
+    return act
+
+
+def score_corpus(
+    docs: Iterable[Document], records: Iterable[dict], acts: frozenset[str] | None = None,
+    lemmas: Lemmas | None = None,
+) -> dict[str, dict[str, float]]:
+    """The scores of claimx ``records`` (dicts, one per document, in order)
+    against ``docs``; with ``acts``, only the quotes of those acts against the
+    gold attributions whose cue the lexicon gives one of them (``lemmas``
+    lemmatises the gold cues' words)."""
+    per_doc = []
+    for gold, rec in zip(docs, records, strict=True):
+        relations = gold.gold
+        if acts is not None:
+            lemmas = lemmas or (lambda word: [word])
+            rec = {**rec, "quotes": [q for q in rec["quotes"] if q["act"] in acts]}
+            relations = [g for g in relations if gold_act(gold.text, g, lemmas) in acts]
+        per_doc.append(score_document(gold.text, relations, predicted_relations(rec, gold.text)))
+    return summarise(per_doc)
 
 
 @dataclass(slots=True)

@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from claimx import segments
+from claimx.acts import keep_acts
 from claimx.dates import article_dates, statement_dates
 from claimx.dates import reference_date as text_reference_date
 from claimx.inputs import Article, InputError, Notice
@@ -84,6 +85,7 @@ def build_record(
             Quote(
                 id=f"q{n}",
                 type=q["type"],
+                act=q["act"],
                 text=text[q["start"] : q["end"]],
                 start=q["start"],
                 end=q["end"],
@@ -138,11 +140,27 @@ def extract(
     batch_size: int = 16,
     n_process: int = 1,
     on_problem: Callable[[InputError | Notice], None] | None = None,
+    acts: frozenset[str] | None = None,
 ) -> Iterator[ArticleRecord]:
     """Stream records for the articles in ``items`` (in order); bad inputs
     and notices go to ``on_problem`` as they are met. An article longer than
     ``segments.SEGMENT_CHARS`` is parsed in segments and merged (see
-    :mod:`claimx.segments`)."""
+    :mod:`claimx.segments`). With ``acts``, each record keeps only the quotes
+    of those acts (ids as in the whole record)."""
+    for record in _extract(items, nlp, published, include_text, batch_size, n_process, on_problem):
+        yield keep_acts(record, acts)
+
+
+def _extract(
+    items: Iterable[Article | InputError | Notice],
+    nlp: Language,
+    published: dt.date | None,
+    include_text: bool,
+    batch_size: int,
+    n_process: int,
+    on_problem: Callable[[InputError | Notice], None] | None,
+) -> Iterator[ArticleRecord]:
+    """The records of :func:`extract`, every quote kept."""
 
     def tasks() -> Iterator[tuple[str, Task]]:
         for item in items:

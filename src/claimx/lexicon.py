@@ -5,6 +5,8 @@ from __future__ import annotations
 from functools import cache
 from importlib.resources import files
 
+from claimx.acts import ACTS
+
 
 def _lines(name: str) -> list[str]:
     text = files("claimx").joinpath("data", name).read_text(encoding="utf-8")
@@ -12,14 +14,68 @@ def _lines(name: str) -> list[str]:
 
 
 @cache
+def _cue_rows() -> tuple[tuple[str, frozenset[str], str], ...]:
+    return parse_cue_rows(_lines("cues.tsv"))
+
+
+def parse_cue_rows(lines: list[str]) -> tuple[tuple[str, frozenset[str], str], ...]:
+    """The rows of ``cues.tsv``: lemma, content kinds, act (a ``# comment``
+    column after them says why where the act is arguable); a row without one
+    of the four acts (a mined lemma nobody has reviewed: ``?``) is an error."""
+    rows = []
+    for line in lines:
+        cols = [c.strip() for c in line.split("\t")]
+        if len(cols) < 3 or cols[2] not in ACTS:
+            raise ValueError(f"claimx/data/cues.tsv: {line!r} needs lemma, kinds and one act of {', '.join(ACTS)}")
+        rows.append((cols[0], frozenset(k.strip() for k in cols[1].split(",") if k.strip()), cols[2]))
+    return tuple(rows)
+
+
+@cache
 def cue_frames() -> dict[str, frozenset[str]]:
     """Reporting-cue lemma -> the kinds of content it takes
     (``clause``, ``quote``, ``object``, ``infinitive``)."""
-    out: dict[str, frozenset[str]] = {}
-    for line in _lines("cues.tsv"):
-        lemma, kinds = line.split("\t")[:2]
-        out[lemma.strip()] = frozenset(k.strip() for k in kinds.split(",") if k.strip())
-    return out
+    return {lemma: kinds for lemma, kinds, _ in _cue_rows()}
+
+
+@cache
+def cue_acts() -> dict[str, str]:
+    """Reporting-cue lemma -> the act it reports when the structure says no
+    other ("say" -> speech, "believe" -> belief, "find" -> fact, "plan" ->
+    intention)."""
+    return {lemma: act for lemma, _, act in _cue_rows()}
+
+
+def _words(name: str) -> frozenset[str]:
+    return frozenset(ln.strip().lower() for ln in _lines(name))
+
+
+@cache
+def evidential_sources() -> frozenset[str]:
+    """Nouns of a source that is evidence, not a person ("study", "polls",
+    "data", "records"), singular and plural as written."""
+    return _words("evidential_sources.txt")
+
+
+@cache
+def finding_verbs() -> frozenset[str]:
+    """Lemmas of the verbs by which evidence presents what it establishes
+    ("found", "shows", "suggest"): with an evidential source, a fact."""
+    return _words("finding_verbs.txt")
+
+
+@cache
+def directives() -> frozenset[str]:
+    """Lemmas of the verbs that direct someone to do something ("urged X to",
+    "asked X to", "called on X to"): their infinitive is the source's aim."""
+    return _words("directives.txt")
+
+
+@cache
+def stances() -> frozenset[str]:
+    """Lemmas of the verbs that take a stance towards their object ("praised
+    the plan", "attacked Clinton"): speech only when they report words."""
+    return _words("stances.txt")
 
 
 @cache
@@ -52,6 +108,27 @@ def light_verbs() -> frozenset[str]:
 def artefacts() -> frozenset[str]:
     """Nouns for what one issues to say something ("a statement saying ...")."""
     return frozenset(ln.strip() for ln in _lines("artefacts.txt"))
+
+
+@cache
+def furniture_openings() -> tuple[str, ...]:
+    """What a paragraph of page furniture opens with, lower case: labels with
+    their colon ("read more:", "photo:"), phrases without ("sign up")."""
+    return tuple(sorted(_words("furniture_lines.txt"), key=len, reverse=True))
+
+
+@cache
+def section_labels() -> frozenset[str]:
+    """Labels before a colon that are never a speaker ("exclusive", "analysis")."""
+    return _words("section_labels.txt")
+
+
+@cache
+def refusals() -> frozenset[str]:
+    """What a source refuses when it declines to comment: the verbs of
+    speaking in "declined to *comment*", "refused to *say*", and the nouns in
+    "declined *requests* for comment", "did not respond to a *request*"."""
+    return _words("refusals.txt")
 
 
 @cache

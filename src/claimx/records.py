@@ -51,6 +51,11 @@ class Speaker(_Model):
 class Quote(_Model):
     id: str
     type: Literal["direct", "indirect", "mixed"]
+    act: Literal["speech", "belief", "fact", "intention"] = Field(
+        description="What the cue does with the content (PDTB/PARC attribution types): speech (said, told, "
+        "according to), belief (believes, expects that), fact (a study found, data show) or intention "
+        "(plans to, urged X to)."
+    )
     text: str = Field(description="For a direct quote, the content inside the quotation marks.")
     start: int = Field(ge=0)
     end: int = Field(ge=0)

@@ -10,6 +10,8 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING
 
+from claimx.writers import quote_words
+
 if TYPE_CHECKING:
     from claimx.corpus import Corpus
 
@@ -88,7 +90,8 @@ def _segments(text: str, record: dict) -> str:
                 if q["id"] not in first_segment:
                     first_segment.add(q["id"])
                     anchor = f' id="{escape(record["article"]["id"])}-{q["id"]}"'
-                title = f'{q["id"]} {q["type"]}: {q["speaker_name"] or "unknown speaker"} ({q["confidence"]})'
+                title = (f'{q["id"]} {q["type"]} {q["act"]}: {q["speaker_name"] or "unknown speaker"} '
+                         f'({q["confidence"]})')
                 piece = (f'<mark{anchor} class="{" ".join(classes)}" style="--c:{colour}" data-q="{q["id"]}" '
                          f'title="{escape(title)}">{piece}</mark>')
                 break
@@ -108,11 +111,12 @@ def _article(record: dict, index: int) -> str:
         positions = "; ".join(p["text"] for p in sp["positions"]) if sp else ""
         low = ' class="low"' if q["confidence"] < LOW_CONFIDENCE else ""
         swatch = f'<span class="swatch" style="--c:{colours.get(q["speaker"], "#ccc")}"></span>'
-        preview = q["text"] if len(q["text"]) <= 90 else q["text"][:87] + "…"
+        words = quote_words(q)
+        preview = words if len(words) <= 90 else words[:87] + "…"
         rows.append(
             f"<tr{low}><td><a href=\"#{aid}-{q['id']}\">{q['id']}</a></td>"
             f"<td>{swatch}{escape(q['speaker_name'] or '—')}</td><td>{escape(positions)}</td>"
-            f"<td>{q['type']}</td><td>{escape((q['cue'] or {}).get('text', ''))}</td>"
+            f"<td>{q['type']}</td><td>{q['act']}</td><td>{escape((q['cue'] or {}).get('text', ''))}</td>"
             f"<td>{escape(q['date'] or '')}</td><td>{q['confidence']:.2f}</td><td>{escape(preview)}</td></tr>"
         )
     speakers = []
@@ -132,7 +136,7 @@ def _article(record: dict, index: int) -> str:
 <div><h2>{escape(art.get('title') or art['id'])}</h2><p class="meta">{meta}</p>
 <div class="text">{_segments(text, record)}</div></div>
 <div><h3>Quotes ({len(record['quotes'])})</h3>
-<table><tr><th>#</th><th>speaker</th><th>position</th><th>type</th><th>cue</th><th>date</th><th>conf.</th><th>text</th></tr>
+<table><tr><th>#</th><th>speaker</th><th>position</th><th>type</th><th>act</th><th>cue</th><th>date</th><th>conf.</th><th>text</th></tr>
 {''.join(rows)}</table>
 <h3>Speakers ({len(record['speakers'])})</h3>
 <table><tr><th>name</th><th>kind</th><th>positions</th><th>quotes</th></tr>{''.join(speakers)}</table></div>
@@ -192,7 +196,11 @@ def render_html(records: list[dict], corpus: Corpus | None = None) -> str:
               '<span><mark class="q indirect" style="--c:hsl(50 85% 80%)">indirect</mark></span>'
               '<span><mark class="q direct low" style="--c:hsl(50 85% 80%)">low confidence</mark></span>'
               '<span class="cue">cue</span> <span class="mention">speaker mention</span> '
-              '<abbr class="date" title="normalised value">date</abbr></p>')
+              '<abbr class="date" title="normalised value">date</abbr></p>'
+              '<p class="legend">act: <span><b>speech</b> said, told, according to</span>'
+              '<span><b>belief</b> believes, expects that, praised (a stance)</span>'
+              '<span><b>fact</b> a study found, data show, knew</span>'
+              '<span><b>intention</b> plans to, wants to, urged X to</span></p>')
     body = "\n".join(_article(r, i) for i, r in enumerate(records))
     if corpus is not None:
         body = _corpus_section(corpus) + "\n" + body

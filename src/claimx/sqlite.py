@@ -184,7 +184,7 @@ def position_rows(data: dict) -> list[dict]:
 def quote_rows(data: dict) -> list[dict]:
     art = data["article"]["id"]
     speakers = {s["id"]: s for s in data["speakers"]}
-    known = {"id", "type", "text", "start", "end", "parts", "speaker", "speaker_name", "speaker_mention",
+    known = {"id", "type", "act", "text", "start", "end", "parts", "speaker", "speaker_name", "speaker_mention",
              "cue", "addressee", "date", "paragraph", "sentence", "confidence"}
     out = []
     for q in data["quotes"]:
@@ -193,7 +193,7 @@ def quote_rows(data: dict) -> list[dict]:
         out.append({
             "article_id": art, "quote_id": q["id"], "speaker": q["speaker_name"],
             "positions": _joined(p["text"] for p in sp["positions"]) if sp else None,
-            "type": q["type"], "act": None, "cue": cue.get("text"), "addressee": (q["addressee"] or {}).get("text"),
+            "type": q["type"], "act": q.get("act"), "cue": cue.get("text"), "addressee": (q["addressee"] or {}).get("text"),
             "date": q["date"], "text": q["text"], "start": q["start"], "end": q["end"], "paragraph": q["paragraph"],
             "confidence": q["confidence"], "speaker_id": q["speaker"], "speaker_kind": sp["kind"] if sp else None,
             "speaker_mention": (q["speaker_mention"] or {}).get("text"), "cue_lemma": cue.get("lemma"),

@@ -8,6 +8,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from claimx.writers import quote_words
+
 PALETTE = ["yellow", "cyan", "magenta", "green", "blue", "red", "bright_yellow", "bright_cyan",
            "bright_magenta", "bright_green"]
 
@@ -27,12 +29,13 @@ def render(record: dict, console: Console) -> None:
     console.rule(f"[bold]{art.get('title') or art['id']}[/] · reference date {art.get('reference_date') or 'unknown'}")
     console.print(body)
     table = Table(show_lines=False, expand=True)
-    for col in ("#", "speaker", "type", "cue", "date", "conf.", "text"):
+    for col in ("#", "speaker", "type", "act", "cue", "date", "conf.", "text"):
         table.add_column(col, overflow="fold", ratio=4 if col == "text" else None)
     for q in record["quotes"]:
         colour = colours.get(q["speaker"], "white")
-        preview = q["text"] if len(q["text"]) <= 80 else q["text"][:77] + "…"
+        words = quote_words(q)
+        preview = words if len(words) <= 80 else words[:77] + "…"
         conf = f"[red]{q['confidence']:.2f}[/]" if q["confidence"] < 0.6 else f"{q['confidence']:.2f}"
-        table.add_row(q["id"], Text(q["speaker_name"] or "—", style=colour), q["type"],
+        table.add_row(q["id"], Text(q["speaker_name"] or "—", style=colour), q["type"], q["act"],
                       (q["cue"] or {}).get("text", ""), q["date"] or "", conf, Text(preview))
     console.print(table)

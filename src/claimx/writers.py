@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 COLUMNS = {
     Table.quotes: [
-        "article_id", "quote_id", "speaker", "positions", "type", "cue", "addressee", "date",
+        "article_id", "quote_id", "speaker", "positions", "type", "act", "cue", "addressee", "date",
         "text", "start", "end", "paragraph", "confidence",
         # added after the fixed leading columns
         "speaker_id", "speaker_kind", "speaker_mention", "cue_lemma",
@@ -56,6 +56,18 @@ def _cell(value: Any) -> str:
     return s
 
 
+PART_JOINER = " … "
+
+
+def quote_words(quote: dict) -> str:
+    """The words a quote reports, for reading: a quote split by its cue or
+    across paragraphs shows its parts joined with " … " ("The plan is simple,
+    … and it will work."), not the cue phrase between them; other quotes
+    their text. (JSON and YAML keep ``text``, ``start`` and ``end``.)"""
+    parts = quote.get("parts")
+    return PART_JOINER.join(p["text"] for p in parts) if parts else quote["text"]
+
+
 def rows(record: dict, table: Table) -> Iterator[list[str]]:
     """The CSV rows of one record: :func:`values`, spreadsheet-safe."""
     for row in values(record, table):
@@ -73,8 +85,8 @@ def values(record: dict, table: Table) -> Iterator[tuple]:
             positions = "; ".join(p["text"] for p in sp["positions"]) if sp else ""
             cue = q["cue"] or {}
             yield (
-                art, q["id"], q["speaker_name"], positions, q["type"], cue.get("text"),
-                (q["addressee"] or {}).get("text"), q["date"], q["text"], q["start"], q["end"],
+                art, q["id"], q["speaker_name"], positions, q["type"], q["act"], cue.get("text"),
+                (q["addressee"] or {}).get("text"), q["date"], quote_words(q), q["start"], q["end"],
                 q["paragraph"], q["confidence"], q["speaker"], sp["kind"] if sp else None,
                 (q["speaker_mention"] or {}).get("text"), cue.get("lemma"),
             )

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 
 from claimx.attribution.sources import mention_span
 from claimx.attribution.statement import Attribution, classify, statement
-from claimx.attribution.words import char_span, trim
+from claimx.attribution.words import DOUBLE_MARKS, char_span, trim
 
 if TYPE_CHECKING:
     from claimx.attribution.context import Reading
@@ -49,15 +49,22 @@ def _according(ctx: Reading, doc: Doc, tok: Token) -> Attribution | None:
     if head is not None and head.i == to.i:
         return None
     sent = tok.sent
-    side = _rest_of_sentence(tok, src) if head is None else _clause_side(tok, to, head)
-    if not side:
-        return None
-    start, end = trim(ctx.text, *char_span(side))
-    if end <= start:
-        return None
-    inside = [i for i, q in enumerate(quotes) if start <= q.start and q.end <= end]
-    ctx.claimed.update(inside)
-    kind, parts = classify(ctx.text, quotes, inside, start, end)
+    pieces = _interrupted(tok, to, head) if head is not None else None
+    if pieces is not None:
+        # "Waiting times, according to the report, will fall": both sides, one statement
+        parts = [trim(ctx.text, *char_span(p)) for p in pieces]
+        ctx.claimed.update(i for i, q in enumerate(quotes) if parts[0][0] <= q.start and q.end <= parts[-1][1])
+        kind = "mixed" if any(ch in ctx.text[a:b] for a, b in parts for ch in DOUBLE_MARKS) else "indirect"
+    else:
+        side = _rest_of_sentence(tok, src) if head is None else _clause_side(tok, to, head)
+        if not side:
+            return None
+        start, end = trim(ctx.text, *char_span(side))
+        if end <= start:
+            return None
+        inside = [i for i, q in enumerate(quotes) if start <= q.start and q.end <= end]
+        ctx.claimed.update(inside)
+        kind, parts = classify(ctx.text, quotes, inside, start, end)
     return statement(
         kind, parts, (tok.idx, to.idx + len(to), "according to"), mention_span(src), src.i,
         (sent.start_char, sent.end_char), ctx.para_of(tok.idx), 0.8, "according-to",
@@ -74,6 +81,24 @@ def _rest_of_sentence(tok: Token, src: Token) -> list[Token] | None:
     if comma is None:
         return None
     return [t for t in sent if t.i > comma.i and not t.is_space]
+
+
+def _interrupted(tok: Token, to: Token, head: Token) -> list[list[Token]] | None:
+    """"*Waiting times*, according to the report, *will fall*": a phrase set off
+    by commas between the subject of the clause it hangs on and the rest
+    reports the clause on both sides (None elsewhere: "*Since May*, according
+    to X, ..." reports what follows)."""
+    doc = tok.doc
+    phrase = {t.i for t in tok.subtree} | {t.i for t in to.subtree}
+    first, last = min(phrase), max(phrase)
+    if first == 0 or last + 1 >= len(doc) or doc[first - 1].text != "," or doc[last + 1].text != ",":
+        return None
+    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl")), None)
+    if head.i < first or subject is None or subject.right_edge.i != first - 2:
+        return None  # the phrase does not stand between the subject and its verb ("Since May, according to X, ...")
+    before = [t for t in subject.subtree if not t.is_space]
+    after = [t for t in head.subtree if t.i > last + 1 and not t.is_space]
+    return [before, after] if any(t.is_alpha for t in after) else None
 
 
 def _clause_side(tok: Token, to: Token, head: Token) -> list[Token] | None:

@@ -16,13 +16,11 @@ from spacy.tokens import Doc, Span, Token
 from claimx.attribution.sources import mention_span, subject_of
 from claimx.attribution.statement import Attribution, classify, from_cue, statement
 from claimx.attribution.words import FINITE_TAGS, after_comma, trim
+from claimx.lexicon import section_labels
 
 if TYPE_CHECKING:
     from claimx.attribution.context import Reading
 
-# labels a headline or paragraph opens with ("EXCLUSIVE: ..."), never a speaker
-HEADING_LABELS = frozenset({"exclusive", "breaking", "update", "updated", "watch", "analysis", "opinion", "video",
-                            "photos", "correction", "related", "read", "listen", "live", "editor", "note"})
 _NAME_COLON = re.compile(r"[^:\n]{2,60}?:\s+(?=\S)")
 
 # a colon (or the comma or full stop that stands for one): its index, where
@@ -133,8 +131,8 @@ def _named(ctx: Reading, at: Colon, span: Span, prev: Token) -> Attribution | No
     text, quotes = ctx.text, ctx.quotes
     colon, end, k = at
     speaker_caps = prev.text.isupper() and prev.is_alpha and len(prev.text) > 1
-    if not _speaker_word(prev, k, speaker_caps) or prev.lower_ in HEADING_LABELS:  # "EXCLUSIVE: In memo to ..."
-        return None
+    if not _speaker_word(prev, k, speaker_caps) or prev.lower_ in section_labels() or ctx.in_furniture(prev.idx):
+        return None  # "EXCLUSIVE: In memo to ...", "MARKETS: Stocks fell ..."
     src_start, src_end = mention_span(prev)
     around = None  # the quotation the whole "NAME: ..." paragraph is in
     if k is None:

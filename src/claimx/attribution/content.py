@@ -83,6 +83,8 @@ def _clause(ctx: Reading, cue: Token, kinds: frozenset[str]) -> tuple[Span | Non
             if kind not in kinds or (infinitive and child.i < cue.i):
                 continue
             toks = list(child.subtree)
+            if kind == "clause":
+                toks += second_that_clause(cue, child)
             stop = None if ctx.every_verb else _own_statement_within(ctx, child, toks)
             if stop is not None:
                 toks = [t for t in toks if t.i < stop]
@@ -90,6 +92,23 @@ def _clause(ctx: Reading, cue: Token, kinds: frozenset[str]) -> tuple[Span | Non
                     toks.pop()
             return (char_span(toks) if toks else None), kind
     return None
+
+
+def second_that_clause(cue: Token, clause: Token) -> list[Token]:
+    """"said *the budget was balanced, and that taxes would fall*": a second
+    "that"-clause the parser hung on the cue rather than on its first clause
+    is reported too (the "that" says so: not "said X, and the crowd
+    cheered", a clause of the narrative); its tokens, the conjunction
+    before it included."""
+    doc = cue.doc
+    for conj in cue.children:
+        if conj.dep_ != "conj" or conj.i < clause.right_edge.i:
+            continue
+        first = conj.left_edge
+        if first.lower_ == "that" and first.dep_ == "mark" and first.head.i == conj.i:
+            return list(doc[clause.right_edge.i + 1 : conj.right_edge.i + 1])
+        return []
+    return []
 
 
 def _own_statement_within(ctx: Reading, child: Token, toks: list[Token]) -> int | None:

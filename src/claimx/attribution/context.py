@@ -46,6 +46,7 @@ class Reading:
     phrases: dict[int, tuple[int, int] | None] = field(default_factory=dict)
     claimed: set[int] = field(default_factory=set)  # quotations some statement holds
     found: list[Attribution] = field(default_factory=list)
+    furniture: list[tuple[int, int]] = field(default_factory=list)  # page furniture: no speaker, cue or quote
 
     def __post_init__(self) -> None:
         self.index = QuotationIndex(self.quotes)
@@ -56,6 +57,12 @@ class Reading:
     def in_quote(self, char: int) -> bool:
         """Whether ``char`` lies inside a quotation of the Doc."""
         return char in self.index
+
+    def in_furniture(self, start: int, end: int | None = None) -> bool:
+        """Whether the characters [start, end) (or the one at ``start``)
+        touch page furniture (:mod:`~claimx.attribution.furniture`)."""
+        end = start + 1 if end is None else end
+        return any(s < end and start < e for s, e in self.furniture)
 
     def para_of(self, char: int) -> int:
         """The paragraph ``char`` is in."""

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc
 
 from claimx.attribution.statement import Attribution, statement
-from claimx.attribution.words import is_title
+from claimx.attribution.words import LETTER, is_title
 
 if TYPE_CHECKING:
     from claimx.attribution.context import Reading
@@ -41,10 +41,11 @@ def follow_on(doc: Doc, ctx: Reading) -> None:
 
 
 def paragraph_continuations(doc: Doc, ctx: Reading) -> None:
-    """The pass: an unclaimed quotation of four words or more that opens its
-    paragraph, right after a paragraph whose last statement has a speaker,
-    continues that speaker; a quotation in capitals on a line of its own
-    (“DIVISIVE, STUPID AND WRONG”) is a heading."""
+    """The pass: an unclaimed quotation that opens its paragraph, right after
+    a paragraph whose last statement has a speaker, continues that speaker
+    when it has four words or more, or is a sentence alone on its line
+    (“Absolutely.”, not “Meet the Press”); a quotation in capitals on a line
+    of its own (“DIVISIVE, STUPID AND WRONG”) is a heading."""
     text, found = ctx.text, ctx.found
     extra: list[Attribution] = []
     by_para: dict[int, Attribution] = {}
@@ -57,9 +58,11 @@ def paragraph_continuations(doc: Doc, ctx: Reading) -> None:
         p_start, p_end = ctx.paras[p]
         words = len(text[q.inner_start : q.inner_end].split())
         starts_para = not text[p_start : q.start].strip()
-        if not starts_para or words < 4:
-            continue
         inner = text[q.inner_start : q.inner_end]
+        # a short sentence alone on its line is said (“Absolutely.”); “Meet the Press” names something
+        alone = starts_para and not LETTER.search(text[q.end : p_end]) and inner.rstrip()[-1:] in (".", "!", "?", "…")
+        if not starts_para or words < 4 and not alone:
+            continue
         if inner.upper() == inner and not text[q.end : p_end].strip():
             continue  # “DIVISIVE, STUPID AND WRONG” on a line of its own: a heading
         prev = by_para.get(p - 1)
@@ -72,6 +75,7 @@ def paragraph_continuations(doc: Doc, ctx: Reading) -> None:
             (s0.start_char, s0.end_char) if s0 is not None else (q.start, q.end),
             p, prev.confidence - 0.3, "continuation", inherited_from=found.index(prev),
         )
+        a.act = prev.act  # more of the same statement
         extra.append(a)
         by_para[p] = a
     found += extra

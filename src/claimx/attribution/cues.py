@@ -24,12 +24,13 @@ PHRASE_DEPS = {"aux", "auxpass", "neg", "prt", "advmod", "npadvmod", "dative", "
 def find_cues(doc: Doc, ctx: Reading) -> None:
     """The first pass: which verbs close a quotation ("“...,” an angry
     Hollande retaliated"), then the Doc's cues: lexicon verbs and those,
-    outside quotations, imperatives ("Read the rest here") and markup."""
+    outside quotations, imperatives ("Read the rest here"), markup and page
+    furniture."""
     ctx.closing = {t.i for t in doc if closes_quote(ctx, t)}
     ctx.cue_tokens = [
         t for t in doc
         if (ctx.is_cue(t) or t.i in ctx.closing) and not ctx.in_quote(t.idx) and not imperative(t)
-        and not markup(t)
+        and not markup(t) and not ctx.in_furniture(t.idx)
     ]
 
 
@@ -55,17 +56,30 @@ def closes_quote(ctx: Reading, verb: Token) -> bool:
     between = [t for t in doc.char_span(q.end, verb.idx, alignment_mode="expand") or () if not t.is_space]
     if not between:
         return verb.i + 1 < len(doc) and doc[verb.i + 1].pos_ == "PROPN"
+    manner = opens_sentence(ctx.text, q.start)  # "“Nonsense,” she scoffed angrily."
     j = verb.i + 1
     while j < len(doc) and doc[j].head.i == verb.i and (
-        doc[j].dep_ == "prt" or doc[j].dep_ == "advmod" and doc[j].lower_ in ("back", "again", "aloud", "out")
+        doc[j].dep_ == "prt" or doc[j].dep_ == "advmod" and (manner or doc[j].lower_ in ("back", "again", "aloud", "out"))
     ):
-        j += 1  # "“Mexico!” the audience screamed back." (not "the crowd applauded loudly")
+        # "“Mexico!” the audience screamed back."; not after words that are
+        # part of another's sentence: 'Trump said he would "protect our
+        # LGBTQ citizens," the crowd applauded loudly.'
+        j += 1
     nxt = doc[j] if j < len(doc) else None
     if nxt is not None and not (nxt.text in (".", ",", ";", "!", "?") or nxt.lower_ in ("and", "but") or "\n" in nxt.text):
         return False
     if len(between) > 6 or any(t.pos_ in ("VERB", "AUX") or t.is_punct for t in between):
         return False
     return any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in between)
+
+
+def opens_sentence(text: str, at: int) -> bool:
+    """Whether the quotation starting at ``at`` opens its sentence: the
+    text's or a paragraph's start, or after a sentence's end before it."""
+    i = at - 1
+    while i >= 0 and text[i] in " \t\xa0":
+        i -= 1
+    return i < 0 or text[i] in "\n.!?”\"'’"
 
 
 def phrase(ctx: Reading, cue: Token, subj: Token | None) -> tuple[int, int]:

@@ -14,7 +14,19 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc
 
-from claimx.attribution import according, colons, continuations, cue_statements, cues, dashes, nesting, predicates
+from claimx.attribution import (
+    according,
+    acts,
+    colons,
+    continuations,
+    cue_statements,
+    cues,
+    dashes,
+    furniture,
+    nesting,
+    predicates,
+    refusals,
+)
 from claimx.attribution.context import Reading
 from claimx.attribution.statement import Attribution
 from claimx.lexicon import cue_frames
@@ -23,6 +35,7 @@ from claimx.quotemarks import Quotation, find_quotations
 Pass = Callable[[Doc, Reading], None]
 
 PASSES: tuple[Pass, ...] = (
+    furniture.mark,                           # "READ MORE: ...", "MARKETS:", "(AP Photo/...)": no prose
     cues.find_cues,                           # the cues: lexicon verbs, verbs closing a quotation
     cue_statements.quotes_before,             # "“We will win,” Smith said"
     cue_statements.complements,               # "Smith said the budget ...", asides, "He said: “...”"
@@ -31,7 +44,10 @@ PASSES: tuple[Pass, ...] = (
     according.according_to,                   # "..., according to the Commerce Department"
     colons.colons,                            # "Kerry: “...”", "PENCE: Well, ..."
     dashes.dashes,                            # "“...” — Commissioner Jane Roe"
+    furniture.drop_furniture,                 # nothing that touches furniture
+    refusals.drop_refusals,                   # "declined to comment": no statement
     nesting.drop_nested,                      # "said he thinks ...": one statement
+    acts.assign,                              # speech, belief, fact or intention
     continuations.paragraph_continuations,    # the next paragraph's quotation, same speaker
 )
 

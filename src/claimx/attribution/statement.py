@@ -37,6 +37,7 @@ class Attribution:
     confidence: float
     inherited_from: int | None = None  # index of the attribution whose speaker this one continues
     rule: str = ""  # which construction found it: quote-before, clause, quote-after, object, ...
+    act: str = "speech"  # speech | belief | fact | intention (set by attribution.acts)
 
 
 def statement(
