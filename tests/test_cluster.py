@@ -337,3 +337,19 @@ def test_worker_killed_mid_run_costs_no_article(tmp_path):
     assert manifest["complete"] and manifest["articles"] == 10
     assert [f["source"] for f in manifest["failed"]] == [str(corpus / "t99-empty.txt")]
     assert error_lines((logs / "claimx.log").read_text()) == error_lines(stderr)
+
+
+@pytest.mark.cluster
+@needs_dask
+def test_acts_filter_on_the_cluster_equals_a_local_run(scheduler, corpus, tmp_path):
+    code, stdout, _ = local_run(corpus, "--acts", "belief,fact")
+    r = runner.invoke(app, ["extract", str(corpus), "--acts", "belief,fact", "--scheduler", scheduler,
+                            "--partition-size", "900", "-o", str(tmp_path / "out"), "-q"])
+    assert r.exit_code == code == 1, r.stderr
+    assert parts_text(tmp_path / "out") == stdout
+    acts = {q["act"] for line in stdout.splitlines() for q in json.loads(line)["quotes"]}
+    assert acts <= {"belief", "fact"}
+    assert sum(len(json.loads(line)["quotes"]) for line in stdout.splitlines()) < sum(
+        len(json.loads(line)["quotes"]) for line in local_run(corpus)[1].splitlines())
+    manifest = json.loads((tmp_path / "out" / "_manifest.json").read_text(encoding="utf-8"))
+    assert manifest["options"]["acts"] == ["belief", "fact"]
