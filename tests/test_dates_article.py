@@ -83,7 +83,7 @@ def test_statement_dates_table(text, quote_type, cue_date, day, dates):
     quotes, mentions = _said(text, quote_type, cue_date)
     days = statement_dates(text, quotes, mentions, WED)
     assert days == [day]
-    found = [(text[s:e], v) for s, e, v, _ in article_dates(text, mentions, WED, quotes, days)]
+    found = [(text[s:e], v) for s, e, v, _, _ in article_dates(text, mentions, WED, quotes, days)]
     assert found == dates
 
 
@@ -107,4 +107,4 @@ def test_words_that_are_no_date_are_dropped():
     """An expression with no value and no word of time was never a date."""
     text = "The Olympic team met on Monday."
     mentions = [[4, 11, "past", -1, False, False], [text.index("Monday"), len(text) - 1, "past", -1, False, False]]
-    assert article_dates(text, mentions, WED, [], []) == [(text.index("Monday"), len(text) - 1, "2025-08-18", "date")]
+    assert article_dates(text, mentions, WED, [], []) == [(text.index("Monday"), len(text) - 1, "2025-08-18", "date", "relative: <weekday>")]

@@ -18,7 +18,7 @@ from claimx.dates.relative import weekday_date
 from claimx.dates.rules import Value, rule, whole
 from claimx.dates.times import clock_value
 from claimx.dates.timex import CALENDAR, iso_week, shift_month
-from claimx.dates.words import CLOCK, PARTS_OF_DAY, WEEKDAY_WORD, WEEKDAYS
+from claimx.dates.words import CLOCK, CLOCK_24, PARTS_OF_DAY, WEEKDAY_WORD, WEEKDAYS
 
 if TYPE_CHECKING:
     from claimx.dates.context import DateContext
@@ -60,7 +60,7 @@ def anaphoric(low: str, previous: str) -> Value | None:
     if pair and c.group(2):
         return _day_of_month(c, int(pair.group(1)))
     bare = _CLOCK_AROUND.sub("", low)
-    clock = CLOCK.fullmatch(bare) or _NOON.fullmatch(bare)
+    clock = CLOCK.fullmatch(bare) or CLOCK_24.fullmatch(bare) or _NOON.fullmatch(bare)
     if clock:  # "at 10:35 a.m.": on the day named before
         return (f"{previous[:10]}T{clock_value(clock)}", "time") if c.group(3) else None
     m = _ANAPHOR.fullmatch(low) or _THE_DAY.fullmatch(low)

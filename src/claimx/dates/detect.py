@@ -16,11 +16,12 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
-from claimx.dates.holidays import HOLIDAY, HOLIDAY_NAMES
+from claimx.dates.holidays import HOLIDAY
+from claimx.dates.misreads import AGE, counted, is_date, misread
 from claimx.dates.tense import tense_of
-from claimx.dates.words import DAYS, MONTH_RE, UNIT_WORD, WEEKDAY_RE, WEEKDAY_WORD
+from claimx.dates.words import DAYS, MONTH_RE, WEEKDAY_RE
 from claimx.lexicon import date_patterns
 
 
@@ -48,9 +49,6 @@ _YEAR = re.compile(
     r"((?:1[6-9]\d\d|20\d\d))(?![\d,.]\d)(?!\s*(?:%|percent|people|troops|votes|members))",
     re.IGNORECASE,
 )
-_NOT_DATES = {"annual", "quarterly", "biannual", "semiannual", "year-end", "former", "seasonal"}
-_AGE = re.compile(r"\b(?:\d+|[a-z]+)[- ](?:year|month|week|day)s?[- ]old\b|\bage(?:d|s)?\b", re.IGNORECASE)
-_MAY_MONTH = re.compile(r"(?:\b(?:in|since|until|by|early|late|mid|last|next|this|of)\s+May\b|\bMay\s+\d)")
 _EVERY_BEFORE = re.compile(r"\b(?:every|each)\s+$", re.IGNORECASE)
 _EVERY_WHAT = re.compile(rf"(?:{WEEKDAY_RE}|{MONTH_RE}|(?:\w+\s+)?(?:day|week|month|year|hour)s?)")
 _WEEKDAY_THEN = re.compile(rf"{WEEKDAY_RE}(?=,\s+(?!{MONTH_RE}))")
@@ -107,55 +105,6 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in spans)
 
 
-_AGE_DECADE = re.compile(r"\b(?:his|her|their|its|my|your|our)\s+(?:early\s+|mid-?\s*|late\s+)?(?:\d0|\w+tie)s$", re.I)
-
-
-# the rest of a title up to its closing quotation mark: "This Week With David Brinkley"
-_TITLE_CLOSES = re.compile(r"(?:\s+(?:[A-Z][\w'.-]*|with|of|the|and|in|on|for|a|an|to))*[,.]?\s*(?:[\"”’']|'')")
-_HEADLINE_LOWER = {"a", "an", "the", "in", "of", "on", "at", "to", "for", "by", "with", "as", "or", "and", "but", "from"}
-# capitalised words a date may be written in (titles are the others: _misread)
-_CALENDAR_NAME = re.compile(rf"\b(?:{MONTH_RE}|{WEEKDAY_RE}|{HOLIDAY_NAMES}|Day|Eve|Year|\w+ties)\b")
-_TEMPORAL_WORD = re.compile(
-    rf"\d|\b(?:{MONTH_RE}|{WEEKDAY_WORD}|{UNIT_WORD}|morning|afternoon|evening|night|spring|summer|fall|autumn|"
-    r"winter|season|now|today|tonight|yesterday|tomorrow|recent|recently|current|currently|past|future|soon|"
-    r"later|earlier|ago|eve|noon|midnight|nineties|eighties|seventies|sixties|fifties|forties|thirties|twenties|"
-    r"holiday|\w+day)s?\b",
-    re.IGNORECASE,
-)
-
-
-def looks_temporal(expr: str) -> bool:
-    """Whether an expression the NER called a date has a word of time in it
-    ("the nineties", "the next morning"); "Olympic", "as little as 99 cents"
-    or "seasonally" without one are not dates at all."""
-    return bool(_TEMPORAL_WORD.search(expr)) and not re.fullmatch(r"(?:as\s+)?(?:little|much|many)\s+as\s+.*", expr, re.I)
-
-
-def _misread(doc_text: str, span: Span, sent: Span) -> bool:
-    """A date the NER found that is something else: a title ("ABC's “This
-    Week”", "VOA Today", "60 Minutes"), a greeting ("Good evening"), a name
-    ("the annual March for Life"), an age ("in his 30s"). ``doc_text`` is the
-    Doc's text (``Doc.text`` rebuilds it on every access)."""
-    text = span.text
-    before = doc_text[max(0, span.start_char - 20) : span.start_char]
-    after = doc_text[span.end_char : span.end_char + 30]
-    words = re.findall(r"[A-Za-z]+", text)
-    titled = words and all(w[0].isupper() for w in words) and any(len(w) > 2 and w[1:].islower() for w in words)
-    if titled and not _CALENDAR_NAME.search(text) and span.start != sent.start:
-        # not a headline in capitals ("Profits Rise in the Third Quarter")
-        prose = any(t.is_alpha and t.is_lower and t.lower_ not in _HEADLINE_LOWER for t in sent)
-        # after an opening quotation mark, colon or bracket a sentence may start,
-        # unless the quotation closes on it ("“This Week,” said Baker)
-        opens = re.search(r"(?:[\"“‘'`(:—]|--)\s*$", before) is not None and not _TITLE_CLOSES.match(after)
-        if prose and not opens:
-            return True  # capitals in the middle of a sentence: a title
-    if re.search(r"\bgood\s+$", before, re.I) and _PART_OF_DAY.fullmatch(text):
-        return True
-    if re.fullmatch(MONTH_RE, text) and re.match(r"\s+(?:for|of)\s+[A-Z]", after):
-        return True
-    return _AGE_DECADE.search(before + text) is not None
-
-
 def detect(doc: Doc) -> list[DateMention]:
     """Temporal expressions in a parsed Doc, in reading order, without overlaps."""
     text = doc.text
@@ -170,24 +119,13 @@ def _entity_spans(doc: Doc, text: str) -> list[tuple[int, int]]:
     for ent in doc.ents:
         if ent.label_ not in ("DATE", "TIME"):
             continue
-        if not _is_date(text, ent.start_char, ent.end_char):
+        if not is_date(text, ent.start_char, ent.end_char) or counted(ent):
             continue
         start, end = _mend(text, ent.start_char, ent.end_char)
         if spans and re.search(r"\sof$", text[spans[-1][0] : spans[-1][1]]) and spans[-1][1] + 1 == start:
             start = spans.pop()[0]  # "the night of" + "Friday, Oct. 23": the NER's two halves of one
         spans.extend(_split(text, start, end))
     return spans
-
-
-def _is_date(text: str, start: int, end: int) -> bool:
-    """Whether the entity at ``start``-``end`` can be a date: not an age,
-    a bare number or percentage, "annual", or "may" the verb."""
-    s = text[start:end]
-    if _AGE.search(s) or not re.search(r"\w", s):
-        return False
-    if re.fullmatch(r"\d+(?:\.\d+)?%?", s) and not re.fullmatch(r"1[6-9]\d\d|20\d\d", s):
-        return False
-    return not (s.lower() in _NOT_DATES or (s.lower() == "may" and not _MAY_MONTH.search(text, max(0, start - 12), end + 6)))
 
 
 def _mend(text: str, start: int, end: int) -> tuple[int, int]:
@@ -242,7 +180,7 @@ def _pattern_spans(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, i
         if not _overlaps(spans, *m.span()):
             spans.append(m.span())
     for m in _FALLBACK.finditer(text):  # what the NER missed: "Late Monday", "the Aug. 7 bombings", "5 1/2 hours"
-        if _AGE.match(text, m.start(), m.end() + 6):
+        if AGE.match(text, m.start(), m.end() + 6):
             continue
         inside = [(s, e) for s, e in spans if s < m.end() and m.start() < e]
         if all(m.start() <= s and e <= m.end() for s, e in inside):
@@ -295,7 +233,7 @@ def _mentions(doc: Doc, text: str, merged: list[tuple[int, int]]) -> list[DateMe
         if span is None or not len(span):
             continue
         sentence = sents[bisect_right(sent_starts, span.start) - 1]
-        if _misread(text, span, sentence):
+        if misread(text, span, sentence):
             continue
         tense, head = tense_of(doc, text, span, start)
         sent = sentence.text

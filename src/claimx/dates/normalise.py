@@ -80,6 +80,9 @@ RULES: tuple[Rule | Rewrite, ...] = (
 
 _TAILS = 3  # shorter tails tried when the whole expression has no value: from its 2nd, 3rd, 4th word
 
+# a TIMEX3 value, its kind and the tag of the rule that gave it ("times: <clock time>"; "" for none)
+Tagged = tuple[str | None, str, str]
+
 
 def normalise(
     expr: str,
@@ -87,6 +90,9 @@ def normalise(
     tense: str = "past",
     quarter: str | None = None,
     previous: str | None = None,
+    *,
+    lead: str = "",
+    day_first: bool = False,
 ) -> Value:
     """TIMEX3 ``(value, kind)`` for one expression; kind is date|time|duration|set.
 
@@ -95,18 +101,35 @@ def normalise(
     that quarter of the year before, as TimeML annotates it. ``previous`` is
     the value of the last calendar date the text named before ``expr``:
     "that day", "the following year", "the previous Friday" count from it.
-    When the whole expression does not parse, its shorter tails are tried
-    ("coup d'etat last year" -> "last year")."""
-    ctx = DateContext.of(expr, ref, tense, quarter, previous)
+    ``lead`` is the words just before it ("for" in "for the last year": a
+    stretch); ``day_first`` whether its article writes numeric dates day
+    first ("25/12/2008"). When the whole expression does not parse, its
+    shorter tails are tried ("coup d'etat last year" -> "last year")."""
+    value, kind, _ = normalise_tagged(expr, ref, tense, quarter, previous, lead=lead, day_first=day_first)
+    return value, kind
+
+
+def normalise_tagged(
+    expr: str,
+    ref: dt.date | None,
+    tense: str = "past",
+    quarter: str | None = None,
+    previous: str | None = None,
+    *,
+    lead: str = "",
+    day_first: bool = False,
+) -> Tagged:
+    """:func:`normalise`, with the tag of the rule that answered."""
+    ctx = DateContext.of(expr, ref, tense, quarter, previous, lead=lead, day_first=day_first)
     for step in CONTEXT_RULES:
         if (value := step(ctx)) is not None:
-            return value
+            return value[0], value[1], step.tag
     words = ctx.expr.split()
-    result = read(ctx)
+    result = _read(ctx)
     for i in range(1, min(len(words), _TAILS + 1)):
         if result[0] is not None:
             break
-        tail = read(ctx.reading(" ".join(words[i:])))
+        tail = _read(ctx.reading(" ".join(words[i:])))
         if tail[0] is not None:
             result = tail
     return result
@@ -115,9 +138,14 @@ def normalise(
 def read(ctx: DateContext) -> Value:
     """The first answer of :data:`RULES` on the words ``ctx`` reads, or
     ``(None, "date")``."""
+    value, kind, _ = _read(ctx)
+    return value, kind
+
+
+def _read(ctx: DateContext) -> Tagged:
     for step in RULES:
         if isinstance(step, Rewrite):
             ctx = step(ctx)
         elif (value := step(ctx)) is not None:
-            return value
-    return None, "date"
+            return value[0], value[1], step.tag
+    return None, "date", ""

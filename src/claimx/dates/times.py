@@ -10,7 +10,7 @@ import re
 from typing import TYPE_CHECKING
 
 from claimx.dates.rules import Value, rule
-from claimx.dates.words import PARTS_OF_DAY
+from claimx.dates.words import CLOCK_24, PARTS_OF_DAY
 
 if TYPE_CHECKING:
     from claimx.dates.context import DateContext
@@ -26,8 +26,12 @@ def spoken_clock(low: str) -> str:
 
 
 def clock_value(m: re.Match[str]) -> str:
-    """The TIMEX3 time of a clock match (:data:`.words.CLOCK`, or "noon",
-    "midnight", "midday"): "10:30 p.m." -> "22:30", "midnight" -> "24:00"."""
+    """The TIMEX3 time of a clock match (:data:`.words.CLOCK`,
+    :data:`.words.CLOCK_24`, or "noon", "midnight", "midday"): "10:30 p.m."
+    -> "22:30", "21:30 UTC" -> "21:30" (TimeBank writes no zone: "5 p.m.
+    EST" is T17:00), "0600 GMT" -> "06:00", "midnight" -> "24:00"."""
+    if m.re is CLOCK_24:
+        return f"{int(m.group(1) or m.group(3)):02d}:{m.group(2) or m.group(4)}"
     if m.group(1) in ("noon", "midday"):
         return "12:00"
     if m.group(1) == "midnight":
