@@ -22,14 +22,14 @@ from claimx.dates.normalise import normalise_tagged
 from claimx.dates.timex import is_calendar
 
 # a detected expression as a Doc stores it: [start, end, tense, head (the
-# character offset of the verb it hangs on, -1 for none), quarterly, figures]
+# character offset of the verb it hangs on, -1 for none), quarterly, figures, rate]
 RawDate = Sequence[Any]
 # a quote as a Doc stores it (the keys read here: cue, parts, speaker, type)
 RawQuote = dict[str, Any]
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}(?:T|$)")
 # an expression's value as an article gives it: (start, end, value, kind, the tag of its rule)
 Dated = tuple[int, int, str | None, str, str]
-_LEAD = 24  # characters before an expression its rules may read ("for" in "for the last year")
+_AROUND = 24  # characters before and after an expression its rules may read ("for the last year")
 
 
 def statement_dates(
@@ -40,7 +40,7 @@ def statement_dates(
     not a time inside what was said ("the first quarter is expected to");
     else the same speaker's previous statement's."""
     by_head: dict[int, tuple[int, int, str]] = {}
-    for start, end, tense, head, _quarterly, _figures in mentions:
+    for start, end, tense, head, *_ in mentions:
         if head >= 0:
             by_head.setdefault(head, (start, end, tense))
     days: list[str | None] = []
@@ -98,12 +98,14 @@ def article_dates(
     out: list[Dated] = []
     last_quarter: str | None = None  # the latest quarter the article named
     previous: str | None = None  # the latest calendar date it named ("that day" is that one)
-    for start, end, tense, _head, quarterly, figures in mentions:
+    for start, end, tense, _head, quarterly, figures, *rate in mentions:
         anchor = said_on(start) or ref
         expr = text[start:end]
         quarter = sentence_quarter(expr, quarterly, figures, last_quarter, ref)
-        lead = text[max(0, start - _LEAD) : start]
-        value, kind, tag = normalise_tagged(expr, anchor, tense, quarter, previous, lead=lead, day_first=day_first)
+        around = {"lead": text[max(0, start - _AROUND) : start], "trail": text[end : end + _AROUND]}
+        value, kind, tag = normalise_tagged(
+            expr, anchor, tense, quarter, previous, **around, day_first=day_first, rate=bool(rate and rate[0])
+        )
         if value is None and not looks_temporal(expr):
             continue
         if names_quarter(expr, value):

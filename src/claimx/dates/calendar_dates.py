@@ -37,11 +37,16 @@ _HOLIDAY = re.compile(rf"(?:(last|next|this)\s+)?({HOLIDAY_RE})(?:\s+(\d{{4}}))?
 
 def year_for(month: int, day: int | None, ref: dt.date, tense: str) -> int:
     """The year of a month(/day) given without one: the reference year,
-    unless the tense points more than a couple of months the other way."""
+    unless the tense points more than a couple of months the other way; a
+    month alone in past narration two months or more after the reference
+    date's is one gone by ("bought the firm in November", written in
+    September -> the November before)."""
     try:
         same = dt.date(ref.year, month, min(day or 15, 28) if day is None else day)
     except ValueError:
         return ref.year
+    if day is None and tense == "past" and month >= ref.month + 2:
+        return ref.year - 1  # (a month on, it may be what was said to come: "told of a cutback in September")
     days = (same - ref).days
     if tense == "past" and days > 90:
         return ref.year - 1

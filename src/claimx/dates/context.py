@@ -22,7 +22,7 @@ _DAYS_OF_YEAR = re.compile(rf"^{DAYS}(,\s+\d{{4}})$", re.I)
 _TWO_QUARTERS = re.compile(r"\b(first|last|final|second)\s+two\s+quarters\b", re.I)
 _PREPOSITION = re.compile(r"^(?:on|in|at|by|since|until|from|during|of|for)\s+")
 _HEDGE = re.compile(r"^(?:at\s+least|at\s+most|as\s+early\s+as|as\s+late\s+as|no\s+later\s+than|sometime|until|by)\s+")
-_POSSESSIVE = re.compile(r"'s$")
+_POSSESSIVE = re.compile(r"'s$|(?<=s)'$")  # "Monday's", "three years' probation"
 _NOON = re.compile(r"\b(noon|midnight|midday)\b")
 
 
@@ -36,9 +36,11 @@ class DateContext:
     ``tense`` that of the verb governing it (past, present, future,
     intended); ``quarter`` the quarter its sentence reports on ("1989-Q3"),
     if any; ``previous`` the value of the last calendar date the text named
-    before it. ``lead`` is the words just before it, in lower case ("for"
-    in "for the last year"), ``day_first`` whether its article writes
-    numeric dates day first. ``whole`` is the expression in lower case with its spaces
+    before it. ``lead`` and ``trail`` are the words just before and after
+    it ("for" in "for the last year", "ended" in "the year ended March
+    31"), ``day_first`` whether its article writes numeric dates day
+    first, ``rate`` whether it follows a count ("$500 million a year").
+    ``whole`` is the expression in lower case with its spaces
     evened out, as the rules that read the context match it.
 
     ``text``, ``low`` and ``clock`` are the words the family rules read: the
@@ -54,7 +56,9 @@ class DateContext:
     quarter: str | None = None
     previous: str | None = None
     lead: str = ""
+    trail: str = ""
     day_first: bool = False
+    rate: bool = False
     whole: str = ""
     text: str = ""
     low: str = ""
@@ -70,13 +74,16 @@ class DateContext:
         previous: str | None = None,
         *,
         lead: str = "",
+        trail: str = "",
         day_first: bool = False,
+        rate: bool = False,
     ) -> DateContext:
-        """The context of ``expr``, prepared for the rules."""
+        """The context of ``expr``, prepared for the rules; ``lead`` and
+        ``trail`` in lower case with their spaces evened out."""
         expr = _OR_SO.sub("", expr)
         whole = " ".join(expr.lower().split()).strip(" .,;:")
-        lead = " ".join(lead.lower().replace("’", "'").split())
-        return cls(expr, ref, tense, quarter, previous, lead, day_first, whole).reading(expr)
+        lead, trail = (" ".join(w.lower().replace("’", "'").split()) for w in (lead, trail))
+        return cls(expr, ref, tense, quarter, previous, lead, trail, day_first, rate, whole).reading(expr)
 
     @property
     def since(self) -> str | None:

@@ -18,10 +18,11 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from claimx.dates.finders import clock_spans, rate_spans
 from claimx.dates.holidays import HOLIDAY
 from claimx.dates.misreads import AGE, counted, is_date, misread
 from claimx.dates.tense import tense_of
-from claimx.dates.words import DAYS, MONTH_RE, WEEKDAY_RE
+from claimx.dates.words import DAYS, MONTH_RE, WEEKDAY_RE, ZONE
 from claimx.lexicon import date_patterns
 
 
@@ -36,6 +37,7 @@ class DateMention:
     head: int  # token index of the verb it attaches to (-1 when none)
     quarterly: bool = False  # its sentence reports on a quarter ("... from $3 million a year ago")
     figures: bool = False  # its sentence reports results ("net income rose to $3 million from $2 million a year ago")
+    rate: bool = False  # "a year" after a count: a set ("$500 million a year")
 
 
 # what the NER misses, from data/date_patterns.tsv (compiled once): names
@@ -46,7 +48,7 @@ _EXTRA = re.compile(rf"(?<!\w)(?:{'|'.join(date_patterns()['i'])})(?!\w)", re.IG
 # a bare year after a preposition ("in 1996", "between 1994 and 1997")
 _YEAR = re.compile(
     r"\b(?:in|since|of|by|until|till|from|before|after|during|between|and|to|through|around|early|late|mid)\s"
-    r"((?:1[6-9]\d\d|20\d\d))(?![\d,.]\d)(?!\s*(?:%|percent|people|troops|votes|members))",
+    rf"((?:1[6-9]\d\d|20\d\d))(?!\d|[.,:]\d)(?!\s*(?:%|percent|people|troops|votes|members|hours|hrs|{ZONE})\b)",
     re.IGNORECASE,
 )
 _EVERY_BEFORE = re.compile(r"\b(?:every|each)\s+$", re.IGNORECASE)
@@ -56,8 +58,10 @@ _DAY_NAMED = re.compile(rf"{WEEKDAY_RE}|{MONTH_RE}|today|yesterday|tomorrow", re
 _DETERMINER_BEFORE = re.compile(r"\b(?:this|last|next|that)\s+$", re.I)
 _BARE_UNIT = re.compile(r"(?:week|month|year|quarter)", re.I)
 _CLOCK_BEFORE = re.compile(r"(?:\bnoon|\bmidnight|\b\d{1,2}(?::\d\d)?\s*[ap]\.m\.(?:\s+[A-Z]{2,4})?),?\s+$")
-_ZONE_AFTER = re.compile(r"\s+(?:[ECMP][SD]?T|GMT|UTC|BST|CES?T)\b")
-_CLOCK_END = re.compile(r"(?:noon|midnight|[ap]\.m\.(?:\s+[A-Z]{2,4})?)$")
+_ZONE_AFTER = re.compile(rf"\s+(?:{ZONE})\b")
+_CLOCK_END = re.compile(
+    rf"(?:noon|midnight|[ap]\.m\.(?:\s+[A-Z]{{2,4}})?|(?<![\d.])(?:[01]?\d|2[0-3]):[0-5]\d(?:\s+(?:{ZONE}))?)$"
+)
 _DAY_AFTER = re.compile(rf",?\s+(?:on\s+)?(?:(?:{MONTH_RE})\.?\s+\d{{1,2}}\b|{WEEKDAY_RE}|today|yesterday|tomorrow)")
 _DAY_WORD = re.compile(rf"(?:{WEEKDAY_RE}|today|yesterday|tomorrow)$", re.I)
 _PART_OF_DAY = re.compile(r"(?:morning|afternoon|evening|night)", re.I)
@@ -74,13 +78,17 @@ _RANGE = re.compile(rf"(?:between\s+|from\s+)?({_POINT})\s*(?:and|to|through|unt
 # "April 24 and 25": two days of one month, a date each (with a year after
 # them, "Jan. 30 and 31, 1998", one expression: see DateContext.reading)
 _DAY_PAIR = re.compile(DAYS, re.I)
-_AM_PM_END = re.compile(r"[ap]\.m\.$")
+_CLOCK_ENDS = re.compile(r"(?:[ap]\.m\.|(?<![\d.])(?:[01]?\d|2[0-3]):[0-5]\d)$")
 _ENDED = re.compile(rf"(.+?)\s+(?:ended|ending|that\s+ended|which\s+ended|through)\s+({_POINT})", re.I)
 # "the first nine months of 1997": a stretch of several units, then the year it lies in
 _PART_OF = re.compile(
     r"((?:the\s+)?(?:first|last|past|final)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+"
     r"(?:months|weeks|days))\s+of\s+((?:the\s+|this\s+|last\s+)?(?:year|\d{4}|fiscal\s+\d{4}))",
     re.I,
+)
+# "18 months in 2021", "three weeks in March": a stretch, then the date it lies in
+_STRETCH_IN = re.compile(
+    rf"((?:\S+\s+)?\S+\s+(?:minutes|hours|days|weeks|months|years))\s+(?:in|since|before|until)\s+({_POINT})", re.I
 )
 
 
@@ -95,7 +103,8 @@ def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
     s = text[start:end]
     if _YEAR_LIST.fullmatch(s):  # "1994, 1995 and": a year each
         return [(start + y.start(), start + y.end()) for y in re.finditer(r"\d{4}", s)]
-    m = _RANGE.fullmatch(s) or _DAY_PAIR.fullmatch(s) or _ENDED.fullmatch(s) or _PART_OF.fullmatch(s)
+    m = (_RANGE.fullmatch(s) or _DAY_PAIR.fullmatch(s) or _ENDED.fullmatch(s) or _PART_OF.fullmatch(s)
+         or _STRETCH_IN.fullmatch(s))
     if not m:
         return [(start, end)]
     return [(start + m.start(1), start + m.end(1)), (start + m.start(2), start + m.end(2))]
@@ -108,9 +117,10 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 def detect(doc: Doc) -> list[DateMention]:
     """Temporal expressions in a parsed Doc, in reading order, without overlaps."""
     text = doc.text
+    rates = set(rate_spans(doc, text))
     spans = _entity_spans(doc, text)
-    spans = _pattern_spans(text, spans)
-    return _mentions(doc, text, _merge(text, spans))
+    spans = _pattern_spans(doc, text, spans, rates)
+    return _mentions(doc, text, _merge(text, spans), rates)
 
 
 def _entity_spans(doc: Doc, text: str) -> list[tuple[int, int]]:
@@ -150,8 +160,8 @@ def _mend(text: str, start: int, end: int) -> tuple[int, int]:
     if before and _DAY_NAMED.match(text[start:end]):
         start = before.start()
     zone = _ZONE_AFTER.match(text, end)
-    if zone and _AM_PM_END.search(text, start, end):
-        end = zone.end()  # "10:30 a.m." + " ET"
+    if zone and _CLOCK_ENDS.search(text, start, end):
+        end = zone.end()  # "10:30 a.m." + " ET", "14:00" + " local time"
     after = _DAY_AFTER.match(text, end)
     if after and _CLOCK_END.search(text, start, end):
         end = after.end()  # "5 p.m. EST, Nov. 6"
@@ -170,29 +180,52 @@ def _mend(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _pattern_spans(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """``spans`` with the bare years, holidays and patterns the NER missed."""
+def _pattern_spans(
+    doc: Doc, text: str, spans: list[tuple[int, int]], rates: set[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """``spans`` with the bare years, holidays, patterns, clock times and
+    ``rates`` the NER missed."""
     for m in _YEAR.finditer(text):
         start, end = m.span(1)
-        if not _overlaps(spans, start, end):
+        if not _overlaps(spans, start, end) and not _counts(doc, m):
             spans.append((start, end))
     for m in HOLIDAY.finditer(text):
         if not _overlaps(spans, *m.span()):
             spans.append(m.span())
     for m in _FALLBACK.finditer(text):  # what the NER missed: "Late Monday", "the Aug. 7 bombings", "5 1/2 hours"
-        if AGE.match(text, m.start(), m.end() + 6):
-            continue
-        inside = [(s, e) for s, e in spans if s < m.end() and m.start() < e]
-        if all(m.start() <= s and e <= m.end() for s, e in inside):
-            # (or what it cut short: "night" of "late Tuesday night")
-            spans = [sp for sp in spans if sp not in inside]
-            spans.append(m.span())
+        if not AGE.match(text, m.start(), m.end() + 6):
+            spans = _claim(spans, *m.span())
+    for start, end in clock_spans(text):
+        spans = _claim(spans, start, end)
     for m in _EXTRA.finditer(text):
         start, end = m.span()
         if m.group(0).lower().startswith(("for ", "in ")):
             start = m.start() + m.group(0).index(" ") + 1
         if not _overlaps(spans, start, end):
             spans.append((start, end))
+    for start, end in sorted(rates):
+        if not _overlaps(spans, start, end):
+            spans.append((start, end))
+    return spans
+
+
+def _counts(doc: Doc, m: re.Match[str]) -> bool:
+    """Whether a year-like number after "and" or "to" counts the plural noun
+    after it ("2,000 dollars and 1999 euros", "rose to 2048 points")."""
+    if not re.match(r"(?:and|to)\s", m.group(0), re.I):
+        return False
+    span = doc.char_span(*m.span(1))
+    return span is not None and span.end < len(doc) and doc[span.end].tag_ in ("NNS", "NNPS")
+
+
+def _claim(spans: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
+    """``spans`` with ``start``-``end`` in it, in place of the spans it
+    holds (what the NER cut short: "night" of "late Tuesday night"), unless
+    it overlaps one it does not hold."""
+    inside = [(s, e) for s, e in spans if s < end and start < e]
+    if all(start <= s and e <= end for s, e in inside):
+        spans = [sp for sp in spans if sp not in inside]
+        spans.append((start, end))
     return spans
 
 
@@ -221,7 +254,9 @@ def _merge(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
-def _mentions(doc: Doc, text: str, merged: list[tuple[int, int]]) -> list[DateMention]:
+def _mentions(
+    doc: Doc, text: str, merged: list[tuple[int, int]], rates: set[tuple[int, int]]
+) -> list[DateMention]:
     """A mention for each span that is no misread, with its tense and what its sentence reports."""
     out: list[DateMention] = []
     sents = list(doc.sents)  # Span.sent walks the Doc's sentences on every call
@@ -238,5 +273,6 @@ def _mentions(doc: Doc, text: str, merged: list[tuple[int, int]]) -> list[DateMe
         tense, head = tense_of(doc, text, span, start)
         sent = sentence.text
         quarterly = _QUARTERLY.search(sent) is not None
-        out.append(DateMention(start, end, tense, head, quarterly, _FIGURES.search(sent) is not None))
+        figures = _FIGURES.search(sent) is not None
+        out.append(DateMention(start, end, tense, head, quarterly, figures, (start, end) in rates))
     return out

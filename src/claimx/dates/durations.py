@@ -1,7 +1,8 @@
-"""Durations and sets: stretches of time ("two years", "nearly forty years",
-"a few minutes", "weeks", "2 1/2 years", "half a century") as TIMEX3
-durations (``P2Y``, ``P40Y``, ``PTXM``, ``PXW``, ``P2Y6M``, ``P50Y``), and
-what recurs ("every week", "daily", "each Thursday") as sets.
+"""Durations: stretches of time ("two years", "nearly forty years", "a
+few minutes", "weeks", "2 1/2 years", "half a century", "three years'
+probation", "a two-week-long strike") as TIMEX3 durations (``P2Y``,
+``P40Y``, ``PTXM``, ``PXW``, ``P2Y6M``, ``P50Y``, ``P3Y``, ``P2W``).
+What recurs is in :mod:`.sets`.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from typing import TYPE_CHECKING
 from claimx.dates.numerals import parse_number
 from claimx.dates.rules import Value, rule
 from claimx.dates.timex import fmt_num
-from claimx.dates.words import UNIT_WORD, WEEKDAY_WORD, WEEKDAYS, month_number
+from claimx.dates.words import UNIT_WORD
 
 if TYPE_CHECKING:
     from claimx.dates.context import DateContext
@@ -78,31 +79,6 @@ def duration(low: str) -> str | None:
     prefix = "PT" if unit_word in ("hour", "minute", "second") else "P"
     return f"{prefix}{n_str}{unit}"
 
-
-
-# a set of whole units is the unit's period ("every day", "daily" -> P1D);
-# a set of named times is that time ("each Thursday")
-_SET_PERIODS = {"daily": "P1D", "nightly": "XXXX-XX-XXTNI", "weekly": "P1W",
-                "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H",
-                "day": "P1D", "week": "P1W", "month": "P1M", "year": "P1Y",
-                "night": "XXXX-XX-XXTNI", "morning": "XXXX-XX-XXTMO", "evening": "XXXX-XX-XXTEV"}
-
-
-@rule("every <unit>", r"(?:every|each)\s+(?:other\s+)?(.+)|(daily|weekly|monthly|annually|yearly|hourly|nightly)")
-def every(ctx: DateContext, m: re.Match[str]) -> Value:
-    """"every week", "daily" -> P1W, P1D; "each Thursday" -> XXXX-WXX-4;
-    "every July" -> XXXX-07; "every two weeks" -> P2W."""
-    rest = m.group(1) or m.group(2)
-    if rest in _SET_PERIODS:
-        return _SET_PERIODS[rest], "set"
-    wd = re.fullmatch(WEEKDAY_WORD, rest)
-    if wd:
-        return f"XXXX-WXX-{WEEKDAYS[wd.group(1)] + 1}", "set"
-    mo = month_number(rest)
-    if mo:
-        return f"XXXX-{mo:02d}", "set"
-    dur = duration(rest)
-    return (dur.replace("PX", "P1") if dur else None), "set"
 
 
 @rule(

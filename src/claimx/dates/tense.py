@@ -18,6 +18,8 @@ FUTURE_HEADS = {"due", "set", "expect", "plan", "schedule", "go", "intend", "poi
 # verbs that put something off to a later time: "postponed until Tuesday"
 DEFERRING = {"postpone", "delay", "defer", "adjourn", "extend", "put", "push", "recess", "give", "grant", "suspend"}
 _AHEAD = re.compile(r"(?:\bas\s+(?:soon|early|late)\s+as|\beffective)\s+$", re.I)
+_BE_NOW = {"is", "are", "am", "'s", "’s"}
+_PERFECT_OR_PAST = {"has", "have", "had", "was", "were", "been", "did"}
 _UNTIL = re.compile(r"\b(?:until|till)\s+$", re.I)
 
 
@@ -77,6 +79,8 @@ def _tense(tok: Token) -> tuple[str, int]:
                 c.dep_ == "mark" and c.lower_ in ("unless", "if", "until", "once", "when") for c in cur.children
             ):
                 pass  # "unless renewed by Dec. 31": a participle has no tense; its clause's verb has
+            elif cur.tag_ == "VBN" and words & _BE_NOW and not words & _PERFECT_OR_PAST:
+                return "present", cur.i  # a passive in the present: "the case is heard in May"
             elif cur.tag_ in ("VBD", "VBN") or words & {"had", "did", "was", "were"}:
                 return ("intended" if intended else "past"), cur.i
             if cur.tag_ == "VBG" and words & {"is", "are", "am", "'s", "’s"}:
