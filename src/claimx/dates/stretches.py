@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from claimx.dates.durations import duration
 from claimx.dates.periods import reported_quarter
-from claimx.dates.rules import Value, rule, whole
+from claimx.dates.rules import Value, rule
 from claimx.dates.timex import CALENDAR
 
 if TYPE_CHECKING:
