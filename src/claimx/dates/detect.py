@@ -60,7 +60,7 @@ _BARE_UNIT = re.compile(r"(?:week|month|year|quarter)", re.I)
 _CLOCK_BEFORE = re.compile(r"(?:\bnoon|\bmidnight|\b\d{1,2}(?::\d\d)?\s*[ap]\.m\.(?:\s+[A-Z]{2,4})?),?\s+$")
 _ZONE_AFTER = re.compile(rf"\s+(?:{ZONE})\b")
 _CLOCK_END = re.compile(
-    rf"(?:noon|midnight|[ap]\.m\.(?:\s+[A-Z]{{2,4}})?|(?<![\d.])(?:[01]?\d|2[0-3]):[0-5]\d(?:\s+(?:{ZONE}))?)$"
+    rf"(?:noon|midnight|\d\s*[ap]\.?m\.?(?:\s+[A-Z]{{2,4}})?|(?<![\d.])(?:[01]?\d|2[0-3]):[0-5]\d(?:\s+(?:{ZONE}))?)$"
 )
 _DAY_AFTER = re.compile(rf",?\s+(?:on\s+)?(?:(?:{MONTH_RE})\.?\s+\d{{1,2}}\b|{WEEKDAY_RE}|today|yesterday|tomorrow)")
 _DAY_WORD = re.compile(rf"(?:{WEEKDAY_RE}|today|yesterday|tomorrow)$", re.I)

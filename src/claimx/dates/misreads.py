@@ -2,7 +2,8 @@
 a title ("ABC's “This Week”", "60 Minutes"), a greeting ("Good evening"),
 a name ("the annual March for Life"), an age ("in his 30s", "6-month-old"),
 a score or a vote ("51-49"), a count ("2019 people were arrested"), a
-number in a name ("Flight 2017", "Highway 1999"), "may" the verb; and
+number in a name ("Flight 2017", "Highway 1999"), a race time
+("1:31:44.742"), "may" the verb; and
 whether an expression with no value has a word of time in it at all.
 A year is never read inside a longer number ("20481.37"): the patterns
 that find years respect the digits around them (:mod:`.detect`).
@@ -17,18 +18,22 @@ from spacy.tokens import Span
 from claimx.dates.holidays import HOLIDAY_NAMES
 from claimx.dates.words import MONTH_RE, UNIT_WORD, WEEKDAY_RE, WEEKDAY_WORD
 
-_NOT_DATES = {"quarterly", "biannual", "semiannual", "year-end", "former", "seasonal"}
+_NOT_DATES = {"quarterly", "biannual", "semiannual", "year-end", "former", "seasonal", "intraday"}
 AGE = re.compile(r"\b(?:\d+|[a-z]+)[- ](?:year|month|week|day)s?[- ]old\b|\bage(?:d|s)?\b", re.IGNORECASE)
 _MAY_MONTH = re.compile(r"(?:\b(?:in|since|until|by|early|late|mid|last|next|this|of)\s+May\b|\bMay\s+\d)")
 _PART_OF_DAY = re.compile(r"(?:morning|afternoon|evening|night)", re.I)
 _YEARLIKE = re.compile(r"1[6-9]\d\d|20\d\d")
 # two small numbers joined: a score or a vote ("51-49", "3-1"), not "1996-97"
 _SCORE = re.compile(r"\d{1,3}\s*[-–]\s*\d{1,3}")
-# a capitalised word a year may follow and still be a year ("Christmas 2019", "Q4 2023")
-_BEFORE_A_YEAR = re.compile(
-    rf"(?:{MONTH_RE}|{WEEKDAY_RE}|{HOLIDAY_NAMES}|Spring|Summer|Autumn|Fall|Winter|Q[1-4]|H[12]|FY|Fiscal|"
-    r"In|Since|By|Until|From|Before|After|During|Between|And|Of|The|Early|Late|Mid|End|Year)\.?"
+# a name a number after it is no year of ("Flight 2017", "Highway 1999", "Windows 2000", "Vision 2030")
+_NUMBERED = re.compile(
+    r"(?:Flight|Route|Highway|Interstate|Road|Room|Gate|Terminal|Platform|Bus|Train|Line|Channel|Windows|Office|"
+    r"Suite|Apartment|Lot|Pier|Article|Section|Resolution|Amendment|Bill|Order|Case|No|Number|Game|Episode|"
+    r"Chapter|Vol|Volume|Issue|Page|Item|Euro|Expo|Vision|Agenda|Model|Mark|Unit|Block|Building|Station|Studio|"
+    r"Locomotive|Engine|Squadron|Division|Battalion|Brigade|Regiment|Precinct|District|Ward|Zone|Sector)\.?"
 )
+# a race or lap time: "1:31:44.742", "1:44.742"
+_RACE_TIME = re.compile(r"(?:\d+:)?\d{1,2}:\d\d(?:\.\d+)|\d+:\d\d:\d\d")
 _AGE_DECADE = re.compile(r"\b(?:his|her|their|its|my|your|our)\s+(?:early\s+|mid-?\s*|late\s+)?(?:\d0|\w+tie)s$", re.I)
 # the rest of a title up to its closing quotation mark: "This Week With David Brinkley"
 _TITLE_CLOSES = re.compile(r"(?:\s+(?:[A-Z][\w'.-]*|with|of|the|and|in|on|for|a|an|to))*[,.]?\s*(?:[\"”’']|'')")
@@ -63,8 +68,8 @@ def is_date(text: str, start: int, end: int) -> bool:
     if re.fullmatch(r"\d+(?:\.\d+)?%?", s) and not _YEARLIKE.fullmatch(s):
         return False
     named = re.fullmatch(r"([A-Z][\w.]*)\s+(?:No\.\s+)?(\d{4})", s)
-    if named and not _BEFORE_A_YEAR.fullmatch(named.group(1)):
-        return False  # "Flight 2017", "Windows 2000"
+    if named and _NUMBERED.fullmatch(named.group(1)) or _RACE_TIME.fullmatch(s):
+        return False  # "Flight 2017", "Windows 2000"; "won in 1:31:44.742"
     return not (s.lower() in _NOT_DATES or (s.lower() == "may" and not _MAY_MONTH.search(text, max(0, start - 12), end + 6)))
 
 
@@ -77,9 +82,7 @@ def counted(ent: Span) -> bool:
         return False
     doc = ent.doc
     before = doc[ent.start - 1] if ent.start > 0 else None
-    if before is not None and before.is_title and not before.is_sent_start and before.pos_ == "PROPN" and not (
-        _BEFORE_A_YEAR.fullmatch(before.text)
-    ):
+    if before is not None and _NUMBERED.fullmatch(before.text):
         return True
     if ent.end >= len(doc) or doc[ent.end].tag_ not in ("NNS", "NNPS"):
         return False

@@ -18,6 +18,13 @@ FUTURE_HEADS = {"due", "set", "expect", "plan", "schedule", "go", "intend", "poi
 # verbs that put something off to a later time: "postponed until Tuesday"
 DEFERRING = {"postpone", "delay", "defer", "adjourn", "extend", "put", "push", "recess", "give", "grant", "suspend"}
 _AHEAD = re.compile(r"(?:\bas\s+(?:soon|early|late)\s+as|\beffective)\s+$", re.I)
+_WEEKDAY = re.compile(r"\b(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\b")
+# verbs in the present whose weekday is not one to come: being, saying
+_NOT_SCHEDULED = {"be", "say", "tell", "report", "announce", "add", "note", "warn", "claim", "write", "state",
+                  "insist", "argue", "explain", "admit", "confirm", "deny", "show", "reveal", "remain", "have"}
+# present forms that are past ones too ("weakness hurt the index on Friday")
+_PAST_ALIKE = {"hurt", "cut", "put", "set", "hit", "let", "cost", "shut", "quit", "spread", "bet", "burst", "cast",
+               "split", "read", "beat", "bid", "broadcast", "forecast", "upset", "thrust", "rid", "shed", "slit"}
 _BE_NOW = {"is", "are", "am", "'s", "’s"}
 _PERFECT_OR_PAST = {"has", "have", "had", "was", "were", "been", "did"}
 _UNTIL = re.compile(r"\b(?:until|till)\s+$", re.I)
@@ -32,7 +39,22 @@ def tense_of(doc: Doc, text: str, span: Span, start: int) -> tuple[str, int]:
         _UNTIL.search(text, max(0, start - 8), start) and head >= 0 and _defers(doc[head], tense)
     ):
         tense = "future"  # "as soon as Tuesday", "effective Feb. 1", "postponed until Tuesday"
+    elif tense == "present" and head >= 0 and _scheduled(doc[head], span):
+        tense = "future"  # "the polls close on Sunday", "Arafat meets Albright Monday"
     return tense, head
+
+
+def _scheduled(verb: Token, span: Span) -> bool:
+    """Whether a weekday on a verb in the simple present is a day to come,
+    as news writes what is scheduled ("the team plays Arsenal on
+    Saturday"): not on "be" or a verb of saying ("says Monday" reports a
+    day gone by), not a possessive ("follows Tuesday's fall")."""
+    return (
+        (verb.tag_ == "VBZ" or verb.tag_ == "VBP" and verb.lower_ not in _PAST_ALIKE)
+        and verb.lemma_ not in _NOT_SCHEDULED
+        and _WEEKDAY.search(span.text) is not None
+        and span.root.dep_ != "poss"
+    )
 
 
 def _had(tok: Token) -> bool:

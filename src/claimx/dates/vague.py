@@ -23,8 +23,8 @@ _PAST = ("recently", "the past", "previously", "earlier", "lately", "once", "rec
 _FUTURE = ("the future", "soon", "future", "later", "in the future", "the coming", "eventually", "a later date",
            "the near future", "the near term", "the short term", "the long term", "as soon as possible",
            "someday", "some day")
-# "today" of the present in general: after a comparison ("than is possible
-# today", "as it is today", "even today"), or "today's" before a noun of the
+# "today" of the present in general: in a comparison ("than is possible
+# today", "as it is today", "easier today than"), "even today", or "today's" before a noun of the
 # age, not of the day ("today's world"; not "today's meeting")
 _GENERIC_LEAD = re.compile(
     r"(?:\b(?:than|as)\s+(?:(?:it|they|there|that|what)\s+)?(?:is|are|was|exists?|stands?)?\s*"
@@ -44,11 +44,13 @@ def present(ctx: DateContext, _: bool) -> Value:
 
 @rule(
     "today, generally",
-    lambda ctx: ctx.low == "today" and (_GENERIC_LEAD.search(ctx.lead) or _GENERIC_NOUN.match(ctx.trail)),
+    lambda ctx: ctx.low == "today"
+    and (_GENERIC_LEAD.search(ctx.lead) or _GENERIC_NOUN.match(ctx.trail) or ctx.trail.startswith("than ")),
 )
 def generic_today(ctx: DateContext, _: re.Match[str]) -> Value:
-    """"safer than is possible today", "even today", "today's world" ->
-    PRESENT_REF (not "today's meeting": that is the day)."""
+    """"safer than is possible today", "easier today than it was", "even
+    today", "today's world" -> PRESENT_REF (not "today's meeting": that is
+    the day)."""
     return "PRESENT_REF", "date"
 
 
