@@ -57,14 +57,17 @@ _WEEKDAY_THEN = re.compile(rf"{WEEKDAY_RE}(?=,\s+(?!{MONTH_RE}))")
 _DAY_NAMED = re.compile(rf"{WEEKDAY_RE}|{MONTH_RE}|today|yesterday|tomorrow", re.I)
 _DETERMINER_BEFORE = re.compile(r"\b(?:this|last|next|that)\s+$", re.I)
 _BARE_UNIT = re.compile(r"(?:week|month|year|quarter)", re.I)
-_CLOCK_BEFORE = re.compile(r"(?:\bnoon|\bmidnight|\b\d{1,2}(?::\d\d)?\s*[ap]\.m\.(?:\s+[A-Z]{2,4})?),?\s+$")
+_CLOCK_BEFORE = re.compile(r"(?:\bnoon|\bmidnight|\bmidday|\b\d{1,2}(?::\d\d)?\s*[ap]\.m\.(?:\s+[A-Z]{2,4})?),?\s+$")
 _ZONE_AFTER = re.compile(rf"\s+(?:{ZONE})\b")
 _CLOCK_END = re.compile(
-    rf"(?:noon|midnight|\d\s*[ap]\.?m\.?(?:\s+[A-Z]{{2,4}})?|(?<![\d.])(?:[01]?\d|2[0-3]):[0-5]\d(?:\s+(?:{ZONE}))?)$"
+    rf"(?:noon|midnight|midday|o'clock|\d\s*[ap]\.?m\.?(?:\s+[A-Z]{{2,4}})?|(?<![\d.])(?:[01]?\d|2[0-3]):[0-5]\d(?:\s+(?:{ZONE}))?)$"
 )
-_DAY_AFTER = re.compile(rf",?\s+(?:on\s+)?(?:(?:{MONTH_RE})\.?\s+\d{{1,2}}\b|{WEEKDAY_RE}|today|yesterday|tomorrow)")
+_DAY_AFTER = re.compile(
+    rf",?\s+(?:on\s+)?(?:(?:{MONTH_RE})\.?\s+\d{{1,2}}\b|{WEEKDAY_RE}|today|yesterday|tomorrow|tonight)"
+)
 _DAY_WORD = re.compile(rf"(?:{WEEKDAY_RE}|today|yesterday|tomorrow)$", re.I)
 _PART_OF_DAY = re.compile(r"(?:morning|afternoon|evening|night)", re.I)
+_EARLY_HOURS = re.compile(r"the\s+(?:early|small|wee)\s+hours\s+of\s+", re.I)
 _QUARTERLY = re.compile(r"\bquarter", re.I)
 _FIGURES = re.compile(
     r"\b(?:net|income|earnings|profits?|revenues?|sales|loss|a share|per share)\b|\$\s?\d", re.I
@@ -134,6 +137,8 @@ def _entity_spans(doc: Doc, text: str) -> list[tuple[int, int]]:
         start, end = _mend(text, ent.start_char, ent.end_char)
         if spans and re.search(r"\sof$", text[spans[-1][0] : spans[-1][1]]) and spans[-1][1] + 1 == start:
             start = spans.pop()[0]  # "the night of" + "Friday, Oct. 23": the NER's two halves of one
+        elif spans and _EARLY_HOURS.fullmatch(text, spans[-1][0], start):
+            start = spans.pop()[0]  # "the early hours" + " of " + "Friday"
         spans.extend(_split(text, start, end))
     return spans
 
@@ -236,6 +241,9 @@ def _merge(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     spans.sort()
     merged: list[tuple[int, int]] = []
     for start, end in spans:
+        if merged and start < merged[-1][1]:  # "around midday" + "midday Friday": one
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+            continue
         if merged and re.fullmatch(WEEKDAY_RE, text[merged[-1][0] : merged[-1][1]]):
             gap = text[merged[-1][1] : start]
             if re.fullmatch(r",?\s*\(?", gap) and re.match(MONTH_RE + r"|\d", text[start:end]):

@@ -1,7 +1,9 @@
 """Temporal expressions found by code, where a pattern of the data file
 (``data/date_patterns.tsv``) cannot say enough: a 24-hour clock time, which
 needs a zone or a preposition before it to be one ("21:30 UTC", "as of
-09:10 GMT", "at 14:00 local time", "0600 GMT on Monday"; not "John 3:16"),
+09:10 GMT", "at 14:00 local time", "0600 GMT on Monday", "at 1700 hrs";
+not "John 3:16"), a turn of the day after a preposition ("at dawn on
+Thursday"; not "as dawn broke"),
 and a rate, "a year" after a count ("$33 million a year", "hundreds of
 interviews a day": a set, TimeML's P1Y, P1D), which needs the parse to tell
 a count from a verb ("it takes a year" is no rate).
@@ -23,8 +25,8 @@ _ZONED = re.compile(
 )
 _AFTER_PREPOSITION = re.compile(
     r"\b(?:at|as\s+of|by|until|till|from|before|after|around|about|since|between|and|to|shortly\s+after)\s+"
-    rf"((?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])(?!\s*[ap]\.?\s?m\b){_ON_DAY})",
-    re.I,
+    r"((?:(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])(?!\s*[ap]\.?\s?m\b)|(?:[01]\d|2[0-3])[0-5]\d\s*(?:hours|hrs)\b"
+    rf"|dawn|daybreak|sunrise|dusk|sunset|nightfall){_ON_DAY})",
 )
 # "a year", "per day": counted (a rate) when a count stands before it; not
 # "a year ago", "a year earlier", "a year or two", "a year and a half", "a year-old"
@@ -37,7 +39,8 @@ _TIME_UNITS = {"second", "minute", "hour", "day", "night", "week", "weekend", "m
 
 def clock_spans(text: str) -> Iterator[tuple[int, int]]:
     """24-hour clock times: with a zone ("21:30 UTC", "0600 GMT"), or after
-    a preposition ("at 14:00"), with the day they are given on, if any."""
+    a preposition ("at 14:00", "at 1700 hrs"), and the turns of the day
+    after one ("at dawn"), with the day they are given on, if any."""
     for m in _ZONED.finditer(text):
         yield m.span()
     for m in _AFTER_PREPOSITION.finditer(text):

@@ -97,11 +97,12 @@ def _relative_day(ctx: DateContext) -> str | None:
 @rule("yesterday", _relative_day)
 def relative_day(ctx: DateContext, phrase: str) -> Value:
     """"yesterday" -> 2025-08-16, "tomorrow night" -> 2025-08-18TNI,
-    "tonight" -> 2025-08-17TNI, "the day after tomorrow" -> 2025-08-19."""
+    "tonight" -> 2025-08-17TNI, "8 o'clock tonight" -> 2025-08-17T20:00,
+    "the day after tomorrow" -> 2025-08-19."""
     if ctx.ref is None:
         return None, "date"
     d = ctx.ref + dt.timedelta(days=_RELATIVE_DAYS[phrase])
-    if phrase == "tonight":
+    if phrase == "tonight" and ctx.clock is None:
         return f"{d.isoformat()}TNI", "time"
     return on_day(d, ctx)
 

@@ -23,6 +23,8 @@ WEEKDAYS = {
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
+# the turns of the day, as the parts of it they fall in (TIDES's tokens: MO, EV, NI)
+TURNS_OF_DAY = {"dawn": "MO", "daybreak": "MO", "sunrise": "MO", "dusk": "EV", "sunset": "EV", "nightfall": "NI"}
 
 # a month or a weekday as written ("Sept.", "August", "Thurs.")
 MONTH_RE = (
