@@ -33,3 +33,28 @@ def test_read_tml_offsets():
                    'value="2024-03-15T21:30">21:30 UTC</TIMEX3> &amp; later.</TEXT>')
     (g,) = doc.gold
     assert (doc.dct, doc.text[g.start:g.end], g.value) == ("2024-03-15", "21:30 UTC", "2024-03-15T21:30")
+
+
+TML = """<?xml version="1.0" ?>
+<TimeML><DOCID>wire1</DOCID>
+<DCT><TIMEX3 tid="t0" type="DATE" value="2024-03-15" functionInDocument="CREATION_TIME">2024-03-15</TIMEX3></DCT>
+<TEXT>Brent crude rose 2 percent to $84.20 a barrel by <TIMEX3 tid="t1" type="TIME" value="2024-03-15T11:30">1130 GMT</TIMEX3>.
+The exporter ships 50,000 barrels <TIMEX3 tid="t2" type="SET" value="P1D">a day</TIMEX3>, up from 40,000
+<TIMEX3 tid="t3" type="DATE" value="2023">last year</TIMEX3>.</TEXT></TimeML>
+"""
+
+
+def test_eval_dates_reports_families(tmp_path):
+    import json
+
+    from typer.testing import CliRunner
+
+    from claimx.cli import app
+
+    (tmp_path / "wire1.tml").write_text(TML, encoding="utf-8")
+    r = CliRunner().invoke(app, ["eval", "--dates", str(tmp_path), "--json"])
+    assert r.exit_code == 0, r.output
+    s = json.loads(r.stdout)
+    assert s["value"]["f1"] == 1.0
+    assert {k: v["tp"] for k, v in s.items() if k.startswith("family.")} == {
+        "family.relative": 1, "family.sets": 1, "family.times": 1}

@@ -57,6 +57,7 @@ SUN = dt.date(2025, 8, 17)
     [
         ("the past year", "prices rose over ", "", "2024", "date"),
         ("the past year", "has lived in paris for ", "", "P1Y", "duration"),
+        ("last year", "profit for ", "", "2024", "date"),  # no "the": the calendar's year
         ("the last quarter", "sales rose in ", "", "2025-Q2", "date"),
         ("the last quarter", "has been flat for ", "", "P1Q", "duration"),
         ("the year", "for ", ", volume was flat", "2025", "date"),

@@ -94,7 +94,7 @@ def the_year(ctx: DateContext, _: bool) -> Value:
     return str(ctx.ref.year), "date"
 
 
-@rule("the last year", r"(?:the\s+)?(?:last|past)\s+(year|quarter)")
+@rule("the last year", r"the\s+(?:last|past)\s+(year|quarter)")
 def last_unit(ctx: DateContext, m: re.Match[str]) -> Value | None:
     """"over the past year", "in the last year" -> 2024, the year before the
     reference date's; "the last quarter" -> the latest quarter finished
