@@ -33,8 +33,16 @@ FRI = "2024-03-15"
         # ages and numbered names
         ("The 45-year-old was jailed for 18 months in 2021.", [("18 months", "P18M", "duration"), ("2021", "2021", "date")]),
         ("Flight 2017 landed at Heathrow as Highway 1999 was closed.", []),
-        # ... and years that are years
+        # ... and years that are years, before a plural noun too
         ("A 2020 Toyota Camry was stolen before the 2019 elections.", [("2020", "2020", "date"), ("2019", "2019", "date")]),
+        ("Axelrod, the top strategist on Obama's 2008 and 2012 campaigns, said so.",
+         [("2008", "2008", "date"), ("2012", "2012", "date")]),
+        ("Prominent Republicans were eyeing 2020 campaigns.", [("2020", "2020", "date")]),
+        # titles and idioms
+        ('"I will win," the senator told THE WEEKLY STANDARD on Thursday.', [("Thursday", "2024-03-14", "date")]),
+        ("The Daily Mail and the Weekly Standard reported it first.", []),
+        ('"At the end of the day, voters decide," he said. The count ended by the end of the day.',
+         [("the end of the day", "2024-03-15", "date")]),
     ],
 )
 def test_numbers_that_are_not_dates(nlp, text, expected):

@@ -39,6 +39,7 @@ FRI = "2024-03-15"
         ("It takes a year to build a plant.", FRI, [("a year", "P1Y", "duration")]),
         ("Profit rose to $5 million from $3 million a year ago.", FRI, [("a year ago", "2023", "date")]),
         ("Workers get two days a week off.", FRI, [("two days", "P2D", "duration")]),
+        ("Trump holds a commanding lead in delegates a month into the contest.", FRI, [("a month", "P1M", "duration")]),
         ("The index is rebalanced quarterly.", FRI, []),
     ],
 )

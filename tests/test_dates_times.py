@@ -53,6 +53,17 @@ def test_times_of_day(expr, ref, tense, value, kind):
         ("The match kicks off at 19:45 at Anfield.", FRI, [("19:45", "2024-03-15T19:45", "time")]),
         ("Power was restored at around 1700 hrs.", FRI, [("1700 hrs", "2024-03-15T17:00", "time")]),
         ("Voting ends at 8 o'clock tonight.", FRI, [("8 o'clock tonight", "2024-03-15T20:00", "time")]),
+        # a range of clock times is two times; a zone is "local" only before punctuation or "time"
+        ("The store is open from 9 a.m. to 5 p.m. on Saturdays.", FRI,
+         [("9 a.m.", "2024-03-15T09:00", "time"), ("5 p.m.", "2024-03-15T17:00", "time"),
+          ("Saturdays", "XXXX-WXX-6", "set")]),
+        ("Polls are open from 07:00 to 19:00 local time.", FRI,
+         [("07:00", "2024-03-15T07:00", "time"), ("19:00 local time", "2024-03-15T19:00", "time")]),
+        ("The show airs from 6:00AM to 9:00AM EST.", FRI,
+         [("6:00AM", "2024-03-15T06:00", "time"), ("9:00AM EST", "2024-03-15T09:00", "time")]),
+        ("The campaign ran a spot during the 4 p.m. local news.", FRI, [("4 p.m.", "2024-03-15T16:00", "time")]),
+        ('"The plan should be ready by 6 o\'clock this afternoon," he said.', FRI,
+         [("6 o'clock this afternoon", "2024-03-15T18:00", "time")]),
         # the turns and parts of the day (TIDES's MO, EV)
         ("Rebels attacked at dawn on Thursday and withdrew by dusk.", FRI,
          [("dawn on Thursday", "2024-03-14TMO", "time"), ("dusk", "2024-03-15TEV", "time")]),

@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from claimx.dates.finders import clock_spans, rate_spans
 from claimx.dates.holidays import HOLIDAY
-from claimx.dates.misreads import AGE, counted, is_date, misread
+from claimx.dates.misreads import AGE, counted, counts, is_date, misread
 from claimx.dates.tense import tense_of
 from claimx.dates.words import DAYS, MONTH_RE, WEEKDAY_RE, ZONE
 from claimx.lexicon import date_patterns
@@ -63,7 +63,7 @@ _CLOCK_END = re.compile(
     rf"(?:noon|midnight|midday|o'clock|\d\s*[ap]\.?m\.?(?:\s+[A-Z]{{2,4}})?|(?<![\d.])(?:[01]?\d|2[0-3]):[0-5]\d(?:\s+(?:{ZONE}))?)$"
 )
 _DAY_AFTER = re.compile(
-    rf",?\s+(?:on\s+)?(?:(?:{MONTH_RE})\.?\s+\d{{1,2}}\b|{WEEKDAY_RE}|today|yesterday|tomorrow|tonight)"
+    rf",?\s+(?:on\s+)?(?:(?:{MONTH_RE})\.?\s+\d{{1,2}}\b|{WEEKDAY_RE}|today|yesterday|tomorrow|tonight)(?![a-z])"
 )
 _DAY_WORD = re.compile(rf"(?:{WEEKDAY_RE}|today|yesterday|tomorrow)$", re.I)
 _PART_OF_DAY = re.compile(r"(?:morning|afternoon|evening|night)", re.I)
@@ -74,7 +74,10 @@ _FIGURES = re.compile(
 )
 
 
-_POINT = rf"(?:(?:{MONTH_RE})\.?(?:\s+\d{{1,2}})?(?:,?\s+\d{{4}})?|\d{{4}}|{WEEKDAY_RE}|today|tomorrow|yesterday)"
+_CLOCK = rf"(?:\d{{1,2}}(?::\d\d)?\s*[ap]\.?\s?m\.?|(?:[01]?\d|2[0-3]):[0-5]\d)(?:\s+(?:{ZONE}))?"
+_POINT = (
+    rf"(?:(?:{MONTH_RE})\.?(?:\s+\d{{1,2}})?(?:,?\s+\d{{4}})?|\d{{4}}|{WEEKDAY_RE}|today|tomorrow|yesterday|{_CLOCK})"
+)
 # two points in one entity: "between 1994 and 1997", "1991 to 1997", "the
 # year ended Sept. 30" (TimeML marks each on its own)
 _RANGE = re.compile(rf"(?:between\s+|from\s+)?({_POINT})\s*(?:and|to|through|until|-|–)\s*({_POINT})", re.I)
@@ -215,12 +218,13 @@ def _pattern_spans(
 
 
 def _counts(doc: Doc, m: re.Match[str]) -> bool:
-    """Whether a year-like number after "and" or "to" counts the plural noun
-    after it ("2,000 dollars and 1999 euros", "rose to 2048 points")."""
+    """Whether a year-like number after "and" or "to" counts the noun after
+    it ("2,000 dollars and 1999 euros", "rose to 2048 points"; not "the 2008
+    and 2012 campaigns")."""
     if not re.match(r"(?:and|to)\s", m.group(0), re.I):
         return False
     span = doc.char_span(*m.span(1))
-    return span is not None and span.end < len(doc) and doc[span.end].tag_ in ("NNS", "NNPS")
+    return span is not None and span.end < len(doc) and counts(doc[span.end])
 
 
 def _claim(spans: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:

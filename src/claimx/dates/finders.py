@@ -26,13 +26,16 @@ _ZONED = re.compile(
 _AFTER_PREPOSITION = re.compile(
     r"\b(?:at|as\s+of|by|until|till|from|before|after|around|about|since|between|and|to|shortly\s+after)\s+"
     r"((?:(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])(?!\s*[ap]\.?\s?m\b)|(?:[01]\d|2[0-3])[0-5]\d\s*(?:hours|hrs)\b"
+    rf"|(?:1[0-2]|0?[1-9])(?::[0-5]\d)?\s*[ap]\.?\s?m\b\.?(?:\s+(?:{ZONE})\b)?"
     rf"|dawn|daybreak|sunrise|dusk|sunset|nightfall){_ON_DAY})",
+    re.I,
 )
 # "a year", "per day": counted (a rate) when a count stands before it; not
 # "a year ago", "a year earlier", "a year or two", "a year and a half", "a year-old"
 _RATE = re.compile(
     r"\b(?:a|an|per)\s+(?:day|week|month|year|hour)\b(?!\s*(?:ago|earlier|before|later|after|from|"
-    r"or\s+(?:two|so|more|longer|less)|and\s+a\s+half|old|in\s+advance|apart|away|late|early|long|too)\b|-)"
+    r"or\s+(?:two|so|more|longer|less)|and\s+a\s+half|old|in\s+advance|apart|away|late|early|long|too|into|"
+    r"since|ahead|out|beyond)\b|-)"
 )
 _TIME_UNITS = {"second", "minute", "hour", "day", "night", "week", "weekend", "month", "year", "decade"}
 

@@ -33,6 +33,7 @@ CONTEXT_RULES: tuple[Rule, ...] = (
 # the family rules, in the order they are tried on the expression and its tails
 RULES: tuple[Rule | Rewrite, ...] = (
     sets.every,  # "every week", "each Thursday", "every winter"
+    sets.weekdays,  # "on Saturdays"
     sets.frequency,  # "daily", "annual"
     sets.times_per,  # "twice a week"
     sets.rate,  # "$500 million a year"

@@ -48,6 +48,12 @@ def every(ctx: DateContext, m: re.Match[str]) -> Value | None:
     return (dur.replace("PX", "P1") if dur else None), "set"
 
 
+@rule("on Mondays", r"(?:on\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)s")
+def weekdays(ctx: DateContext, m: re.Match[str]) -> Value:
+    """"on Saturdays", "Mondays" -> XXXX-WXX-6, XXXX-WXX-1: every such day."""
+    return f"XXXX-WXX-{WEEKDAYS[m.group(1)] + 1}", "set"
+
+
 @rule("daily", r"(daily|nightly|weekly|biweekly|monthly|annually|annual|yearly|hourly)")
 def frequency(ctx: DateContext, m: re.Match[str]) -> Value:
     """"daily", "annual", "yearly" -> P1D, P1Y, P1Y: a frequency adjective

@@ -29,13 +29,15 @@ _PARTS = PARTS_OF_DAY | TURNS_OF_DAY
 def spoken_clock(low: str) -> str:
     """A clock time said in words written as one: "4 in the morning" ->
     "4 a.m.", "9 o'clock at night" -> "9 p.m.", "8 o'clock tonight" -> "8
-    p.m. tonight"; "8 o'clock" alone -> "8 a.m." (the hour as said, as
-    TimeML reads it: T08:00)."""
+    p.m. tonight", "6 o'clock this afternoon" -> "6 p.m. this afternoon";
+    "8 o'clock" alone -> "8 a.m." (the hour as said, as TimeML reads it:
+    T08:00)."""
     low = _SPOKEN_CLOCK.sub(
         lambda m: f"{m.group(1)} {'a' if m.group(2) == 'morning' else 'p'}.m." + (f" {m.group(4)}" if m.group(4) else ""),
         low,
     )
-    return _O_CLOCK.sub(lambda m: f"{m.group(1)} a.m.", low)
+    later = re.search(r"\b(?:afternoon|evening|night|tonight)\b", low) is not None
+    return _O_CLOCK.sub(lambda m: f"{m.group(1)} {'p' if later else 'a'}.m.", low)
 
 
 def clock_value(m: re.Match[str]) -> str:

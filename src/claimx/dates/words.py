@@ -46,7 +46,7 @@ CLOCK = re.compile(r"(\d{1,2})(?::(\d{2}))?\s*([ap])\.?\s?m\.?", re.I)
 # time zones written after a clock time ("21:30 UTC", "10 a.m. ET", "14:00 local time")
 ZONE = (
     r"(?:GMT|UTC|Z|BST|IST|CES?T|EES?T|WES?T|MSK|[ECMP][SD]?T|AES?T|AED?T|JST|KST|HKT|SGT|WIB|"
-    r"local\s+time|local)"
+    r"local\s+time|local(?=\s*[,;:()]|\s*$))"
 )
 # a 24-hour clock time: "21:30", "09:10", "0600 GMT", "14.30 GMT", "1430 hours" (four
 # digits or a dot only with a zone or "hours" after them; never inside a longer number)
