@@ -62,6 +62,8 @@ def test_times_of_day(expr, ref, tense, value, kind):
         ("The show airs from 6:00AM to 9:00AM EST.", FRI,
          [("6:00AM", "2024-03-15T06:00", "time"), ("9:00AM EST", "2024-03-15T09:00", "time")]),
         ("The campaign ran a spot during the 4 p.m. local news.", FRI, [("4 p.m.", "2024-03-15T16:00", "time")]),
+        ("Labott posted the tweet on January 23 at 4:01 PM. It was wrong.", FRI,
+         [("January 23", "2024-01-23", "date"), ("4:01 PM", "2024-01-23T16:01", "time")]),
         ('"The plan should be ready by 6 o\'clock this afternoon," he said.', FRI,
          [("6 o'clock this afternoon", "2024-03-15T18:00", "time")]),
         # the turns and parts of the day (TIDES's MO, EV)

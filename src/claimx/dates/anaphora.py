@@ -28,7 +28,8 @@ _PREPOSITION = re.compile(r"^(?:on|in|at|by|during|of|for)\s+")
 _DAY_OF_MONTH = re.compile(r"(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?")
 # what may stand around a bare clock time: "about 10:35 a.m. EST"
 _CLOCK_AROUND = re.compile(
-    r"^(?:about|around|approximately|roughly|shortly\s+(?:before|after)|just\s+(?:before|after))\s+|\s+(?:[a-z]{2,4})$"
+    r"^(?:about|around|approximately|roughly|shortly\s+(?:before|after)|just\s+(?:before|after))\s+"
+    r"|\s+(?![ap]m$)(?:[a-z]{2,4}|local\s+time)$"
 )
 _NOON = re.compile(r"(noon|midnight|midday)")
 _THAT = r"(?:(?:earlier|later|early|late)\s+(?:in\s+)?)?(?:that|the\s+same|that\s+same)"

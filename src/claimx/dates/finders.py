@@ -26,7 +26,7 @@ _ZONED = re.compile(
 _AFTER_PREPOSITION = re.compile(
     r"\b(?:at|as\s+of|by|until|till|from|before|after|around|about|since|between|and|to|shortly\s+after)\s+"
     r"((?:(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])(?!\s*[ap]\.?\s?m\b)|(?:[01]\d|2[0-3])[0-5]\d\s*(?:hours|hrs)\b"
-    rf"|(?:1[0-2]|0?[1-9])(?::[0-5]\d)?\s*[ap]\.?\s?m\b\.?(?:\s+(?:{ZONE})\b)?"
+    rf"|(?:1[0-2]|0?[1-9])(?::[0-5]\d)?\s*(?:[ap]\.\s?m\.|[ap]m\b)(?:\s+(?:{ZONE})\b)?"
     rf"|dawn|daybreak|sunrise|dusk|sunset|nightfall){_ON_DAY})",
     re.I,
 )
