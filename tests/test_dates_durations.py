@@ -60,3 +60,11 @@ def test_durations(expr, ref, tense, value, kind):
 )
 def test_durations_in_the_text(nlp, text, expected):
     assert readings(nlp, text, "2024-03-15") == expected
+
+
+def test_for_makes_a_vague_stretch_a_duration():
+    """"over the past several quarters" is the past (PAST_REF); "for the past
+    few weeks" how long (PXW), as TimeBank marks it."""
+    sun = dt.date(2025, 8, 17)
+    assert normalise("the past several quarters", sun, "past", lead="weak over ") == ("PAST_REF", "date")
+    assert normalise("the past few weeks", sun, "present", lead="for ") == ("PXW", "duration")

@@ -29,6 +29,9 @@ DURATION_MODIFIERS = re.compile(
     r"all|for|in|within|after|during|the|a|an)\s+)+"
 )
 _COUNT_RANGE = re.compile(r"\s(?:to|or)\s")
+# before a stretch counted back from now: "for the past few weeks", "spent the last year"
+FOR = r"\b(?:for|throughout|spent|spend|spends|spending|served|serving|lasted|lasting|waited)\s*$"
+_FOR = re.compile(FOR)
 
 
 def duration(low: str) -> str | None:
@@ -87,10 +90,11 @@ def duration(low: str) -> str | None:
 )
 def vague_stretch(ctx: DateContext, m: re.Match[str]) -> Value | None:
     """"recent days" -> PXD (a stretch of some days, as TimeML marks it);
-    "the past several quarters" -> PAST_REF; "future quarters" -> FUTURE_REF."""
+    "the past several quarters" -> PAST_REF, but "for the past few weeks"
+    -> PXW (how long: TimeBank); "future quarters" -> FUTURE_REF."""
     if not ctx.low.endswith("s") or ctx.ref is None:
         return None
-    if m.group(1) == "recent" and (dur := duration(m.group(2) + "s")):
+    if (m.group(1) == "recent" or _FOR.search(ctx.lead)) and (dur := duration(m.group(2) + "s")):
         return dur, "duration"
     return ("FUTURE_REF" if m.group(1) == "future" else "PAST_REF"), "date"
 

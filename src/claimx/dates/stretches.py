@@ -14,7 +14,7 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING
 
-from claimx.dates.durations import duration
+from claimx.dates.durations import FOR, duration
 from claimx.dates.periods import reported_quarter
 from claimx.dates.rules import Value, rule
 from claimx.dates.timex import CALENDAR
@@ -22,8 +22,6 @@ from claimx.dates.timex import CALENDAR
 if TYPE_CHECKING:
     from claimx.dates.context import DateContext
 
-# before a stretch counted back from now: "for the last year", "spent the past year"
-_FOR = r"\b(?:for|throughout|spent|spend|spends|spending|served|serving|lasted|lasting|waited)\s*$"
 # before a stretch of the calendar: "throughout the fiscal year" (not "for the year": its results)
 _THROUGHOUT = r"\b(?:throughout|spent|spend|spends|spending|lasted|lasting)\s*$"
 # after it, its end: "the year ended March 31", "the year ending tomorrow"
@@ -100,7 +98,7 @@ def last_unit(ctx: DateContext, m: re.Match[str]) -> Value | None:
     reference date's; "the last quarter" -> the latest quarter finished
     (2025-Q2 said in August 2025); "for the last year", "spent the past
     year" -> P1Y: a stretch back from now."""
-    if re.search(_FOR, ctx.lead):
+    if re.search(FOR, ctx.lead):
         return duration(m.group(1)), "duration"
     if ctx.ref is None:
         return None
