@@ -16,9 +16,11 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.tokens import Doc
 
-from claimx.dates.finders import clock_spans, rate_spans
+from claimx.dates.finders import clock_spans, frequency_spans, long_spans, rate_spans
 from claimx.dates.holidays import HOLIDAY
 from claimx.dates.misreads import AGE, counted, counts, is_date, misread
 from claimx.dates.tense import tense_of
@@ -41,9 +43,10 @@ class DateMention:
 
 
 # what the NER misses, from data/date_patterns.tsv (compiled once): names
-# and numbers as written ("Late Monday", "Q4 2012"), then words in any case
-# ("now", "for weeks")
+# and numbers as written ("Late Monday", "Q4 2012"), together and each on its
+# own ("in Autumn", "3/9/06"), then words in any case ("now", "for weeks")
 _FALLBACK = re.compile("|".join(date_patterns()["c"]))
+_SEPARATE = [re.compile(p) for p in date_patterns()["s"]]
 _EXTRA = re.compile(rf"(?<!\w)(?:{'|'.join(date_patterns()['i'])})(?!\w)", re.IGNORECASE)
 # a bare year after a preposition ("in 1996", "between 1994 and 1997")
 _YEAR = re.compile(
@@ -203,8 +206,12 @@ def _pattern_spans(
     for m in _FALLBACK.finditer(text):  # what the NER missed: "Late Monday", "the Aug. 7 bombings", "5 1/2 hours"
         if not AGE.match(text, m.start(), m.end() + 6):
             spans = _claim(spans, *m.span())
-    for start, end in clock_spans(text):
-        spans = _claim(spans, start, end)
+    for rx in _SEPARATE:  # "in Autumn", "3/9/06", "at that time"
+        for m in rx.finditer(text):
+            spans = _claim(spans, *m.span())
+    for finder in (clock_spans, frequency_spans, long_spans):  # "21:30 UTC", "twice a week", "day-long"
+        for start, end in finder(text):
+            spans = _claim(spans, start, end)
     for m in _EXTRA.finditer(text):
         start, end = m.span()
         if m.group(0).lower().startswith(("for ", "in ")):
@@ -271,15 +278,17 @@ def _mentions(
 ) -> list[DateMention]:
     """A mention for each span that is no misread, with its tense and what its sentence reports."""
     out: list[DateMention] = []
-    sents = list(doc.sents)  # Span.sent walks the Doc's sentences on every call
-    sent_starts = [s.start for s in sents]
+    # sentence starts read off an array: Doc.sents (and Span.sent) make a
+    # Token of every token of the Doc
+    sent_starts = [0, *(int(i) for i in numpy.flatnonzero(doc.to_array(SENT_START) == 1) if i)] if merged else []
     for start, end in merged:
         if out and start < out[-1].end:
             continue
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or not len(span):
             continue
-        sentence = sents[bisect_right(sent_starts, span.start) - 1]
+        k = bisect_right(sent_starts, span.start)
+        sentence = doc[sent_starts[k - 1] : sent_starts[k] if k < len(sent_starts) else len(doc)]
         if misread(text, span, sentence):
             continue
         tense, head = tense_of(doc, text, span, start)
