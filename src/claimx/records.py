@@ -75,6 +75,12 @@ class DateExpr(TextSpan):
     # per family; internal: not in the output, not kept through a dict
     _rule: str = PrivateAttr(default="")
 
+    def __eq__(self, other: object) -> bool:
+        """Equal when the output is (the rule's tag is no part of it)."""
+        if not isinstance(other, DateExpr):
+            return NotImplemented
+        return self.model_dump() == other.model_dump()
+
 
 class ArticleInfo(_Model):
     id: str
