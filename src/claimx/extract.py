@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections.abc import Callable, Iterable, Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from claimx import segments
 from claimx.dates import article_dates, statement_dates
@@ -45,8 +45,9 @@ def _span(text: str, start: int, end: int) -> TextSpan:
     return TextSpan(text=text[start:end], start=start, end=end)
 
 
-def _date(text: str, start: int, end: int, value: str | None, kind: str, rule: str) -> DateExpr:
-    """A date of the record, with the tag of the rule that read it (internal)."""
+def _date(text: str, start: int, end: int, value: str | None, kind: Any, rule: str) -> DateExpr:
+    """A date of the record (``kind`` one of DateExpr's), with the tag of the
+    rule that read it (internal)."""
     date = DateExpr(text=text[start:end], start=start, end=end, value=value, kind=kind)
     date._rule = rule
     return date
