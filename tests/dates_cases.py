@@ -3,8 +3,12 @@ finds in a text read as one article, each as (text, value, kind)."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from claimx.extract import build_record
 from claimx.inputs import Article
+
+SUN = dt.date(2025, 8, 17)  # a Sunday: the reference date of the rule tables
 
 
 def readings(nlp, text: str, published: str | None = None) -> list[tuple[str, str | None, str]]:

@@ -5,12 +5,10 @@ Tuesday" XXXX-WXX-2). TimeBank leaves the frequency adjectives "annual" and
 claimx follows the guidelines and marks "annual" and "yearly" as sets too
 ("quarterly", a set in TimeBank once in eleven, stays unmarked)."""
 
-import datetime as dt
-
 import pytest
 
 from claimx.dates import normalise
-from tests.dates_cases import readings
+from tests.dates_cases import SUN, readings
 
 FRI = "2024-03-15"
 
@@ -46,8 +44,6 @@ FRI = "2024-03-15"
 def test_sets_in_the_text(nlp, text, published, expected):
     assert readings(nlp, text, published) == expected
 
-
-SUN = dt.date(2025, 8, 17)
 
 
 @pytest.mark.parametrize(

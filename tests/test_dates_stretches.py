@@ -8,12 +8,10 @@ year" a DATE in TimeBank), claimx follows TimeBank and the TimeML 1.2.1
 guidelines (§2.2.1: a DURATION answers "how long", the DATE "when"): the
 preposition and the verb decide, not the noun."""
 
-import datetime as dt
-
 import pytest
 
 from claimx.dates import normalise
-from tests.dates_cases import readings
+from tests.dates_cases import SUN, readings
 
 FRI = "2024-03-15"
 
@@ -48,8 +46,6 @@ FRI = "2024-03-15"
 def test_point_or_stretch_in_the_text(nlp, text, published, expected):
     assert readings(nlp, text, published) == expected
 
-
-SUN = dt.date(2025, 8, 17)
 
 
 @pytest.mark.parametrize(

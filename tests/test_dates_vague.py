@@ -5,12 +5,10 @@ present, as TimeBank marks "And today, the right to work ..."; "today" of
 a day is that day. A bare "later" (TimeBank marks 5 of its 15, AQUAINT 1 of
 8) and "previously" (3 of 19, 0 of 4) are left unmarked."""
 
-import datetime as dt
-
 import pytest
 
 from claimx.dates import normalise
-from tests.dates_cases import readings
+from tests.dates_cases import SUN, readings
 
 FRI = "2024-03-15"
 
@@ -39,8 +37,6 @@ FRI = "2024-03-15"
 def test_vague_references_in_the_text(nlp, text, published, expected):
     assert readings(nlp, text, published) == expected
 
-
-SUN = dt.date(2025, 8, 17)
 
 
 @pytest.mark.parametrize(
