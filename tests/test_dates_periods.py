@@ -54,6 +54,9 @@ def test_months_quarters_seasons_years(expr, ref, tense, value, kind):
         ("The policy was common in the 1990s and the early 2000s.", "2024-03-15",
          [("the 1990s", "199", "date"), ("the early 2000s", "200", "date")]),
         ("Prices rose sharply in the '70s.", "2024-03-15", [("the '70s", "197", "date")]),
+        # fiscal years and quarters by their names
+        ("The company reported FY2024 results and guided for Q1 FY25.", "2024-03-15",
+         [("FY2024", "2024", "date"), ("Q1 FY25", "2025-Q1", "date")]),
     ],
 )
 def test_seasons_and_decades_in_the_text(nlp, text, published, expected):

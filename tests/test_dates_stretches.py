@@ -29,6 +29,7 @@ FRI = "2024-03-15"
          [("the end of the year", "2024", "date")]),
         ("Profit for the year rose 5%, the company said.", FRI, [("the year", "2024", "date")]),
         ("Growth slowed in the final quarter of last year.", FRI, [("the final quarter of last year", "2023-Q4", "date")]),
+        ("Shares are up 12% year-to-date.", FRI, [("year-to-date", "2024", "date")]),
         ("Today is the eighth day of the strike.", FRI, [("Today", "2024-03-15", "date"),
                                                           ("the eighth day", "2024-03-15", "date")]),
         # ... a stretch: "for", a verb of spending or lasting, an end after it

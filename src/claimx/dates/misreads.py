@@ -3,7 +3,7 @@ a title ("ABC's “This Week”", "60 Minutes"), a greeting ("Good evening"),
 a name ("the annual March for Life"), an age ("in his 30s", "6-month-old"),
 a score or a vote ("51-49"), a count ("2019 people were arrested"), a
 number in a name ("Flight 2017", "Highway 1999"), a race time
-("1:31:44.742"), "may" the verb; and
+("1:31:44.742"), a minute of a match ("the 90th minute"), "may" the verb; and
 whether an expression with no value has a word of time in it at all.
 A year is never read inside a longer number ("20481.37"): the patterns
 that find years respect the digits around them (:mod:`.detect`).
@@ -43,6 +43,8 @@ _COUNTED = frozenset(
     "marks cents pence signatures complaints calls emails letters words pages copies books items products "
     "companies firms banks stores schools hospitals".split()
 )
+# a minute of a match: "scored in the 90th minute"
+_MATCH_MINUTE = re.compile(r"(?:the\s+)?\d{1,3}(?:st|nd|rd|th)[- ]minute", re.I)
 # a race or lap time: "1:31:44.742", "1:44.742"
 _RACE_TIME = re.compile(r"(?:\d+:)?\d{1,2}:\d\d(?:\.\d+)|\d+:\d\d:\d\d")
 _AGE_DECADE = re.compile(r"\b(?:his|her|their|its|my|your|our)\s+(?:early\s+|mid-?\s*|late\s+)?(?:\d0|\w+tie)s$", re.I)
@@ -74,7 +76,7 @@ def is_date(text: str, start: int, end: int) -> bool:
     not an age, a bare number or percentage, a score ("51-49"), a number in
     a name ("Flight 2017"), "quarterly", or "may" the verb."""
     s = text[start:end]
-    if AGE.search(s) or not re.search(r"\w", s) or _SCORE.fullmatch(s):
+    if AGE.search(s) or not re.search(r"\w", s) or _SCORE.fullmatch(s) or _MATCH_MINUTE.fullmatch(s):
         return False
     if re.fullmatch(r"\d+(?:\.\d+)?%?", s) and not _YEARLIKE.fullmatch(s):
         return False

@@ -74,6 +74,7 @@ RULES: tuple[Rule | Rewrite, ...] = (
     stretches.full_year,  # "the full year"
     stretches.end_of_year,  # "the end of the year"
     relative.end_of_month,  # "the end of the month"
+    stretches.year_to_date,  # "year-to-date"
     stretches.the_year,  # "the year"
     stretches.last_unit,  # "the past year", "the last quarter"
     relative.this_past,  # "this past weekend" -> "last weekend"

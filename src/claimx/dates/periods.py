@@ -35,10 +35,14 @@ def _part_year(n: int, unit: str, ref: dt.date, tense: str) -> int:
     return ref.year - 1 if n > current and tense != "future" else ref.year
 
 
-@rule("Q<n> <year>", r"(?:the\s+)?(?:(?:fiscal\s+)?(\d{4})\s+)?([qh])([1-4])(?:\s+(?:of\s+)?(?:fiscal\s+)?'?(\d{4}|\d{2}))?")
+@rule(
+    "Q<n> <year>",
+    r"(?:the\s+)?(?:(?:fiscal\s+)?(\d{4})\s+)?([qh])([1-4])(?:\s+(?:of\s+)?(?:fiscal\s+|fy\s?)?'?(\d{4}|\d{2}))?",
+)
 def quarter_abbreviated(ctx: DateContext, m: re.Match[str]) -> Value | None:
-    """"Q4 2012" -> 2012-Q4, "2013 Q1", "H1"; "Q3" alone -> the latest
-    third quarter (2012-Q3 said in March 2013)."""
+    """"Q4 2012" -> 2012-Q4, "2013 Q1", "H1", "Q1 FY25" -> 2025-Q1 (the
+    fiscal year's name); "Q3" alone -> the latest third quarter (2012-Q3
+    said in March 2013)."""
     if not (m.group(2) == "q" or m.group(3) in "12"):
         return None
     year = m.group(1) or m.group(4)
@@ -139,10 +143,14 @@ def century(ctx: DateContext, m: re.Match[str]) -> Value:
     return f"{int(m.group(1)) - 1:02d}", "date"
 
 
-@rule("1996", r"(?:the\s+)?(?:year\s+|fiscal\s+(?:year\s+)?|mid-?|early\s+|late\s+|calendar\s+)?'?(\d{4})")
+@rule(
+    "1996",
+    r"(?:the\s+)?(?:year\s+|fiscal\s+(?:year\s+)?|mid-?|early\s+|late\s+|calendar\s+)?'?(\d{4})|fy\s?(\d{2}|\d{4})",
+)
 def year(ctx: DateContext, m: re.Match[str]) -> Value:
-    """"1996", "fiscal 1996", "mid-1996", "the year 1996" -> 1996."""
-    return m.group(1), "date"
+    """"1996", "fiscal 1996", "mid-1996", "the year 1996" -> 1996; "FY2024",
+    "FY25" -> 2024, 2025 (a fiscal year by its name)."""
+    return m.group(1) or (m.group(2) if len(m.group(2)) == 4 else f"20{m.group(2)}"), "date"
 
 
 @rule("1996-97", r"(?:the\s+)?(?:fiscal\s+)?(\d{4})\s*[-–/]\s*(\d{2,4})")

@@ -82,6 +82,13 @@ def end_of_year(ctx: DateContext, _: re.Match[str]) -> Value:
     return (str(ctx.ref.year) if ctx.ref else None), "date"
 
 
+@rule("year-to-date", r"(?:the\s+)?year[- ]to[- ]date|so\s+far\s+this\s+year")
+def year_to_date(ctx: DateContext, _: re.Match[str]) -> Value:
+    """"up 12% year-to-date", "so far this year" -> 2025: the year (TimeBank
+    marks "this year" of "so far this year" so)."""
+    return (str(ctx.ref.year) if ctx.ref else None), "date"
+
+
 @rule("the year", lambda ctx: ctx.low == "the year")
 def the_year(ctx: DateContext, _: bool) -> Value:
     """"For the year, volume was flat", "a high for the year" -> 2025, the

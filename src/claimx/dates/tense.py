@@ -25,6 +25,7 @@ _NOT_SCHEDULED = {"be", "say", "tell", "report", "announce", "add", "note", "war
 # present forms that are past ones too ("weakness hurt the index on Friday")
 _PAST_ALIKE = {"hurt", "cut", "put", "set", "hit", "let", "cost", "shut", "quit", "spread", "bet", "burst", "cast",
                "split", "read", "beat", "bid", "broadcast", "forecast", "upset", "thrust", "rid", "shed", "slit"}
+_MODAL = {"must", "should", "ought"}  # obligations ahead ("could", "may" as often report the past)
 _BE_NOW = {"is", "are", "am", "'s", "’s"}
 _PERFECT_OR_PAST = {"has", "have", "had", "was", "were", "been", "did"}
 _UNTIL = re.compile(r"\b(?:until|till)\s+$", re.I)
@@ -91,6 +92,8 @@ def _tense(tok: Token) -> tuple[str, int]:
             words = {c.lower_ for c in kids}
             if words & {"will", "'ll", "shall", "’ll", "would", "’d", "'d"}:
                 return "future", cur.i
+            if words & _MODAL and not words & {"have", "'ve", "’ve"}:
+                return "future", cur.i  # "must be filed by June 30" (not "could have been")
             if "to" in words and (cur.head.lemma_ in FUTURE_HEADS or cur.head.lemma_ == "be"):  # "is to resume"
                 # ... unless the plan was already past: "had been due to expire Friday"
                 return ("past" if _had(cur.head) else "future"), cur.i
