@@ -41,6 +41,8 @@ def test_anaphors_without_a_date_before(expr, ref, tense, value, kind):
         # a bare clock time is on the day named before
         ("about 10:35 a.m.", "1998-08-07", "1998-08-07T10:35"),
         ("noon", "1998-08-07T09:00", "1998-08-07T12:00"),
+        ("4:01 PM", "2013-01-23", "2013-01-23T16:01"),  # "PM" is no zone
+        ("21:30 GMT", "2013-01-23", "2013-01-23T21:30"),
         ("6 a.m.", "1998-08", "2025-08-17T06:00"),
         # too coarse to count a day from: left to the reference date
         ("that day", "1999", "2025-08-17"),

@@ -83,7 +83,7 @@ def test_statement_dates_table(text, quote_type, cue_date, day, dates):
     quotes, mentions = _said(text, quote_type, cue_date)
     days = statement_dates(text, quotes, mentions, WED)
     assert days == [day]
-    found = [(text[s:e], v) for s, e, v, _ in article_dates(text, mentions, WED, quotes, days)]
+    found = [(text[s:e], v) for s, e, v, _, _ in article_dates(text, mentions, WED, quotes, days)]
     assert found == dates
 
 
@@ -107,4 +107,23 @@ def test_words_that_are_no_date_are_dropped():
     """An expression with no value and no word of time was never a date."""
     text = "The Olympic team met on Monday."
     mentions = [[4, 11, "past", -1, False, False], [text.index("Monday"), len(text) - 1, "past", -1, False, False]]
-    assert article_dates(text, mentions, WED, [], []) == [(text.index("Monday"), len(text) - 1, "2025-08-18", "date")]
+    assert article_dates(text, mentions, WED, [], []) == [(text.index("Monday"), len(text) - 1, "2025-08-18", "date", "relative: <weekday>")]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "day"),
+    [
+        # a statement dated by a zoned clock time on a day, or a 24-hour time alone
+        ("“We will not resign,” the minister told reporters at 21:30 GMT on Thursday.", "2024-03-15", "2024-03-14"),
+        ("“The market will recover,” the analyst said at 09:10 GMT.", "2024-03-15", "2024-03-15"),
+        # a vague time dates no statement
+        ("“It was a mistake,” he said at that time.", "2024-03-15", None),
+    ],
+)
+def test_statement_dates_from_newer_news(nlp, text, published, day):
+    """A quote's date uses the same machinery as the article's dates."""
+    from claimx.extract import build_record
+    from claimx.inputs import Article
+
+    rec = build_record(Article("t", "t", text, published=published), nlp(text)).to_dict()
+    assert [q["date"] for q in rec["quotes"]] == [day]

@@ -40,7 +40,9 @@ NOV1 = "1989-11-01"  # a Wednesday
         ("James Baker said on ABC News' \"This Week,\" that the request matters.", NOV1, []),
         ("Baker said on ABC's \"This Week With David Brinkley\" that it matters.", NOV1, []),
         ("Good evening from the central park in Havana.", NOV1, []),
-        ("They marched at the annual March for Life on Capitol Hill.", NOV1, []),
+        # ... "March" of a name is no month; "annual" is a set (TimeML 1.2.1 §2.2, type
+        # SET; AQUAINT leaves this one unmarked)
+        ("They marched at the annual March for Life on Capitol Hill.", NOV1, [("annual", "P1Y")]),
         ("Kopp was in his 30s when he moved, she said.", NOV1, []),
         # ... but a quoted sentence may start with one
         ("He said: \"Today we begin.\"", NOV1, [("Today", "1989-11-01")]),

@@ -1,10 +1,11 @@
-"""Durations and sets (claimx.dates.durations)."""
+"""Durations (claimx.dates.durations)."""
 
 import datetime as dt
 
 import pytest
 
 from claimx.dates import normalise
+from tests.dates_cases import readings
 
 SUN = dt.date(2025, 8, 17)  # a Sunday
 
@@ -32,13 +33,38 @@ SUN = dt.date(2025, 8, 17)  # a Sunday
         ("half a century", SUN, "past", "P50Y", "duration"),
         ("a quarter-century", SUN, "past", "P25Y", "duration"),
         ("the weeks ahead", SUN, "future", "PXW", "duration"),
-        # sets: a unit's period, or the time named
-        ("daily", SUN, "past", "P1D", "set"),
-        ("each year", SUN, "past", "P1Y", "set"),
-        ("each Thursday", SUN, "past", "XXXX-WXX-4", "set"),
-        ("each Thursday", SUN, "past", "XXXX-WXX-4", "set"),
-        ("every week", SUN, "past", "P1W", "set"),
     ],
 )
-def test_durations_and_sets(expr, ref, tense, value, kind):
+def test_durations(expr, ref, tense, value, kind):
     assert normalise(expr, ref, tense) == (value, kind)
+
+
+# Courts and plans: possessive durations, stretches counted from now,
+# "-long" stretches (TimeML 1.2.1 §2.2: "ten years from now" is the DATE it
+# points to, "three years' probation" the DURATION P3Y).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He was given two years' probation and 200 hours of community service.",
+         [("two years'", "P2Y", "duration"), ("200 hours", "PT200H", "duration")]),
+        ("He was sentenced to three years' probation after a two-week-long trial.",
+         [("three years'", "P3Y", "duration"), ("two-week-long", "P2W", "duration")]),
+        ("Ten years from now, the city will look different.", [("Ten years from now", "2034", "date")]),
+        ("The defendant faces up to 20 years in prison, and sentencing is set for June 3.",
+         [("up to 20 years", "P20Y", "duration"), ("June 3", "2024-06-03", "date")]),
+        ("She received a six-month suspended sentence after a day-long hearing.",
+         [("six-month", "P6M", "duration"), ("day-long", "P1D", "duration")]),
+        # an age is no duration
+        ("The 6-month-old boy and his 6-year-old sister were found.", []),
+    ],
+)
+def test_durations_in_the_text(nlp, text, expected):
+    assert readings(nlp, text, "2024-03-15") == expected
+
+
+def test_for_makes_a_vague_stretch_a_duration():
+    """"over the past several quarters" is the past (PAST_REF); "for the past
+    few weeks" how long (PXW), as TimeBank marks it."""
+    sun = dt.date(2025, 8, 17)
+    assert normalise("the past several quarters", sun, "past", lead="weak over ") == ("PAST_REF", "date")
+    assert normalise("the past few weeks", sun, "present", lead="for ") == ("PXW", "duration")

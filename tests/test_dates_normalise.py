@@ -5,11 +5,11 @@ import datetime as dt
 
 import pytest
 
-from claimx.dates import anaphora, calendar_dates, durations, periods, relative, times
+from claimx.dates import anaphora, calendar_dates, durations, periods, relative, sets, stretches, times, vague
 from claimx.dates.normalise import CONTEXT_RULES, RULES, normalise
 from claimx.dates.rules import Rewrite, Rule
 
-FAMILIES = (anaphora, calendar_dates, durations, periods, relative, times)
+FAMILIES = (anaphora, calendar_dates, durations, periods, relative, sets, stretches, times, vague)
 SUN = dt.date(2025, 8, 17)
 
 

@@ -31,6 +31,16 @@ NOV1 = "1989-11-01"  # a Wednesday
         # a plan already past ("had been due to") looks back
         ("The offer had been due to expire Friday evening.", "1989-10-30", [("Friday evening", "1989-10-27TEV")]),
         ("The offer is due to expire Friday.", "1989-10-30", [("Friday", "1989-11-03")]),
+        # a passive in the present is no past ("is heard in May"); a weekday on a
+        # verb in the simple present is one to come, as news writes the scheduled
+        ("The case is heard in May in the 11th Circuit.", "2000-03-29", [("May", "2000-05")]),
+        ("The polls close on Sunday in most provinces.", "2024-03-13", [("Sunday", "2024-03-17")]),
+        ("Arafat and Netanyahu meet separately Monday with Albright.", "1998-05-01", [("Monday", "1998-05-04")]),
+        ("Applications must be filed on or before June 30.", "2024-03-15", [("June 30", "2024-06-30")]),
+        ("Officials said the boy could be located Wednesday.", "2000-01-06", [("Wednesday", "2000-01-05")]),
+        # ... not on "be", a verb of saying, or a present that is a past ("hurt")
+        ("The minister says Monday was a turning point.", "2024-03-13", [("Monday", "2024-03-11")]),
+        ("Weakness in tech stocks hurt the index on Friday.", "1989-10-30", [("Friday", "1989-10-27")]),
         # a day the parser hung on the reported clause, before its subject, is the saying's
         ("Officials said on Friday they will resume talks on Monday.", "2013-02-15",
          [("Friday", "2013-02-15"), ("Monday", "2013-02-18")]),

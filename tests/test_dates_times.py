@@ -1,12 +1,19 @@
-"""Times of day (claimx.dates.times)."""
+"""Times of day (claimx.dates.times): clock times, 12- and 24-hour, zoned
+(24-hour ones found by claimx.dates.finders), times given on a day, the
+parts and turns of the day. TimeBank writes no zone in the value ("5 p.m.
+EST" is T17:00); TimeML 1.2.1 §2.2 (TIMEX3 type TIME) reads a clock time on
+the day it is given on, else on the document's date."""
 
 import datetime as dt
 
 import pytest
 
 from claimx.dates import normalise
+from tests.dates_cases import readings
 
 SUN = dt.date(2025, 8, 17)  # a Sunday
+FRI = "2024-03-15"  # a Friday
+WED = "2024-03-13"
 
 
 @pytest.mark.parametrize(
@@ -20,3 +27,56 @@ SUN = dt.date(2025, 8, 17)  # a Sunday
 )
 def test_times_of_day(expr, ref, tense, value, kind):
     assert normalise(expr, ref, tense) == (value, kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # markets reports: zoned 24-hour times, four digits with a zone
+        ("The index closed at 20481.37, up 1.2 percent, at 21:30 UTC.", FRI,
+         [("21:30 UTC", "2024-03-15T21:30", "time")]),
+        ("As of 09:10 GMT, Brent crude was trading at $84.20 a barrel.", FRI,
+         [("09:10 GMT", "2024-03-15T09:10", "time")]),
+        ("Brent crude futures rose 42 cents to $84.20 a barrel by 1130 GMT.", FRI,
+         [("1130 GMT", "2024-03-15T11:30", "time")]),
+        ("The quake struck at 11.47 GMT, 10 km deep.", FRI, [("11.47 GMT", "2024-03-15T11:47", "time")]),
+        # a time on a day is a time on that day, not a date
+        ("The central bank will announce its decision at 10:00 GMT Friday.", WED,
+         [("10:00 GMT Friday", "2024-03-15T10:00", "time")]),
+        ("The strike will begin at 0600 GMT on Monday.", FRI, [("0600 GMT on Monday", "2024-03-18T06:00", "time")]),
+        ("The suspect was arrested at 03:40 on Thursday, police said.", FRI,
+         [("03:40 on Thursday", "2024-03-14T03:40", "time")]),
+        ("The vote is expected around midday Friday.", FRI, [("around midday Friday", "2024-03-15T12:00", "time")]),
+        # 24-hour times after a preposition, a zone written out, hours
+        ("Trading resumed at 14:00 local time after a two-hour halt.", FRI,
+         [("14:00 local time", "2024-03-15T14:00", "time"), ("two-hour", "PT2H", "duration")]),
+        ("The match kicks off at 19:45 at Anfield.", FRI, [("19:45", "2024-03-15T19:45", "time")]),
+        ("Power was restored at around 1700 hrs.", FRI, [("1700 hrs", "2024-03-15T17:00", "time")]),
+        ("Voting ends at 8 o'clock tonight.", FRI, [("8 o'clock tonight", "2024-03-15T20:00", "time")]),
+        # a range of clock times is two times; a zone is "local" only before punctuation or "time"
+        ("The store is open from 9 a.m. to 5 p.m. on Saturdays.", FRI,
+         [("9 a.m.", "2024-03-15T09:00", "time"), ("5 p.m.", "2024-03-15T17:00", "time"),
+          ("Saturdays", "XXXX-WXX-6", "set")]),
+        ("Polls are open from 07:00 to 19:00 local time.", FRI,
+         [("07:00", "2024-03-15T07:00", "time"), ("19:00 local time", "2024-03-15T19:00", "time")]),
+        ("The show airs from 6:00AM to 9:00AM EST.", FRI,
+         [("6:00AM", "2024-03-15T06:00", "time"), ("9:00AM EST", "2024-03-15T09:00", "time")]),
+        ("The campaign ran a spot during the 4 p.m. local news.", FRI, [("4 p.m.", "2024-03-15T16:00", "time")]),
+        ("Labott posted the tweet on January 23 at 4:01 PM. It was wrong.", FRI,
+         [("January 23", "2024-01-23", "date"), ("4:01 PM", "2024-01-23T16:01", "time")]),
+        ('"The plan should be ready by 6 o\'clock this afternoon," he said.', FRI,
+         [("6 o'clock this afternoon", "2024-03-15T18:00", "time")]),
+        # the turns and parts of the day (TIDES's MO, EV)
+        ("Rebels attacked at dawn on Thursday and withdrew by dusk.", FRI,
+         [("dawn on Thursday", "2024-03-14TMO", "time"), ("dusk", "2024-03-15TEV", "time")]),
+        ("By mid-afternoon, the index had recovered.", FRI, [("mid-afternoon", "2024-03-15TAF", "time")]),
+        ("The attack happened in the early hours of Friday.", FRI, [("the early hours of Friday", "2024-03-15", "date")]),
+        # not clock times: verses, ratios, race times, dawn as a subject
+        ("He read John 3:16 aloud, and the ratio was 2:1.", FRI, []),
+        ("Verstappen won in 1:31:44.742, ahead of Leclerc.", FRI, []),
+        ("The runner finished in 2:05:30.", FRI, []),
+        ("Officials said as dawn broke that the fire was out.", FRI, []),
+    ],
+)
+def test_clock_times(nlp, text, published, expected):
+    assert readings(nlp, text, published) == expected

@@ -88,7 +88,7 @@ class DatesComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.claimx_dates = [
-            [m.start, m.end, m.tense, doc[m.head].idx if m.head >= 0 else -1, m.quarterly, m.figures]
+            [m.start, m.end, m.tense, doc[m.head].idx if m.head >= 0 else -1, m.quarterly, m.figures, m.rate]
             for m in detect(doc)
         ]
         return doc

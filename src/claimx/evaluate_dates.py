@@ -5,7 +5,11 @@ the gold).
 Measures, as TempEval-3 defines them: strict span P/R/F1 (same start and
 end), relaxed span P/R/F1 (overlap), value accuracy over relaxed matches,
 type accuracy, and value F1 (a relaxed match with the same value), overall
-and per gold type.
+and per gold type. And value P/R/F1 per family of normalisation rules
+(``family.times``...): a family's predictions, the gold expressions they
+matched, and how many of those it gave the gold value; gold no prediction
+matched is ``family.(missed)``, an expression no rule read
+``family.(no rule)``. The families add up to the whole.
 """
 
 from __future__ import annotations
@@ -32,6 +36,12 @@ class Timex:
     end: int
     type: str
     value: str | None
+    rule: str = ""  # a prediction's rule tag ("times: <clock time>")
+
+    @property
+    def family(self) -> str:
+        """The family of the rule that read it ("times"), "(no rule)" for none."""
+        return self.rule.split(":", 1)[0] if self.rule else "(no rule)"
 
 
 @dataclass(slots=True)
@@ -78,6 +88,7 @@ def load_timeml(path: Path) -> list[TimeMLDoc]:
 def score(docs_and_predictions) -> dict:
     strict, relaxed, value, typ = Counts(), Counts(), Counts(), Counts()
     per_type: dict[str, Counts] = {}
+    per_family: dict[str, Counts] = {}
     matched = 0
     for gold, pred in docs_and_predictions:
         for c in (strict, relaxed, value):
@@ -87,26 +98,25 @@ def score(docs_and_predictions) -> dict:
             per_type.setdefault(g.type, Counts()).n_gold += 1
         for p in pred:
             per_type.setdefault(p.type, Counts()).n_pred += 1
+            per_family.setdefault(p.family, Counts()).n_pred += 1
         used: set[int] = set()
         for g in gold:
-            best = None
-            for i, p in enumerate(pred):
-                if i in used or p.end <= g.start or g.end <= p.start:
-                    continue
-                ov = min(p.end, g.end) - max(p.start, g.start)
-                if best is None or ov > best[0]:
-                    best = (ov, i)
+            best = _best_match(g, pred, used)
             if best is None:
+                per_family.setdefault("(missed)", Counts()).n_gold += 1
                 continue
-            p = pred[best[1]]
-            used.add(best[1])
+            p = pred[best]
+            used.add(best)
             matched += 1
             relaxed.tp += 1
             strict.tp += p.start == g.start and p.end == g.end
             typ.tp += p.type == g.type
+            family = per_family[p.family]
+            family.n_gold += 1
             if p.value is not None and p.value == g.value:
                 value.tp += 1
                 per_type[g.type].tp += 1
+                family.tp += 1
     out = {
         "strict": strict.prf(),
         "relaxed": relaxed.prf(),
@@ -116,7 +126,21 @@ def score(docs_and_predictions) -> dict:
     }
     for t, c in sorted(per_type.items()):
         out[f"value.{t}"] = c.prf()
+    for f, c in sorted(per_family.items()):
+        out[f"family.{f}"] = c.prf()
     return out
+
+
+def _best_match(g: Timex, pred: list[Timex], used: set[int]) -> int | None:
+    """The unused prediction overlapping ``g`` most, if any."""
+    best = None
+    for i, p in enumerate(pred):
+        if i in used or p.end <= g.start or g.end <= p.start:
+            continue
+        ov = min(p.end, g.end) - max(p.start, g.start)
+        if best is None or ov > best[0]:
+            best = (ov, i)
+    return None if best is None else best[1]
 
 
 def evaluate_timeml(path: Path, nlp: Language, limit: int | None = None, n_process: int = 1) -> dict:
@@ -127,6 +151,6 @@ def evaluate_timeml(path: Path, nlp: Language, limit: int | None = None, n_proce
     records = extract((Article(d.id, d.id, d.text, published=d.dct) for d in docs), nlp, n_process=n_process)
     pairs = []
     for rec, tml in zip(records, docs, strict=True):
-        pred = [Timex(d.start, d.end, KIND_TO_TYPE[d.kind], d.value) for d in rec.dates]
+        pred = [Timex(d.start, d.end, KIND_TO_TYPE[d.kind], d.value, d._rule) for d in rec.dates]
         pairs.append((tml.gold, pred))
     return {"documents": len(docs), **score(pairs)}

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections.abc import Callable, Iterable, Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from claimx import segments
 from claimx.acts import keep_acts
@@ -46,6 +46,14 @@ def _span(text: str, start: int, end: int) -> TextSpan:
     return TextSpan(text=text[start:end], start=start, end=end)
 
 
+def _date(text: str, start: int, end: int, value: str | None, kind: Any, rule: str) -> DateExpr:
+    """A date of the record (``kind`` one of DateExpr's), with the tag of the
+    rule that read it (internal)."""
+    date = DateExpr(text=text[start:end], start=start, end=end, value=value, kind=kind)
+    date._rule = rule
+    return date
+
+
 def build_record(
     article: Article,
     doc: Doc,
@@ -64,10 +72,7 @@ def build_record(
     raw_dates = doc._.claimx_dates or []
     names = {s["id"]: s["name"] for s in speakers}
     quote_dates = statement_dates(text, raw_quotes, raw_dates, ref)
-    dates = [
-        DateExpr(text=text[start:end], start=start, end=end, value=value, kind=kind)
-        for start, end, value, kind in article_dates(text, raw_dates, ref, raw_quotes, quote_dates)
-    ]
+    dates = [_date(text, *dated) for dated in article_dates(text, raw_dates, ref, raw_quotes, quote_dates)]
 
     counts: dict[str, int] = {}
     quotes = []

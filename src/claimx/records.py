@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 from claimx import SCHEMA_ID
 
@@ -76,6 +76,15 @@ class Quote(_Model):
 class DateExpr(TextSpan):
     value: str | None = Field(description="TIMEX3 value: 2025-08-17, 2025-W33, P2W, PRESENT_REF...")
     kind: Literal["date", "time", "duration", "set"]
+    # the rule that read it ("times: <clock time>"), for `claimx eval --dates`
+    # per family; internal: not in the output, not kept through a dict
+    _rule: str = PrivateAttr(default="")
+
+    def __eq__(self, other: object) -> bool:
+        """Equal when the output is (the rule's tag is no part of it)."""
+        if not isinstance(other, DateExpr):
+            return NotImplemented
+        return self.model_dump() == other.model_dump()
 
 
 class ArticleInfo(_Model):

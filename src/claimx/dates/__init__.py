@@ -17,7 +17,8 @@ statements.
 from claimx.dates.anaphora import anaphoric, names_quarter, sentence_quarter
 from claimx.dates.article import article_dates, statement_dates
 from claimx.dates.context import DateContext
-from claimx.dates.detect import DateMention, detect, looks_temporal
+from claimx.dates.detect import DateMention, detect
+from claimx.dates.misreads import looks_temporal
 from claimx.dates.normalise import normalise
 from claimx.dates.numerals import parse_number, spoken_year
 from claimx.dates.periods import reported_quarter

@@ -18,7 +18,7 @@ from claimx.dates.relative import weekday_date
 from claimx.dates.rules import Value, rule, whole
 from claimx.dates.times import clock_value
 from claimx.dates.timex import CALENDAR, iso_week, shift_month
-from claimx.dates.words import CLOCK, PARTS_OF_DAY, WEEKDAY_WORD, WEEKDAYS
+from claimx.dates.words import CLOCK, CLOCK_24, PARTS_OF_DAY, WEEKDAY_WORD, WEEKDAYS
 
 if TYPE_CHECKING:
     from claimx.dates.context import DateContext
@@ -28,7 +28,8 @@ _PREPOSITION = re.compile(r"^(?:on|in|at|by|during|of|for)\s+")
 _DAY_OF_MONTH = re.compile(r"(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?")
 # what may stand around a bare clock time: "about 10:35 a.m. EST"
 _CLOCK_AROUND = re.compile(
-    r"^(?:about|around|approximately|roughly|shortly\s+(?:before|after)|just\s+(?:before|after))\s+|\s+(?:[a-z]{2,4})$"
+    r"^(?:about|around|approximately|roughly|shortly\s+(?:before|after)|just\s+(?:before|after))\s+"
+    r"|\s+(?![ap]m$)(?:[a-z]{2,4}|local\s+time)$"
 )
 _NOON = re.compile(r"(noon|midnight|midday)")
 _THAT = r"(?:(?:earlier|later|early|late)\s+(?:in\s+)?)?(?:that|the\s+same|that\s+same)"
@@ -60,7 +61,7 @@ def anaphoric(low: str, previous: str) -> Value | None:
     if pair and c.group(2):
         return _day_of_month(c, int(pair.group(1)))
     bare = _CLOCK_AROUND.sub("", low)
-    clock = CLOCK.fullmatch(bare) or _NOON.fullmatch(bare)
+    clock = CLOCK.fullmatch(bare) or CLOCK_24.fullmatch(bare) or _NOON.fullmatch(bare)
     if clock:  # "at 10:35 a.m.": on the day named before
         return (f"{previous[:10]}T{clock_value(clock)}", "time") if c.group(3) else None
     m = _ANAPHOR.fullmatch(low) or _THE_DAY.fullmatch(low)

@@ -16,16 +16,20 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from claimx.dates.anaphora import names_quarter, sentence_quarter
-from claimx.dates.detect import looks_temporal
-from claimx.dates.normalise import normalise
+from claimx.dates.calendar_dates import writes_day_first
+from claimx.dates.misreads import looks_temporal
+from claimx.dates.normalise import normalise_tagged
 from claimx.dates.timex import is_calendar
 
 # a detected expression as a Doc stores it: [start, end, tense, head (the
-# character offset of the verb it hangs on, -1 for none), quarterly, figures]
+# character offset of the verb it hangs on, -1 for none), quarterly, figures, rate]
 RawDate = Sequence[Any]
 # a quote as a Doc stores it (the keys read here: cue, parts, speaker, type)
 RawQuote = dict[str, Any]
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}(?:T|$)")
+# an expression's value as an article gives it: (start, end, value, kind, the tag of its rule)
+Dated = tuple[int, int, str | None, str, str]
+_AROUND = 24  # characters before and after an expression its rules may read ("for the last year")
 
 
 def statement_dates(
@@ -36,7 +40,7 @@ def statement_dates(
     not a time inside what was said ("the first quarter is expected to");
     else the same speaker's previous statement's."""
     by_head: dict[int, tuple[int, int, str]] = {}
-    for start, end, tense, head, _quarterly, _figures in mentions:
+    for start, end, tense, head, *_ in mentions:
         if head >= 0:
             by_head.setdefault(head, (start, end, tense))
     days: list[str | None] = []
@@ -45,7 +49,7 @@ def statement_dates(
         value: str | None = None
         if q["cue"] is not None and q["cue"][0] in by_head:
             start, end, tense = by_head[q["cue"][0]]
-            v, kind = normalise(text[start:end], ref, "past")
+            v, kind, _ = normalise_tagged(text[start:end], ref, "past")
             said = any(a <= start < b for a, b in q["parts"])  # inside the words said
             if v and _DAY.match(v) and not said:
                 value = v[:10]
@@ -82,26 +86,31 @@ def article_dates(
     ref: dt.date | None,
     quotes: list[RawQuote],
     days: list[str | None],
-) -> list[tuple[int, int, str | None, str]]:
-    """``(start, end, value, kind)`` for each expression that is a date, in
-    reading order; ``days`` are the quotes' :func:`statement_dates`. One the
-    NER found that has no value and no word of time ("Olympic",
-    "seasonally") was never a date and is left out; real ones stay, with
-    value None."""
+) -> list[Dated]:
+    """``(start, end, value, kind, tag)`` for each expression that is a date,
+    in reading order, with the tag of the rule that read it; ``days`` are the
+    quotes' :func:`statement_dates`. One the NER found that has no value and
+    no word of time ("Olympic", "seasonally") was never a date and is left
+    out; real ones stay, with value None. Numeric dates are read day first
+    when the article writes one that only reads so ("25/12/2008")."""
     said_on = _said_on(quotes, days)
-    out: list[tuple[int, int, str | None, str]] = []
+    day_first = writes_day_first(text) if "/" in text else False
+    out: list[Dated] = []
     last_quarter: str | None = None  # the latest quarter the article named
     previous: str | None = None  # the latest calendar date it named ("that day" is that one)
-    for start, end, tense, _head, quarterly, figures in mentions:
+    for start, end, tense, _head, quarterly, figures, *rate in mentions:
         anchor = said_on(start) or ref
         expr = text[start:end]
         quarter = sentence_quarter(expr, quarterly, figures, last_quarter, ref)
-        value, kind = normalise(expr, anchor, tense, quarter, previous)
+        around = {"lead": text[max(0, start - _AROUND) : start], "trail": text[end : end + _AROUND]}
+        value, kind, tag = normalise_tagged(
+            expr, anchor, tense, quarter, previous, **around, day_first=day_first, rate=bool(rate and rate[0])
+        )
         if value is None and not looks_temporal(expr):
             continue
         if names_quarter(expr, value):
             last_quarter = value
         if kind in ("date", "time") and is_calendar(value):
             previous = value
-        out.append((start, end, value, kind))
+        out.append((start, end, value, kind, tag))
     return out

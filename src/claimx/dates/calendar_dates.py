@@ -37,11 +37,16 @@ _HOLIDAY = re.compile(rf"(?:(last|next|this)\s+)?({HOLIDAY_RE})(?:\s+(\d{{4}}))?
 
 def year_for(month: int, day: int | None, ref: dt.date, tense: str) -> int:
     """The year of a month(/day) given without one: the reference year,
-    unless the tense points more than a couple of months the other way."""
+    unless the tense points more than a couple of months the other way; a
+    month alone in past narration two months or more after the reference
+    date's is one gone by ("bought the firm in November", written in
+    September -> the November before)."""
     try:
         same = dt.date(ref.year, month, min(day or 15, 28) if day is None else day)
     except ValueError:
         return ref.year
+    if day is None and tense == "past" and month >= ref.month + 2:
+        return ref.year - 1  # (a month on, it may be what was said to come: "told of a cutback in September")
     days = (same - ref).days
     if tense == "past" and days > 90:
         return ref.year - 1
@@ -95,12 +100,34 @@ def iso_date(ctx: DateContext, m: re.Match[str]) -> Value:
     return f"{m.group(1)}-{m.group(2)}-{m.group(3)}", "date"
 
 
-@rule("8/17/2025", r"(\d{1,2})/(\d{1,2})/(\d{2,4})")
-def slash_date(ctx: DateContext, m: re.Match[str]) -> Value:
-    """"8/17/2025" -> 2025-08-17; "8/17/98" -> 1998-08-17, "8/17/05" -> 2005-08-17."""
-    y = int(m.group(3))
+# a numeric date: "8/17/2025", "3/9/06" (not inside a longer number or a path)
+NUMERIC_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?![\d/])")
+
+
+def writes_day_first(text: str) -> bool:
+    """Whether an article writes its numeric dates day first: more of them
+    read only so ("25/12/2008") than only month first ("12/25/2008"); with
+    none either way, no (American order, the wire's)."""
+    first = second = 0
+    for m in NUMERIC_DATE.finditer(text):
+        a, b = int(m.group(1)), int(m.group(2))
+        first += a > 12 >= b
+        second += b > 12 >= a
+    return first > second
+
+
+@rule("8/17/2025", lambda ctx: NUMERIC_DATE.fullmatch(ctx.low))
+def slash_date(ctx: DateContext, m: re.Match[str]) -> Value | None:
+    """"8/17/2025" -> 2025-08-17; "8/17/98" -> 1998-08-17, "8/17/05" ->
+    2005-08-17; "25/12/2008" -> 2008-12-25; "3/9/06" -> 2006-03-09, or
+    2006-09-03 in an article that writes its dates day first."""
+    a, b, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
     y = y + 2000 if y < 50 else y + 1900 if y < 100 else y
-    return f"{y:04d}-{int(m.group(1)):02d}-{int(m.group(2)):02d}", "date"
+    month, day = (b, a) if a > 12 or (ctx.day_first and b <= 12) else (a, b)
+    try:
+        return dt.date(y, month, day).isoformat(), "date"
+    except ValueError:
+        return None
 
 
 def _day_of(ctx: DateContext, m: re.Match[str], mi: int, di: int) -> Value | None:

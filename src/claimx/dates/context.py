@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, replace
 
 from claimx.dates.times import spoken_clock
-from claimx.dates.words import CLOCK, DAYS
+from claimx.dates.words import CLOCK, CLOCK_24, DAYS
 
 _OR_SO = re.compile(r"\s+or\s+so\b", re.I)
 # "Jan. 30 and 31, 1998": the first day, in the year written after the second
@@ -22,7 +22,7 @@ _DAYS_OF_YEAR = re.compile(rf"^{DAYS}(,\s+\d{{4}})$", re.I)
 _TWO_QUARTERS = re.compile(r"\b(first|last|final|second)\s+two\s+quarters\b", re.I)
 _PREPOSITION = re.compile(r"^(?:on|in|at|by|since|until|from|during|of|for)\s+")
 _HEDGE = re.compile(r"^(?:at\s+least|at\s+most|as\s+early\s+as|as\s+late\s+as|no\s+later\s+than|sometime|until|by)\s+")
-_POSSESSIVE = re.compile(r"'s$")
+_POSSESSIVE = re.compile(r"'s$|(?<=s)'$")  # "Monday's", "three years' probation"
 _NOON = re.compile(r"\b(noon|midnight|midday)\b")
 
 
@@ -36,14 +36,18 @@ class DateContext:
     ``tense`` that of the verb governing it (past, present, future,
     intended); ``quarter`` the quarter its sentence reports on ("1989-Q3"),
     if any; ``previous`` the value of the last calendar date the text named
-    before it. ``whole`` is the expression in lower case with its spaces
+    before it. ``lead`` and ``trail`` are the words just before and after
+    it ("for" in "for the last year", "ended" in "the year ended March
+    31"), ``day_first`` whether its article writes numeric dates day
+    first, ``rate`` whether it follows a count ("$500 million a year").
+    ``whole`` is the expression in lower case with its spaces
     evened out, as the rules that read the context match it.
 
     ``text``, ``low`` and ``clock`` are the words the family rules read: the
     expression, or a tail of it, or a date inside it (:meth:`reading`):
     ``text`` as written, ``low`` in lower case without a leading preposition
     or hedge ("at least", "as early as") or a final "'s", ``clock`` a clock
-    time in ``low`` ("10 p.m.", "noon"), if any.
+    time in ``low`` ("10 p.m.", "21:30", "0600 gmt", "noon"), if any.
     """
 
     expr: str
@@ -51,6 +55,10 @@ class DateContext:
     tense: str = "past"
     quarter: str | None = None
     previous: str | None = None
+    lead: str = ""
+    trail: str = ""
+    day_first: bool = False
+    rate: bool = False
     whole: str = ""
     text: str = ""
     low: str = ""
@@ -64,11 +72,18 @@ class DateContext:
         tense: str = "past",
         quarter: str | None = None,
         previous: str | None = None,
+        *,
+        lead: str = "",
+        trail: str = "",
+        day_first: bool = False,
+        rate: bool = False,
     ) -> DateContext:
-        """The context of ``expr``, prepared for the rules."""
+        """The context of ``expr``, prepared for the rules; ``lead`` and
+        ``trail`` in lower case with their spaces evened out."""
         expr = _OR_SO.sub("", expr)
         whole = " ".join(expr.lower().split()).strip(" .,;:")
-        return cls(expr, ref, tense, quarter, previous, whole).reading(expr)
+        lead, trail = (" ".join(w.lower().replace("’", "'").split()) for w in (lead, trail))
+        return cls(expr, ref, tense, quarter, previous, lead, trail, day_first, rate, whole).reading(expr)
 
     @property
     def since(self) -> str | None:
@@ -87,7 +102,7 @@ class DateContext:
         low = _HEDGE.sub("", low)
         low = _POSSESSIVE.sub("", low)
         low = spoken_clock(low)
-        clock = CLOCK.search(low) or _NOON.search(low)
+        clock = CLOCK.search(low) or CLOCK_24.search(low) or _NOON.search(low)
         return replace(self, tense=tense or self.tense, text=s, low=low, clock=clock)
 
     def rewritten(self, low: str) -> DateContext:

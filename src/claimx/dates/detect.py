@@ -16,11 +16,15 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+import numpy
+from spacy.attrs import SENT_START
+from spacy.tokens import Doc
 
-from claimx.dates.holidays import HOLIDAY, HOLIDAY_NAMES
+from claimx.dates.finders import clock_spans, frequency_spans, long_spans, rate_spans
+from claimx.dates.holidays import HOLIDAY
+from claimx.dates.misreads import AGE, counted, counts, is_date, misread
 from claimx.dates.tense import tense_of
-from claimx.dates.words import DAYS, MONTH_RE, UNIT_WORD, WEEKDAY_RE, WEEKDAY_WORD
+from claimx.dates.words import DAYS, MONTH_RE, WEEKDAY_RE, ZONE
 from claimx.lexicon import date_patterns
 
 
@@ -35,54 +39,65 @@ class DateMention:
     head: int  # token index of the verb it attaches to (-1 when none)
     quarterly: bool = False  # its sentence reports on a quarter ("... from $3 million a year ago")
     figures: bool = False  # its sentence reports results ("net income rose to $3 million from $2 million a year ago")
+    rate: bool = False  # "a year" after a count: a set ("$500 million a year")
 
 
 # what the NER misses, from data/date_patterns.tsv (compiled once): names
-# and numbers as written ("Late Monday", "Q4 2012"), then words in any case
-# ("now", "for weeks")
+# and numbers as written ("Late Monday", "Q4 2012"), together and each on its
+# own ("in Autumn", "3/9/06"), then words in any case ("now", "for weeks")
 _FALLBACK = re.compile("|".join(date_patterns()["c"]))
+_SEPARATE = [re.compile(p) for p in date_patterns()["s"]]
 _EXTRA = re.compile(rf"(?<!\w)(?:{'|'.join(date_patterns()['i'])})(?!\w)", re.IGNORECASE)
 # a bare year after a preposition ("in 1996", "between 1994 and 1997")
 _YEAR = re.compile(
     r"\b(?:in|since|of|by|until|till|from|before|after|during|between|and|to|through|around|early|late|mid)\s"
-    r"((?:1[6-9]\d\d|20\d\d))(?![\d,.]\d)(?!\s*(?:%|percent|people|troops|votes|members))",
+    rf"((?:1[6-9]\d\d|20\d\d))(?!\d|[.,:]\d)(?!\s*(?:%|percent|people|troops|votes|members|hours|hrs|{ZONE})\b)",
     re.IGNORECASE,
 )
-_NOT_DATES = {"annual", "quarterly", "biannual", "semiannual", "year-end", "former", "seasonal"}
-_AGE = re.compile(r"\b(?:\d+|[a-z]+)[- ](?:year|month|week|day)s?[- ]old\b|\bage(?:d|s)?\b", re.IGNORECASE)
-_MAY_MONTH = re.compile(r"(?:\b(?:in|since|until|by|early|late|mid|last|next|this|of)\s+May\b|\bMay\s+\d)")
 _EVERY_BEFORE = re.compile(r"\b(?:every|each)\s+$", re.IGNORECASE)
 _EVERY_WHAT = re.compile(rf"(?:{WEEKDAY_RE}|{MONTH_RE}|(?:\w+\s+)?(?:day|week|month|year|hour)s?)")
 _WEEKDAY_THEN = re.compile(rf"{WEEKDAY_RE}(?=,\s+(?!{MONTH_RE}))")
 _DAY_NAMED = re.compile(rf"{WEEKDAY_RE}|{MONTH_RE}|today|yesterday|tomorrow", re.I)
 _DETERMINER_BEFORE = re.compile(r"\b(?:this|last|next|that)\s+$", re.I)
 _BARE_UNIT = re.compile(r"(?:week|month|year|quarter)", re.I)
-_CLOCK_BEFORE = re.compile(r"(?:\bnoon|\bmidnight|\b\d{1,2}(?::\d\d)?\s*[ap]\.m\.(?:\s+[A-Z]{2,4})?),?\s+$")
-_ZONE_AFTER = re.compile(r"\s+(?:[ECMP][SD]?T|GMT|UTC|BST|CES?T)\b")
-_CLOCK_END = re.compile(r"(?:noon|midnight|[ap]\.m\.(?:\s+[A-Z]{2,4})?)$")
-_DAY_AFTER = re.compile(rf",?\s+(?:on\s+)?(?:(?:{MONTH_RE})\.?\s+\d{{1,2}}\b|{WEEKDAY_RE}|today|yesterday|tomorrow)")
+_CLOCK_BEFORE = re.compile(r"(?:\bnoon|\bmidnight|\bmidday|\b\d{1,2}(?::\d\d)?\s*[ap]\.m\.(?:\s+[A-Z]{2,4})?),?\s+$")
+_ZONE_AFTER = re.compile(rf"\s+(?:{ZONE})\b")
+_CLOCK_END = re.compile(
+    rf"(?:noon|midnight|midday|o'clock|\d\s*[ap]\.?m\.?(?:\s+[A-Z]{{2,4}})?|(?<![\d.])(?:[01]?\d|2[0-3]):[0-5]\d(?:\s+(?:{ZONE}))?)$"
+)
+_DAY_AFTER = re.compile(
+    rf",?\s+(?:on\s+)?(?:(?:{MONTH_RE})\.?\s+\d{{1,2}}\b|{WEEKDAY_RE}|today|yesterday|tomorrow|tonight)(?![a-z])"
+)
 _DAY_WORD = re.compile(rf"(?:{WEEKDAY_RE}|today|yesterday|tomorrow)$", re.I)
 _PART_OF_DAY = re.compile(r"(?:morning|afternoon|evening|night)", re.I)
+_EARLY_HOURS = re.compile(r"the\s+(?:early|small|wee)\s+hours\s+of\s+", re.I)
 _QUARTERLY = re.compile(r"\bquarter", re.I)
 _FIGURES = re.compile(
     r"\b(?:net|income|earnings|profits?|revenues?|sales|loss|a share|per share)\b|\$\s?\d", re.I
 )
 
 
-_POINT = rf"(?:(?:{MONTH_RE})\.?(?:\s+\d{{1,2}})?(?:,?\s+\d{{4}})?|\d{{4}}|{WEEKDAY_RE}|today|tomorrow|yesterday)"
+_CLOCK = rf"(?:\d{{1,2}}(?::\d\d)?\s*[ap]\.?\s?m\.?|(?:[01]?\d|2[0-3]):[0-5]\d)(?:\s+(?:{ZONE}))?"
+_POINT = (
+    rf"(?:(?:{MONTH_RE})\.?(?:\s+\d{{1,2}})?(?:,?\s+\d{{4}})?|\d{{4}}|{WEEKDAY_RE}|today|tomorrow|yesterday|{_CLOCK})"
+)
 # two points in one entity: "between 1994 and 1997", "1991 to 1997", "the
 # year ended Sept. 30" (TimeML marks each on its own)
 _RANGE = re.compile(rf"(?:between\s+|from\s+)?({_POINT})\s*(?:and|to|through|until|-|–)\s*({_POINT})", re.I)
 # "April 24 and 25": two days of one month, a date each (with a year after
 # them, "Jan. 30 and 31, 1998", one expression: see DateContext.reading)
 _DAY_PAIR = re.compile(DAYS, re.I)
-_AM_PM_END = re.compile(r"[ap]\.m\.$")
+_CLOCK_ENDS = re.compile(r"(?:[ap]\.m\.|(?<![\d.])(?:[01]?\d|2[0-3]):[0-5]\d)$")
 _ENDED = re.compile(rf"(.+?)\s+(?:ended|ending|that\s+ended|which\s+ended|through)\s+({_POINT})", re.I)
 # "the first nine months of 1997": a stretch of several units, then the year it lies in
 _PART_OF = re.compile(
     r"((?:the\s+)?(?:first|last|past|final)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+"
     r"(?:months|weeks|days))\s+of\s+((?:the\s+|this\s+|last\s+)?(?:year|\d{4}|fiscal\s+\d{4}))",
     re.I,
+)
+# "18 months in 2021", "three weeks in March": a stretch, then the date it lies in
+_STRETCH_IN = re.compile(
+    rf"((?:\S+\s+)?\S+\s+(?:minutes|hours|days|weeks|months|years))\s+(?:in|since|before|until)\s+({_POINT})", re.I
 )
 
 
@@ -97,7 +112,8 @@ def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
     s = text[start:end]
     if _YEAR_LIST.fullmatch(s):  # "1994, 1995 and": a year each
         return [(start + y.start(), start + y.end()) for y in re.finditer(r"\d{4}", s)]
-    m = _RANGE.fullmatch(s) or _DAY_PAIR.fullmatch(s) or _ENDED.fullmatch(s) or _PART_OF.fullmatch(s)
+    m = (_RANGE.fullmatch(s) or _DAY_PAIR.fullmatch(s) or _ENDED.fullmatch(s) or _PART_OF.fullmatch(s)
+         or _STRETCH_IN.fullmatch(s))
     if not m:
         return [(start, end)]
     return [(start + m.start(1), start + m.end(1)), (start + m.start(2), start + m.end(2))]
@@ -107,61 +123,13 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in spans)
 
 
-_AGE_DECADE = re.compile(r"\b(?:his|her|their|its|my|your|our)\s+(?:early\s+|mid-?\s*|late\s+)?(?:\d0|\w+tie)s$", re.I)
-
-
-# the rest of a title up to its closing quotation mark: "This Week With David Brinkley"
-_TITLE_CLOSES = re.compile(r"(?:\s+(?:[A-Z][\w'.-]*|with|of|the|and|in|on|for|a|an|to))*[,.]?\s*(?:[\"”’']|'')")
-_HEADLINE_LOWER = {"a", "an", "the", "in", "of", "on", "at", "to", "for", "by", "with", "as", "or", "and", "but", "from"}
-# capitalised words a date may be written in (titles are the others: _misread)
-_CALENDAR_NAME = re.compile(rf"\b(?:{MONTH_RE}|{WEEKDAY_RE}|{HOLIDAY_NAMES}|Day|Eve|Year|\w+ties)\b")
-_TEMPORAL_WORD = re.compile(
-    rf"\d|\b(?:{MONTH_RE}|{WEEKDAY_WORD}|{UNIT_WORD}|morning|afternoon|evening|night|spring|summer|fall|autumn|"
-    r"winter|season|now|today|tonight|yesterday|tomorrow|recent|recently|current|currently|past|future|soon|"
-    r"later|earlier|ago|eve|noon|midnight|nineties|eighties|seventies|sixties|fifties|forties|thirties|twenties|"
-    r"holiday|\w+day)s?\b",
-    re.IGNORECASE,
-)
-
-
-def looks_temporal(expr: str) -> bool:
-    """Whether an expression the NER called a date has a word of time in it
-    ("the nineties", "the next morning"); "Olympic", "as little as 99 cents"
-    or "seasonally" without one are not dates at all."""
-    return bool(_TEMPORAL_WORD.search(expr)) and not re.fullmatch(r"(?:as\s+)?(?:little|much|many)\s+as\s+.*", expr, re.I)
-
-
-def _misread(doc_text: str, span: Span, sent: Span) -> bool:
-    """A date the NER found that is something else: a title ("ABC's “This
-    Week”", "VOA Today", "60 Minutes"), a greeting ("Good evening"), a name
-    ("the annual March for Life"), an age ("in his 30s"). ``doc_text`` is the
-    Doc's text (``Doc.text`` rebuilds it on every access)."""
-    text = span.text
-    before = doc_text[max(0, span.start_char - 20) : span.start_char]
-    after = doc_text[span.end_char : span.end_char + 30]
-    words = re.findall(r"[A-Za-z]+", text)
-    titled = words and all(w[0].isupper() for w in words) and any(len(w) > 2 and w[1:].islower() for w in words)
-    if titled and not _CALENDAR_NAME.search(text) and span.start != sent.start:
-        # not a headline in capitals ("Profits Rise in the Third Quarter")
-        prose = any(t.is_alpha and t.is_lower and t.lower_ not in _HEADLINE_LOWER for t in sent)
-        # after an opening quotation mark, colon or bracket a sentence may start,
-        # unless the quotation closes on it ("“This Week,” said Baker)
-        opens = re.search(r"(?:[\"“‘'`(:—]|--)\s*$", before) is not None and not _TITLE_CLOSES.match(after)
-        if prose and not opens:
-            return True  # capitals in the middle of a sentence: a title
-    if re.search(r"\bgood\s+$", before, re.I) and _PART_OF_DAY.fullmatch(text):
-        return True
-    if re.fullmatch(MONTH_RE, text) and re.match(r"\s+(?:for|of)\s+[A-Z]", after):
-        return True
-    return _AGE_DECADE.search(before + text) is not None
-
-
 def detect(doc: Doc) -> list[DateMention]:
     """Temporal expressions in a parsed Doc, in reading order, without overlaps."""
     text = doc.text
+    rates = set(rate_spans(doc, text))
     spans = _entity_spans(doc, text)
-    spans = _pattern_spans(text, spans)
-    return _mentions(doc, text, _merge(text, spans))
+    spans = _pattern_spans(doc, text, spans, rates)
+    return _mentions(doc, text, _merge(text, spans), rates)
 
 
 def _entity_spans(doc: Doc, text: str) -> list[tuple[int, int]]:
@@ -170,24 +138,15 @@ def _entity_spans(doc: Doc, text: str) -> list[tuple[int, int]]:
     for ent in doc.ents:
         if ent.label_ not in ("DATE", "TIME"):
             continue
-        if not _is_date(text, ent.start_char, ent.end_char):
+        if not is_date(text, ent.start_char, ent.end_char) or counted(ent):
             continue
         start, end = _mend(text, ent.start_char, ent.end_char)
         if spans and re.search(r"\sof$", text[spans[-1][0] : spans[-1][1]]) and spans[-1][1] + 1 == start:
             start = spans.pop()[0]  # "the night of" + "Friday, Oct. 23": the NER's two halves of one
+        elif spans and _EARLY_HOURS.fullmatch(text, spans[-1][0], start):
+            start = spans.pop()[0]  # "the early hours" + " of " + "Friday"
         spans.extend(_split(text, start, end))
     return spans
-
-
-def _is_date(text: str, start: int, end: int) -> bool:
-    """Whether the entity at ``start``-``end`` can be a date: not an age,
-    a bare number or percentage, "annual", or "may" the verb."""
-    s = text[start:end]
-    if _AGE.search(s) or not re.search(r"\w", s):
-        return False
-    if re.fullmatch(r"\d+(?:\.\d+)?%?", s) and not re.fullmatch(r"1[6-9]\d\d|20\d\d", s):
-        return False
-    return not (s.lower() in _NOT_DATES or (s.lower() == "may" and not _MAY_MONTH.search(text, max(0, start - 12), end + 6)))
 
 
 def _mend(text: str, start: int, end: int) -> tuple[int, int]:
@@ -212,8 +171,8 @@ def _mend(text: str, start: int, end: int) -> tuple[int, int]:
     if before and _DAY_NAMED.match(text[start:end]):
         start = before.start()
     zone = _ZONE_AFTER.match(text, end)
-    if zone and _AM_PM_END.search(text, start, end):
-        end = zone.end()  # "10:30 a.m." + " ET"
+    if zone and _CLOCK_ENDS.search(text, start, end):
+        end = zone.end()  # "10:30 a.m." + " ET", "14:00" + " local time"
     after = _DAY_AFTER.match(text, end)
     if after and _CLOCK_END.search(text, start, end):
         end = after.end()  # "5 p.m. EST, Nov. 6"
@@ -232,29 +191,57 @@ def _mend(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _pattern_spans(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """``spans`` with the bare years, holidays and patterns the NER missed."""
+def _pattern_spans(
+    doc: Doc, text: str, spans: list[tuple[int, int]], rates: set[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """``spans`` with the bare years, holidays, patterns, clock times and
+    ``rates`` the NER missed."""
     for m in _YEAR.finditer(text):
         start, end = m.span(1)
-        if not _overlaps(spans, start, end):
+        if not _overlaps(spans, start, end) and not _counts(doc, m):
             spans.append((start, end))
     for m in HOLIDAY.finditer(text):
         if not _overlaps(spans, *m.span()):
             spans.append(m.span())
     for m in _FALLBACK.finditer(text):  # what the NER missed: "Late Monday", "the Aug. 7 bombings", "5 1/2 hours"
-        if _AGE.match(text, m.start(), m.end() + 6):
-            continue
-        inside = [(s, e) for s, e in spans if s < m.end() and m.start() < e]
-        if all(m.start() <= s and e <= m.end() for s, e in inside):
-            # (or what it cut short: "night" of "late Tuesday night")
-            spans = [sp for sp in spans if sp not in inside]
-            spans.append(m.span())
+        if not AGE.match(text, m.start(), m.end() + 6):
+            spans = _claim(spans, *m.span())
+    for rx in _SEPARATE:  # "in Autumn", "3/9/06", "at that time"
+        for m in rx.finditer(text):
+            spans = _claim(spans, *m.span())
+    for finder in (clock_spans, frequency_spans, long_spans):  # "21:30 UTC", "twice a week", "day-long"
+        for start, end in finder(text):
+            spans = _claim(spans, start, end)
     for m in _EXTRA.finditer(text):
         start, end = m.span()
         if m.group(0).lower().startswith(("for ", "in ")):
             start = m.start() + m.group(0).index(" ") + 1
         if not _overlaps(spans, start, end):
             spans.append((start, end))
+    for start, end in sorted(rates):
+        if not _overlaps(spans, start, end):
+            spans.append((start, end))
+    return spans
+
+
+def _counts(doc: Doc, m: re.Match[str]) -> bool:
+    """Whether a year-like number after "and" or "to" counts the noun after
+    it ("2,000 dollars and 1999 euros", "rose to 2048 points"; not "the 2008
+    and 2012 campaigns")."""
+    if not re.match(r"(?:and|to)\s", m.group(0), re.I):
+        return False
+    span = doc.char_span(*m.span(1))
+    return span is not None and span.end < len(doc) and counts(doc[span.end])
+
+
+def _claim(spans: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
+    """``spans`` with ``start``-``end`` in it, in place of the spans it
+    holds (what the NER cut short: "night" of "late Tuesday night"), unless
+    it overlaps one it does not hold."""
+    inside = [(s, e) for s, e in spans if s < end and start < e]
+    if all(start <= s and e <= end for s, e in inside):
+        spans = [sp for sp in spans if sp not in inside]
+        spans.append((start, end))
     return spans
 
 
@@ -265,6 +252,9 @@ def _merge(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     spans.sort()
     merged: list[tuple[int, int]] = []
     for start, end in spans:
+        if merged and start < merged[-1][1]:  # "around midday" + "midday Friday": one
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+            continue
         if merged and re.fullmatch(WEEKDAY_RE, text[merged[-1][0] : merged[-1][1]]):
             gap = text[merged[-1][1] : start]
             if re.fullmatch(r",?\s*\(?", gap) and re.match(MONTH_RE + r"|\d", text[start:end]):
@@ -283,22 +273,27 @@ def _merge(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
-def _mentions(doc: Doc, text: str, merged: list[tuple[int, int]]) -> list[DateMention]:
+def _mentions(
+    doc: Doc, text: str, merged: list[tuple[int, int]], rates: set[tuple[int, int]]
+) -> list[DateMention]:
     """A mention for each span that is no misread, with its tense and what its sentence reports."""
     out: list[DateMention] = []
-    sents = list(doc.sents)  # Span.sent walks the Doc's sentences on every call
-    sent_starts = [s.start for s in sents]
+    # sentence starts read off an array: Doc.sents (and Span.sent) make a
+    # Token of every token of the Doc
+    sent_starts = [0, *(int(i) for i in numpy.flatnonzero(doc.to_array(SENT_START) == 1) if i)] if merged else []
     for start, end in merged:
         if out and start < out[-1].end:
             continue
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or not len(span):
             continue
-        sentence = sents[bisect_right(sent_starts, span.start) - 1]
-        if _misread(text, span, sentence):
+        k = bisect_right(sent_starts, span.start)
+        sentence = doc[sent_starts[k - 1] : sent_starts[k] if k < len(sent_starts) else len(doc)]
+        if misread(text, span, sentence):
             continue
         tense, head = tense_of(doc, text, span, start)
         sent = sentence.text
         quarterly = _QUARTERLY.search(sent) is not None
-        out.append(DateMention(start, end, tense, head, quarterly, _FIGURES.search(sent) is not None))
+        figures = _FIGURES.search(sent) is not None
+        out.append(DateMention(start, end, tense, head, quarterly, figures, (start, end) in rates))
     return out

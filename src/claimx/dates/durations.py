@@ -1,7 +1,8 @@
-"""Durations and sets: stretches of time ("two years", "nearly forty years",
-"a few minutes", "weeks", "2 1/2 years", "half a century") as TIMEX3
-durations (``P2Y``, ``P40Y``, ``PTXM``, ``PXW``, ``P2Y6M``, ``P50Y``), and
-what recurs ("every week", "daily", "each Thursday") as sets.
+"""Durations: stretches of time ("two years", "nearly forty years", "a
+few minutes", "weeks", "2 1/2 years", "half a century", "three years'
+probation", "a two-week-long strike") as TIMEX3 durations (``P2Y``,
+``P40Y``, ``PTXM``, ``PXW``, ``P2Y6M``, ``P50Y``, ``P3Y``, ``P2W``).
+What recurs is in :mod:`.sets`.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from typing import TYPE_CHECKING
 from claimx.dates.numerals import parse_number
 from claimx.dates.rules import Value, rule
 from claimx.dates.timex import fmt_num
-from claimx.dates.words import UNIT_WORD, WEEKDAY_WORD, WEEKDAYS, month_number
+from claimx.dates.words import UNIT_WORD
 
 if TYPE_CHECKING:
     from claimx.dates.context import DateContext
@@ -28,6 +29,9 @@ DURATION_MODIFIERS = re.compile(
     r"all|for|in|within|after|during|the|a|an)\s+)+"
 )
 _COUNT_RANGE = re.compile(r"\s(?:to|or)\s")
+# before a stretch counted back from now: "for the past few weeks", "spent the last year"
+FOR = r"\b(?:for|throughout|spent|spend|spends|spending|served|serving|lasted|lasting|waited)\s*$"
+_FOR = re.compile(FOR)
 
 
 def duration(low: str) -> str | None:
@@ -80,41 +84,17 @@ def duration(low: str) -> str | None:
 
 
 
-# a set of whole units is the unit's period ("every day", "daily" -> P1D);
-# a set of named times is that time ("each Thursday")
-_SET_PERIODS = {"daily": "P1D", "nightly": "XXXX-XX-XXTNI", "weekly": "P1W",
-                "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H",
-                "day": "P1D", "week": "P1W", "month": "P1M", "year": "P1Y",
-                "night": "XXXX-XX-XXTNI", "morning": "XXXX-XX-XXTMO", "evening": "XXXX-XX-XXTEV"}
-
-
-@rule("every <unit>", r"(?:every|each)\s+(?:other\s+)?(.+)|(daily|weekly|monthly|annually|yearly|hourly|nightly)")
-def every(ctx: DateContext, m: re.Match[str]) -> Value:
-    """"every week", "daily" -> P1W, P1D; "each Thursday" -> XXXX-WXX-4;
-    "every July" -> XXXX-07; "every two weeks" -> P2W."""
-    rest = m.group(1) or m.group(2)
-    if rest in _SET_PERIODS:
-        return _SET_PERIODS[rest], "set"
-    wd = re.fullmatch(WEEKDAY_WORD, rest)
-    if wd:
-        return f"XXXX-WXX-{WEEKDAYS[wd.group(1)] + 1}", "set"
-    mo = month_number(rest)
-    if mo:
-        return f"XXXX-{mo:02d}", "set"
-    dur = duration(rest)
-    return (dur.replace("PX", "P1") if dur else None), "set"
-
-
 @rule(
     "recent <units>",
     rf"(?:the\s+)?(recent|past|last|previous|prior|future)\s+(?:(?:few|several|many)\s+)?{UNIT_WORD}",
 )
 def vague_stretch(ctx: DateContext, m: re.Match[str]) -> Value | None:
     """"recent days" -> PXD (a stretch of some days, as TimeML marks it);
-    "the past several quarters" -> PAST_REF; "future quarters" -> FUTURE_REF."""
+    "the past several quarters" -> PAST_REF, but "for the past few weeks"
+    -> PXW (how long: TimeBank); "future quarters" -> FUTURE_REF."""
     if not ctx.low.endswith("s") or ctx.ref is None:
         return None
-    if m.group(1) == "recent" and (dur := duration(m.group(2) + "s")):
+    if (m.group(1) == "recent" or _FOR.search(ctx.lead)) and (dur := duration(m.group(2) + "s")):
         return dur, "duration"
     return ("FUTURE_REF" if m.group(1) == "future" else "PAST_REF"), "date"
 

@@ -17,13 +17,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from claimx.dates import anaphora, calendar_dates, durations, periods, relative, times
+from claimx.dates import anaphora, calendar_dates, durations, periods, relative, sets, stretches, times, vague
 from claimx.dates.context import DateContext
 from claimx.dates.rules import Rewrite, Rule, Value
 
 # rules that read the whole expression in its context, tried once
 CONTEXT_RULES: tuple[Rule, ...] = (
     anaphora.year_before_quarter,  # "a year ago" beside 1989-Q3 -> 1988-Q3
+    stretches.day_before,  # "the day after his death"
     anaphora.counted_from_before,  # "later that day", "the following year"
     anaphora.quarter_of_year,  # "the 1988 quarter"
     relative.year_ago,  # "the year-ago"
@@ -31,10 +32,17 @@ CONTEXT_RULES: tuple[Rule, ...] = (
 
 # the family rules, in the order they are tried on the expression and its tails
 RULES: tuple[Rule | Rewrite, ...] = (
-    durations.every,  # "every week", "daily", "each Thursday"
-    relative.present,  # "now"
-    relative.past,  # "recently"
-    relative.future,  # "soon"
+    sets.every,  # "every week", "each Thursday", "every winter"
+    sets.weekdays,  # "on Saturdays"
+    sets.frequency,  # "daily", "annual"
+    sets.times_per,  # "twice a week"
+    sets.rate,  # "$500 million a year"
+    vague.present,  # "now"
+    vague.generic_today,  # "than is possible today"
+    vague.that_time,  # "at that time"
+    vague.one_day,  # "will one day be"
+    vague.past,  # "recently"
+    vague.future,  # "soon"
     relative.coming_units,  # "the coming months"
     periods.quarter_abbreviated,  # "Q4 2012"
     periods.quarter_ordinal,  # "the third quarter"
@@ -63,22 +71,28 @@ RULES: tuple[Rule | Rewrite, ...] = (
     calendar_dates.holiday_date,  # "Thanksgiving Day"
     relative.weekday,  # "Monday", "next Friday"
     durations.vague_stretch,  # "recent years", "future quarters"
-    periods.full_year,  # "the full year"
-    periods.end_of_year,  # "the end of the year"
+    stretches.full_year,  # "the full year"
+    stretches.end_of_year,  # "the end of the year"
     relative.end_of_month,  # "the end of the month"
-    periods.the_year,  # "the year"
-    periods.past_year,  # "the past year"
+    stretches.year_to_date,  # "year-to-date"
+    stretches.the_year,  # "the year"
+    stretches.last_unit,  # "the past year", "the last quarter"
     relative.this_past,  # "this past weekend" -> "last weekend"
     periods.this_past_season,  # "this past spring"
+    periods.season,  # "this summer", "in the spring"
     relative.this_unit,  # "last week", "next month", "the weekend"
-    periods.season,  # "this summer"
     times.clock_time,  # "3 p.m."
+    stretches.nth_day,  # "the eighth day"
+    stretches.the_day,  # "the day"
     durations.stretch,  # "two years", "weeks"
     durations.units_ahead,  # "the weeks ahead"
     durations.a_while,  # "a while"
 )
 
 _TAILS = 3  # shorter tails tried when the whole expression has no value: from its 2nd, 3rd, 4th word
+
+# a TIMEX3 value, its kind and the tag of the rule that gave it ("times: <clock time>"; "" for none)
+Tagged = tuple[str | None, str, str]
 
 
 def normalise(
@@ -87,6 +101,7 @@ def normalise(
     tense: str = "past",
     quarter: str | None = None,
     previous: str | None = None,
+    **around: str | bool,
 ) -> Value:
     """TIMEX3 ``(value, kind)`` for one expression; kind is date|time|duration|set.
 
@@ -95,18 +110,36 @@ def normalise(
     that quarter of the year before, as TimeML annotates it. ``previous`` is
     the value of the last calendar date the text named before ``expr``:
     "that day", "the following year", "the previous Friday" count from it.
-    When the whole expression does not parse, its shorter tails are tried
-    ("coup d'etat last year" -> "last year")."""
-    ctx = DateContext.of(expr, ref, tense, quarter, previous)
+    ``around`` is what the article says around it (:meth:`DateContext.of`):
+    ``lead`` and ``trail``, the words just before and after it ("for" in
+    "for the last year": a stretch), ``day_first`` whether its article
+    writes numeric dates day first ("25/12/2008"), ``rate`` whether it
+    follows a count ("$500 million a year": a set). When the whole
+    expression does not parse, its shorter tails are tried ("coup d'etat
+    last year" -> "last year")."""
+    value, kind, _ = normalise_tagged(expr, ref, tense, quarter, previous, **around)
+    return value, kind
+
+
+def normalise_tagged(
+    expr: str,
+    ref: dt.date | None,
+    tense: str = "past",
+    quarter: str | None = None,
+    previous: str | None = None,
+    **around: str | bool,
+) -> Tagged:
+    """:func:`normalise`, with the tag of the rule that answered."""
+    ctx = DateContext.of(expr, ref, tense, quarter, previous, **around)  # type: ignore[arg-type]
     for step in CONTEXT_RULES:
         if (value := step(ctx)) is not None:
-            return value
+            return value[0], value[1], step.tag
     words = ctx.expr.split()
-    result = read(ctx)
+    result = _read(ctx)
     for i in range(1, min(len(words), _TAILS + 1)):
         if result[0] is not None:
             break
-        tail = read(ctx.reading(" ".join(words[i:])))
+        tail = _read(ctx.reading(" ".join(words[i:])))
         if tail[0] is not None:
             result = tail
     return result
@@ -115,9 +148,14 @@ def normalise(
 def read(ctx: DateContext) -> Value:
     """The first answer of :data:`RULES` on the words ``ctx`` reads, or
     ``(None, "date")``."""
+    value, kind, _ = _read(ctx)
+    return value, kind
+
+
+def _read(ctx: DateContext) -> Tagged:
     for step in RULES:
         if isinstance(step, Rewrite):
             ctx = step(ctx)
         elif (value := step(ctx)) is not None:
-            return value
-    return None, "date"
+            return value[0], value[1], step.tag
+    return None, "date", ""

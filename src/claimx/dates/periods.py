@@ -2,8 +2,9 @@
 quarters and halves ("the third quarter", "Q4 2012", "the 1988 second
 quarter", "the latest quarter"), decades and centuries ("the 1990s", "the
 '80s", "the nineties", "20th century"), years ("1996", "fiscal 1996",
-"1996-97", "nineteen ninety-six", "the full year", "the end of the year")
-and seasons ("the summer of 1996", "this summer", "this past spring").
+"1996-97", "nineteen ninety-six") and seasons ("the summer of 1996", "this
+summer", "this past spring", "in Autumn"). "The year", "the past year"
+and "the end of the year" are in :mod:`.stretches`.
 """
 
 from __future__ import annotations
@@ -34,10 +35,14 @@ def _part_year(n: int, unit: str, ref: dt.date, tense: str) -> int:
     return ref.year - 1 if n > current and tense != "future" else ref.year
 
 
-@rule("Q<n> <year>", r"(?:the\s+)?(?:(?:fiscal\s+)?(\d{4})\s+)?([qh])([1-4])(?:\s+(?:of\s+)?(?:fiscal\s+)?'?(\d{4}|\d{2}))?")
+@rule(
+    "Q<n> <year>",
+    r"(?:the\s+)?(?:(?:fiscal\s+)?(\d{4})\s+)?([qh])([1-4])(?:\s+(?:of\s+)?(?:fiscal\s+|fy\s?)?'?(\d{4}|\d{2}))?",
+)
 def quarter_abbreviated(ctx: DateContext, m: re.Match[str]) -> Value | None:
-    """"Q4 2012" -> 2012-Q4, "2013 Q1", "H1"; "Q3" alone -> the latest
-    third quarter (2012-Q3 said in March 2013)."""
+    """"Q4 2012" -> 2012-Q4, "2013 Q1", "H1", "Q1 FY25" -> 2025-Q1 (the
+    fiscal year's name); "Q3" alone -> the latest third quarter (2012-Q3
+    said in March 2013)."""
     if not (m.group(2) == "q" or m.group(3) in "12"):
         return None
     year = m.group(1) or m.group(4)
@@ -138,10 +143,14 @@ def century(ctx: DateContext, m: re.Match[str]) -> Value:
     return f"{int(m.group(1)) - 1:02d}", "date"
 
 
-@rule("1996", r"(?:the\s+)?(?:year\s+|fiscal\s+(?:year\s+)?|mid-?|early\s+|late\s+|calendar\s+)?'?(\d{4})")
+@rule(
+    "1996",
+    r"(?:the\s+)?(?:year\s+|fiscal\s+(?:year\s+)?|mid-?|early\s+|late\s+|calendar\s+)?'?(\d{4})|fy\s?(\d{2}|\d{4})",
+)
 def year(ctx: DateContext, m: re.Match[str]) -> Value:
-    """"1996", "fiscal 1996", "mid-1996", "the year 1996" -> 1996."""
-    return m.group(1), "date"
+    """"1996", "fiscal 1996", "mid-1996", "the year 1996" -> 1996; "FY2024",
+    "FY25" -> 2024, 2025 (a fiscal year by its name)."""
+    return m.group(1) or (m.group(2) if len(m.group(2)) == 4 else f"20{m.group(2)}"), "date"
 
 
 @rule("1996-97", r"(?:the\s+)?(?:fiscal\s+)?(\d{4})\s*[-–/]\s*(\d{2,4})")
@@ -166,35 +175,6 @@ def season_of(ctx: DateContext, m: re.Match[str]) -> Value | None:
     return (f"{year}-{SEASONS[m.group(1)]}", "date") if year else None
 
 
-@rule("the full year", r"(?:the\s+)?(?:current|full|fiscal|calendar|current\s+fiscal|full\s+fiscal)\s+year")
-def full_year(ctx: DateContext, _: re.Match[str]) -> Value:
-    """"the full year", "the current fiscal year" -> the year itself, 2025
-    ("the year" alone is a stretch of one: :data:`the_year`)."""
-    return (str(ctx.ref.year) if ctx.ref else None), "date"
-
-
-@rule(
-    "the end of the year",
-    r"(?:(?:the\s+)?(?:end|beginning|start|middle|rest|balance|remainder)\s+of\s+(?:the|this)\s+year|"
-    r"(?:earlier|later)\s+in\s+the\s+year|(?:the\s+)?year(?:'s|’s|-|\s)\s*end)",
-)
-def end_of_year(ctx: DateContext, _: re.Match[str]) -> Value:
-    """"the end of the year", "earlier in the year", "year's end" -> the year itself, 2025."""
-    return (str(ctx.ref.year) if ctx.ref else None), "date"
-
-
-@rule("the year", lambda ctx: ctx.low == "the year")
-def the_year(ctx: DateContext, _: bool) -> Value:
-    """"the year" -> P1Y: a stretch of one year."""
-    return "P1Y", "duration"
-
-
-@rule("the past year", lambda ctx: ctx.low == "the past year")
-def past_year(ctx: DateContext, _: bool) -> Value | None:
-    """"the past year" -> last year, 2024."""
-    return (str(ctx.ref.year - 1), "date") if ctx.ref is not None else None
-
-
 _SEASON_ENDS = {"spring": 5, "summer": 8, "fall": 11, "autumn": 11}
 
 
@@ -209,10 +189,23 @@ def this_past_season(ctx: DateContext, m: re.Match[str]) -> Value | None:
     return f"{ref.year if ref.month > ended else ref.year - 1}-{SEASONS[m.group(1)]}", "date"
 
 
-@rule("this summer", r"(?:this\s+|last\s+|next\s+|the\s+)?(spring|summer|fall|autumn|winter)(?:\s+of)?(?:\s+(\d{4}))?")
+_SEASON_STARTS = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9}
+
+
+@rule("this summer", r"(this\s+|last\s+|next\s+|the\s+)?(spring|summer|fall|autumn|winter)(?:\s+of)?(?:\s+(\d{4}))?")
 def season(ctx: DateContext, m: re.Match[str]) -> Value:
-    """"summer 1996" -> 1996-SU; "last winter", "the fall" -> the reference
-    year's (or the one before or after it)."""
-    ref, low = ctx.ref, ctx.low
-    year = m.group(2) or (str(ref.year + (1 if low.startswith("next") else -1 if low.startswith("last") else 0)) if ref else None)
-    return (f"{year}-{SEASONS[m.group(1)]}" if year else None), "date"
+    """"summer 1996" -> 1996-SU; "last winter", "next spring" -> the one
+    before or after the reference year's; "the fall", "Autumn" -> the
+    reference year's, unless the tense points past it: "was founded in the
+    spring" said in February 2024 -> 2023-SP, "will open in autumn" said in
+    December 2024 -> 2025-FA."""
+    ref, which, name = ctx.ref, (m.group(1) or "").strip(), m.group(2)
+    if m.group(3) or ref is None:
+        return (f"{m.group(3)}-{SEASONS[name]}" if m.group(3) else None), "date"
+    year = ref.year + {"next": 1, "last": -1}.get(which, 0)
+    if which in ("", "the") and name in _SEASON_STARTS:
+        if ctx.tense == "past" and ref.month < _SEASON_STARTS[name]:
+            year -= 1  # not begun yet: the last one
+        elif ctx.tense == "future" and ref.month > _SEASON_ENDS[name]:
+            year += 1  # over: the next one
+    return f"{year}-{SEASONS[name]}", "date"

@@ -1,7 +1,7 @@
-"""Relative days and weeks: what counts from the reference date ("now",
-"recently", "yesterday", "two days ago", "Monday", "last week", "next
-month", "over the weekend", "the end of the month"), in the direction the
-tense points ("Monday" said in the past is the last one, in the future the
+"""Relative days and weeks: what counts from the reference date
+("yesterday", "two days ago", "Monday", "last week", "next month", "over
+the weekend", "the end of the month", "the coming months"), in the
+direction the tense points ("Monday" said in the past is the last one, in the future the
 next).
 """
 
@@ -34,32 +34,6 @@ def weekday_date(wd: int, ref: dt.date, tense: str, mod: str | None = None) -> d
     if tense == "future":
         return ref + dt.timedelta(days=delta)
     return ref - dt.timedelta(days=(7 - delta) % 7)
-
-
-_PRESENT = ("now", "currently", "nowadays", "the moment", "present", "at present", "the present",
-            "current", "right now", "today's", "already", "these days", "this time")
-_PAST = ("recently", "the past", "previously", "earlier", "lately", "once", "recent",
-         "in the past", "the time", "at the time", "then")
-_FUTURE = ("the future", "soon", "future", "later", "in the future", "the coming", "eventually", "a later date",
-           "the near future", "the near term", "the short term", "the long term", "as soon as possible")
-
-
-@rule("now", lambda ctx: ctx.low in _PRESENT)
-def present(ctx: DateContext, _: bool) -> Value:
-    """"now", "currently", "these days" -> PRESENT_REF."""
-    return "PRESENT_REF", "date"
-
-
-@rule("recently", lambda ctx: ctx.low in _PAST)
-def past(ctx: DateContext, _: bool) -> Value:
-    """"recently", "in the past", "at the time" -> PAST_REF."""
-    return "PAST_REF", "date"
-
-
-@rule("soon", lambda ctx: ctx.low in _FUTURE)
-def future(ctx: DateContext, _: bool) -> Value:
-    """"soon", "a later date", "the near future" -> FUTURE_REF."""
-    return "FUTURE_REF", "date"
 
 
 @rule("the coming <units>", rf"(?:the\s+)?(?:coming|upcoming)\s+{UNIT_WORD}")
@@ -123,11 +97,12 @@ def _relative_day(ctx: DateContext) -> str | None:
 @rule("yesterday", _relative_day)
 def relative_day(ctx: DateContext, phrase: str) -> Value:
     """"yesterday" -> 2025-08-16, "tomorrow night" -> 2025-08-18TNI,
-    "tonight" -> 2025-08-17TNI, "the day after tomorrow" -> 2025-08-19."""
+    "tonight" -> 2025-08-17TNI, "8 o'clock tonight" -> 2025-08-17T20:00,
+    "the day after tomorrow" -> 2025-08-19."""
     if ctx.ref is None:
         return None, "date"
     d = ctx.ref + dt.timedelta(days=_RELATIVE_DAYS[phrase])
-    if phrase == "tonight":
+    if phrase == "tonight" and ctx.clock is None:
         return f"{d.isoformat()}TNI", "time"
     return on_day(d, ctx)
 

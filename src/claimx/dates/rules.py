@@ -41,6 +41,16 @@ class Rule:
         """The production's docstring: what the rule reads, by example."""
         return inspect.getdoc(self.prod) or ""
 
+    @property
+    def family(self) -> str:
+        """The family the rule belongs to: the module defining it ("times")."""
+        return self.prod.__module__.rsplit(".", 1)[-1]
+
+    @property
+    def tag(self) -> str:
+        """What the rule sets on the values it gives: "times: <clock time>"."""
+        return f"{self.family}: {self.name}"
+
     def __call__(self, ctx: DateContext) -> Value | None:
         m = self.pattern(ctx)
         return self.prod(ctx, m) if m else None

@@ -18,6 +18,16 @@ FUTURE_HEADS = {"due", "set", "expect", "plan", "schedule", "go", "intend", "poi
 # verbs that put something off to a later time: "postponed until Tuesday"
 DEFERRING = {"postpone", "delay", "defer", "adjourn", "extend", "put", "push", "recess", "give", "grant", "suspend"}
 _AHEAD = re.compile(r"(?:\bas\s+(?:soon|early|late)\s+as|\beffective)\s+$", re.I)
+_WEEKDAY = re.compile(r"\b(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\b")
+# verbs in the present whose weekday is not one to come: being, saying
+_NOT_SCHEDULED = {"be", "say", "tell", "report", "announce", "add", "note", "warn", "claim", "write", "state",
+                  "insist", "argue", "explain", "admit", "confirm", "deny", "show", "reveal", "remain", "have"}
+# present forms that are past ones too ("weakness hurt the index on Friday")
+_PAST_ALIKE = {"hurt", "cut", "put", "set", "hit", "let", "cost", "shut", "quit", "spread", "bet", "burst", "cast",
+               "split", "read", "beat", "bid", "broadcast", "forecast", "upset", "thrust", "rid", "shed", "slit"}
+_MODAL = {"must", "should", "ought"}  # obligations ahead ("could", "may" as often report the past)
+_BE_NOW = {"is", "are", "am", "'s", "’s"}
+_PERFECT_OR_PAST = {"has", "have", "had", "was", "were", "been", "did"}
 _UNTIL = re.compile(r"\b(?:until|till)\s+$", re.I)
 
 
@@ -30,7 +40,22 @@ def tense_of(doc: Doc, text: str, span: Span, start: int) -> tuple[str, int]:
         _UNTIL.search(text, max(0, start - 8), start) and head >= 0 and _defers(doc[head], tense)
     ):
         tense = "future"  # "as soon as Tuesday", "effective Feb. 1", "postponed until Tuesday"
+    elif tense == "present" and head >= 0 and _scheduled(doc[head], span):
+        tense = "future"  # "the polls close on Sunday", "Arafat meets Albright Monday"
     return tense, head
+
+
+def _scheduled(verb: Token, span: Span) -> bool:
+    """Whether a weekday on a verb in the simple present is a day to come,
+    as news writes what is scheduled ("the team plays Arsenal on
+    Saturday"): not on "be" or a verb of saying ("says Monday" reports a
+    day gone by), not a possessive ("follows Tuesday's fall")."""
+    return (
+        (verb.tag_ == "VBZ" or verb.tag_ == "VBP" and verb.lower_ not in _PAST_ALIKE)
+        and verb.lemma_ not in _NOT_SCHEDULED
+        and _WEEKDAY.search(span.text) is not None
+        and span.root.dep_ != "poss"
+    )
 
 
 def _had(tok: Token) -> bool:
@@ -67,6 +92,8 @@ def _tense(tok: Token) -> tuple[str, int]:
             words = {c.lower_ for c in kids}
             if words & {"will", "'ll", "shall", "’ll", "would", "’d", "'d"}:
                 return "future", cur.i
+            if words & _MODAL and not words & {"have", "'ve", "’ve"}:
+                return "future", cur.i  # "must be filed by June 30" (not "could have been")
             if "to" in words and (cur.head.lemma_ in FUTURE_HEADS or cur.head.lemma_ == "be"):  # "is to resume"
                 # ... unless the plan was already past: "had been due to expire Friday"
                 return ("past" if _had(cur.head) else "future"), cur.i
@@ -77,6 +104,8 @@ def _tense(tok: Token) -> tuple[str, int]:
                 c.dep_ == "mark" and c.lower_ in ("unless", "if", "until", "once", "when") for c in cur.children
             ):
                 pass  # "unless renewed by Dec. 31": a participle has no tense; its clause's verb has
+            elif cur.tag_ == "VBN" and words & _BE_NOW and not words & _PERFECT_OR_PAST:
+                return "present", cur.i  # a passive in the present: "the case is heard in May"
             elif cur.tag_ in ("VBD", "VBN") or words & {"had", "did", "was", "were"}:
                 return ("intended" if intended else "past"), cur.i
             if cur.tag_ == "VBG" and words & {"is", "are", "am", "'s", "’s"}:

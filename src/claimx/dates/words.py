@@ -23,6 +23,8 @@ WEEKDAYS = {
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
+# the turns of the day, as the parts of it they fall in (TIDES's tokens: MO, EV, NI)
+TURNS_OF_DAY = {"dawn": "MO", "daybreak": "MO", "sunrise": "MO", "dusk": "EV", "sunset": "EV", "nightfall": "NI"}
 
 # a month or a weekday as written ("Sept.", "August", "Thurs.")
 MONTH_RE = (
@@ -41,6 +43,18 @@ UNIT_WORD = r"(second|minute|hour|day|night|week|weekend|month|year|decade|centu
 DAYS = rf"((?:{MONTH_RE})\.?\s+\d{{1,2}})\s*(?:and|&|or|-|–)\s*(\d{{1,2}})"
 # a clock time: "10:30 a.m.", "3 pm"
 CLOCK = re.compile(r"(\d{1,2})(?::(\d{2}))?\s*([ap])\.?\s?m\.?", re.I)
+# time zones written after a clock time ("21:30 UTC", "10 a.m. ET", "14:00 local time")
+ZONE = (
+    r"(?:GMT|UTC|Z|BST|IST|CES?T|EES?T|WES?T|MSK|[ECMP][SD]?T|AES?T|AED?T|JST|KST|HKT|SGT|WIB|"
+    r"local\s+time|local(?=\s*[,;:()]|\s*$))"
+)
+# a 24-hour clock time: "21:30", "09:10", "0600 GMT", "14.30 GMT", "1430 hours" (four
+# digits or a dot only with a zone or "hours" after them; never inside a longer number)
+CLOCK_24 = re.compile(
+    r"(?<![\d.:,$/])(?:([01]?\d|2[0-3]):([0-5]\d)(?::[0-5]\d)?(?![\d:]|\s*[ap]\.?\s?m\b)"
+    rf"|([01]\d|2[0-3])\.?([0-5]\d)(?=\s*(?:{ZONE}|hours|hrs)\b))",
+    re.I,
+)
 
 
 def month_number(word: str) -> int | None:

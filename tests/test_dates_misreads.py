@@ -1,0 +1,60 @@
+"""Numbers that are not dates (claimx.dates.misreads, claimx.dates.detect):
+a year is never read inside a longer number ("20481.37" is no 2048);
+money, scores, votes, counts, race times and numbered names are never
+dates; a year is one where it names a year ("in 2023", "the 2019
+elections", "a 2020 Toyota")."""
+
+import pytest
+
+from claimx.dates.misreads import is_date
+from tests.dates_cases import readings
+
+FRI = "2024-03-15"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # markets: index levels are not years, before a date or after "to"
+        ("The Dow rose to 20481.37 on Friday.", [("Friday", "2024-03-15", "date")]),
+        ("The Nasdaq fell 12.5 points to 2048.37 in early trade.", []),
+        ("The S&P 500 rose 0.5% to 5,117.09, and the Nasdaq gained 1.1% to 16,177.77.", []),
+        ("The Dow rose 120 points to 2,031 by 1600 GMT.", [("1600 GMT", "2024-03-15T16:00", "time")]),
+        # money and counts
+        ("He paid $2,024 for the ticket and 1999 euros for the hotel.", []),
+        ("Police said 2019 people were arrested, up from 1,850 in 2019.", [("2019", "2019", "date")]),
+        ("He was 2016 votes ahead, with 1998 ballots still uncounted.", []),
+        ("The firm's shares traded at 1,990 pence, after hitting 2,010 pence in 2023.", [("2023", "2023", "date")]),
+        # scores and results
+        ("The bill passed 51-49 in the Senate on Tuesday.", [("Tuesday", "2024-03-12", "date")]),
+        ("Manchester United won 2-1 on Saturday, with 75,000 fans watching.", [("Saturday", "2024-03-09", "date")]),
+        ("The Patriots won 24-17, and Brady threw for 2,017 yards in 2007.", [("2007", "2007", "date")]),
+        ("Verstappen won in 1:31:44.742, ahead of Leclerc.", []),
+        ("Salah scored in the 90th minute to win the 2023-24 title.", [("2023-24", "2023", "date")]),
+        # ages and numbered names
+        ("The 45-year-old was jailed for 18 months in 2021.", [("18 months", "P18M", "duration"), ("2021", "2021", "date")]),
+        ("Flight 2017 landed at Heathrow as Highway 1999 was closed.", []),
+        # ... and years that are years, before a plural noun too
+        ("A 2020 Toyota Camry was stolen before the 2019 elections.", [("2020", "2020", "date"), ("2019", "2019", "date")]),
+        ("Axelrod, the top strategist on Obama's 2008 and 2012 campaigns, said so.",
+         [("2008", "2008", "date"), ("2012", "2012", "date")]),
+        ("Prominent Republicans were eyeing 2020 campaigns.", [("2020", "2020", "date")]),
+        # titles and idioms
+        ('"I will win," the senator told THE WEEKLY STANDARD on Thursday.', [("Thursday", "2024-03-14", "date")]),
+        ("The Daily Mail and the Weekly Standard reported it first.", []),
+        ('"At the end of the day, voters decide," he said. The count ended by the end of the day.',
+         [("the end of the day", "2024-03-15", "date")]),
+    ],
+)
+def test_numbers_that_are_not_dates(nlp, text, expected):
+    assert readings(nlp, text, FRI) == expected
+
+
+@pytest.mark.parametrize(
+    ("entity", "date"),
+    [("1999", True), ("51-49", False), ("3-1", False), ("1996-97", True), ("48", False), ("2.5%", False),
+     ("Flight 2017", False), ("Windows 2000", False), ("Christmas 2019", True), ("1:31:44.742", False),
+     ("annual", True), ("quarterly", False), ("intraday", False), ("6-month-old", False)],
+)
+def test_entities_that_can_be_dates(entity, date):
+    assert is_date(entity, 0, len(entity)) is date
