@@ -7,7 +7,7 @@ import spacy
 from spacy.tokens import Doc
 
 from claimx.speakers.cast import Cast, Speaker
-from claimx.speakers.names import by_title, kind_of, name_tokens, person_for, strip_det
+from claimx.speakers.names import kind_of, name_text, name_tokens, org_name, person_for, strip_det
 
 VOCAB = spacy.blank("en").vocab
 
@@ -52,22 +52,6 @@ def test_person_for_skips_speakers_that_are_no_people():
     cast = Cast()
     cast.add(Speaker("Rubio", "organisation", ("rubio",)))
     assert person_for(cast, list(Doc(VOCAB, words=["Rubio"]))) == 1
-
-
-@pytest.mark.parametrize(
-    ("words", "pos", "title", "found"),
-    [
-        (["the", "secretary"], ["DET", "NOUN"], "Secretary", 0),
-        (["the", "secretary"], ["DET", "NOUN"], "Deputy Secretary", 0),
-        # the title must end with the words, and the mention start with "the"
-        (["the", "secretary"], ["DET", "NOUN"], "Secretary of State", None),
-        (["a", "secretary"], ["DET", "NOUN"], "Secretary", None),
-    ],
-)
-def test_by_title(words, pos, title, found):
-    speakers = [Speaker("Marco Rubio", "person", ("Marco", "Rubio"), positions=[{"title": title}])]
-    doc = Doc(VOCAB, words=words, pos=pos)
-    assert by_title(speakers, doc[-1], doc.text) == found
 
 
 @pytest.mark.parametrize(

@@ -1,10 +1,12 @@
 """The speakers of one Doc as the steps find them (:class:`Cast`): one
-:class:`Speaker` record per real-world speaker, and which tokens name
-which speaker. Passed explicitly from step to step; nothing is kept on the
-resolver."""
+:class:`Speaker` record per real-world speaker, which tokens name which
+speaker, and what the steps read about the Doc as a whole (its paragraphs,
+its statements in order). Passed explicitly from step to step; nothing is
+kept on the resolver."""
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 
@@ -16,6 +18,14 @@ class Speaker:
     mentions: list[tuple[int, int]] = field(default_factory=list)
     positions: list[dict] = field(default_factory=list)
     first: int = 0
+    # (start, end, gender, firm) of each word that says the speaker's gender;
+    # firm: an honorific or a role noun, not a pronoun the steps resolved
+    evidence: list[tuple[int, int, str, bool]] = field(default_factory=list)
+    # lower-case words the article describes the speaker with: the head
+    # nouns of titles and appositions ("secretary", "goalkeeper")
+    descriptors: set[str] = field(default_factory=set)
+    ages: set[str] = field(default_factory=set)  # "45" from "John Smith, 45," or "45-year-old John Smith"
+    label: str | None = None  # the entity label the speaker was named by (ORG, GPE, PERSON...)
 
     def add_mention(self, span: tuple[int, int]) -> None:
         if span not in self.mentions:
@@ -26,14 +36,39 @@ class Speaker:
         if pos is not None and pos["text"] not in [p["text"] for p in self.positions]:
             self.positions.append(pos)
 
+    def add_evidence(self, start: int, end: int, gender: str | None, firm: bool = True) -> None:
+        if gender is not None and all((s, e) != (start, end) for s, e, *_ in self.evidence):
+            self.evidence.append((start, end, gender, firm))
+
+    @property
+    def gender(self) -> str | None:
+        """female or male when all the evidence agrees; None without evidence or on a conflict."""
+        found = {g for _, _, g, _ in self.evidence}
+        return found.pop() if len(found) == 1 else None
+
+    def agrees(self, gender: str, firm: bool = False) -> bool:
+        """Whether the speaker can be referred to as ``gender``: the evidence
+        (only the firm evidence, with ``firm``) says so, or says nothing sure
+        (none, or conflicting)."""
+        found = {g for _, _, g, f in self.evidence if f or not firm}
+        return len(found) != 1 or gender in found
+
+    def last_before(self, offset: int) -> int:
+        """Where the speaker was last mentioned before ``offset`` (-1: not before it)."""
+        return max((s for s, _ in self.mentions if s < offset), default=-1)
+
 
 @dataclass(slots=True)
 class Cast:
-    """The speakers found so far, in the order found, and the speaker each
-    token that names one stands for (token index -> speaker index)."""
+    """The speakers found so far, in the order found; the speaker each
+    token that names one stands for (token index -> speaker index); the
+    paragraph starts of the text and its statements as (cue start, source
+    token), in reading order."""
 
     speakers: list[Speaker] = field(default_factory=list)
     by_token: dict[int, int] = field(default_factory=dict)
+    paragraphs: list[int] = field(default_factory=lambda: [0])
+    statements: list[tuple[int, int]] = field(default_factory=list)
 
     def add(self, speaker: Speaker) -> int:
         """Add a new speaker; its index."""
@@ -45,3 +80,21 @@ class Cast:
         for i in tokens:
             self.by_token[i] = k
         self.speakers[k].add_mention(span)
+
+    def paragraph(self, offset: int) -> int:
+        """The index of the paragraph holding character ``offset``."""
+        return bisect_right(self.paragraphs, offset) - 1
+
+    def recent(self, k: int, offset: int, paragraphs: int) -> bool:
+        """Whether speaker ``k`` was mentioned before ``offset`` in its
+        paragraph or the ``paragraphs`` before it."""
+        last = self.speakers[k].last_before(offset)
+        return last >= 0 and self.paragraph(offset) - self.paragraph(last) <= paragraphs
+
+    def previous_speaker(self, offset: int, source: int | None = None) -> int | None:
+        """The speaker of the last statement whose cue comes before ``offset``
+        (and whose source is not the token ``source``); None if it is unresolved."""
+        for cue, tok in reversed(self.statements):
+            if cue < offset and tok != source:
+                return self.by_token.get(tok)
+        return None

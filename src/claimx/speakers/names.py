@@ -1,28 +1,21 @@
 """Names: the words of a person's name in an entity (without a title or a
-stray mark the model took into it), whether a name is one already met
-("Rubio" joins "Marco Rubio", "Marco Rubio" fills in an earlier "Rubio"),
-a speaker found by title ("the secretary"), and the kind of a speaker that
-is no person (organisation, group, unnamed)."""
+stray mark the model took into it), written as the text writes them
+("Waller-Bridge", not "Waller - Bridge"); whether a name is one already met
+("Rubio" joins "Marco Rubio", "Marco Rubio" fills in an earlier "Rubio");
+whether a name is an organisation's ("Acme Shipping"); and the kind of a
+speaker that is no person (organisation, group, unnamed)."""
 
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from spacy.tokens import Span, Token
 
 from claimx.attribution import wordless
-from claimx.lexicon import titles
 from claimx.speakers.cast import Cast, Speaker
+from claimx.speakers.words import org_name_words, title_pattern
 
 ORG_LABELS = {"ORG", "GPE", "NORP", "FAC"}
-
-
-@cache
-def title_pattern() -> re.Pattern[str]:
-    """The title lexicon as one compiled pattern, longest titles first."""
-    alts = "|".join(re.escape(t) for t in titles())
-    return re.compile(rf"(?<!\w)(?:{alts})(?!\w)", re.IGNORECASE)
 
 
 def name_tokens(ent: Span) -> list[Token]:
@@ -40,12 +33,26 @@ def name_tokens(ent: Span) -> list[Token]:
     return toks
 
 
+def name_text(name: list[Token]) -> str:
+    """The name as the text writes it, white space made single spaces:
+    "Waller-Bridge", "Kim Jong-un", "O'Brien" (never tokens joined by spaces)."""
+    text = name[0].doc.text[name[0].idx : name[-1].idx + len(name[-1])]
+    return " ".join(text.split())
+
+
+def org_name(words: list[str] | tuple[str, ...]) -> bool:
+    """Whether a name of two words or more ends like an organisation's:
+    "Acme Shipping", "Wells Fargo Bank", "Acme Inc." (not "Shipping" alone)."""
+    return len(words) > 1 and words[-1].rstrip(".,") in org_name_words()
+
+
 def person_for(cast: Cast, name: list[Token]) -> int:
     """The person ``name`` names: the latest one met whose name it is, or
     whose surname or first name it is alone ("Rubio"), or whose surname it
     ends with and whose first name starts like it ("M. Rubio"); a full name
     after a surname alone fills that one in; else a new person."""
-    words = tuple(t.text for t in name)
+    text = name_text(name)
+    words = tuple(text.split())
     speakers = cast.speakers
     for k in range(len(speakers) - 1, -1, -1):
         sp = speakers[k]
@@ -56,11 +63,21 @@ def person_for(cast: Cast, name: list[Token]) -> int:
         if len(words) == 1 and words[0] in (sp.key[-1], sp.key[0]):
             return k
         if len(sp.key) == 1 and words[-1] == sp.key[0]:
-            sp.key, sp.name = words, " ".join(words)
+            sp.key, sp.name = words, text
             return k
         if len(words) > 1 and words[-1] == sp.key[-1] and words[0][0] == sp.key[0][0]:
             return k
-    return cast.add(Speaker(" ".join(words), "person", words, first=name[0].idx))
+    return cast.add(Speaker(text, "person", words, first=name[0].idx, label="PERSON"))
+
+
+def entity_speaker(cast: Cast, ent: Span) -> int:
+    """The organisation an entity names: the one of that name, or a new one."""
+    key = tuple(ent.text.lower().split())
+    k = next((i for i, s in enumerate(cast.speakers) if s.key == key and s.kind == "organisation"), None)
+    if k is None:
+        k = cast.add(Speaker(ent.text, "organisation", key, first=ent.start_char, label=ent.label_))
+    cast.name(k, [t.i for t in ent], (ent.start_char, ent.end_char))
+    return k
 
 
 def surname_of(speakers: list[Speaker], tok: Token) -> int | None:
@@ -73,25 +90,15 @@ def surname_of(speakers: list[Speaker], tok: Token) -> int | None:
     )
 
 
-def by_title(speakers: list[Speaker], tok: Token, mention: str) -> int | None:
-    """"the secretary" -> the latest person whose position has that title."""
-    words = mention.lower().split()
-    if not words or words[0] not in ("the",) or tok.pos_ != "NOUN" and tok.pos_ != "PROPN":
-        return None
-    rest = " ".join(words[1:])
-    for k in range(len(speakers) - 1, -1, -1):
-        for pos in speakers[k].positions:
-            if pos["title"].lower() == rest or pos["title"].lower().endswith(" " + rest):
-                return k
-    return None
-
-
 def kind_of(tok: Token, ent: Span | None) -> str:
-    """person, organisation (an ORG/GPE/NORP/FAC entity), group (a plural
-    noun: "officials") or unnamed ("a spokesman")."""
+    """person, organisation (an ORG/GPE/NORP/FAC entity, or a name that ends
+    like an organisation's whatever the NER says: "Acme Shipping"), group (a
+    plural noun: "officials") or unnamed ("a spokesman")."""
     if ent is not None and ent.label_ == "PERSON":
-        return "person"
+        return "organisation" if org_name(ent.text.split()) else "person"
     if ent is not None and ent.label_ in ORG_LABELS:
+        return "organisation"
+    if tok.pos_ == "PROPN" and org_name([c.text for c in tok.lefts if c.dep_ == "compound"] + [tok.text]):
         return "organisation"
     if tok.tag_ in ("NNS", "NNPS"):
         return "group"

@@ -1,0 +1,186 @@
+"""Pronouns outside quotations, resolved as a reader would, or left
+unresolved when unsure (a wrong name is worse than none):
+
+- :func:`subject_pronoun`: "he"/"she" as a subject -> a person mentioned in
+  this paragraph or the two before, preferring the previous statement's
+  speaker (unless another person has been the subject of a main clause
+  since), then the latest subject, then the others, latest first (with
+  nobody in reach, the person mentioned last); the first whose gender
+  agrees — for the previous statement's speaker, by the firm evidence
+  (honorifics, role nouns), not by pronouns resolved before. One whose
+  gender the article does not say is not taken over a person named since
+  who is known to agree ("Trump met Ms. Merkel. She said" stays unresolved
+  unless Trump is known as "he"); nor in a subordinate clause of a sentence
+  that already named two persons it may be ("Warren told Stumpf, after he
+  admitted ...");
+- :func:`possessive_pronoun`: "his", "her" (a determiner), "himself" ->
+  the latest subject of its own sentence whose gender agrees; an object
+  "him"/"her" is never its own clause's subject and stays unresolved;
+- :func:`thing_pronoun`: "it"/"they" as a source -> the previous
+  statement's organisation (or group, for "they") when no other subject
+  came between; "it" also the one organisation that is a subject earlier
+  in its own sentence ("Although the IMF did not ..., it referenced").
+
+A pronoun resolved to a person is evidence of their gender when nothing
+else in its sentence could be meant (:func:`sure`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from claimx.speakers.cast import Cast
+from claimx.speakers.gender import pronoun
+from claimx.speakers.names import entity_speaker, org_name
+
+WINDOW = 2  # paragraphs before the pronoun's in which its antecedent must be mentioned
+THING_WINDOW = 1
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+POSSESSIVES = {"his", "hers", "himself", "herself"}
+
+
+@dataclass(slots=True)
+class Thread:
+    """What the people pass carries from token to token: the latest person
+    who was a subject and the latest subject of a main clause (with where),
+    a source named like a person but not tagged one, the persons who were
+    subjects in the current sentence and the persons it named so far."""
+
+    last_subject: int | None = None
+    main_subject: tuple[int, int] | None = None  # (speaker, offset)
+    unsure: Token | None = None
+    sent_subjects: list[int] = field(default_factory=list)
+    sent_named: list[int] = field(default_factory=list)
+
+    def new_sentence(self) -> None:
+        self.sent_subjects = []
+        self.sent_named = []
+
+    def named(self, k: int) -> None:
+        if k not in self.sent_named:
+            self.sent_named.append(k)
+
+    def subject(self, k: int, tok: Token) -> None:
+        """Person ``k`` is the subject ``tok`` (outside quotations)."""
+        self.last_subject = k
+        self.sent_subjects.append(k)
+        self.named(k)
+        if main_clause(tok):
+            self.main_subject = (k, tok.idx)
+
+
+def main_clause(tok: Token) -> bool:
+    """Whether ``tok`` is the subject of its sentence's main verb (or of a verb coordinated with it)."""
+    verb = tok.head
+    while verb.dep_ == "conj" and verb.head is not verb:
+        verb = verb.head
+    return verb.dep_ == "ROOT"
+
+
+def ranked(cast: Cast, thread: Thread, tok: Token) -> tuple[list[int], int | None]:
+    """The persons "he"/"she" at ``tok`` may be, most likely first; and the
+    previous statement's speaker when nobody has been the subject of a main
+    clause since (a chain of statements: "Warren said. “...,” she said")."""
+    prev = cast.previous_speaker(tok.idx, tok.i)
+    order: list[int | None] = [prev, thread.last_subject]
+    chain = prev
+    if thread.main_subject is not None and thread.main_subject[0] != prev:
+        # a person who has been the subject of a main clause since the previous statement comes first
+        cue = max((c for c, t in cast.statements if c < tok.idx and t != tok.i), default=-1)
+        if thread.main_subject[1] > cue:
+            order.insert(0, thread.main_subject[0])
+            chain = None
+    out: list[int] = []
+    for k in order:
+        if k is not None and k not in out and cast.speakers[k].kind == "person" and cast.recent(k, tok.idx, WINDOW):
+            out.append(k)
+    rest = [k for k, sp in enumerate(cast.speakers)
+            if k not in out and sp.kind == "person" and cast.recent(k, tok.idx, WINDOW)]
+    out += sorted(rest, key=lambda k: -cast.speakers[k].last_before(tok.idx))
+    if not out:
+        # nobody in reach: the person mentioned last, however far back (a profile of one person)
+        last = max((k for k, sp in enumerate(cast.speakers) if sp.kind == "person" and sp.last_before(tok.idx) >= 0),
+                   key=lambda k: cast.speakers[k].last_before(tok.idx), default=None)
+        out = [last] if last is not None else []
+    return out, chain if chain in out else None
+
+
+def choose(cast: Cast, candidates: list[int], gender: str | None, at: int, chain: int | None = None) -> int | None:
+    """The first candidate whose gender agrees: the previous statement's
+    speaker ``chain`` unless firm evidence (an honorific, a role noun) says
+    otherwise; another whose gender is unknown not when a later candidate
+    known to be of ``gender`` was named after it."""
+    for n, k in enumerate(candidates):
+        sp = cast.speakers[k]
+        if gender is None or sp.gender == gender or k == chain and sp.agrees(gender, firm=True):
+            return k
+        if not sp.agrees(gender):
+            continue
+        last = sp.last_before(at)
+        if any(cast.speakers[o].gender == gender and cast.speakers[o].last_before(at) > last
+               for o in candidates[n + 1 :]):
+            return None
+        return k
+    return None
+
+
+def subject_pronoun(cast: Cast, thread: Thread, tok: Token) -> int | None:
+    """"He added ...": the person the subject pronoun ``tok`` refers to, or None."""
+    gender = pronoun(tok)
+    if not main_clause(tok) and len(_compatible(cast, thread.sent_named, gender)) > 1:
+        return None
+    candidates, chain = ranked(cast, thread, tok)
+    return choose(cast, candidates, gender, tok.idx, chain)
+
+
+def possessive_pronoun(cast: Cast, thread: Thread, tok: Token) -> int | None:
+    """"Smith said his plan ...", "she defended herself": the latest subject
+    of the sentence whose gender agrees. Not an object ("scolded him")."""
+    if tok.lower_ not in POSSESSIVES and not (tok.lower_ == "her" and tok.dep_ == "poss"):
+        return None
+    gender = pronoun(tok)
+    return next((k for k in reversed(thread.sent_subjects) if cast.speakers[k].agrees(gender or "")), None)
+
+
+def sure(cast: Cast, thread: Thread, k: int, tok: Token) -> bool:
+    """Whether ``tok``, resolved to ``k``, could mean no other person its
+    sentence named so far (then it is evidence of ``k``'s gender)."""
+    return _compatible(cast, [o for o in thread.sent_named if o != k], pronoun(tok)) == []
+
+
+def _compatible(cast: Cast, ks: list[int], gender: str | None) -> list[int]:
+    return [k for k in ks if gender is None or cast.speakers[k].agrees(gender)]
+
+
+def thing_pronoun(cast: Cast, tok: Token, ents: dict[int, Span]) -> int | None:
+    """"it" / "they" as the source of a statement: the organisation (or
+    group) it refers to, or None."""
+    low = tok.lower_
+    kinds = ("organisation",) if low == "it" else ("organisation", "group") if low == "they" else ()
+    if not kinds:
+        return None
+    prev = cast.previous_speaker(tok.idx, tok.i)
+    if (prev is not None and cast.speakers[prev].kind in kinds and cast.recent(prev, tok.idx, THING_WINDOW)
+            and not _subject_between(cast, prev, tok)):
+        return prev
+    if low != "it":
+        return None
+    named = {e for i, e in ents.items() if tok.sent.start <= i < tok.i and e.root.dep_ in SUBJECT_DEPS
+             and (e.label_ == "ORG" or e.label_ == "PERSON" and org_name(e.text.split()))}
+    if len({e.text.lower() for e in named}) != 1:
+        return None  # none, or two organisations it may be
+    return entity_speaker(cast, max(named, key=lambda e: e.start))
+
+
+def _subject_between(cast: Cast, k: int, tok: Token) -> bool:
+    """Whether a subject other than a mention of ``k`` (a noun or a name)
+    comes between ``k``'s last mention and ``tok``: "Democrats want ...,
+    and Republicans want ... (they ...)"."""
+    last = cast.speakers[k].last_before(tok.idx)
+    doc = tok.doc
+    span = doc.char_span(last, tok.idx, alignment_mode="expand")
+    if span is None:
+        return False
+    return any(t.dep_ in SUBJECT_DEPS and t.pos_ in ("NOUN", "PROPN") and cast.by_token.get(t.i) != k
+               for t in span)
