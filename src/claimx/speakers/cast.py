@@ -6,6 +6,7 @@ kept on the resolver."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
@@ -18,12 +19,14 @@ class Speaker:
     mentions: list[tuple[int, int]] = field(default_factory=list)
     positions: list[dict] = field(default_factory=list)
     first: int = 0
-    # (start, end, gender, firm) of each word that says the speaker's gender;
-    # firm: an honorific or a role noun, not a pronoun the steps resolved
-    evidence: list[tuple[int, int, str, bool]] = field(default_factory=list)
+    # (start, end, gender, weight) of each word that says the speaker's
+    # gender; weight: firm (an honorific, a role noun), pronoun (one the
+    # steps resolved) or generic ("spokesman", also used of women)
+    evidence: list[tuple[int, int, str, str]] = field(default_factory=list)
     # lower-case words the article describes the speaker with: the head
     # nouns of titles and appositions ("secretary", "goalkeeper")
     descriptors: set[str] = field(default_factory=set)
+    described: set[str] = field(default_factory=set)  # lower-case words of its positions and affiliations
     ages: set[str] = field(default_factory=set)  # "45" from "John Smith, 45," or "45-year-old John Smith"
     label: str | None = None  # the entity label the speaker was named by (ORG, GPE, PERSON...)
 
@@ -35,22 +38,32 @@ class Speaker:
         """Add ``pos`` unless it is None or a position of the same words is known."""
         if pos is not None and pos["text"] not in [p["text"] for p in self.positions]:
             self.positions.append(pos)
+            words = f"{pos['text']} {pos['title'] or ''} {pos['affiliation'] or ''}".lower()
+            self.described.update(w for w in re.split(r"[^\w]+", words) if w)
 
-    def add_evidence(self, start: int, end: int, gender: str | None, firm: bool = True) -> None:
+    def add_evidence(self, start: int, end: int, gender: str | None, weight: str = "firm") -> None:
         if gender is not None and all((s, e) != (start, end) for s, e, *_ in self.evidence):
-            self.evidence.append((start, end, gender, firm))
+            self.evidence.append((start, end, gender, weight))
 
     @property
     def gender(self) -> str | None:
-        """female or male when all the evidence agrees; None without evidence or on a conflict."""
-        found = {g for _, _, g, _ in self.evidence}
+        """female or male when all the evidence agrees (generic evidence only
+        when there is no other); None without evidence or on a conflict."""
+        found = {g for _, _, g, w in self.evidence if w != "generic"}
+        if not found:
+            found = {g for _, _, g, _ in self.evidence}
         return found.pop() if len(found) == 1 else None
 
-    def agrees(self, gender: str, firm: bool = False) -> bool:
+    @property
+    def firm_gender(self) -> str | None:
+        """The gender honorifics and role nouns agree on, or None."""
+        found = {g for _, _, g, w in self.evidence if w == "firm"}
+        return found.pop() if len(found) == 1 else None
+
+    def agrees(self, gender: str) -> bool:
         """Whether the speaker can be referred to as ``gender``: the evidence
-        (only the firm evidence, with ``firm``) says so, or says nothing sure
-        (none, or conflicting)."""
-        found = {g for _, _, g, f in self.evidence if f or not firm}
+        (not generic) says so, or says nothing sure (none, or conflicting)."""
+        found = {g for _, _, g, w in self.evidence if w != "generic"}
         return len(found) != 1 or gender in found
 
     def last_before(self, offset: int) -> int:

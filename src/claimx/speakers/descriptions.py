@@ -5,16 +5,22 @@ rules in :data:`RULES`, in order, the first that finds one winning:
 
 - :func:`by_title`: the whole description is a title a person was given
   ("the secretary of state", "the secretary" -> Secretary / Deputy Secretary);
+- :func:`by_continuation`: the person who made the statement just before,
+  in this paragraph or the one before, with nobody named since, whom the
+  article described so or with nothing that conflicts ("David James said
+  ... The 45-year-old added"; an office, "the minister", must be known);
 - :func:`by_descriptor`: a person the article described with the same head
   noun or age ("the goalkeeper" <- "veteran goalkeeper David James",
-  "the 45-year-old" <- "John Smith, 45"), nearest first, gender agreeing;
-- :func:`by_continuation`: a person described by no conflicting title who
-  made the statement just before, in this paragraph or the one before
-  ("David James said ... The 45-year-old added");
+  "the 45-year-old" <- "John Smith, 45"), nearest first;
 - :func:`by_entity`: an organisation or place noun -> the previous
   statement's organisation, else the nearest organisation (or place) named
   in this paragraph or the two before, a subject first ("Acme Shipping won
-  the tender. The company said").
+  the tender. The company said"); with a noun modifier, one whose name has
+  it ("the appeals court"); never with a name in it ("the Clinton campaign").
+
+Every rule wants a person of the description's gender ("the actress"),
+known by its capitalised modifiers ("the Democratic senator", "the South
+Carolina senator").
 
 A description that no rule licenses stays an unnamed speaker of its own.
 Nouns and their kinds are data (``data/descriptions.tsv``)."""
@@ -27,7 +33,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from claimx.lexicon import title_nouns
 from claimx.speakers.cast import Cast, Speaker
+from claimx.speakers.gender import add_words
 from claimx.speakers.names import entity_speaker, org_name
 from claimx.speakers.words import description_nouns, gender_of_word
 
@@ -48,6 +56,8 @@ class Description:
     age: str | None = None
     gender: str | None = None
     title_only: bool = False  # "the secretary of state": only a title a person was given matches
+    names: tuple[str, ...] = ()  # capitalised modifiers the entity must be known by: "the South Carolina senator"
+    nouns: tuple[str, ...] = ()  # noun modifiers: "the appeals court"
 
 
 def read_description(tok: Token, mention: str) -> Description | None:
@@ -69,13 +79,21 @@ def read_description(tok: Token, mention: str) -> Description | None:
     if kind is None or tok.pos_ == "PROPN" and kind != "person":
         return None
     relation = any(c.dep_ == "prep" and c.i > tok.i for c in tok.children)
-    if relation and kind != "person":
-        return None
-    return Description(kind, tok.lower_, rest, gender=gender_of_word(tok.text, "role"), title_only=relation)
+    mods = [t for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod") for t in c.subtree if t.is_alpha]
+    names = tuple(t.lower_ for t in mods if t.text[:1].isupper())
+    if kind != "person" and (relation or any(t.pos_ == "PROPN" for t in mods)):
+        return None  # "the Clinton campaign", "the bank of England": a name, not a description
+    return Description(kind, tok.lower_, rest, gender=gender_of_word(tok.text, "role"), title_only=relation,
+                       names=names, nouns=tuple(t.lower_ for t in mods if t.pos_ == "NOUN"))
 
 
 def _agrees(sp: Speaker, d: Description) -> bool:
-    return sp.kind == "person" and (d.gender is None or sp.agrees(d.gender))
+    """A person of the description's gender, known by its capitalised
+    modifiers ("the Democratic senator": a Democrat's title or tag)."""
+    if sp.kind != "person" or d.gender is not None and not sp.agrees(d.gender):
+        return False
+    known = {w[:6] for w in sp.described | {w.lower() for w in sp.key}}
+    return all(w[:6] in known for w in d.names)
 
 
 def by_title(doc: Doc, cast: Cast, tok: Token, d: Description, ents: dict[int, Span]) -> int | None:
@@ -112,13 +130,24 @@ def by_continuation(doc: Doc, cast: Cast, tok: Token, d: Description, ents: dict
     if k is None or not _agrees(cast.speakers[k], d) or not cast.recent(k, tok.idx, CONTINUATION_WINDOW):
         return None
     sp = cast.speakers[k]
-    if d.age is None and sp.descriptors and d.head not in sp.descriptors:
+    if not _fits(sp, d):
         return None
     since = sp.last_before(tok.idx)
     if any(o != k and o_sp.kind == "person" and since < s < tok.idx
            for o, o_sp in enumerate(cast.speakers) for s, _ in o_sp.mentions):
         return None
     return k
+
+
+def _fits(sp: Speaker, d: Description) -> bool:
+    """Whether the previous speaker may be called so: described with that
+    noun or age; or an epithet ("the veteran goalkeeper") for a person
+    described with nothing else. An office ("the minister") must be known."""
+    if d.age is not None:
+        return not sp.ages or d.age in sp.ages
+    if d.head in sp.descriptors:
+        return True
+    return not sp.descriptors and d.head not in title_nouns()
 
 
 def by_entity(doc: Doc, cast: Cast, tok: Token, d: Description, ents: dict[int, Span]) -> int | None:
@@ -136,6 +165,8 @@ def by_entity(doc: Doc, cast: Cast, tok: Token, d: Description, ents: dict[int, 
         (e for e in candidates(doc, ents, labels, tok.i) if para - cast.paragraph(e.start_char) <= ENTITY_WINDOW),
         key=lambda e: e.start, reverse=True,
     )
+    if d.nouns:  # "the appeals court": an organisation whose name says so
+        named = [e for e in named if {d.head, *d.nouns} & {w.lower() for w in e.text.split()}]
     if not named:
         return None
     ent = next((e for e in named if e.root.dep_ in ("nsubj", "nsubjpass")), named[0])
@@ -146,7 +177,8 @@ def candidates(doc: Doc, ents: dict[int, Span], labels: tuple[str, ...], before:
     """The entities with one of ``labels`` named before token ``before``; for
     organisations also a name that ends like one, whatever the NER said or
     missed ("Acme Shipping won the tender")."""
-    found = {e for e in ents.values() if e.end <= before and e.label_ in labels}
+    found = {e for e in ents.values() if e.end <= before and e.label_ in labels and e[-1].tag_ != "POS"
+             and not e.text.endswith(("’s", "'s"))}
     if "ORG" in labels:
         found |= {e for e in ents.values() if e.end <= before and e.label_ == "PERSON" and org_name(e.text.split())}
         for chunk in doc[:before].noun_chunks:
@@ -158,7 +190,7 @@ def candidates(doc: Doc, ents: dict[int, Span], labels: tuple[str, ...], before:
 
 
 Rule = Callable[[Doc, Cast, Token, Description, dict[int, Span]], "int | None"]
-RULES: tuple[Rule, ...] = (by_title, by_descriptor, by_continuation, by_entity)
+RULES: tuple[Rule, ...] = (by_title, by_continuation, by_descriptor, by_entity)
 
 
 def resolve(doc: Doc, cast: Cast, tok: Token, mention: str, ents: dict[int, Span]) -> int | None:
@@ -170,7 +202,6 @@ def resolve(doc: Doc, cast: Cast, tok: Token, mention: str, ents: dict[int, Span
     for rule in RULES:
         k = rule(doc, cast, tok, d, ents)
         if k is not None:
-            if d.gender is not None:
-                cast.speakers[k].add_evidence(tok.idx, tok.idx + len(tok), d.gender)
+            add_words(cast.speakers[k], [tok])
             return k
     return None

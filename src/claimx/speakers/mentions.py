@@ -48,7 +48,7 @@ def merge_people(
             ent = ents.get(tok.i)
             if ent is not None and ent.label_ == "PERSON" and tok.i == ent.start:
                 _person(doc, cast, thread, index, tok, ent)
-            elif ent is None and _surname(cast, thread, index, tok):
+            elif _surname(cast, thread, index, tok, ent):
                 pass
             elif (
                 tok.i in source_heads and tok.pos_ == "PROPN" and tok.text[:1].isupper()
@@ -77,11 +77,16 @@ def _person(doc: Doc, cast: Cast, thread: Thread, index: QuotationIndex, tok: To
         thread.subject(k, name[-1])
 
 
-def _surname(cast: Cast, thread: Thread, index: QuotationIndex, tok: Token) -> bool:
+def _surname(cast: Cast, thread: Thread, index: QuotationIndex, tok: Token, ent: Span | None) -> bool:
     """A capitalised word the NER missed that is a known person's surname
-    ("Warren told Stumpf, after he admitted"): a mention of that person."""
+    ("Warren told Stumpf, after he admitted"), or took for a group or place
+    as a subject ("Cuban said"): a mention of that person."""
     if tok.pos_ != "PROPN" or tok.dep_ == "compound" or not tok.text[:1].isupper() or tok.idx in index:
         return False
+    if ent is not None and not (len(ent) == 1 and tok.dep_ in ("nsubj", "nsubjpass")):
+        return False
+    if any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.lefts):
+        return False  # the last word of a longer name: "Ivanka Trump" is not Donald
     k = surname_of(cast.speakers, tok)
     if k is None:
         return False
@@ -132,10 +137,10 @@ def _pronoun(cast: Cast, thread: Thread, tok: Token) -> None:
             k = person_for(cast, name)
             cast.name(k, [t.i for t in name], (name[0].idx, unsure.idx + len(unsure)))
             thread.subject(k, unsure)
-        k = subject_pronoun(cast, thread, tok)
+        k, certain = subject_pronoun(cast, thread, tok)
         if k is not None:
             cast.name(k, [tok.i], (tok.idx, tok.idx + len(tok)))
-            if sure(cast, thread, k, tok):
+            if certain:
                 gender.add_pronoun(cast.speakers[k], tok)
             thread.subject(k, tok)
     elif low in OTHER_PRONOUNS:

@@ -2,15 +2,15 @@
 unresolved when unsure (a wrong name is worse than none):
 
 - :func:`subject_pronoun`: "he"/"she" as a subject -> a person mentioned in
-  this paragraph or the two before, preferring the previous statement's
-  speaker (unless another person has been the subject of a main clause
-  since), then the latest subject, then the others, latest first (with
+  this paragraph or the two before, preferring a subject of its own
+  sentence, then the previous statement's speaker (unless another person
+  has been the subject of a main clause since), then the latest subject, then the others, latest first (with
   nobody in reach, the person mentioned last); the first whose gender
   agrees — for the previous statement's speaker, by the firm evidence
   (honorifics, role nouns), not by pronouns resolved before. One whose
   gender the article does not say is not taken over a person named since
-  who is known to agree ("Trump met Ms. Merkel. She said" stays unresolved
-  unless Trump is known as "he"); nor in a subordinate clause of a sentence
+  who is firmly known to agree ("Trump met Ms. Merkel. She said" stays
+  unresolved unless Trump is known as "he"); nor in a subordinate clause of a sentence
   that already named two persons it may be ("Warren told Stumpf, after he
   admitted ...");
 - :func:`possessive_pronoun`: "his", "her" (a determiner), "himself" ->
@@ -21,8 +21,12 @@ unresolved when unsure (a wrong name is worse than none):
   came between; "it" also the one organisation that is a subject earlier
   in its own sentence ("Although the IMF did not ..., it referenced").
 
-A pronoun resolved to a person is evidence of their gender when nothing
-else in its sentence could be meant (:func:`sure`)."""
+A pronoun resolved to a person is evidence of their gender only when sure:
+a subject pronoun when their gender was already known to be its own or
+nobody else in reach could be meant; a reflexive when nobody else in its
+sentence could be; never a possessive (:func:`sure`). A guess among persons
+whose gender is unknown is no evidence, so one wrong guess does not
+decide the next."""
 
 from __future__ import annotations
 
@@ -78,19 +82,18 @@ def main_clause(tok: Token) -> bool:
     return verb.dep_ == "ROOT"
 
 
-def ranked(cast: Cast, thread: Thread, tok: Token) -> tuple[list[int], int | None]:
-    """The persons "he"/"she" at ``tok`` may be, most likely first; and the
-    previous statement's speaker when nobody has been the subject of a main
-    clause since (a chain of statements: "Warren said. “...,” she said")."""
+def ranked(cast: Cast, thread: Thread, tok: Token) -> list[int]:
+    """The persons "he"/"she" at ``tok`` may be, most likely first."""
     prev = cast.previous_speaker(tok.idx, tok.i)
     order: list[int | None] = [prev, thread.last_subject]
-    chain = prev
+    if main_clause(tok) and thread.sent_subjects:
+        # "Ms. Olivieri found skating a salve, she said": its own sentence's subject first
+        order[:0] = list(reversed(thread.sent_subjects))
     if thread.main_subject is not None and thread.main_subject[0] != prev:
         # a person who has been the subject of a main clause since the previous statement comes first
         cue = max((c for c, t in cast.statements if c < tok.idx and t != tok.i), default=-1)
         if thread.main_subject[1] > cue:
             order.insert(0, thread.main_subject[0])
-            chain = None
     out: list[int] = []
     for k in order:
         if k is not None and k not in out and cast.speakers[k].kind == "person" and cast.recent(k, tok.idx, WINDOW):
@@ -103,35 +106,40 @@ def ranked(cast: Cast, thread: Thread, tok: Token) -> tuple[list[int], int | Non
         last = max((k for k, sp in enumerate(cast.speakers) if sp.kind == "person" and sp.last_before(tok.idx) >= 0),
                    key=lambda k: cast.speakers[k].last_before(tok.idx), default=None)
         out = [last] if last is not None else []
-    return out, chain if chain in out else None
+    return out
 
 
-def choose(cast: Cast, candidates: list[int], gender: str | None, at: int, chain: int | None = None) -> int | None:
-    """The first candidate whose gender agrees: the previous statement's
-    speaker ``chain`` unless firm evidence (an honorific, a role noun) says
-    otherwise; another whose gender is unknown not when a later candidate
-    known to be of ``gender`` was named after it."""
+def choose(cast: Cast, candidates: list[int], gender: str | None, at: int) -> int | None:
+    """The first candidate whose gender agrees; one whose gender is unknown
+    not when a later candidate firmly known (an honorific, a role noun) to
+    be of ``gender`` was named after it ("Trump met Ms. Merkel. She")."""
     for n, k in enumerate(candidates):
         sp = cast.speakers[k]
-        if gender is None or sp.gender == gender or k == chain and sp.agrees(gender, firm=True):
+        if gender is None or sp.gender == gender:
             return k
         if not sp.agrees(gender):
             continue
         last = sp.last_before(at)
-        if any(cast.speakers[o].gender == gender and cast.speakers[o].last_before(at) > last
+        if any(cast.speakers[o].firm_gender == gender and cast.speakers[o].last_before(at) > last
                for o in candidates[n + 1 :]):
             return None
         return k
     return None
 
 
-def subject_pronoun(cast: Cast, thread: Thread, tok: Token) -> int | None:
-    """"He added ...": the person the subject pronoun ``tok`` refers to, or None."""
+def subject_pronoun(cast: Cast, thread: Thread, tok: Token) -> tuple[int | None, bool]:
+    """"He added ...": the person the subject pronoun ``tok`` refers to (or
+    None), and whether that is sure enough to be evidence of their gender:
+    their gender was known to be the pronoun's, or nobody else in reach
+    could be meant."""
     gender = pronoun(tok)
     if not main_clause(tok) and len(_compatible(cast, thread.sent_named, gender)) > 1:
-        return None
-    candidates, chain = ranked(cast, thread, tok)
-    return choose(cast, candidates, gender, tok.idx, chain)
+        return None, False
+    candidates = ranked(cast, thread, tok)
+    k = choose(cast, candidates, gender, tok.idx)
+    if k is None:
+        return None, False
+    return k, cast.speakers[k].gender == gender or not _compatible(cast, [o for o in candidates if o != k], gender)
 
 
 def possessive_pronoun(cast: Cast, thread: Thread, tok: Token) -> int | None:
@@ -144,8 +152,12 @@ def possessive_pronoun(cast: Cast, thread: Thread, tok: Token) -> int | None:
 
 
 def sure(cast: Cast, thread: Thread, k: int, tok: Token) -> bool:
-    """Whether ``tok``, resolved to ``k``, could mean no other person its
-    sentence named so far (then it is evidence of ``k``'s gender)."""
+    """Whether a possessive or reflexive pronoun ``tok`` resolved to ``k``
+    is evidence of ``k``'s gender: a reflexive ("herself") that could mean
+    no other person its sentence named so far; never a possessive, which may
+    mean someone named earlier ("Trump paid off her mortgage")."""
+    if tok.lower_ in ("his", "her", "hers"):
+        return False
     return _compatible(cast, [o for o in thread.sent_named if o != k], pronoun(tok)) == []
 
 

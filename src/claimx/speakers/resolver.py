@@ -17,6 +17,8 @@ from claimx.quotemarks import Quotation, QuotationIndex, paragraphs
 from claimx.speakers.cast import Cast, Speaker
 from claimx.speakers.mentions import merge_people, merge_sources
 
+WRITER = {"i", "we", "me", "us", "you"}
+
 
 class SpeakerResolver:
     """Builds speakers for one Doc and maps each attribution to one (or None)."""
@@ -27,8 +29,9 @@ class SpeakerResolver:
         """``text`` is ``doc.text`` and ``quotes`` its quotations, as the attributor read them."""
         starts = [start for start, _ in paragraphs(text)]
         cast = Cast(paragraphs=starts if starts and starts[0] == 0 else [0, *starts])
-        cast.statements = sorted(
-            (a.cue[0], a.source_token) for a in atts if a.source_token is not None and a.cue
+        cast.statements = sorted(  # not the writer's own ("when I asked him")
+            (a.cue[0], a.source_token) for a in atts
+            if a.source_token is not None and a.cue and doc[a.source_token].lower_ not in WRITER
         )
         ents = {t.i: e for e in doc.ents for t in e}
         source_heads = {a.source_token for a in atts if a.source_token is not None and a.cue}

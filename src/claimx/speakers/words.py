@@ -24,10 +24,10 @@ def gender_words() -> dict[str, tuple[str, str]]:
     return {row[0].strip(): (row[1].strip(), row[2].strip()) for row in _rows("gender_words.tsv")}
 
 
-def gender_of_word(word: str, kind: str) -> str | None:
-    """The gender ``word`` (any case) says when read as ``kind``, or None."""
+def gender_of_word(word: str, *kinds: str) -> str | None:
+    """The gender ``word`` (any case) says when read as one of ``kinds``, or None."""
     hit = gender_words().get(word.lower())
-    return hit[0] if hit is not None and hit[1] == kind else None
+    return hit[0] if hit is not None and hit[1] in kinds else None
 
 
 @cache
@@ -39,7 +39,7 @@ def description_nouns() -> dict[str, str]:
     for noun in title_nouns():
         out.setdefault(noun, "person")
     for word, (_, kind) in gender_words().items():
-        if kind == "role":
+        if kind in ("role", "generic"):
             out.setdefault(word, "person")
     return out
 
