@@ -72,7 +72,7 @@ def _person(doc: Doc, cast: Cast, thread: Thread, index: QuotationIndex, tok: To
     span = (name[0].idx, name[-1].idx + len(name[-1]))
     cast.name(k, [t.i for t in ent], span)
     describe(doc, cast.speakers[k], name)
-    thread.named(k)
+    thread.named(k, name[-1])
     if name[-1].dep_ in ("nsubj", "nsubjpass") and tok.idx not in index:
         thread.subject(k, name[-1])
 
@@ -91,7 +91,7 @@ def _surname(cast: Cast, thread: Thread, index: QuotationIndex, tok: Token, ent:
     if k is None:
         return False
     cast.name(k, [tok.i], (tok.idx, tok.idx + len(tok)))
-    thread.named(k)
+    thread.named(k, tok)
     if tok.dep_ in ("nsubj", "nsubjpass"):
         thread.subject(k, tok)
     return True

@@ -56,22 +56,34 @@ class Thread:
     unsure: Token | None = None
     sent_subjects: list[int] = field(default_factory=list)
     sent_named: list[int] = field(default_factory=list)
+    possessed: set[int] = field(default_factory=set)  # persons last named as a possessive ("Mr. King's show")
 
     def new_sentence(self) -> None:
         self.sent_subjects = []
         self.sent_named = []
 
-    def named(self, k: int) -> None:
+    def named(self, k: int, tok: Token | None = None) -> None:
+        """Person ``k`` is named (by ``tok``, the last word of the name)."""
         if k not in self.sent_named:
             self.sent_named.append(k)
+        if tok is not None and possessive(tok):
+            self.possessed.add(k)
+        elif tok is not None:
+            self.possessed.discard(k)
 
     def subject(self, k: int, tok: Token) -> None:
         """Person ``k`` is the subject ``tok`` (outside quotations)."""
         self.last_subject = k
         self.sent_subjects.append(k)
-        self.named(k)
+        self.named(k, tok)
         if main_clause(tok):
             self.main_subject = (k, tok.idx)
+
+
+def possessive(tok: Token) -> bool:
+    """Whether the name ending at ``tok`` is a possessive: "Mr. King's show"."""
+    after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return tok.dep_ == "poss" or after is not None and after.tag_ == "POS"
 
 
 def main_clause(tok: Token) -> bool:
@@ -109,10 +121,13 @@ def ranked(cast: Cast, thread: Thread, tok: Token) -> list[int]:
     return out
 
 
-def choose(cast: Cast, candidates: list[int], gender: str | None, at: int) -> int | None:
+def choose(
+    cast: Cast, candidates: list[int], gender: str | None, at: int, possessed: set[int] | frozenset[int] = frozenset()
+) -> int | None:
     """The first candidate whose gender agrees; one whose gender is unknown
     not when a later candidate firmly known (an honorific, a role noun) to
-    be of ``gender`` was named after it ("Trump met Ms. Merkel. She")."""
+    be of ``gender`` was named after it, other than as a possessive ("Trump
+    met Ms. Merkel. She" — but "Trump commented on Mr. Crutcher's death. He")."""
     for n, k in enumerate(candidates):
         sp = cast.speakers[k]
         if gender is None or sp.gender == gender:
@@ -121,7 +136,7 @@ def choose(cast: Cast, candidates: list[int], gender: str | None, at: int) -> in
             continue
         last = sp.last_before(at)
         if any(cast.speakers[o].firm_gender == gender and cast.speakers[o].last_before(at) > last
-               for o in candidates[n + 1 :]):
+               and o not in possessed for o in candidates[n + 1 :]):
             return None
         return k
     return None
@@ -136,7 +151,7 @@ def subject_pronoun(cast: Cast, thread: Thread, tok: Token) -> tuple[int | None,
     if not main_clause(tok) and len(_compatible(cast, thread.sent_named, gender)) > 1:
         return None, False
     candidates = ranked(cast, thread, tok)
-    k = choose(cast, candidates, gender, tok.idx)
+    k = choose(cast, candidates, gender, tok.idx, thread.possessed)
     if k is None:
         return None, False
     return k, cast.speakers[k].gender == gender or not _compatible(cast, [o for o in candidates if o != k], gender)
