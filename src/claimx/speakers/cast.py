@@ -9,6 +9,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from claimx.quotemarks import QuotationIndex
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
 
 
 @dataclass(slots=True)
@@ -76,12 +84,13 @@ class Cast:
     """The speakers found so far, in the order found; the speaker each
     token that names one stands for (token index -> speaker index); the
     paragraph starts of the text and its statements as (cue start, source
-    token), in reading order."""
+    token), in reading order; and its quotations."""
 
     speakers: list[Speaker] = field(default_factory=list)
     by_token: dict[int, int] = field(default_factory=dict)
     paragraphs: list[int] = field(default_factory=lambda: [0])
     statements: list[tuple[int, int]] = field(default_factory=list)
+    quoted: QuotationIndex | None = None  # the quotations: who is named inside one is not named by the writer
 
     def add(self, speaker: Speaker) -> int:
         """Add a new speaker; its index."""
@@ -111,3 +120,21 @@ class Cast:
             if cue < offset and tok != source:
                 return self.by_token.get(tok)
         return None
+
+    def subject_since(self, k: int, tok: Token) -> bool:
+        """Whether a subject other than speaker ``k`` (a noun or a name) comes
+        between ``k``'s last mention and ``tok``: "Democrats want ..., and
+        Republicans want ... (they ...)"."""
+        span = tok.doc.char_span(self.speakers[k].last_before(tok.idx), tok.idx, alignment_mode="expand")
+        return span is not None and any(
+            t.dep_ in SUBJECT_DEPS and t.pos_ in ("NOUN", "PROPN") and self.by_token.get(t.i) != k for t in span
+        )
+
+    def named_since(self, k: int, offset: int) -> bool:
+        """Whether the writer named another person between ``k``'s last
+        mention before ``offset`` and ``offset`` (not inside a quotation)."""
+        since = self.speakers[k].last_before(offset)
+        return any(
+            o != k and sp.kind == "person" and since < s < offset and (self.quoted is None or s not in self.quoted)
+            for o, sp in enumerate(self.speakers) for s, _ in sp.mentions
+        )

@@ -68,10 +68,12 @@ def _person(doc: Doc, cast: Cast, thread: Thread, index: QuotationIndex, tok: To
     name = name_tokens(ent)
     if not name or not any(t.text[:1].isupper() for t in name) or org_name([t.text for t in name]):
         return
-    k = person_for(cast, name)
+    mark = gender.honorific(name)
+    found = positions_of(doc, name)
+    k = person_for(cast, name, mark[2] if mark else None, found[0]["title"] if found else None)
     span = (name[0].idx, name[-1].idx + len(name[-1]))
     cast.name(k, [t.i for t in ent], span)
-    describe(doc, cast.speakers[k], name)
+    describe(doc, cast.speakers[k], name, found)
     thread.named(k, name[-1])
     if name[-1].dep_ in ("nsubj", "nsubjpass") and tok.idx not in index:
         thread.subject(k, name[-1])
@@ -97,10 +99,10 @@ def _surname(cast: Cast, thread: Thread, index: QuotationIndex, tok: Token, ent:
     return True
 
 
-def describe(doc: Doc, sp: Speaker, name: list[Token]) -> None:
-    """What is written with a name: its positions, the nouns and ages that
+def describe(doc: Doc, sp: Speaker, name: list[Token], positions: list[dict]) -> None:
+    """What is written with a name: its ``positions``, the nouns and ages that
     describe the person, an honorific and gendered role nouns."""
-    for pos in positions_of(doc, name):
+    for pos in positions:
         sp.add_position(pos)
         if pos["title"]:
             sp.descriptors.add(title_head(pos["title"]))

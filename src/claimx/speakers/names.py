@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 
 from claimx.attribution import wordless
 from claimx.speakers.cast import Cast, Speaker
-from claimx.speakers.words import org_name_words, title_pattern
+from claimx.speakers.words import org_name_words, org_only_words, title_pattern
 
 ORG_LABELS = {"ORG", "GPE", "NORP", "FAC"}
 
@@ -43,31 +43,48 @@ def name_text(name: list[Token]) -> str:
 def org_name(words: list[str] | tuple[str, ...]) -> bool:
     """Whether a name of two words or more ends like an organisation's:
     "Acme Shipping", "Wells Fargo Bank", "Acme Inc." (not "Shipping" alone)."""
-    return len(words) > 1 and words[-1].rstrip(".,") in org_name_words()
+    return len(words) > 1 and words[-1].rstrip(".,") in org_only_words()
 
 
-def person_for(cast: Cast, name: list[Token]) -> int:
-    """The person ``name`` names: the latest one met whose name it is, or
-    whose surname or first name it is alone ("Rubio"), or whose surname it
-    ends with and whose first name starts like it ("M. Rubio"); a full name
-    after a surname alone fills that one in; else a new person."""
+def org_class(name: str) -> str | None:
+    """The class of organisation a name's last word says ("Wells Fargo Bank"
+    -> business, "the Justice Department" -> government), or None."""
+    words = name.split()
+    return org_name_words().get(words[-1].rstrip(".,")) if words else None
+
+
+def person_for(cast: Cast, name: list[Token], gender: str | None = None, title: str | None = None) -> int:
+    """The person ``name`` names: one met whose name it is, or whose surname
+    or first name it is alone ("Rubio"), or whose surname it ends with and
+    whose first name starts like it ("M. Rubio"); a full name after a
+    surname alone fills that one in; else a new person. Of several such
+    ("Obama": Barack or Michelle), the ones the honorific's ``gender`` or the
+    ``title`` written with the name fit ("Mr. Obama", "President Obama"),
+    the latest met first."""
     text = name_text(name)
     words = tuple(text.split())
     speakers = cast.speakers
+    found = []
     for k in range(len(speakers) - 1, -1, -1):
         sp = speakers[k]
         if sp.kind != "person":
             continue
         if sp.key == words:
             return k
-        if len(words) == 1 and words[0] in (sp.key[-1], sp.key[0]):
-            return k
-        if len(sp.key) == 1 and words[-1] == sp.key[0]:
-            sp.key, sp.name = words, text
-            return k
-        if len(words) > 1 and words[-1] == sp.key[-1] and words[0][0] == sp.key[0][0]:
-            return k
-    return cast.add(Speaker(text, "person", words, first=name[0].idx, label="PERSON"))
+        if (len(words) == 1 and words[0] in (sp.key[-1], sp.key[0])
+                or len(sp.key) == 1 and words[-1] == sp.key[0]
+                or len(words) > 1 and words[-1] == sp.key[-1] and words[0][0] == sp.key[0][0]):
+            found.append(k)
+    if len(found) > 1 and gender is not None:
+        found = [k for k in found if speakers[k].agrees(gender)] or found
+    if len(found) > 1 and title is not None:
+        found = [k for k in found if any(p["title"] == title for p in speakers[k].positions)] or found
+    if not found:
+        return cast.add(Speaker(text, "person", words, first=name[0].idx, label="PERSON"))
+    k = found[0]
+    if len(speakers[k].key) == 1 and len(words) > 1:
+        speakers[k].key, speakers[k].name = words, text  # "Rubio", later "Marco Rubio"
+    return k
 
 
 def entity_speaker(cast: Cast, ent: Span) -> int:

@@ -189,7 +189,7 @@ def thing_pronoun(cast: Cast, tok: Token, ents: dict[int, Span]) -> int | None:
         return None
     prev = cast.previous_speaker(tok.idx, tok.i)
     if (prev is not None and cast.speakers[prev].kind in kinds and cast.recent(prev, tok.idx, THING_WINDOW)
-            and not _subject_between(cast, prev, tok)):
+            and not cast.subject_since(prev, tok)):
         return prev
     if low != "it":
         return None
@@ -198,16 +198,3 @@ def thing_pronoun(cast: Cast, tok: Token, ents: dict[int, Span]) -> int | None:
     if len({e.text.lower() for e in named}) != 1:
         return None  # none, or two organisations it may be
     return entity_speaker(cast, max(named, key=lambda e: e.start))
-
-
-def _subject_between(cast: Cast, k: int, tok: Token) -> bool:
-    """Whether a subject other than a mention of ``k`` (a noun or a name)
-    comes between ``k``'s last mention and ``tok``: "Democrats want ...,
-    and Republicans want ... (they ...)"."""
-    last = cast.speakers[k].last_before(tok.idx)
-    doc = tok.doc
-    span = doc.char_span(last, tok.idx, alignment_mode="expand")
-    if span is None:
-        return False
-    return any(t.dep_ in SUBJECT_DEPS and t.pos_ in ("NOUN", "PROPN") and cast.by_token.get(t.i) != k
-               for t in span)

@@ -35,7 +35,8 @@ class SpeakerResolver:
         )
         ents = {t.i: e for e in doc.ents for t in e}
         source_heads = {a.source_token for a in atts if a.source_token is not None and a.cue}
-        merge_people(doc, cast, QuotationIndex(quotes), source_heads, ents)
+        cast.quoted = QuotationIndex(quotes)
+        merge_people(doc, cast, cast.quoted, source_heads, ents)
         merge_sources(doc, text, cast, source_heads, ents)
         return ordered(cast, atts)
 

@@ -45,9 +45,23 @@ def description_nouns() -> dict[str, str]:
 
 
 @cache
-def org_name_words() -> frozenset[str]:
-    """Last words of organisations' names ("Shipping", "Inc"), without a final stop."""
-    return frozenset(row[0].strip().rstrip(".") for row in _rows("org_name_words.txt"))
+def description_classes() -> dict[str, str]:
+    """Organisation noun -> the class of organisation it means ("company" -> business)."""
+    return {row[0].strip(): row[2].strip() for row in _rows("descriptions.tsv") if len(row) > 2}
+
+
+@cache
+def org_name_words() -> dict[str, str]:
+    """Last word of organisations' names ("Shipping", "Inc", "Post"), without
+    a final stop -> the class of organisation it says (business, media...)."""
+    return {row[0].strip().rstrip("."): row[1].strip() for row in _rows("org_name_words.tsv")}
+
+
+@cache
+def org_only_words() -> frozenset[str]:
+    """The last words of organisations' names that are no surname too: "Shipping", not "Guardian"."""
+    return frozenset(row[0].strip().rstrip(".") for row in _rows("org_name_words.tsv")
+                     if len(row) < 3 or row[2].strip() != "surname")
 
 
 @cache
