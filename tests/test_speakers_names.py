@@ -75,3 +75,59 @@ def test_kind_of(words, tags, ents, kind):
 )
 def test_strip_det(text, stripped):
     assert strip_det(text) == stripped
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # as the text writes it: the tokenizer's pieces are never joined by spaces
+        ("Phoebe Waller-Bridge", "Phoebe Waller-Bridge"),
+        ("Kim Jong-un", "Kim Jong-un"),
+        ("Conan O'Brien", "Conan O'Brien"),
+        ("Anna\nSmith", "Anna Smith"),  # white space made one space
+    ],
+)
+def test_name_text(nlp, text, name):
+    doc = nlp.make_doc(text)
+    assert name_text(list(doc)) == name
+
+
+@pytest.mark.parametrize(
+    ("words", "is_org"),
+    [
+        (["Acme", "Shipping"], True),
+        (["Wells", "Fargo", "Bank"], True),
+        (["Acme", "Inc."], True),
+        # a word alone, a person's name, or a last word that is a surname too
+        (["Shipping"], False),
+        (["Anna", "Smith"], False),
+        (["Don", "Guardian"], False),
+        (["Tyra", "Banks"], False),
+    ],
+)
+def test_org_name(words, is_org):
+    assert org_name(words) is is_org
+
+
+def test_a_person_entity_that_ends_like_a_company_is_an_organisation():
+    doc = Doc(VOCAB, words=["Acme", "Shipping", "won"], tags=["NNP", "NNP", "VBD"], ents=["B-PERSON", "I-PERSON", "O"])
+    assert kind_of(doc[1], doc.ents[0]) == "organisation"
+
+
+@pytest.mark.parametrize(
+    ("gender", "title", "found"),
+    [
+        # "Obama" alone: the latest Obama met, unless the honorific or title says which
+        (None, None, "Michelle Obama"),
+        ("male", None, "Barack Obama"),
+        (None, "President", "Barack Obama"),
+        ("female", "President", "Michelle Obama"),
+    ],
+)
+def test_person_for_namesakes(gender, title, found):
+    cast = Cast()
+    cast.add(Speaker("Barack Obama", "person", ("Barack", "Obama"), positions=[{"title": "President", "text": "President"}],
+                     evidence=[(0, 2, "male", "pronoun")]))
+    cast.add(Speaker("Michelle Obama", "person", ("Michelle", "Obama")))
+    k = person_for(cast, list(Doc(VOCAB, words=["Obama"])), gender, title)
+    assert cast.speakers[k].name == found

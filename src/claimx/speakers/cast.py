@@ -122,12 +122,15 @@ class Cast:
         return None
 
     def subject_since(self, k: int, tok: Token) -> bool:
-        """Whether a subject other than speaker ``k`` (a noun or a name) comes
-        between ``k``'s last mention and ``tok``: "Democrats want ..., and
-        Republicans want ... (they ...)"."""
+        """Whether the subject of a main clause other than speaker ``k`` (a
+        noun or a name) comes between ``k``'s last mention and ``tok``:
+        "Democrats want ..., and Republicans want ... (they ...)"; not a
+        subject of what was reported ("Officials said the plan was late.
+        They added")."""
         span = tok.doc.char_span(self.speakers[k].last_before(tok.idx), tok.idx, alignment_mode="expand")
         return span is not None and any(
-            t.dep_ in SUBJECT_DEPS and t.pos_ in ("NOUN", "PROPN") and self.by_token.get(t.i) != k for t in span
+            t.dep_ in SUBJECT_DEPS and t.pos_ in ("NOUN", "PROPN") and self.by_token.get(t.i) != k
+            and main_verb(t.head) for t in span
         )
 
     def named_since(self, k: int, offset: int) -> bool:
@@ -138,3 +141,10 @@ class Cast:
             o != k and sp.kind == "person" and since < s < offset and (self.quoted is None or s not in self.quoted)
             for o, sp in enumerate(self.speakers) for s, _ in sp.mentions
         )
+
+
+def main_verb(verb: Token) -> bool:
+    """Whether ``verb`` is its sentence's main verb or coordinated with it."""
+    while verb.dep_ == "conj" and verb.head is not verb:
+        verb = verb.head
+    return verb.dep_ == "ROOT"

@@ -18,10 +18,10 @@ rules in :data:`RULES`, in order, the first that finds one winning:
   statement's organisation of its class; else the nearest organisation
   named with the noun in this paragraph or the two before ("Wells Fargo
   Bank", "the drug company Valeant"; with a noun modifier, only such a one:
-  "the appeals court"); else the nearest that is a subject, of the noun's
-  class by its name, or of no class said if it is the only one and the
-  subject of the sentence before ("Acme Shipping won the tender. The
-  company said"). Never with a name or a
+  "the appeals court"); else the nearest of the noun's class by its name,
+  a subject first ("the carmaker": General Motors); else one of no class
+  said if it is the only one and the subject of the sentence before ("Acme
+  Corp won the tender. The company said"). Never with a name or a
   new-referent word in it ("the Clinton campaign", "the combined company").
 
 Every rule wants a person of the description's gender ("the actress"),
@@ -173,9 +173,9 @@ def by_entity(doc: Doc, cast: Cast, tok: Token, d: Description, ents: dict[int, 
     it is one of its class and no other subject came between; else the
     nearest organisation named in this paragraph or the two before with the
     noun ("Wells Fargo Bank", "the drug company Valeant"); else the nearest
-    one that is a subject, of its class by its name ("the company" is not
-    "the Justice Department"), or of no class said if it is the only one
-    and the subject of the sentence before."""
+    of its class by its name, a subject first ("the carmaker": General
+    Motors; "the company" is not "the Justice Department"); else one of no
+    class said if it is the only one and the subject of the sentence before."""
     if d.kind == "person":
         return None
     labels = ("GPE",) if d.kind == "place" else ("ORG",)
@@ -192,7 +192,7 @@ def by_entity(doc: Doc, cast: Cast, tok: Token, d: Description, ents: dict[int, 
     if with_noun or d.nouns:
         return entity_speaker(cast, with_noun[0]) if with_noun else None
     subjects = [e for e in named if e.root.dep_ in ("nsubj", "nsubjpass")]
-    ent = next((e for e in subjects if _of_class(e.text, d)), None)
+    ent = next((e for e in subjects + named if _of_class(e.text, d)), None)
     if ent is None and len({e.text.lower() for e in named}) == 1 and subjects and _of_class(subjects[0].text, d) is None:
         # the one organisation in reach, of no class said, the subject of the sentence before
         sent = tok.sent

@@ -76,7 +76,8 @@ def person_for(cast: Cast, name: list[Token], gender: str | None = None, title: 
                 or len(words) > 1 and words[-1] == sp.key[-1] and words[0][0] == sp.key[0][0]):
             found.append(k)
     if len(found) > 1 and gender is not None:
-        found = [k for k in found if speakers[k].agrees(gender)] or found
+        found = ([k for k in found if speakers[k].gender == gender]
+                 or [k for k in found if speakers[k].agrees(gender)] or found)
     if len(found) > 1 and title is not None:
         found = [k for k in found if any(p["title"] == title for p in speakers[k].positions)] or found
     if not found:

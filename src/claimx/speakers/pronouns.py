@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from claimx.speakers.cast import Cast
+from claimx.speakers.cast import Cast, main_verb
 from claimx.speakers.gender import pronoun
 from claimx.speakers.names import entity_speaker, org_name
 
@@ -88,10 +88,7 @@ def possessive(tok: Token) -> bool:
 
 def main_clause(tok: Token) -> bool:
     """Whether ``tok`` is the subject of its sentence's main verb (or of a verb coordinated with it)."""
-    verb = tok.head
-    while verb.dep_ == "conj" and verb.head is not verb:
-        verb = verb.head
-    return verb.dep_ == "ROOT"
+    return main_verb(tok.head)
 
 
 def ranked(cast: Cast, thread: Thread, tok: Token) -> list[int]:
