@@ -18,7 +18,11 @@ them (content overlap, most similar first, one to one). Then, of the pairs:
   share resolved to a speaker at all (no gold says which one);
 - *description*: the gold source is a definite description ("the company",
   "the minister"): the share resolved to a named speaker (one whose name is
-  capitalised), and to any speaker.
+  capitalised), and to any speaker;
+- *gender*: the person speakers named as one of a few public figures whose
+  gender is documented (:data:`KNOWN_GENDER`, used to score only — claimx
+  reads gender from the article's words): the share given that gender, the
+  other one, or null.
 
 Reads the records ``oracle.py save`` wrote (``polnear-dev.jsonl``,
 ``polnear-train.jsonl``); reuses :mod:`claimx.evaluate`'s loaders.
@@ -36,6 +40,18 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 PRONOUNS = {"he", "she", "they", "it", "him", "her", "them", "we", "i", "you", "his", "its", "their"}
+# public figures of PolNeAR's articles and their documented gender: a score, never an input
+KNOWN_GENDER = {
+    "Hillary Clinton": "female", "Donald Trump": "male", "Bernie Sanders": "male", "Barack Obama": "male",
+    "Ted Cruz": "male", "Marco Rubio": "male", "Elizabeth Warren": "female", "Melania Trump": "female",
+    "Ivanka Trump": "female", "Carly Fiorina": "female", "Mike Pence": "male", "Tim Kaine": "male",
+    "Huma Abedin": "female", "Kellyanne Conway": "female", "Nancy Pelosi": "female", "Chris Christie": "male",
+    "Bill Clinton": "male", "Jeb Bush": "male", "Ben Carson": "male", "John Kasich": "male", "Paul Ryan": "male",
+    "Joe Biden": "male", "Hope Hicks": "female", "Jill Stein": "female", "Gary Johnson": "male",
+    "Debbie Wasserman Schultz": "female", "Megyn Kelly": "female", "Michelle Obama": "female", "Rand Paul": "male",
+    "John McCain": "male", "Mitch McConnell": "male", "Loretta Lynch": "female", "Chelsea Clinton": "female",
+    "Sarah Palin": "female",
+}
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 
 
@@ -105,11 +121,17 @@ def check(records: Path, split: str, show: int) -> dict[str, Counter]:
         for line in fh:
             rec = json.loads(line)
             by_id[rec["article"]["id"]] = rec
-    tally: dict[str, Counter] = {"named": Counter(), "pronoun": Counter(), "description": Counter()}
+    tally: dict[str, Counter] = {"named": Counter(), "pronoun": Counter(), "description": Counter(),
+                                 "gender": Counter()}
     shown = 0
     for doc in load_corpus(SHARED / "corpora" / "polnear", split):
         rec = by_id[doc.id]
         names = {s["id"]: s["name"] for s in rec["speakers"]}
+        for s in rec["speakers"]:
+            known = KNOWN_GENDER.get(s["name"]) if s["kind"] == "person" else None
+            if known is not None:
+                g = s.get("gender")
+                tally["gender"]["null" if g is None else "right" if g == known else "wrong"] += 1
         pred = predicted_relations(rec, doc.text)
         for i, j in pairs(doc.text, doc.gold, pred):
             src = doc.gold[j].roles.get("source")
@@ -117,7 +139,7 @@ def check(records: Path, split: str, show: int) -> dict[str, Counter]:
                 continue
             gold_text = " ".join(doc.text[s:e] for s, e in src)
             cls = source_class(gold_text)
-            if cls not in tally:
+            if cls not in ("named", "pronoun", "description"):
                 continue
             q = rec["quotes"][i]
             name = names.get(q["speaker"]) if q["speaker"] else None
@@ -150,7 +172,7 @@ def main() -> int:
     sys.path.insert(0, str(ROOT / "src"))
     for split in args.splits.split(","):
         t = check(args.dir / f"polnear-{split}.jsonl", split, args.show)
-        named, pron, desc = t["named"], t["pronoun"], t["description"]
+        named, pron, desc, gen = t["named"], t["pronoun"], t["description"], t["gender"]
         nonnull = named["right"] + named["wrong"]
         print(f"{split}: named sources {sum(named.values())}: right {_share(named, 'right')}, "
               f"wrong {_share(named, 'wrong')}, null {_share(named, 'null')}, "
@@ -158,6 +180,10 @@ def main() -> int:
         print(f"{split}: pronoun sources {sum(pron.values())}: resolved {_share(pron, 'resolved')}")
         print(f"{split}: descriptions {sum(desc.values())}: to a named speaker {_share(desc, 'named')}, "
               f"to any {_share(desc, 'named', 'resolved')}")
+        given = gen["right"] + gen["wrong"]
+        print(f"{split}: known persons {sum(gen.values())}: gender right {_share(gen, 'right')}, "
+              f"wrong {_share(gen, 'wrong')}, null {_share(gen, 'null')}, "
+              f"right of given {gen['right'] / given if given else 0:.4f}")
     return 0
 
 

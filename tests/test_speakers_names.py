@@ -20,10 +20,17 @@ VOCAB = spacy.blank("en").vocab
         (["Marco", "Rubio"], ["NNP", "NNP"], ["Marco", "Rubio"]),
         # a title alone stays: there is nothing else to call the person
         (["President"], ["NNP"], ["President"]),
+        # a headline's words the NER took in: cut at the first that is no name, or a cue verb
+        (["Obama", "To", "Asians", "Worried"], ["NNP", "IN", "NNP", "VBN"], ["Obama"]),
+        (["Trump", "Said", "He"], ["NNP", "NNP", "PRP"], ["Trump"]),
+        # particles inside a name stay
+        (["Osama", "bin", "Laden"], ["NNP", "NNP", "NNP"], ["Osama", "bin", "Laden"]),
+        (["Charles", "de", "Gaulle"], ["NNP", "IN", "NNP"], ["Charles", "de", "Gaulle"]),
     ],
 )
 def test_name_tokens(words, tags, name):
-    doc = Doc(VOCAB, words=words, tags=tags)
+    pos = [{"NNP": "PROPN", "POS": "PART", "NFP": "PUNCT", "IN": "ADP", "VBN": "VERB", "PRP": "PRON"}[t] for t in tags]
+    doc = Doc(VOCAB, words=words, tags=tags, pos=pos)
     assert [t.text for t in name_tokens(doc[:])] == name
 
 
@@ -117,9 +124,11 @@ def test_a_person_entity_that_ends_like_a_company_is_an_organisation():
 @pytest.mark.parametrize(
     ("gender", "title", "found"),
     [
-        # "Obama" alone: the latest Obama met, unless the honorific or title says which
-        (None, None, "Michelle Obama"),
+        # "Obama" alone: the Obama the article names most (then introduced first), unless the honorific
+        # or title says which
+        (None, None, "Barack Obama"),
         ("male", None, "Barack Obama"),
+        ("female", None, "Michelle Obama"),
         (None, "President", "Barack Obama"),
         ("female", "President", "Michelle Obama"),
     ],
@@ -127,7 +136,7 @@ def test_a_person_entity_that_ends_like_a_company_is_an_organisation():
 def test_person_for_namesakes(gender, title, found):
     cast = Cast()
     cast.add(Speaker("Barack Obama", "person", ("Barack", "Obama"), positions=[{"title": "President", "text": "President"}],
-                     evidence=[(0, 2, "male", "pronoun")]))
-    cast.add(Speaker("Michelle Obama", "person", ("Michelle", "Obama")))
+                     evidence=[(0, 2, "male", "pronoun")], first=0, mentions=[(0, 12), (30, 35)]))
+    cast.add(Speaker("Michelle Obama", "person", ("Michelle", "Obama"), first=50, mentions=[(50, 64)]))
     k = person_for(cast, list(Doc(VOCAB, words=["Obama"])), gender, title)
     assert cast.speakers[k].name == found

@@ -26,7 +26,17 @@ from claimx.quotemarks import QuotationIndex
 from claimx.speakers import descriptions, gender
 from claimx.speakers.cast import Cast, Speaker
 from claimx.speakers.descriptions import AGE
-from claimx.speakers.names import ORG_LABELS, kind_of, name_tokens, org_name, person_for, strip_det, surname_of
+from claimx.speakers.names import (
+    ORG_LABELS,
+    kind_of,
+    name_text,
+    name_tokens,
+    namesakes,
+    org_name,
+    person_for,
+    strip_det,
+    surname_of,
+)
 from claimx.speakers.positions import appositions, office_holder, positions_of, premodifiers, title_head
 from claimx.speakers.pronouns import Thread, possessive_pronoun, subject_pronoun, sure, thing_pronoun
 
@@ -51,13 +61,13 @@ def merge_people(
             elif _surname(cast, thread, index, tok, ent):
                 pass
             elif (
-                tok.i in source_heads and tok.pos_ == "PROPN" and tok.text[:1].isupper()
+                tok.pos_ == "PROPN" and tok.text[:1].isupper()
                 and tok.dep_ in ("nsubj", "nsubjpass") and tok.idx not in index
-                and (ent is None or ent.label_ == "ORG" and len(ent) == 1)
+                and (ent is None or ent.label_ == "ORG" and len(ent) == 1 and tok.i in source_heads)
             ):
-                # a speaker's name the NER missed or took for an
-                # organisation ("DeSantis said"): a person if "he" or
-                # "she" comes back to it
+                # a name the NER missed, or took for an organisation as a
+                # speaker ("Kasich has the best chance", "DeSantis said"): a
+                # person if "he" or "she" comes back to it
                 thread.unsure = tok
             elif tok.idx not in index and tok.pos_ == "PRON":
                 _pronoun(cast, thread, tok)
@@ -70,10 +80,14 @@ def _person(doc: Doc, cast: Cast, thread: Thread, index: QuotationIndex, tok: To
         return
     mark = gender.honorific(name)
     found = positions_of(doc, name)
+    others = namesakes(cast, tuple(name_text(name).split()))
     k = person_for(cast, name, mark[2] if mark else None, found[0]["title"] if found else None)
     span = (name[0].idx, name[-1].idx + len(name[-1]))
     cast.name(k, [t.i for t in ent], span)
     describe(doc, cast.speakers[k], name, found)
+    if mark is not None and (len(others) < 2 or cast.speakers[k].gender == mark[2]):
+        # "Mrs. Clinton" with Bill and Hillary met and neither known: no evidence for either
+        cast.speakers[k].add_evidence(*mark)
     thread.named(k, name[-1])
     if name[-1].dep_ in ("nsubj", "nsubjpass") and tok.idx not in index:
         thread.subject(k, name[-1])
@@ -101,7 +115,7 @@ def _surname(cast: Cast, thread: Thread, index: QuotationIndex, tok: Token, ent:
 
 def describe(doc: Doc, sp: Speaker, name: list[Token], positions: list[dict]) -> None:
     """What is written with a name: its ``positions``, the nouns and ages that
-    describe the person, an honorific and gendered role nouns."""
+    describe the person and the gendered role nouns among them."""
     for pos in positions:
         sp.add_position(pos)
         if pos["title"]:
@@ -120,9 +134,6 @@ def describe(doc: Doc, sp: Speaker, name: list[Token], positions: list[dict]) ->
         if age is not None:
             sp.ages.add(age.group(1))
         gender.add_words(sp, words)
-    mark = gender.honorific(name)
-    if mark is not None:
-        sp.add_evidence(*mark)
 
 
 def _pronoun(cast: Cast, thread: Thread, tok: Token) -> None:

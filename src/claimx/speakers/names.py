@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 
 from claimx.attribution import wordless
 from claimx.speakers.cast import Cast, Speaker
-from claimx.speakers.words import org_name_words, org_only_words, title_pattern
+from claimx.speakers.words import cue_forms, name_particles, org_name_words, org_only_words, title_pattern
 
 ORG_LABELS = {"ORG", "GPE", "NORP", "FAC"}
 
@@ -30,7 +30,27 @@ def name_tokens(ent: Span) -> list[Token]:
     # a title the model folded into the name: "President Donald Trump"
     while len(toks) > 1 and title_pattern().fullmatch(toks[0].text):
         toks = toks[1:]
-    return toks
+    return name_run(toks)
+
+
+def name_run(toks: list[Token]) -> list[Token]:
+    """The words of a name up to the first that is none, a headline's words
+    the NER took into it: "Obama To Asians Worried" -> Obama, "Trump Said He
+    Would Win" -> Trump; a hyphen inside a word and a particle stay
+    ("Waller-Bridge", "Osama bin Laden")."""
+    out = toks[:1]
+    for n, t in enumerate(toks[1:], start=1):
+        nxt = toks[n + 1] if n + 1 < len(toks) else None
+        glued = not toks[n - 1].whitespace_
+        if glued or t.pos_ == "PROPN" and t.lower_ not in cue_forms() or (
+            t.lower_ in name_particles() and nxt is not None and nxt.pos_ == "PROPN"
+        ):
+            out.append(t)
+        else:
+            break
+    while len(out) > 1 and wordless(out[-1]):
+        out = out[:-1]
+    return out
 
 
 def name_text(name: list[Token]) -> str:
@@ -53,28 +73,35 @@ def org_class(name: str) -> str | None:
     return org_name_words().get(words[-1].rstrip(".,")) if words else None
 
 
+def namesakes(cast: Cast, words: tuple[str, ...]) -> list[int]:
+    """The persons met whom the name ``words`` may name, latest first: the
+    one of that very name alone; else those whose surname or first name it
+    is alone ("Rubio"), whose surname alone it ends with, or whose surname
+    it ends with and whose first name starts like it ("M. Rubio")."""
+    found = []
+    for k in range(len(cast.speakers) - 1, -1, -1):
+        key = cast.speakers[k].key
+        if cast.speakers[k].kind != "person":
+            continue
+        if key == words:
+            return [k]
+        if (len(words) == 1 and words[0] in (key[-1], key[0])
+                or len(key) == 1 and words[-1] == key[0]
+                or len(words) > 1 and words[-1] == key[-1] and words[0][0] == key[0][0]):
+            found.append(k)
+    return found
+
+
 def person_for(cast: Cast, name: list[Token], gender: str | None = None, title: str | None = None) -> int:
-    """The person ``name`` names: one met whose name it is, or whose surname
-    or first name it is alone ("Rubio"), or whose surname it ends with and
-    whose first name starts like it ("M. Rubio"); a full name after a
-    surname alone fills that one in; else a new person. Of several such
-    ("Obama": Barack or Michelle), the ones the honorific's ``gender`` or the
-    ``title`` written with the name fit ("Mr. Obama", "President Obama"),
-    the latest met first."""
+    """The person ``name`` names (:func:`namesakes`); a full name after a
+    surname alone fills that one in; else a new person. Of several ("Obama":
+    Barack or Michelle), the ones the honorific's ``gender`` or the
+    ``title`` written with the name fit ("Mr. Obama", "President Obama");
+    of those, the one named most so far, then the one introduced first."""
     text = name_text(name)
     words = tuple(text.split())
     speakers = cast.speakers
-    found = []
-    for k in range(len(speakers) - 1, -1, -1):
-        sp = speakers[k]
-        if sp.kind != "person":
-            continue
-        if sp.key == words:
-            return k
-        if (len(words) == 1 and words[0] in (sp.key[-1], sp.key[0])
-                or len(sp.key) == 1 and words[-1] == sp.key[0]
-                or len(words) > 1 and words[-1] == sp.key[-1] and words[0][0] == sp.key[0][0]):
-            found.append(k)
+    found = namesakes(cast, words)
     if len(found) > 1 and gender is not None:
         found = ([k for k in found if speakers[k].gender == gender]
                  or [k for k in found if speakers[k].agrees(gender)] or found)
@@ -82,7 +109,10 @@ def person_for(cast: Cast, name: list[Token], gender: str | None = None, title: 
         found = [k for k in found if any(p["title"] == title for p in speakers[k].positions)] or found
     if not found:
         return cast.add(Speaker(text, "person", words, first=name[0].idx, label="PERSON"))
-    k = found[0]
+    # of namesakes still in doubt, the one the article names most, then the one it introduced
+    # first: newsrooms keep the surname alone for their main "Clinton" and name the other in
+    # full ("Bill Clinton"); a name a headline garbled ("Trump Says He") is named once
+    k = min(found, key=lambda i: (-len(speakers[i].mentions), speakers[i].first))
     if len(speakers[k].key) == 1 and len(words) > 1:
         speakers[k].key, speakers[k].name = words, text  # "Rubio", later "Marco Rubio"
     return k

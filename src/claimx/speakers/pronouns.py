@@ -13,17 +13,19 @@ unresolved when unsure (a wrong name is worse than none):
   unresolved unless Trump is known as "he"); nor in a subordinate clause of a sentence
   that already named two persons it may be ("Warren told Stumpf, after he
   admitted ...");
-- :func:`possessive_pronoun`: "his", "her" (a determiner), "himself" ->
-  the latest subject of its own sentence whose gender agrees; an object
-  "him"/"her" is never its own clause's subject and stays unresolved;
+- :func:`possessive_pronoun`: "his", "her" (a determiner) -> the latest
+  subject of its own sentence whose gender agrees; "himself" the subject of
+  its own clause; an object "him"/"her" is never its own clause's subject
+  and stays unresolved;
 - :func:`thing_pronoun`: "it"/"they" as a source -> the previous
   statement's organisation (or group, for "they") when no other subject
   came between; "it" also the one organisation that is a subject earlier
   in its own sentence ("Although the IMF did not ..., it referenced").
 
 A pronoun resolved to a person is evidence of their gender only when sure:
-a subject pronoun when their gender was already known to be its own or
-nobody else in reach could be meant; a reflexive when nobody else in its
+a subject pronoun when their gender was already known to be its own,
+nobody else in reach could be meant, or it is the source of a statement
+that continues theirs with nobody named since; a reflexive when nobody else in its
 sentence could be; never a possessive (:func:`sure`). A guess among persons
 whose gender is unknown is no evidence, so one wrong guess does not
 decide the next."""
@@ -41,7 +43,8 @@ from claimx.speakers.names import entity_speaker, org_name
 WINDOW = 2  # paragraphs before the pronoun's in which its antecedent must be mentioned
 THING_WINDOW = 1
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
-POSSESSIVES = {"his", "hers", "himself", "herself"}
+POSSESSIVES = {"his", "hers"}
+REFLEXIVES = {"himself", "herself"}
 
 
 @dataclass(slots=True)
@@ -142,8 +145,8 @@ def choose(
 def subject_pronoun(cast: Cast, thread: Thread, tok: Token) -> tuple[int | None, bool]:
     """"He added ...": the person the subject pronoun ``tok`` refers to (or
     None), and whether that is sure enough to be evidence of their gender:
-    their gender was known to be the pronoun's, or nobody else in reach
-    could be meant."""
+    their gender was known to be the pronoun's, nobody else in reach could
+    be meant, or it continues their statement (:func:`chain`)."""
     gender = pronoun(tok)
     if not main_clause(tok) and len(_compatible(cast, thread.sent_named, gender)) > 1:
         return None, False
@@ -151,16 +154,42 @@ def subject_pronoun(cast: Cast, thread: Thread, tok: Token) -> tuple[int | None,
     k = choose(cast, candidates, gender, tok.idx, thread.possessed)
     if k is None:
         return None, False
-    return k, cast.speakers[k].gender == gender or not _compatible(cast, [o for o in candidates if o != k], gender)
+    return k, (cast.speakers[k].gender == gender or not _compatible(cast, [o for o in candidates if o != k], gender)
+               or chain(cast, k, tok))
+
+
+def chain(cast: Cast, k: int, tok: Token) -> bool:
+    """Whether ``tok`` is the source of a statement that continues person
+    ``k``'s previous one with nobody named by the writer since ("“...,”
+    Warren said. “...,” she added.")."""
+    return (any(t == tok.i for _, t in cast.statements) and cast.previous_speaker(tok.idx, tok.i) == k
+            and not cast.named_since(k, tok.idx))
 
 
 def possessive_pronoun(cast: Cast, thread: Thread, tok: Token) -> int | None:
-    """"Smith said his plan ...", "she defended herself": the latest subject
-    of the sentence whose gender agrees. Not an object ("scolded him")."""
+    """"Smith said his plan ...": the latest subject of the sentence whose
+    gender agrees; "she defended herself": the subject of its own clause.
+    Not an object ("scolded him")."""
+    gender = pronoun(tok) or ""
+    if tok.lower_ in REFLEXIVES:
+        subject = clause_subject(tok)
+        k = cast.by_token.get(subject.i) if subject is not None else None
+        return k if k is not None and cast.speakers[k].agrees(gender) else None
     if tok.lower_ not in POSSESSIVES and not (tok.lower_ == "her" and tok.dep_ == "poss"):
         return None
-    gender = pronoun(tok)
-    return next((k for k in reversed(thread.sent_subjects) if cast.speakers[k].agrees(gender or "")), None)
+    return next((k for k in reversed(thread.sent_subjects) if cast.speakers[k].agrees(gender)), None)
+
+
+def clause_subject(tok: Token) -> Token | None:
+    """The subject of the clause ``tok`` is in, up through verbs that have
+    none of their own ("her husband would be ..., calling himself")."""
+    verb = tok.head
+    for _ in range(4):
+        subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is not None or verb.head is verb:
+            return subject
+        verb = verb.head
+    return None
 
 
 def sure(cast: Cast, thread: Thread, k: int, tok: Token) -> bool:

@@ -9,7 +9,7 @@ import re
 from functools import cache
 from importlib.resources import files
 
-from claimx.lexicon import title_nouns, titles
+from claimx.lexicon import cue_frames, title_nouns, titles
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -88,3 +88,21 @@ def title_pattern() -> re.Pattern[str]:
     words = sorted({*titles(), *title_abbreviations()}, key=len, reverse=True)
     alts = "|".join(re.escape(t) for t in words)
     return re.compile(rf"(?<!\w)(?:{alts})(?!\w)", re.IGNORECASE)
+
+
+@cache
+def name_particles() -> frozenset[str]:
+    """Lower-case words inside a name: "de", "van", "bin"."""
+    return frozenset(row[0].strip() for row in _rows("name_particles.txt"))
+
+
+@cache
+def cue_forms() -> frozenset[str]:
+    """The forms of the cue verbs a headline's title case makes look like a
+    name ("Trump Said", "Obama Calls"): each lemma with -s, -es, -ed, -d,
+    and the irregular pasts of the commonest."""
+    forms = {"said", "told", "wrote", "spoke", "thought", "knew", "felt", "sought", "took", "gave"}
+    for lemma in cue_frames():
+        if " " not in lemma:
+            forms.update((lemma, lemma + "s", lemma + "es", lemma + "ed", lemma + "d"))
+    return frozenset(forms)
