@@ -26,10 +26,12 @@ VOCAB = spacy.blank("en").vocab
         # particles inside a name stay
         (["Osama", "bin", "Laden"], ["NNP", "NNP", "NNP"], ["Osama", "bin", "Laden"]),
         (["Charles", "de", "Gaulle"], ["NNP", "IN", "NNP"], ["Charles", "de", "Gaulle"]),
+        # a plural noun before the name is none of it
+        (["Republicans", "Jolly"], ["NNPS", "NNP"], ["Jolly"]),
     ],
 )
 def test_name_tokens(words, tags, name):
-    pos = [{"NNP": "PROPN", "POS": "PART", "NFP": "PUNCT", "IN": "ADP", "VBN": "VERB", "PRP": "PRON"}[t] for t in tags]
+    pos = [{"NNP": "PROPN", "NNPS": "PROPN", "POS": "PART", "NFP": "PUNCT", "IN": "ADP", "VBN": "VERB", "PRP": "PRON"}[t] for t in tags]
     doc = Doc(VOCAB, words=words, tags=tags, pos=pos)
     assert [t.text for t in name_tokens(doc[:])] == name
 

@@ -28,6 +28,7 @@ from claimx.speakers.cast import Cast, Speaker
 from claimx.speakers.descriptions import AGE
 from claimx.speakers.names import (
     ORG_LABELS,
+    clean_name,
     kind_of,
     name_text,
     name_tokens,
@@ -146,7 +147,9 @@ def _pronoun(cast: Cast, thread: Thread, tok: Token) -> None:
         if unsure is not None and (
             thread.last_subject is None or cast.speakers[thread.last_subject].mentions[-1][0] < unsure.idx
         ):
-            name = [c for c in unsure.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [unsure]
+            name = clean_name([c for c in unsure.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [unsure])
+            if name[-1] is not unsure:
+                name = [unsure]
             k = person_for(cast, name)
             cast.name(k, [t.i for t in name], (name[0].idx, unsure.idx + len(unsure)))
             thread.subject(k, unsure)

@@ -27,8 +27,14 @@ def name_tokens(ent: Span) -> list[Token]:
         toks = toks[1:]
     while len(toks) > 1 and wordless(toks[-1]):
         toks = toks[:-1]
-    # a title the model folded into the name: "President Donald Trump"
-    while len(toks) > 1 and title_pattern().fullmatch(toks[0].text):
+    return clean_name(toks)
+
+
+def clean_name(toks: list[Token]) -> list[Token]:
+    """A name without a title the model folded into it ("President Donald
+    Trump"), a plural noun before it ("Republicans Jolly", "Celebrities
+    Julianne Moore") or the words after it that are none (:func:`name_run`)."""
+    while len(toks) > 1 and (title_pattern().fullmatch(toks[0].text) or toks[0].tag_ in ("NNPS", "NNS")):
         toks = toks[1:]
     return name_run(toks)
 
