@@ -78,3 +78,20 @@ def test_names_keep_their_spelling(nlp, text, name, mention):
 )
 def test_speakers_by_evidence(nlp, text, speakers):
     assert _speakers(nlp, text)[0] == speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "gender"),
+    [
+        ("A spokeswoman said the talks would go on.", "female"),  # an unnamed source has a gender too
+        ("A spokesman said the talks would go on.", "male"),  # generic evidence, alone
+        ("A spokesperson said the talks would go on.", None),
+        ("The White House said the talks would go on.", None),  # organisations have none
+    ],
+)
+def test_unnamed_sources_gender(nlp, text, gender):
+    from claimx.extract import build_record
+    from claimx.inputs import Article
+
+    rec = build_record(Article("t", "t", text), nlp(text)).to_dict()
+    assert [s["gender"] for s in rec["speakers"]] == [gender]
