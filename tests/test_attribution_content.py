@@ -24,7 +24,8 @@ CASES = [
      [("indirect", "DeSantis", "say", "he backs a bill"),
       ("direct", "DeSantis", "call", "a cartel for higher education.")]),
     ("Google said it would appeal. It called the ruling “wrong.”",
-     [("indirect", "Google", "say", "it would appeal"), ("mixed", "It", "call", "the ruling “wrong.”")]),
+     # "It" is the organisation that made the statement before (claimx.speakers.pronouns)
+     [("indirect", "Google", "say", "it would appeal"), ("mixed", "Google", "call", "the ruling “wrong.”")]),
     ("Eric Ferrero said observers were dispatched with the marchers, whom he described as “peaceful,” for the length of the route.",
      [("indirect", "Eric Ferrero", "say", "observers were dispatched with the marchers"),
       ("mixed", "Eric Ferrero", "describe", "as “peaceful,”")]),

@@ -274,3 +274,20 @@ def test_workers_give_identical_bytes(tmp_path, short_txt):
     assert one.exit_code == two.exit_code == 0
     assert len(one.stdout.splitlines()) == 4
     assert one.stdout == two.stdout
+
+
+@pytest.mark.parametrize(
+    ("table", "column", "rubio"),
+    [
+        # added at the end: the columns before them keep their places
+        ("quotes", "speaker_gender", "male"),
+        ("speakers", "gender", "male"),
+    ],
+)
+def test_csv_gender_columns_come_last(table, column, rubio):
+    r = run("extract", SEED, "-f", "csv", "--table", table)
+    rows = list(csv.reader(io.StringIO(r.stdout)))
+    assert r.exit_code == 0 and rows[0][-1] == column
+    name_col = rows[0].index("speaker" if table == "quotes" else "name")
+    assert {row[-1] for row in rows[1:] if row[name_col] == "Marco Rubio"} == {rubio}
+    assert {row[-1] for row in rows[1:] if row[name_col] == "Donald Trump"} == {""}  # the article does not say

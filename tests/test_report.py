@@ -109,3 +109,10 @@ def test_page_renders_in_headless_chromium(tmp_path, nlp, seed_text):
     parser.feed(dom)
     assert len(parser.quotes) == 19
     assert parser.quotes["q2"].startswith("We want to wind up with a peace deal")
+
+
+def test_speakers_table_shows_gender_and_its_words(nlp, seed_text):
+    rec, page = page_for(nlp, seed_text)
+    assert "<th>gender</th>" in page
+    assert "<td>male (He, he)</td>" in page  # Rubio, with the words it was read from
+    assert page.count("<td>—</td>") >= 3  # Trump, Zelensky, Putin: not said

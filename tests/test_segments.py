@@ -171,3 +171,26 @@ def test_cli_long_text_with_workers(tmp_path, monkeypatch):
     long_rec, short_rec = (json.loads(x) for x in one.stdout.splitlines())
     assert long_rec["text"] == long_text(8) and short_rec["article"]["id"] == "short"
     assert sum(s["name"] == "Marco Rubio" for s in long_rec["speakers"]) == 1
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "gender"),
+    [
+        (("male", 1), ("male", 2), "male"),
+        (("male", 1), (None, 0), "male"),  # a segment without evidence says nothing
+        ((None, 0), ("female", 1), "female"),
+        (("male", 1), ("female", 1), None),  # the segments disagree
+        ((None, 2), ("male", 1), None),  # a segment's own evidence conflicts
+        ((None, 0), (None, 0), None),
+    ],
+)
+def test_gender_merges_across_segments(a, b, gender):
+    speakers = segments._Speakers()
+    for at, (g, n) in enumerate((a, b)):
+        sp = _speaker("Anna Smith", "person", at * 10)
+        sp.update(gender=g, gender_evidence=[{"text": "she", "start": at * 10 + i, "end": at * 10 + i + 1}
+                                             for i in range(n)])
+        speakers.add(sp)
+    [merged] = speakers.all
+    assert merged["gender"] == gender
+    assert len(merged["gender_evidence"]) == a[1] + b[1]

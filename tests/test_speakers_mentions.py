@@ -47,3 +47,51 @@ def test_an_office_holder_in_apposition_is_the_speaker(nlp):
     found, quotes = _speakers(nlp, "A spokesman for the campaign, Brian Fallon, said it was late.")
     assert [(name, kind) for name, kind, _ in found] == [("Brian Fallon", "person")]
     assert [q["speaker_name"] for q in quotes] == ["Brian Fallon"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "mention"),
+    [
+        # names as the text writes them, in the speaker and in the quote's mention
+        ("Phoebe Waller-Bridge said the show was over.", "Phoebe Waller-Bridge", "Phoebe Waller-Bridge"),
+        ("Kim Jong-un said the talks would go on.", "Kim Jong-un", "Kim Jong-un"),
+        ("Conan O'Brien said it was late.", "Conan O'Brien", "Conan O'Brien"),
+        ("The 45-year-old said it was time.", "45-year-old", "The 45-year-old"),
+    ],
+)
+def test_names_keep_their_spelling(nlp, text, name, mention):
+    found, quotes = _speakers(nlp, text)
+    assert [n for n, _, _ in found] == [name]
+    assert [q["speaker_mention"]["text"] for q in quotes] == [mention]
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # organisation, not person, by the evidence of its name
+        ("Acme Shipping said it had won the tender.", [("Acme Shipping", "organisation", ["Acme Shipping"])]),
+        # a surname the NER missed is a mention of the person met before
+        ("Elizabeth Warren told John Stumpf that the bank had failed. She said Stumpf should resign.",
+         [("Elizabeth Warren", "person", ["Elizabeth Warren", "She"]),
+          ("John Stumpf", "person", ["John Stumpf", "Stumpf"])]),
+    ],
+)
+def test_speakers_by_evidence(nlp, text, speakers):
+    assert _speakers(nlp, text)[0] == speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "gender"),
+    [
+        ("A spokeswoman said the talks would go on.", "female"),  # an unnamed source has a gender too
+        ("A spokesman said the talks would go on.", "male"),  # generic evidence, alone
+        ("A spokesperson said the talks would go on.", None),
+        ("The White House said the talks would go on.", None),  # organisations have none
+    ],
+)
+def test_unnamed_sources_gender(nlp, text, gender):
+    from claimx.extract import build_record
+    from claimx.inputs import Article
+
+    rec = build_record(Article("t", "t", text), nlp(text)).to_dict()
+    assert [s["gender"] for s in rec["speakers"]] == [gender]

@@ -1,11 +1,19 @@
 """Positions (claimx.speakers.positions): the title and affiliation written
-before a name or in apposition to it. On hand-built Docs: no model needed."""
+before a name, after it or in apposition to it. On hand-built Docs, and on
+the model's parse for whole sentences."""
 
 import pytest
 import spacy
 from spacy.tokens import Doc
 
-from claimx.speakers.positions import position_from, position_of
+from claimx.speakers.positions import (
+    apposition_role,
+    party_state_tag,
+    position_from,
+    position_of,
+    premodifier_role,
+    title_head,
+)
 
 VOCAB = spacy.blank("en").vocab
 
@@ -17,6 +25,12 @@ VOCAB = spacy.blank("en").vocab
         (["Ukrainian", "President"], "President", "Ukraine"),  # a demonym names the place
         (["spokesman", "for", "the", "campaign"], "spokesman", "campaign"),
         (["Senate", "Majority", "Leader"], "Senate Majority Leader", None),
+        # an abbreviated title is recorded in full
+        (["Sen."], "Senator", None),
+        (["Texas", "Gov."], "Governor", "Texas"),
+        # the affiliation keeps its letters ("General Motors", not "General Motor")
+        (["chief", "executive", "of", "General", "Motors"], "chief executive", "General Motors"),
+        (["Trump", "'s", "campaign", "manager"], "campaign manager", "Trump"),
         # no title, or a mere form of address: no position
         (["the", "campaign"], None, None),
         (["Mr."], None, None),
@@ -51,3 +65,103 @@ def test_position_of(words, heads, deps, name, position):
     doc = Doc(VOCAB, words=words, heads=heads, deps=deps)
     pos = position_of(doc, list(doc[name[0] : name[1]]))
     assert (pos["text"] if pos else None) == position
+
+
+@pytest.mark.parametrize(
+    ("words", "pos", "tags", "ents", "position"),
+    [
+        # a role word the lexicon lacks, left out of the name by the NER
+        (["Alderman"], ["PROPN"], ["NNP"], ["O"], ("Alderman", "Alderman", None)),
+        (["Chicago", "Alderman"], ["PROPN", "PROPN"], ["NNP", "NNP"], ["B-GPE", "O"], ("Chicago Alderman", "Alderman", "Chicago")),
+        (["veteran", "goalkeeper"], ["NOUN", "NOUN"], ["NN", "NN"], ["O", "O"], ("veteran goalkeeper", "veteran goalkeeper", None)),
+        # not a plural, a word in capitals, an age, a lower-case noun that names no role
+        (["Celebrities"], ["NOUN"], ["NNS"], ["O"], None),
+        (["CLEVELAND"], ["PROPN"], ["NNP"], ["O"], None),
+        (["45-year-old"], ["ADJ"], ["JJ"], ["B-DATE"], None),
+        (["longtime", "friend"], ["ADJ", "NOUN"], ["JJ", "NN"], ["O", "O"], None),
+    ],
+)
+def test_premodifier_role(words, pos, tags, ents, position):
+    doc = Doc(VOCAB, words=words, pos=pos, tags=tags, ents=ents)
+    pos_ = premodifier_role(doc, list(doc))
+    assert (None if pos_ is None else (pos_["text"], pos_["title"], pos_["affiliation"])) == position
+
+
+@pytest.mark.parametrize(
+    ("words", "heads", "deps", "pos", "tags", "position"),
+    [
+        # role noun + of/at/for + an organisation, in apposition ("…,” says Di Li, the chief scientist of FAST)
+        (["Li", "chief", "scientist", "of", "FAST"], [0, 2, 0, 2, 3], ["ROOT", "amod", "appos", "prep", "pobj"],
+         ["PROPN", "ADJ", "NOUN", "ADP", "PROPN"], ["NNP", "JJ", "NN", "IN", "NNP"],
+         ("chief scientist of FAST", "chief scientist", "FAST")),
+        (["Moore", "member", "of", "caucus"], [0, 0, 1, 2], ["ROOT", "appos", "prep", "pobj"],
+         ["PROPN", "NOUN", "ADP", "NOUN"], ["NNP", "NN", "IN", "NN"], ("member of caucus", "member", "caucus")),
+        # no organisation: "a mother of three"; no preposition of the kind
+        (["Smith", "mother", "of", "three"], [0, 0, 1, 2], ["ROOT", "appos", "prep", "pobj"],
+         ["PROPN", "NOUN", "ADP", "NUM"], ["NNP", "NN", "IN", "CD"], None),
+        (["Smith", "junior", "from", "Vegas"], [0, 0, 1, 2], ["ROOT", "appos", "prep", "pobj"],
+         ["PROPN", "NOUN", "ADP", "PROPN"], ["NNP", "NN", "IN", "NNP"], None),
+    ],
+)
+def test_apposition_role(words, heads, deps, pos, tags, position):
+    doc = Doc(VOCAB, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
+    pos_ = apposition_role(doc, list(doc[1:]))
+    assert (None if pos_ is None else (pos_["text"], pos_["title"], pos_["affiliation"])) == position
+    if pos_ is not None:
+        assert doc.text[pos_["start"] : pos_["end"]] == pos_["text"]
+
+
+@pytest.mark.parametrize(
+    ("text", "tag", "affiliation"),
+    [
+        ("Elizabeth Warren (D-Mass.) said", "D-Mass.", "Democrat, Massachusetts"),
+        ("Lindsey Graham (R-SC) said", "R-SC", "Republican, South Carolina"),
+        ("Bernie Sanders (I-Vt.) said", "I-Vt.", "Independent, Vermont"),
+        ("Gwen Moore (D) said", "D", "Democrat"),
+        # not a party-state tag
+        ("Anna Smith (AP) said", None, None),
+        ("Anna Smith (D-Day) said", None, None),
+        ("Anna Smith said (D-Mass.)", None, None),
+    ],
+)
+def test_party_state_tag(nlp, text, tag, affiliation):
+    doc = nlp.make_doc(text)
+    pos = party_state_tag(doc, list(doc[:2]))
+    assert (None if pos is None else (pos["text"], pos["affiliation"], pos["title"])) == (
+        None if tag is None else (tag, affiliation, None))
+    if pos is not None:
+        assert doc.text[pos["start"] : pos["end"]] == pos["text"]
+
+
+@pytest.mark.parametrize(
+    ("title", "head"),
+    [("Secretary of State", "secretary"), ("chief scientist", "scientist"), ("Senator", "senator"),
+     ("spokesman for the campaign", "spokesman"), ("Senate Majority Leader", "leader")],
+)
+def test_title_head(title, head):
+    assert title_head(title) == head
+
+
+@pytest.mark.parametrize(
+    ("text", "positions"),
+    [
+        # on the model's parse: apposition after the name in an inverted cue, with its article
+        ("“We will not stop,” says Di Li, the chief scientist of FAST.",
+         [("chief scientist of FAST", "chief scientist", "FAST")]),
+        ("Alderman Joe Park said the vote was rigged.", [("Alderman", "Alderman", None)]),
+        ("Sen. Elizabeth Warren (D-Mass.) said the bank had failed.",
+         [("Sen.", "Senator", None), ("D-Mass.", None, "Democrat, Massachusetts")]),
+        ("Mary Barra, the chief executive of General Motors, said sales rose.",
+         [("chief executive of General Motors", "Chief Executive", "General Motors")]),
+        # nothing written with the name
+        ("Anna Smith said the vote was rigged.", []),
+    ],
+)
+def test_positions_in_articles(nlp, text, positions):
+    from claimx.extract import build_record
+    from claimx.inputs import Article
+
+    rec = build_record(Article("t", "t", text), nlp(text)).to_dict()
+    found = [(p["text"], p["title"], p["affiliation"]) for s in rec["speakers"] for p in s["positions"]]
+    assert [(t, ti.lower() if ti else ti, a) for t, ti, a in found] == [
+        (t, ti.lower() if ti else ti, a) for t, ti, a in positions]

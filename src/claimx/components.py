@@ -26,6 +26,7 @@ from claimx.speakers import SpeakerResolver
 
 _NEWLINE = re.compile("\n")
 EXTENSIONS = ("claimx_quotes", "claimx_speakers", "claimx_dates")
+GENDERED = ("person", "unnamed")  # the kinds of speaker a gender is read for ("a spokeswoman")
 
 
 def register_extensions() -> None:
@@ -58,6 +59,8 @@ class AttributionComponent:
                 "kind": sp.kind,
                 "positions": [dict(p) for p in sp.positions],
                 "mentions": [list(m) for m in sp.mentions],
+                "gender": sp.gender if sp.kind in GENDERED else None,
+                "gender_evidence": [[s, e] for s, e, *_ in sp.evidence] if sp.kind in GENDERED else [],
             }
             for i, sp in enumerate(speakers)
         ]

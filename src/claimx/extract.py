@@ -127,6 +127,8 @@ def build_record(
                 positions=[Position(**p) for p in s["positions"]],
                 mentions=[_span(text, a, b) for a, b in s["mentions"]],
                 quote_count=counts.get(s["id"], 0),
+                gender=s.get("gender"),
+                gender_evidence=[_span(text, a, b) for a, b in s.get("gender_evidence", [])],
             )
             for s in speakers
         ],

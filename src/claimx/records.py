@@ -46,6 +46,14 @@ class Speaker(_Model):
     positions: list[Position]
     mentions: list[TextSpan]
     quote_count: int = 0
+    gender: Literal["female", "male"] | None = Field(
+        default=None,
+        description="Read from the article's words only (pronouns resolved to the speaker, honorifics, "
+        "gendered role nouns), never from a first name; null without evidence or when it conflicts.",
+    )
+    gender_evidence: list[TextSpan] = Field(
+        default_factory=list, description="The words the gender was read from, in text order."
+    )
 
 
 class Quote(_Model):

@@ -99,6 +99,14 @@ def _segments(text: str, record: dict) -> str:
     return "".join(out)
 
 
+def _gender(speaker: dict) -> str:
+    """"female (she, Ms.)": the gender and the words it was read from; "—" without one."""
+    if not speaker.get("gender"):
+        return "—"
+    words = list(dict.fromkeys(e["text"] for e in speaker.get("gender_evidence") or []))
+    return f"{speaker['gender']} ({', '.join(words[:4])}{', …' if len(words) > 4 else ''})" if words else speaker["gender"]
+
+
 def _article(record: dict, index: int) -> str:
     art = record["article"]
     text = record.get("text") or ""
@@ -124,7 +132,8 @@ def _article(record: dict, index: int) -> str:
         positions = "; ".join(p["text"] for p in s["positions"])
         speakers.append(
             f'<tr><td><span class="swatch" style="--c:{colours[s["id"]]}"></span>{escape(s["name"])}</td>'
-            f"<td>{s['kind']}</td><td>{escape(positions)}</td><td>{s['quote_count']}</td></tr>"
+            f"<td>{s['kind']}</td><td>{escape(_gender(s))}</td><td>{escape(positions)}</td>"
+            f"<td>{s['quote_count']}</td></tr>"
         )
     meta = " · ".join(
         escape(str(v)) for v in (
@@ -139,7 +148,7 @@ def _article(record: dict, index: int) -> str:
 <table><tr><th>#</th><th>speaker</th><th>position</th><th>type</th><th>act</th><th>cue</th><th>date</th><th>conf.</th><th>text</th></tr>
 {''.join(rows)}</table>
 <h3>Speakers ({len(record['speakers'])})</h3>
-<table><tr><th>name</th><th>kind</th><th>positions</th><th>quotes</th></tr>{''.join(speakers)}</table></div>
+<table><tr><th>name</th><th>kind</th><th>gender</th><th>positions</th><th>quotes</th></tr>{''.join(speakers)}</table></div>
 </section>"""
 
 

@@ -7,7 +7,8 @@ segments' records are then merged into one record of the whole text:
 offsets shifted to the whole text (so ``text[start:end]`` still holds),
 paragraph indexes counted from the article's start, speakers merged across
 segments ("Marco Rubio" in the first and "Rubio" in the third are one
-speaker), ids numbered once. Nothing is cut: the segments cover the text
+speaker, with the mentions and gender evidence of both; a gender the
+segments disagree on is null), ids numbered once. Nothing is cut: the segments cover the text
 exactly, and no cut falls inside a quotation.
 
 What a segment cannot see: a pronoun opening a segment that refers to the
@@ -161,7 +162,8 @@ class _Speakers:
                             reverse=True)
             k = next((i for i in people if same_person(words, self.all[i]["name"].split())), None)
         if k is None:
-            self.all.append({**sp, "mentions": list(sp["mentions"]), "positions": list(sp["positions"])})
+            self.all.append({**sp, "mentions": list(sp["mentions"]), "positions": list(sp["positions"]),
+                             "gender_evidence": list(sp.get("gender_evidence", []))})
             return len(self.all) - 1
         into = self.all[k]
         if len(into["name"].split()) == 1 < len(words):
@@ -170,7 +172,18 @@ class _Speakers:
         known = {p["text"] for p in into["positions"]}
         into["positions"] += [p for p in sp["positions"] if p["text"] not in known]
         into["quote_count"] += sp["quote_count"]
+        into["gender"] = merged_gender(into, sp)
+        into["gender_evidence"] = sorted(into.get("gender_evidence", []) + sp.get("gender_evidence", []),
+                                         key=lambda m: (m["start"], m["end"]))
         return k
+
+
+def merged_gender(a: dict, b: dict) -> str | None:
+    """The gender of one speaker met in two segments: the one both say, or
+    the one a segment with evidence says when the other has none; null when
+    they differ or a segment's own evidence conflicts (evidence, no gender)."""
+    said = {sp.get("gender") for sp in (a, b) if sp.get("gender_evidence")}
+    return said.pop() if len(said) == 1 else None
 
 
 def merge(parts: list[tuple[Segment, ArticleRecord]], include_text: bool) -> ArticleRecord:

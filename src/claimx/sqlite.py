@@ -48,7 +48,7 @@ TABLES: dict[str, tuple[dict[str, type], tuple[str, ...], list]] = {
     ),
     "speakers": (
         {"article_id": str, "speaker_id": str, "name": str, "kind": str, "positions": str, "titles": str,
-         "affiliations": str, "mentions": int, "quote_count": int, "gender": str},
+         "affiliations": str, "mentions": int, "quote_count": int, "gender": str, "gender_evidence": str},
         ("article_id", "speaker_id"), [("article_id", "articles", "id")],
     ),
     "positions": (
@@ -60,7 +60,8 @@ TABLES: dict[str, tuple[dict[str, type], tuple[str, ...], list]] = {
     "quotes": (
         {"article_id": str, "quote_id": str, "speaker": str, "positions": str, "type": str, "act": str,
          "cue": str, "addressee": str, "date": str, "text": str, "start": int, "end": int, "paragraph": int,
-         "confidence": float, "speaker_id": str, "speaker_kind": str, "speaker_mention": str, "cue_lemma": str},
+         "confidence": float, "speaker_id": str, "speaker_kind": str, "speaker_mention": str, "cue_lemma": str,
+         "speaker_gender": str},
         ("article_id", "quote_id"),
         [("article_id", "articles", "id"), (("article_id", "speaker_id"), "speakers", ("article_id", "speaker_id"))],
     ),
@@ -161,13 +162,13 @@ def article_row(data: dict) -> dict:
 
 def speaker_rows(data: dict) -> list[dict]:
     art = data["article"]["id"]
-    known = {"id", "name", "kind", "positions", "mentions", "quote_count"}
+    known = {"id", "name", "kind", "positions", "mentions", "quote_count", "gender"}
     return [
         {"article_id": art, "speaker_id": s["id"], "name": s["name"], "kind": s["kind"],
          "positions": _joined(p["text"] for p in s["positions"]),
          "titles": _joined(p["title"] for p in s["positions"]),
          "affiliations": _joined(p["affiliation"] for p in s["positions"]),
-         "mentions": len(s["mentions"]), "quote_count": s.get("quote_count"), "gender": None,
+         "mentions": len(s["mentions"]), "quote_count": s.get("quote_count"), "gender": s.get("gender"),
          **_extras(s, known)}
         for s in data["speakers"]
     ]
@@ -197,6 +198,7 @@ def quote_rows(data: dict) -> list[dict]:
             "date": q["date"], "text": q["text"], "start": q["start"], "end": q["end"], "paragraph": q["paragraph"],
             "confidence": q["confidence"], "speaker_id": q["speaker"], "speaker_kind": sp["kind"] if sp else None,
             "speaker_mention": (q["speaker_mention"] or {}).get("text"), "cue_lemma": cue.get("lemma"),
+            "speaker_gender": sp.get("gender") if sp else None,
             **_extras(q, known),
         })
     return out

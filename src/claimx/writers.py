@@ -27,10 +27,10 @@ COLUMNS = {
         "article_id", "quote_id", "speaker", "positions", "type", "act", "cue", "addressee", "date",
         "text", "start", "end", "paragraph", "confidence",
         # added after the fixed leading columns
-        "speaker_id", "speaker_kind", "speaker_mention", "cue_lemma",
+        "speaker_id", "speaker_kind", "speaker_mention", "cue_lemma", "speaker_gender",
     ],
     Table.speakers: ["article_id", "speaker_id", "name", "kind", "positions", "titles",
-                     "affiliations", "mentions", "quote_count"],
+                     "affiliations", "mentions", "quote_count", "gender"],
     Table.dates: ["article_id", "text", "start", "end", "value", "kind"],
 }
 
@@ -88,7 +88,7 @@ def values(record: dict, table: Table) -> Iterator[tuple]:
                 art, q["id"], q["speaker_name"], positions, q["type"], q["act"], cue.get("text"),
                 (q["addressee"] or {}).get("text"), q["date"], quote_words(q), q["start"], q["end"],
                 q["paragraph"], q["confidence"], q["speaker"], sp["kind"] if sp else None,
-                (q["speaker_mention"] or {}).get("text"), cue.get("lemma"),
+                (q["speaker_mention"] or {}).get("text"), cue.get("lemma"), sp.get("gender") if sp else None,
             )
     elif table is Table.speakers:
         for s in record["speakers"]:
@@ -96,7 +96,7 @@ def values(record: dict, table: Table) -> Iterator[tuple]:
                 art, s["id"], s["name"], s["kind"], "; ".join(p["text"] for p in s["positions"]),
                 "; ".join(p["title"] or "" for p in s["positions"]),
                 "; ".join(p["affiliation"] or "" for p in s["positions"]),
-                len(s["mentions"]), s["quote_count"],
+                len(s["mentions"]), s["quote_count"], s.get("gender"),
             )
     else:
         for d in record["dates"]:

@@ -285,13 +285,18 @@ def _subject(ctx: Reading, verb: Token) -> Token | None:
     return None
 
 
+def _glued(tok: Token) -> bool:
+    """A hyphen inside a word, part of a name: "Waller-Bridge", "45-year-old"."""
+    return tok.tag_ == "HYPH" and not tok.whitespace_ and tok.i > 0 and not tok.doc[tok.i - 1].whitespace_
+
+
 def mention_span(tok: Token) -> tuple[int, int]:
     """The noun phrase a mention head stands for, without relative clauses,
     appositions or trailing punctuation ("US Secretary of State Marco Rubio",
     "a senior White House official", "a spokesman for the campaign")."""
     keep = [tok]
     for child in tok.children:
-        if child.i < tok.i and child.dep_ not in ("punct", "cc", "prep", "relcl", "appos", "case"):
+        if child.i < tok.i and (child.dep_ not in ("punct", "cc", "prep", "relcl", "appos", "case") or _glued(child)):
             keep += list(child.subtree)
         elif child.i > tok.i and child.dep_ in ("prep", "compound", "flat") and tok.ent_type_ != "PERSON":
             if child.dep_ != "prep" or child.lower_ in ("of", "for", "at", "with", "from"):

@@ -1,17 +1,23 @@
 """Speakers: one record per real-world speaker, with every mention and the
 positions (titles, offices, affiliations) the article gives them.
 
-People come from the parser's PERSON entities: a later surname ("Rubio") joins
-the earlier full name ("Marco Rubio"); subject pronouns outside quotations
-("He added ...") join the most recent person who was a subject; possessive and
-object pronouns only a person who is the subject earlier in the same sentence.
-Sources that are not people become organisation, group or unnamed speakers;
-"the secretary" / "the president" find a person by title. A source that
-cannot be resolved stays unresolved (``None``) rather than guessed.
+People come from the parser's PERSON entities, their names as the text
+writes them ("Waller-Bridge"): a later surname ("Rubio") joins the earlier
+full name ("Marco Rubio"); a name that ends like an organisation's ("Acme
+Shipping") is none. Pronouns outside quotations join the person they agree
+with in gender, the previous statement's speaker first; "it"/"they" an
+organisation or group. Sources that are not people become organisation,
+group or unnamed speakers; definite descriptions ("the company", "the
+minister", "the 45-year-old") the named entity the text licenses. A
+person's gender is read from the article's words (pronouns, honorifics,
+gendered role nouns), never from a first name. A source that cannot be
+resolved stays unresolved (``None``) rather than guessed.
 
 The steps are separable, each in a module of its own: merging mentions
-(:mod:`.mentions`), reading names (:mod:`.names`) and positions
-(:mod:`.positions`), over one per-Doc :class:`~.cast.Cast`; the resolver
+(:mod:`.mentions`), reading names (:mod:`.names`), positions
+(:mod:`.positions`), gender (:mod:`.gender`), pronouns (:mod:`.pronouns`)
+and descriptions (:mod:`.descriptions`), with word lists as data
+(:mod:`.words`), over one per-Doc :class:`~.cast.Cast`; the resolver
 (:mod:`.resolver`) runs them in order.
 """
 

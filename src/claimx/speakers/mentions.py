@@ -1,107 +1,170 @@
 """Merging mentions into speakers, in two passes over a Doc.
 
 People (:func:`merge_people`), in reading order: a PERSON entity joins the
-person it names (:func:`~claimx.speakers.names.person_for`) and brings the
-position written with it; a subject pronoun outside quotations ("He
-added ...") joins the most recent person who was a subject (or a source
-named like a person the NER missed: "DeSantis said ... He added");
-possessive and object pronouns only a person who is the subject earlier in
-the same sentence.
+person it names (:func:`~claimx.speakers.names.person_for`; a name that
+ends like an organisation's is none) and brings what is written with it —
+positions, the words that describe it, an honorific; a pronoun outside
+quotations joins the person it agrees with (:mod:`.pronouns`; a pronoun
+nothing else in its sentence could mean is evidence of their gender), or a source
+named like a person the NER missed ("DeSantis said ... He added").
 
 Sources (:func:`merge_sources`), the subjects of cues not named yet: "who"
 is the noun its clause hangs on; an office with its holder in apposition
-is that holder; "the secretary" the person with that title; a capitalised
-word a person's surname; else an organisation, group or unnamed speaker of
-its own. An unresolved pronoun stays unresolved rather than guessed.
+is that holder; a definite description the entity it refers back to
+(:mod:`.descriptions`); "it"/"they" an organisation or group
+(:mod:`.pronouns`); a capitalised word a person's surname; else an
+organisation, group or unnamed speaker of its own. An unresolved pronoun
+stays unresolved rather than guessed.
 """
 
 from __future__ import annotations
-
-from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
 from claimx.attribution import mention_span
 from claimx.quotemarks import QuotationIndex
+from claimx.speakers import descriptions, gender
 from claimx.speakers.cast import Cast, Speaker
-from claimx.speakers.names import by_title, kind_of, name_tokens, person_for, strip_det, surname_of
-from claimx.speakers.positions import office_holder, position_of
+from claimx.speakers.descriptions import AGE
+from claimx.speakers.names import (
+    ORG_LABELS,
+    clean_name,
+    kind_of,
+    name_text,
+    name_tokens,
+    namesakes,
+    org_name,
+    person_for,
+    strip_det,
+    surname_of,
+)
+from claimx.speakers.positions import appositions, office_holder, positions_of, premodifiers, title_head
+from claimx.speakers.pronouns import Thread, possessive_pronoun, subject_pronoun, sure, thing_pronoun
 
+NAMED = {"PERSON", *ORG_LABELS}  # entities that name a speaker (not "45-year-old", a DATE)
 SUBJECT_PRONOUNS = {"he", "she"}
 OTHER_PRONOUNS = {"him", "his", "her", "hers", "himself", "herself"}
-
-
-@dataclass(slots=True)
-class _Thread:
-    """What the people pass carries from token to token: the latest person
-    who was a subject, a source named like a person but not tagged one, and
-    the persons who were subjects in the current sentence."""
-
-    last_subject: int | None = None
-    unsure: Token | None = None
-    sent_subjects: list[int] = field(default_factory=list)
 
 
 def merge_people(
     doc: Doc, cast: Cast, index: QuotationIndex, source_heads: set[int], ents: dict[int, Span]
 ) -> None:
     """Add the people the Doc names and the pronouns that refer to them to ``cast``."""
-    thread = _Thread()
+    thread = Thread()
     for sent in doc.sents:
-        thread.sent_subjects = []
+        thread.new_sentence()
         for tok in sent:
             if tok.i in cast.by_token:
                 continue
             ent = ents.get(tok.i)
             if ent is not None and ent.label_ == "PERSON" and tok.i == ent.start:
                 _person(doc, cast, thread, index, tok, ent)
+            elif _surname(cast, thread, index, tok, ent):
+                pass
             elif (
-                tok.i in source_heads and tok.pos_ == "PROPN" and tok.text[:1].isupper()
+                tok.pos_ == "PROPN" and tok.text[:1].isupper()
                 and tok.dep_ in ("nsubj", "nsubjpass") and tok.idx not in index
-                and (ent is None or ent.label_ == "ORG" and len(ent) == 1)
+                and (ent is None or ent.label_ == "ORG" and len(ent) == 1 and tok.i in source_heads)
             ):
-                # a speaker's name the NER missed or took for an
-                # organisation ("DeSantis said"): a person if "he" or
-                # "she" comes back to it
+                # a name the NER missed, or took for an organisation as a
+                # speaker ("Kasich has the best chance", "DeSantis said"): a
+                # person if "he" or "she" comes back to it
                 thread.unsure = tok
             elif tok.idx not in index and tok.pos_ == "PRON":
                 _pronoun(cast, thread, tok)
 
 
-def _person(doc: Doc, cast: Cast, thread: _Thread, index: QuotationIndex, tok: Token, ent: Span) -> None:
+def _person(doc: Doc, cast: Cast, thread: Thread, index: QuotationIndex, tok: Token, ent: Span) -> None:
     """A PERSON entity starting at ``tok``: a mention of the person it names."""
     name = name_tokens(ent)
-    if not name or not any(t.text[:1].isupper() for t in name):
+    if not name or not any(t.text[:1].isupper() for t in name) or org_name([t.text for t in name]):
         return
-    k = person_for(cast, name)
-    sp = cast.speakers[k]
+    mark = gender.honorific(name)
+    found = positions_of(doc, name)
+    others = namesakes(cast, tuple(name_text(name).split()))
+    k = person_for(cast, name, mark[2] if mark else None, found[0]["title"] if found else None)
     span = (name[0].idx, name[-1].idx + len(name[-1]))
     cast.name(k, [t.i for t in ent], span)
-    sp.add_position(position_of(doc, name))
+    describe(doc, cast.speakers[k], name, found)
+    if mark is not None and (len(others) < 2 or cast.speakers[k].gender == mark[2]):
+        # "Mrs. Clinton" with Bill and Hillary met and neither known: no evidence for either
+        cast.speakers[k].add_evidence(*mark)
+    thread.named(k, name[-1])
     if name[-1].dep_ in ("nsubj", "nsubjpass") and tok.idx not in index:
-        thread.last_subject = k
-        thread.sent_subjects.append(k)
+        thread.subject(k, name[-1])
 
 
-def _pronoun(cast: Cast, thread: _Thread, tok: Token) -> None:
-    """A pronoun outside quotations: "he"/"she" as a subject is the latest
-    subject (or the unsure name before it); "him", "his", "her" the subject
-    of its sentence."""
+def _surname(cast: Cast, thread: Thread, index: QuotationIndex, tok: Token, ent: Span | None) -> bool:
+    """A capitalised word the NER missed that is a known person's surname
+    ("Warren told Stumpf, after he admitted"), or took for a group or place
+    as a subject ("Cuban said"): a mention of that person."""
+    if tok.pos_ != "PROPN" or tok.dep_ == "compound" or not tok.text[:1].isupper() or tok.idx in index:
+        return False
+    if ent is not None and not (len(ent) == 1 and tok.dep_ in ("nsubj", "nsubjpass")):
+        return False
+    if any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.lefts):
+        return False  # the last word of a longer name: "Ivanka Trump" is not Donald
+    k = surname_of(cast.speakers, tok)
+    if k is None:
+        return False
+    cast.name(k, [tok.i], (tok.idx, tok.idx + len(tok)))
+    thread.named(k, tok)
+    if tok.dep_ in ("nsubj", "nsubjpass"):
+        thread.subject(k, tok)
+    return True
+
+
+def describe(doc: Doc, sp: Speaker, name: list[Token], positions: list[dict]) -> None:
+    """What is written with a name: its ``positions``, the nouns and ages that
+    describe the person and the gendered role nouns among them."""
+    for pos in positions:
+        sp.add_position(pos)
+        if pos["title"]:
+            sp.descriptors.add(title_head(pos["title"]))
+    run = premodifiers(name)
+    described = [run] if run else []
+    for toks in appositions(name):
+        head = next((t for t in toks if t.dep_ == "appos"), toks[-1])
+        if head.like_num:
+            sp.ages.add(head.text)
+        elif head.pos_ == "NOUN":
+            sp.descriptors.add(head.lower_)
+            described.append([t for t in toks if t.i <= head.i])
+    for words in described:
+        age = AGE.search(doc.text[words[0].idx : words[-1].idx + len(words[-1])])
+        if age is not None:
+            sp.ages.add(age.group(1))
+        gender.add_words(sp, words)
+
+
+def _pronoun(cast: Cast, thread: Thread, tok: Token) -> None:
+    """A pronoun outside quotations: "he"/"she" as a subject (or the unsure
+    name before it); "him", "his", "her" the subject of its sentence."""
     low = tok.lower_
     if low in SUBJECT_PRONOUNS and tok.dep_ in ("nsubj", "nsubjpass"):
         unsure = thread.unsure
+        thread.unsure = None
         if unsure is not None and (
             thread.last_subject is None or cast.speakers[thread.last_subject].mentions[-1][0] < unsure.idx
         ):
-            name = [c for c in unsure.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [unsure]
-            thread.last_subject = person_for(cast, name)
-            cast.name(thread.last_subject, [t.i for t in name], (name[0].idx, unsure.idx + len(unsure)))
-        thread.unsure = None
-        if thread.last_subject is not None:
-            cast.name(thread.last_subject, [tok.i], (tok.idx, tok.idx + len(tok)))
-            thread.sent_subjects.append(thread.last_subject)
-    elif low in OTHER_PRONOUNS and thread.sent_subjects:
-        cast.name(thread.sent_subjects[-1], [tok.i], (tok.idx, tok.idx + len(tok)))
+            name = clean_name([c for c in unsure.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [unsure])
+            if name[-1] is not unsure:
+                name = [unsure]
+            k = person_for(cast, name)
+            cast.name(k, [t.i for t in name], (name[0].idx, unsure.idx + len(unsure)))
+            thread.subject(k, unsure)
+        k, certain = subject_pronoun(cast, thread, tok)
+        if k is not None:
+            cast.name(k, [tok.i], (tok.idx, tok.idx + len(tok)))
+            if certain:
+                gender.add_pronoun(cast.speakers[k], tok)
+            thread.subject(k, tok)
+    elif low in OTHER_PRONOUNS:
+        k = possessive_pronoun(cast, thread, tok)
+        if k is not None:
+            cast.name(k, [tok.i], (tok.idx, tok.idx + len(tok)))
+            if sure(cast, thread, k, tok):
+                gender.add_pronoun(cast.speakers[k], tok)
 
 
 def merge_sources(doc: Doc, text: str, cast: Cast, source_heads: set[int], ents: dict[int, Span]) -> None:
@@ -119,29 +182,38 @@ def merge_sources(doc: Doc, text: str, cast: Cast, source_heads: set[int], ents:
                 continue
             head, tok = antecedent.i, antecedent
         if tok.pos_ == "PRON":
-            continue  # unresolved pronoun: leave it unresolved
+            k = thing_pronoun(cast, tok, ents)
+            if k is not None:  # else an unresolved pronoun: leave it unresolved
+                cast.name(k, [head, source], (tok.idx, tok.idx + len(tok)))
+            continue
         span = mention_span(tok)
-        k = _source_speaker(doc, cast, tok, span, text[span[0] : span[1]], ents.get(head))
+        k = _source_speaker(doc, cast, tok, span, text[span[0] : span[1]], ents)
         cast.name(k, [head, source], span)
 
 
-def _source_speaker(doc: Doc, cast: Cast, tok: Token, span: tuple[int, int], mention: str, ent: Span | None) -> int:
+def _source_speaker(
+    doc: Doc, cast: Cast, tok: Token, span: tuple[int, int], mention: str, ents: dict[int, Span]
+) -> int:
     """The speaker a source mention headed by ``tok`` names."""
     speakers = cast.speakers
+    ent = ents.get(tok.i)
     k = office_holder(doc, tok, span, cast)
-    if k is None:
-        k = by_title(speakers, tok, mention)
+    if k is None and (ent is None or ent.label_ not in NAMED):
+        k = descriptions.resolve(doc, cast, tok, mention, ents)
     if k is None and (tok.pos_ == "PROPN" or tok.is_alpha and tok.text[:1].isupper() and tok.pos_ != "PRON"):
         k = surname_of(speakers, tok)  # a surname the NER missed: "Trump described ..."
     if k is not None:
         return k
     kind = kind_of(tok, ent)
-    if ent is not None and ent.label_ == "PERSON":
+    if kind == "person" and ent is not None:
         return person_for(cast, name_tokens(ent))
     key_text = ent.text if ent is not None else mention
     key = tuple(key_text.lower().split())
     k = next((i for i, s in enumerate(speakers) if s.key == key and s.kind == kind), None)
     if k is None or kind == "unnamed":
         name = key_text if ent is not None else strip_det(mention)
-        k = cast.add(Speaker(name, kind, key, first=span[0]))
+        label = None if ent is None else "ORG" if kind == "organisation" and ent.label_ == "PERSON" else ent.label_
+        k = cast.add(Speaker(name, kind, key, first=span[0], label=label))
+        if kind == "unnamed":
+            gender.add_words(speakers[k], [tok])  # "a spokeswoman"
     return k

@@ -1,28 +1,21 @@
 """Names: the words of a person's name in an entity (without a title or a
-stray mark the model took into it), whether a name is one already met
-("Rubio" joins "Marco Rubio", "Marco Rubio" fills in an earlier "Rubio"),
-a speaker found by title ("the secretary"), and the kind of a speaker that
-is no person (organisation, group, unnamed)."""
+stray mark the model took into it), written as the text writes them
+("Waller-Bridge", not "Waller - Bridge"); whether a name is one already met
+("Rubio" joins "Marco Rubio", "Marco Rubio" fills in an earlier "Rubio");
+whether a name is an organisation's ("Acme Shipping"); and the kind of a
+speaker that is no person (organisation, group, unnamed)."""
 
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from spacy.tokens import Span, Token
 
 from claimx.attribution import wordless
-from claimx.lexicon import titles
 from claimx.speakers.cast import Cast, Speaker
+from claimx.speakers.words import cue_forms, name_particles, org_name_words, org_only_words, title_pattern
 
 ORG_LABELS = {"ORG", "GPE", "NORP", "FAC"}
-
-
-@cache
-def title_pattern() -> re.Pattern[str]:
-    """The title lexicon as one compiled pattern, longest titles first."""
-    alts = "|".join(re.escape(t) for t in titles())
-    return re.compile(rf"(?<!\w)(?:{alts})(?!\w)", re.IGNORECASE)
 
 
 def name_tokens(ent: Span) -> list[Token]:
@@ -34,33 +27,111 @@ def name_tokens(ent: Span) -> list[Token]:
         toks = toks[1:]
     while len(toks) > 1 and wordless(toks[-1]):
         toks = toks[:-1]
-    # a title the model folded into the name: "President Donald Trump"
-    while len(toks) > 1 and title_pattern().fullmatch(toks[0].text):
+    return clean_name(toks)
+
+
+def clean_name(toks: list[Token]) -> list[Token]:
+    """A name without a title the model folded into it ("President Donald
+    Trump"), a plural noun before it ("Republicans Jolly", "Celebrities
+    Julianne Moore") or the words after it that are none (:func:`name_run`)."""
+    while len(toks) > 1 and (title_pattern().fullmatch(toks[0].text) or toks[0].tag_ in ("NNPS", "NNS")):
         toks = toks[1:]
-    return toks
+    return name_run(toks)
 
 
-def person_for(cast: Cast, name: list[Token]) -> int:
-    """The person ``name`` names: the latest one met whose name it is, or
-    whose surname or first name it is alone ("Rubio"), or whose surname it
-    ends with and whose first name starts like it ("M. Rubio"); a full name
-    after a surname alone fills that one in; else a new person."""
-    words = tuple(t.text for t in name)
-    speakers = cast.speakers
-    for k in range(len(speakers) - 1, -1, -1):
-        sp = speakers[k]
-        if sp.kind != "person":
+def name_run(toks: list[Token]) -> list[Token]:
+    """The words of a name up to the first that is none, a headline's words
+    the NER took into it: "Obama To Asians Worried" -> Obama, "Trump Said He
+    Would Win" -> Trump; a hyphen inside a word and a particle stay
+    ("Waller-Bridge", "Osama bin Laden")."""
+    out = toks[:1]
+    for n, t in enumerate(toks[1:], start=1):
+        nxt = toks[n + 1] if n + 1 < len(toks) else None
+        glued = not toks[n - 1].whitespace_
+        if glued or t.pos_ == "PROPN" and t.lower_ not in cue_forms() or (
+            t.lower_ in name_particles() and nxt is not None and nxt.pos_ == "PROPN"
+        ):
+            out.append(t)
+        else:
+            break
+    while len(out) > 1 and wordless(out[-1]):
+        out = out[:-1]
+    return out
+
+
+def name_text(name: list[Token]) -> str:
+    """The name as the text writes it, white space made single spaces:
+    "Waller-Bridge", "Kim Jong-un", "O'Brien" (never tokens joined by spaces)."""
+    text = name[0].doc.text[name[0].idx : name[-1].idx + len(name[-1])]
+    return " ".join(text.split())
+
+
+def org_name(words: list[str] | tuple[str, ...]) -> bool:
+    """Whether a name of two words or more ends like an organisation's:
+    "Acme Shipping", "Wells Fargo Bank", "Acme Inc." (not "Shipping" alone)."""
+    return len(words) > 1 and words[-1].rstrip(".,") in org_only_words()
+
+
+def org_class(name: str) -> str | None:
+    """The class of organisation a name's last word says ("Wells Fargo Bank"
+    -> business, "the Justice Department" -> government), or None."""
+    words = name.split()
+    return org_name_words().get(words[-1].rstrip(".,")) if words else None
+
+
+def namesakes(cast: Cast, words: tuple[str, ...]) -> list[int]:
+    """The persons met whom the name ``words`` may name, latest first: the
+    one of that very name alone; else those whose surname or first name it
+    is alone ("Rubio"), whose surname alone it ends with, or whose surname
+    it ends with and whose first name starts like it ("M. Rubio")."""
+    found = []
+    for k in range(len(cast.speakers) - 1, -1, -1):
+        key = cast.speakers[k].key
+        if cast.speakers[k].kind != "person":
             continue
-        if sp.key == words:
-            return k
-        if len(words) == 1 and words[0] in (sp.key[-1], sp.key[0]):
-            return k
-        if len(sp.key) == 1 and words[-1] == sp.key[0]:
-            sp.key, sp.name = words, " ".join(words)
-            return k
-        if len(words) > 1 and words[-1] == sp.key[-1] and words[0][0] == sp.key[0][0]:
-            return k
-    return cast.add(Speaker(" ".join(words), "person", words, first=name[0].idx))
+        if key == words:
+            return [k]
+        if (len(words) == 1 and words[0] in (key[-1], key[0])
+                or len(key) == 1 and words[-1] == key[0]
+                or len(words) > 1 and words[-1] == key[-1] and words[0][0] == key[0][0]):
+            found.append(k)
+    return found
+
+
+def person_for(cast: Cast, name: list[Token], gender: str | None = None, title: str | None = None) -> int:
+    """The person ``name`` names (:func:`namesakes`); a full name after a
+    surname alone fills that one in; else a new person. Of several ("Obama":
+    Barack or Michelle), the ones the honorific's ``gender`` or the
+    ``title`` written with the name fit ("Mr. Obama", "President Obama");
+    of those, the one named most so far, then the one introduced first."""
+    text = name_text(name)
+    words = tuple(text.split())
+    speakers = cast.speakers
+    found = namesakes(cast, words)
+    if len(found) > 1 and gender is not None:
+        found = ([k for k in found if speakers[k].gender == gender]
+                 or [k for k in found if speakers[k].agrees(gender)] or found)
+    if len(found) > 1 and title is not None:
+        found = [k for k in found if any(p["title"] == title for p in speakers[k].positions)] or found
+    if not found:
+        return cast.add(Speaker(text, "person", words, first=name[0].idx, label="PERSON"))
+    # of namesakes still in doubt, the one the article names most, then the one it introduced
+    # first: newsrooms keep the surname alone for their main "Clinton" and name the other in
+    # full ("Bill Clinton"); a name a headline garbled ("Trump Says He") is named once
+    k = min(found, key=lambda i: (-len(speakers[i].mentions), speakers[i].first))
+    if len(speakers[k].key) == 1 and len(words) > 1:
+        speakers[k].key, speakers[k].name = words, text  # "Rubio", later "Marco Rubio"
+    return k
+
+
+def entity_speaker(cast: Cast, ent: Span) -> int:
+    """The organisation an entity names: the one of that name, or a new one."""
+    key = tuple(ent.text.lower().split())
+    k = next((i for i, s in enumerate(cast.speakers) if s.key == key and s.kind == "organisation"), None)
+    if k is None:
+        k = cast.add(Speaker(ent.text, "organisation", key, first=ent.start_char, label=ent.label_))
+    cast.name(k, [t.i for t in ent], (ent.start_char, ent.end_char))
+    return k
 
 
 def surname_of(speakers: list[Speaker], tok: Token) -> int | None:
@@ -73,25 +144,15 @@ def surname_of(speakers: list[Speaker], tok: Token) -> int | None:
     )
 
 
-def by_title(speakers: list[Speaker], tok: Token, mention: str) -> int | None:
-    """"the secretary" -> the latest person whose position has that title."""
-    words = mention.lower().split()
-    if not words or words[0] not in ("the",) or tok.pos_ != "NOUN" and tok.pos_ != "PROPN":
-        return None
-    rest = " ".join(words[1:])
-    for k in range(len(speakers) - 1, -1, -1):
-        for pos in speakers[k].positions:
-            if pos["title"].lower() == rest or pos["title"].lower().endswith(" " + rest):
-                return k
-    return None
-
-
 def kind_of(tok: Token, ent: Span | None) -> str:
-    """person, organisation (an ORG/GPE/NORP/FAC entity), group (a plural
-    noun: "officials") or unnamed ("a spokesman")."""
+    """person, organisation (an ORG/GPE/NORP/FAC entity, or a name that ends
+    like an organisation's whatever the NER says: "Acme Shipping"), group (a
+    plural noun: "officials") or unnamed ("a spokesman")."""
     if ent is not None and ent.label_ == "PERSON":
-        return "person"
+        return "organisation" if org_name(ent.text.split()) else "person"
     if ent is not None and ent.label_ in ORG_LABELS:
+        return "organisation"
+    if tok.pos_ == "PROPN" and org_name([c.text for c in tok.lefts if c.dep_ == "compound"] + [tok.text]):
         return "organisation"
     if tok.tag_ in ("NNS", "NNPS"):
         return "group"

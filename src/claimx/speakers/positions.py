@@ -1,80 +1,202 @@
-"""Positions: the title, office or affiliation the article gives a person,
-read from the words before the name ("US Secretary of State Marco
-Rubio"), its apposition ("Brian Fallon, a spokesman for the campaign"), or
-an office holder named in apposition to the office ("A spokesman for the
-campaign, Brian Fallon, said"), against the title lexicon
-(``data/titles.txt``) and the demonyms (``data/demonyms.tsv``: "Ukrainian"
--> Ukraine)."""
+"""Positions: the titles, offices and affiliations the article gives a
+person, where newsrooms put them. Each construction is a function, tried in
+the order of :data:`PREMODIFIER_RULES` and :data:`APPOSITION_RULES`:
+
+- before the name, a title of the lexicon ("US Secretary of State Marco
+  Rubio"), or a role word the lexicon lacks that the NER left out of the name
+  ("Alderman Joe Park", "veteran goalkeeper David James");
+- a party-state tag after it ("Sen. Elizabeth Warren (D-Mass.)": a
+  position of its own, affiliation "Democrat, Massachusetts"; the title is
+  the one before the name, "Sen." -> Senator);
+- in apposition, before or after the cue ("Brian Fallon, a spokesman for
+  the campaign", "…,” says Di Li, the chief scientist of FAST"): a title of
+  the lexicon, or by structure a role noun + of/at/for + an organisation;
+- an office holder named in apposition to the office ("A spokesman for the
+  campaign, Brian Fallon, said").
+
+Titles come from the lexicon (``data/titles.txt``) and its abbreviations
+(``data/title_abbreviations.tsv``: "Sen." -> Senator), places from the
+demonyms (``data/demonyms.tsv``: "Ukrainian" -> Ukraine)."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
 
 from claimx.lexicon import demonyms
 from claimx.speakers.cast import Cast
-from claimx.speakers.names import title_pattern
+from claimx.speakers.gender import add_words
+from claimx.speakers.words import description_nouns, party_letters, title_abbreviations, title_pattern, us_states
+
+MODIFIER_DEPS = ("compound", "nmod", "amod", "npadvmod", "poss", "nummod")
+DETERMINERS = ("the", "a", "an")
+NAME_ENTS = ("PERSON", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY")
+_PARTY_TAG = re.compile(r"\s*\((?P<tag>(?P<party>[A-Z])(?:\s*[-–—,]\s*(?P<state>[A-Z][A-Za-z. ]{0,12}?))?)\)")
 
 
-def position_of(doc: Doc, name: list[Token]) -> dict | None:
-    """A title/office/affiliation from the pre-modifiers or apposition of a name."""
-    root = name[-1]
-    first = name[0].i
-    # pre-modifiers: the contiguous run of the root's left dependents before the name
+def premodifiers(name: list[Token]) -> list[Token]:
+    """The contiguous run of the name's left dependents just before it,
+    without a leading article or mark: "US Secretary of State", "veteran goalkeeper"."""
+    root, first = name[-1], name[0].i
     left: list[Token] = []
     for child in root.children:
-        if child.i < first and child.dep_ in ("compound", "nmod", "amod", "npadvmod", "poss", "nummod"):
+        if child.i < first and child.dep_ in MODIFIER_DEPS:
             left += list(child.subtree)
     left = sorted({t.i: t for t in left}.values(), key=lambda t: t.i)
     run: list[Token] = []
     for t in reversed(left):
         if t.i == (run[0].i - 1 if run else first - 1):
             run.insert(0, t)
-    while run and (run[0].is_punct or run[0].lower_ in ("the", "a", "an")):
+    while run and (run[0].is_punct or run[0].lower_ in DETERMINERS):
         run = run[1:]
-    if run:
-        pos = position_from(doc, run)
-        if pos:
-            return pos
-    for child in root.children:
-        if child.dep_ == "appos":
+    return run
+
+
+def appositions(name: list[Token]) -> list[list[Token]]:
+    """Each apposition of the name, without its punctuation or article:
+    "Di Li, the chief scientist of FAST" -> chief scientist of FAST."""
+    out = []
+    for child in name[-1].children:
+        if child.dep_ == "appos" and child.i > name[-1].i:
             toks = without_det([t for t in child.subtree if not t.is_punct])
             if toks:
-                pos = position_from(doc, toks)
-                if pos:
-                    return pos
-    return None
+                out.append(toks)
+    return out
 
 
 def without_det(toks: list[Token]) -> list[Token]:
     """``toks`` without the articles they start with."""
-    while toks and toks[0].lower_ in ("the", "a", "an"):
+    while toks and toks[0].lower_ in DETERMINERS:
         toks = toks[1:]
     return toks
 
 
 def position_from(doc: Doc, toks: list[Token]) -> dict | None:
-    """The position ``toks`` name, if they hold a title: the title, and the
-    rest of the words as the affiliation ("US Secretary of State" ->
-    Secretary of State, US)."""
+    """The position ``toks`` name, if they hold a title of the lexicon: the
+    title, and the rest of the words as the affiliation ("US Secretary of
+    State" -> Secretary of State, US; "Sen." -> Senator)."""
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
-    text = "".join(t.text_with_ws for t in toks[:-1]) + toks[-1].text  # == doc.text[start:end]
+    text = doc.text[start:end]
     m = title_pattern().search(text)
     if m is None:
         return None
     title = m.group(0)
     if title.lower() in ("mr.", "mrs.", "ms.", "dr."):
         return None
-    rest = (text[: m.start()] + " " + text[m.end() :]).strip(" ,’'s")
+    title = title_abbreviations().get(title, title)
+    return _position(text, start, end, title, (text[: m.start()] + " " + text[m.end() :]).strip())
+
+
+def _position(text: str, start: int, end: int, title: str | None, rest: str) -> dict:
+    """A position record; ``rest`` (the words beside the title) made the affiliation."""
+    rest = re.sub(r"(?:’s|'s)$", "", rest.strip(" ,")).strip()
     affiliation = None
     if rest:
-        rest = re.sub(r"^(?:the|of|for)\s+|\s+(?:of|for)$", "", rest).strip()
+        rest = re.sub(r"^(?:the|of|for|at)\s+|\s+(?:of|for|at)$", "", rest).strip()
         rest = re.sub(r"(?:’s|'s)$", "", rest).strip()
-        rest = re.sub(r"^(?:of|for)\s+(?:the\s+)?", "", rest).strip()
+        rest = re.sub(r"^(?:of|for|at)\s+(?:the\s+)?", "", rest).strip()
         rest = re.sub(r"^the\s+", "", rest)
         affiliation = demonyms().get(rest, rest) or None
     return {"text": text, "title": title, "affiliation": affiliation, "start": start, "end": end}
+
+
+def premodifier_role(doc: Doc, run: list[Token]) -> dict | None:
+    """A role word the lexicon lacks, written before the name and left out
+    of it by the NER: "Alderman Joe Park" -> Alderman; "Chicago Alderman
+    Joe Park" -> Alderman, Chicago. Not a plural ("Celebrities Julianne
+    Moore"), a word in capitals ("CLEVELAND"), an entity's word or an age."""
+    if not run:
+        return None
+    role = len(run)
+    while role > 0 and not run[role - 1].ent_type_ and run[role - 1].is_alpha:
+        role -= 1
+    words = run[role:]
+    if (
+        not words or len(words) > 3 or words[-1].pos_ not in ("NOUN", "PROPN")
+        or any(t.tag_ in ("NNS", "NNPS") or t.is_upper and len(t) > 1 for t in words)
+        or any(t.ent_type_ in NAME_ENTS for t in run)
+        or words[-1].lower_ not in description_nouns() and not words[0].text[:1].isupper()
+    ):
+        return None
+    start, end = run[0].idx, run[-1].idx + len(run[-1])
+    title_start = words[0].idx
+    return _position(doc.text[start:end], start, end, doc.text[title_start:end], doc.text[start:title_start])
+
+
+def apposition_role(doc: Doc, toks: list[Token]) -> dict | None:
+    """A role noun + of/at/for + an organisation, in apposition: "the chief
+    scientist of FAST" -> chief scientist, FAST; "a member of the caucus".
+    Not "a mother of three" (no organisation) nor a name."""
+    head = next((t for t in toks if t.dep_ == "appos"), toks[0].head if toks else None)
+    if head is None or head.pos_ != "NOUN" or head.tag_ != "NN":
+        return None
+    prep = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ in ("of", "at", "for")), None)
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    if obj is None or not (obj.pos_ == "PROPN" or obj.ent_type_ in ("ORG", "GPE", "NORP", "FAC")
+                           or description_nouns().get(obj.lower_) == "organisation"):
+        return None
+    start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
+    return _position(doc.text[start:end], start, end, doc.text[start : prep.idx].strip(), doc.text[prep.idx : end])
+
+
+def party_state_tag(doc: Doc, name: list[Token]) -> dict | None:
+    """A party-state tag just after the name: "Elizabeth Warren (D-Mass.)"
+    -> affiliation "Democrat, Massachusetts"; "(R-SC)", "(D)". Not "(AP)"
+    nor a letter and a word that is no state ("(D-Day)")."""
+    end = name[-1].idx + len(name[-1])
+    m = _PARTY_TAG.match(doc.text, end)
+    if m is None or m.group("party") not in party_letters():
+        return None
+    parts = [party_letters()[m.group("party")]]
+    if m.group("state"):
+        state = us_states().get(m.group("state").strip())
+        if state is None:
+            return None
+        parts.append(state)
+    return {"text": m.group("tag"), "title": None, "affiliation": ", ".join(parts),
+            "start": m.start("tag"), "end": m.end("tag")}
+
+
+Rule = Callable[[Doc, list[Token]], "dict | None"]
+PREMODIFIER_RULES: tuple[Rule, ...] = (position_from, premodifier_role)
+APPOSITION_RULES: tuple[Rule, ...] = (position_from, apposition_role)
+
+
+def positions_of(doc: Doc, name: list[Token]) -> list[dict]:
+    """The positions written with a name, in text order: before it, a
+    party-state tag after it, in apposition."""
+    found: list[dict] = []
+    run = premodifiers(name)
+    for rule in PREMODIFIER_RULES if run else ():
+        pos = rule(doc, run)
+        if pos is not None:
+            found.append(pos)
+            break
+    tag = party_state_tag(doc, name)
+    if tag is not None:
+        found.append(tag)
+    for toks in appositions(name):
+        for rule in APPOSITION_RULES:
+            pos = rule(doc, toks)
+            if pos is not None:
+                found.append(pos)
+                break
+    return found
+
+
+def position_of(doc: Doc, name: list[Token]) -> dict | None:
+    """The first position written with a name, or None."""
+    found = positions_of(doc, name)
+    return found[0] if found else None
+
+
+def title_head(title: str) -> str:
+    """The noun a title is headed by: "Secretary of State" -> secretary,
+    "chief scientist" -> scientist, "Sen." -> sen."""
+    words = title.lower().split(" of ")[0].split(" for ")[0].split(" at ")[0].split()
+    return words[-1].rstrip(".") if words else ""
 
 
 def office_holder(doc: Doc, tok: Token, span: tuple[int, int], cast: Cast) -> int | None:
@@ -87,5 +209,9 @@ def office_holder(doc: Doc, tok: Token, span: tuple[int, int], cast: Cast) -> in
     k = by_token[named.i]
     mention = doc.char_span(*span, alignment_mode="expand")
     toks = without_det(list(mention) if mention is not None else [])
-    speakers[k].add_position(position_from(doc, toks) if toks else None)
+    pos = position_from(doc, toks) if toks else None
+    speakers[k].add_position(pos)
+    if pos is not None and pos["title"]:
+        speakers[k].descriptors.add(title_head(pos["title"]))
+    add_words(speakers[k], [t for t in toks if t.i <= tok.i])
     return k

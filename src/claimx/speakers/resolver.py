@@ -1,19 +1,23 @@
 """The speaker resolver: builds the speakers of one Doc in separable steps
 and maps each attribution to one (or None). The steps, in order: people
 and their pronouns (:func:`~claimx.speakers.mentions.merge_people`, which
-reads names with :mod:`~claimx.speakers.names` and positions with
-:mod:`~claimx.speakers.positions`), the sources no person step named
-(:func:`~claimx.speakers.mentions.merge_sources`), then the speakers in
-order of first mention (:func:`ordered`)."""
+reads names with :mod:`~claimx.speakers.names`, positions with
+:mod:`~claimx.speakers.positions`, gender with :mod:`~claimx.speakers.gender`
+and pronouns with :mod:`~claimx.speakers.pronouns`), the sources no person
+step named (:func:`~claimx.speakers.mentions.merge_sources`, with definite
+descriptions read by :mod:`~claimx.speakers.descriptions`), then the
+speakers in order of first mention (:func:`ordered`)."""
 
 from __future__ import annotations
 
 from spacy.tokens import Doc
 
 from claimx.attribution import Attribution
-from claimx.quotemarks import Quotation, QuotationIndex
+from claimx.quotemarks import Quotation, QuotationIndex, paragraphs
 from claimx.speakers.cast import Cast, Speaker
 from claimx.speakers.mentions import merge_people, merge_sources
+
+WRITER = {"i", "we", "me", "us", "you"}
 
 
 class SpeakerResolver:
@@ -23,20 +27,28 @@ class SpeakerResolver:
         self, doc: Doc, atts: list[Attribution], text: str, quotes: list[Quotation]
     ) -> tuple[list[Speaker], list[int | None]]:
         """``text`` is ``doc.text`` and ``quotes`` its quotations, as the attributor read them."""
-        cast = Cast()
+        starts = [start for start, _ in paragraphs(text)]
+        cast = Cast(paragraphs=starts if starts and starts[0] == 0 else [0, *starts])
+        cast.statements = sorted(  # not the writer's own ("when I asked him")
+            (a.cue[0], a.source_token) for a in atts
+            if a.source_token is not None and a.cue and doc[a.source_token].lower_ not in WRITER
+        )
         ents = {t.i: e for e in doc.ents for t in e}
         source_heads = {a.source_token for a in atts if a.source_token is not None and a.cue}
-        merge_people(doc, cast, QuotationIndex(quotes), source_heads, ents)
+        cast.quoted = QuotationIndex(quotes)
+        merge_people(doc, cast, cast.quoted, source_heads, ents)
         merge_sources(doc, text, cast, source_heads, ents)
         return ordered(cast, atts)
 
 
 def ordered(cast: Cast, atts: list[Attribution]) -> tuple[list[Speaker], list[int | None]]:
-    """The speakers in order of first mention (each with its mentions in
-    order), and the index of each attribution's speaker among them."""
+    """The speakers in order of first mention (each with its mentions and
+    gender evidence in order), and the index of each attribution's speaker
+    among them."""
     speakers = cast.speakers
     for sp in speakers:
         sp.mentions.sort()
+        sp.evidence.sort()
         sp.first = sp.mentions[0][0] if sp.mentions else sp.first
     order = sorted(range(len(speakers)), key=lambda i: speakers[i].first)
     remap = {old: new for new, old in enumerate(order)}
