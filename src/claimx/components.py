@@ -23,6 +23,7 @@ from claimx.dates import detect
 from claimx.lexicon import cue_frames
 from claimx.quotemarks import find_quotations
 from claimx.speakers import SpeakerResolver
+from claimx.speakers.cast import TEXT_KEY
 
 _NEWLINE = re.compile("\n")
 EXTENSIONS = ("claimx_quotes", "claimx_speakers", "claimx_dates")
@@ -48,9 +49,13 @@ class AttributionComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
-        quotes = find_quotations(text)
-        atts = self.attributor(doc, text, quotes)
-        speakers, assigned = self.resolver(doc, atts, text, quotes)
+        doc.user_data[TEXT_KEY] = text  # read once (spaCy rebuilds doc.text on every access)
+        try:
+            quotes = find_quotations(text)
+            atts = self.attributor(doc, text, quotes)
+            speakers, assigned = self.resolver(doc, atts, text, quotes)
+        finally:
+            doc.user_data.pop(TEXT_KEY, None)
         ids = [f"s{i + 1}" for i in range(len(speakers))]
         doc._.claimx_speakers = [
             {

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from claimx.attribution import mention_span
 from claimx.quotemarks import QuotationIndex
 from claimx.speakers import descriptions, gender
-from claimx.speakers.cast import Cast, Speaker
+from claimx.speakers.cast import Cast, Speaker, doc_text
 from claimx.speakers.descriptions import AGE
 from claimx.speakers.names import (
     ORG_LABELS,
@@ -131,7 +131,7 @@ def describe(doc: Doc, sp: Speaker, name: list[Token], positions: list[dict]) ->
             sp.descriptors.add(head.lower_)
             described.append([t for t in toks if t.i <= head.i])
     for words in described:
-        age = AGE.search(doc.text[words[0].idx : words[-1].idx + len(words[-1])])
+        age = AGE.search(doc_text(doc)[words[0].idx : words[-1].idx + len(words[-1])])
         if age is not None:
             sp.ages.add(age.group(1))
         gender.add_words(sp, words)

@@ -12,7 +12,7 @@ import re
 from spacy.tokens import Span, Token
 
 from claimx.attribution import wordless
-from claimx.speakers.cast import Cast, Speaker
+from claimx.speakers.cast import Cast, Speaker, doc_text
 from claimx.speakers.words import cue_forms, name_particles, org_name_words, org_only_words, title_pattern
 
 ORG_LABELS = {"ORG", "GPE", "NORP", "FAC"}
@@ -62,7 +62,7 @@ def name_run(toks: list[Token]) -> list[Token]:
 def name_text(name: list[Token]) -> str:
     """The name as the text writes it, white space made single spaces:
     "Waller-Bridge", "Kim Jong-un", "O'Brien" (never tokens joined by spaces)."""
-    text = name[0].doc.text[name[0].idx : name[-1].idx + len(name[-1])]
+    text = doc_text(name[0].doc)[name[0].idx : name[-1].idx + len(name[-1])]
     return " ".join(text.split())
 
 

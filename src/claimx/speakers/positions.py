@@ -26,7 +26,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Token
 
 from claimx.lexicon import demonyms
-from claimx.speakers.cast import Cast
+from claimx.speakers.cast import Cast, doc_text
 from claimx.speakers.gender import add_words
 from claimx.speakers.words import description_nouns, party_letters, title_abbreviations, title_pattern, us_states
 
@@ -78,7 +78,7 @@ def position_from(doc: Doc, toks: list[Token]) -> dict | None:
     title, and the rest of the words as the affiliation ("US Secretary of
     State" -> Secretary of State, US; "Sen." -> Senator)."""
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
-    text = doc.text[start:end]
+    text = doc_text(doc)[start:end]
     m = title_pattern().search(text)
     if m is None:
         return None
@@ -122,7 +122,8 @@ def premodifier_role(doc: Doc, run: list[Token]) -> dict | None:
         return None
     start, end = run[0].idx, run[-1].idx + len(run[-1])
     title_start = words[0].idx
-    return _position(doc.text[start:end], start, end, doc.text[title_start:end], doc.text[start:title_start])
+    text = doc_text(doc)
+    return _position(text[start:end], start, end, text[title_start:end], text[start:title_start])
 
 
 def apposition_role(doc: Doc, toks: list[Token]) -> dict | None:
@@ -138,7 +139,8 @@ def apposition_role(doc: Doc, toks: list[Token]) -> dict | None:
                            or description_nouns().get(obj.lower_) == "organisation"):
         return None
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
-    return _position(doc.text[start:end], start, end, doc.text[start : prep.idx].strip(), doc.text[prep.idx : end])
+    text = doc_text(doc)
+    return _position(text[start:end], start, end, text[start : prep.idx].strip(), text[prep.idx : end])
 
 
 def party_state_tag(doc: Doc, name: list[Token]) -> dict | None:
@@ -146,7 +148,7 @@ def party_state_tag(doc: Doc, name: list[Token]) -> dict | None:
     -> affiliation "Democrat, Massachusetts"; "(R-SC)", "(D)". Not "(AP)"
     nor a letter and a word that is no state ("(D-Day)")."""
     end = name[-1].idx + len(name[-1])
-    m = _PARTY_TAG.match(doc.text, end)
+    m = _PARTY_TAG.match(doc_text(doc), end)
     if m is None or m.group("party") not in party_letters():
         return None
     parts = [party_letters()[m.group("party")]]
