@@ -32,11 +32,11 @@ def csv_rows(summary: dict) -> list[list]:
 
 
 def write_csv(summary: dict, stream: IO[str]) -> None:
-    from claimx.writers import _cell
+    from claimx.writers import spreadsheet_cell
 
     w = csv.writer(stream, lineterminator="\n")
     w.writerow(CSV_COLUMNS)
-    w.writerows([_cell(v) for v in row] for row in csv_rows(summary))
+    w.writerows([spreadsheet_cell(v) for v in row] for row in csv_rows(summary))
 
 
 def _percent(share: float) -> str:

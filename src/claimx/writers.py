@@ -45,7 +45,7 @@ def to_json(data: Any, indent: int | None = 2) -> str:
     return json.dumps(data, ensure_ascii=False, indent=indent)
 
 
-def _cell(value: Any) -> str:
+def spreadsheet_cell(value: Any) -> str:
     """Spreadsheet-safe cell: a text that a spreadsheet would run as a formula
     gets a leading apostrophe."""
     if value is None:
@@ -71,7 +71,7 @@ def quote_words(quote: dict) -> str:
 def rows(record: dict, table: Table) -> Iterator[list[str]]:
     """The CSV rows of one record: :func:`values`, spreadsheet-safe."""
     for row in values(record, table):
-        yield [_cell(v) for v in row]
+        yield [spreadsheet_cell(v) for v in row]
 
 
 def values(record: dict, table: Table) -> Iterator[tuple]:
