@@ -65,6 +65,7 @@ class Options:
     published: str | None = None  # YYYY-MM-DD
     include_text: bool = False
     acts: list[str] | None = None  # keep only quotes of these acts (sorted), else all
+    any_language: bool = False  # extract articles not in English too
 
     def outputs(self, name: str) -> list[str]:
         """The files of one partition, relative to DIR."""
@@ -122,7 +123,8 @@ def extract_partition(part: Partition, fingerprint: str, out_dir: str, options: 
         problems: list[InputError | Notice] = []
         published = dt.date.fromisoformat(options.published) if options.published else None
         records = extract(read_partition(part), nlp, published=published, include_text=options.include_text,
-                          on_problem=problems.append, acts=frozenset(options.acts) if options.acts else None)
+                          on_problem=problems.append, acts=frozenset(options.acts) if options.acts else None,
+                          any_language=options.any_language)
         articles, quotes = _write(records, Path(out_dir), part.name, options.fmt)
     note = {
         "name": part.name, "fingerprint": fingerprint, "inputs": part.describe(),

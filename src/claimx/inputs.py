@@ -55,6 +55,8 @@ class Article:
     published: str | None = None
     url: str | None = None
     text_source: str | None = None  # web pages: main-content | json-ld | fallback
+    language: str | None = None  # claimx.language.identify, set by extract
+    outlet: str | None = None  # web pages: the name the page gives its site (og:site_name, JSON-LD publisher)
 
 
 class InputError(Exception):
@@ -183,6 +185,7 @@ def read_html(html: str, source: str, stem: str) -> tuple[Article, Notice | None
         published=parse_date(data.get("date")),
         url=data.get("url") or None,
         text_source=page.source,
+        outlet=page.site_name,
     )
     return article, Notice(source, page.notice) if page.notice else None
 
