@@ -511,6 +511,9 @@ def corpus(
         result = build(records)
         if target is not None:
             write_corpus(target, result)
+            from claimx import datasette_metadata
+
+            browse = datasette_metadata.write(target)
         if html is not None:
             from claimx.report import render_html
             from claimx.writers import atomic_open
@@ -522,6 +525,8 @@ def corpus(
     except OSError as exc:
         raise _fail(f"{exc.filename or html}: cannot write: {exc.strerror or exc}", 1) from None
     _print_summary(summarise(result, top), fmt)
+    if target is not None:
+        err.print(f"browse it: datasette {_esc(str(target))} -m {_esc(str(browse))}")
     if problems.failed:
         raise typer.Exit(1)
 
