@@ -126,11 +126,10 @@ def _article(record: dict, index: int) -> str:
         words = quote_words(q)
         preview = words if len(words) <= 90 else words[:87] + "…"
         rows.append(
-            f"<tr{low}><td class=\"nowrap\"><a href=\"#{aid}-{q['id']}\">{q['id']}</a></td>"
+            f"<tr{low}><td><a href=\"#{aid}-{q['id']}\">{q['id']}</a></td>"
             f"<td>{swatch}{escape(q['speaker_name'] or '—')}</td><td>{escape(positions)}</td>"
-            f"<td class=\"nowrap\">{q['type']}</td><td class=\"nowrap\">{q['act']}</td>"
-            f"<td>{escape((q['cue'] or {}).get('text', ''))}</td>"
-            f"<td class=\"nowrap\">{escape(q['date'] or '')}</td><td class=\"nowrap\">{q['confidence']:.2f}</td>"
+            f"<td>{q['type']}</td><td>{q['act']}</td><td>{escape((q['cue'] or {}).get('text', ''))}</td>"
+            f"<td class=\"nowrap\">{escape(q['date'] or '')}</td><td>{q['confidence']:.2f}</td>"
             f"<td class=\"qtext\">{escape(preview)}</td></tr>"
         )
     speakers = []
