@@ -9,7 +9,7 @@ import json
 import sqlite3
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from urllib.parse import urlsplit
 
 import pytest
@@ -18,6 +18,8 @@ from typer.testing import CliRunner
 import claimx.fetch as fetch
 from claimx.cli import app
 from claimx.feeds import decode, is_sitemap
+
+from .conftest import local_server
 
 runner = CliRunner()
 HOST = "http://news.example.com"
@@ -98,19 +100,10 @@ class Handler(BaseHTTPRequestHandler):
                 Handler.active -= 1
 
 
-class QuietServer(ThreadingHTTPServer):
-    daemon_threads = True
-
-
 @pytest.fixture(scope="module")
 def server():
-    srv = QuietServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=srv.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{srv.server_address[1]}"
-    srv.shutdown()
-    srv.server_close()
-    thread.join(timeout=5)
+    with local_server(Handler) as url:
+        yield url
 
 
 @pytest.fixture(autouse=True)

@@ -36,7 +36,7 @@ mark.q.low{outline:2px solid #d00}
 abbr.date{text-decoration:underline wavy #2a7;cursor:help}
 .scroll{overflow-x:auto;max-width:100%}
 table{border-collapse:collapse;width:100%;font-size:13px}th,td{border:1px solid #ddd;padding:3px 5px;text-align:left;vertical-align:top;overflow-wrap:break-word}
-th{white-space:nowrap}td.qtext{min-width:20em}.nowrap{white-space:nowrap}
+th{white-space:nowrap}table.quotes td:last-child,td.qtext{min-width:20em}.nowrap{white-space:nowrap}
 th{background:#f0f0f0}tr.low td{background:#fee}.swatch{display:inline-block;width:10px;height:10px;border-radius:2px;margin-right:4px;background:var(--c)}
 .legend span{margin-right:12px}
 section.corpus{padding:16px 24px;border-bottom:2px solid #ddd}
@@ -130,7 +130,7 @@ def _article(record: dict, index: int) -> str:
             f"<td>{swatch}{escape(q['speaker_name'] or '—')}</td><td>{escape(positions)}</td>"
             f"<td>{q['type']}</td><td>{q['act']}</td><td>{escape((q['cue'] or {}).get('text', ''))}</td>"
             f"<td class=\"nowrap\">{escape(q['date'] or '')}</td><td>{q['confidence']:.2f}</td>"
-            f"<td class=\"qtext\">{escape(preview)}</td></tr>"
+            f"<td>{escape(preview)}</td></tr>"
         )
     speakers = []
     for s in record["speakers"]:
@@ -152,7 +152,7 @@ def _article(record: dict, index: int) -> str:
 <div class="text">{_segments(text, record)}</div></div>
 <div class="tables"><h3>Quotes ({len(record['quotes'])})</h3>
 <div class="scroll"><table class="quotes"><tr><th>#</th><th>speaker</th><th>position</th><th>type</th><th>act</th><th>cue</th>
-<th>date</th><th>conf.</th><th class="qtext">text</th></tr>
+<th>date</th><th>conf.</th><th>text</th></tr>
 {''.join(rows)}</table></div>
 <h3>Speakers ({len(record['speakers'])})</h3>
 <div class="scroll"><table><tr><th>name</th><th>kind</th><th>gender</th><th>positions</th><th>quotes</th></tr>{''.join(speakers)}</table></div></div>
