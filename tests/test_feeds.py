@@ -173,6 +173,13 @@ def test_a_feed_file_and_a_page_that_is_no_feed(tmp_path):
     assert [json.loads(line)["article"]["id"] for line in r.stdout.splitlines()] == ["a", "b"]
 
 
+def test_limit_goes_with_a_feed(tmp_path):
+    page = tmp_path / "a.txt"
+    page.write_text(STORIES["a"], encoding="utf-8")
+    r = run("extract", str(page), "--limit", "2")
+    assert r.exit_code == 2 and "--limit" in r.stderr and "--feed" in r.stderr
+
+
 def test_feed_text_is_decoded_and_sitemaps_are_told_apart():
     assert decode(b'<?xml version="1.0" encoding="ISO-8859-1"?><rss>Caf\xe9</rss>', None).endswith("Café</rss>")
     assert decode("Café".encode(), "utf-8") == "Café"

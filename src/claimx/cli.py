@@ -175,6 +175,8 @@ def extract(
     ctx.with_resource(stop_on_signals())  # SIGTERM and SIGHUP stop the run like Ctrl-C
     if not paths and not from_urls and not feeds:
         raise typer.BadParameter("give at least one PATH or URL, or --from-urls FILE, or --feed URL", param_hint="PATH...")
+    if limit is not None and not feeds:
+        raise typer.BadParameter("--limit counts the new articles of --feed; give a --feed", param_hint="--limit")
     pub = _parse_published(published)
     if scheduler is not None:
         _extract_on_cluster(paths or [], output_arg, fmt, scheduler, partition_size, model, pub, include_text, quiet,
