@@ -164,6 +164,15 @@ def test_a_folder_of_json_lines_is_skipped_too_and_limit_holds(tmp_path):
     assert Handler.seen == ["/rss.xml", "/atom.xml"]  # nothing new: only the feeds were read
 
 
+def test_a_folder_of_yaml_the_default_format_is_skipped_too(tmp_path):
+    out = tmp_path / "out"
+    r = run("extract", "--feed", f"{HOST}/rss.xml", "-o", f"{out}/", "-q")
+    assert r.exit_code == 0 and "2 new, 0 skipped" in r.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["a.yaml", "b.yaml"]
+    r = run("extract", "--feed", f"{HOST}/rss.xml", "--feed", f"{HOST}/atom.xml", "-o", f"{out}/", "-q")
+    assert r.exit_code == 0 and "1 new, 2 skipped" in r.stderr
+
+
 def test_a_feed_file_and_a_page_that_is_no_feed(tmp_path):
     feed = tmp_path / "saved.rss"
     feed.write_text(RSS, encoding="utf-8")

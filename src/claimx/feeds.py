@@ -6,7 +6,7 @@ and size limit), one request at a time.
 
 A rerun into the same output adds only what is new: :func:`seen_urls` reads
 the URLs already extracted into ``-o DIR/`` (its JSON and JSON Lines files)
-or ``-o x.db`` (its articles table), and :func:`plan` leaves them out.
+(its JSON, JSON Lines and YAML files) or ``-o x.db`` (its articles table), and :func:`plan` leaves them out.
 """
 
 from __future__ import annotations
@@ -141,7 +141,7 @@ def articles_of(source: str, fetcher: Fetcher) -> list[str]:
 
 def seen_urls(output: Path | None, to_dir: bool, database: bool) -> set[str]:
     """The URLs (as given, and where they were found) of the articles already
-    in ``output``: a folder of JSON / JSON Lines files, or a database."""
+    in ``output``: a folder of JSON, JSON Lines or YAML files, or a database."""
     found: set[str] = set()
     if output is None or not output.exists():
         return found
@@ -153,19 +153,25 @@ def seen_urls(output: Path | None, to_dir: bool, database: bool) -> set[str]:
             return found  # a new database, or not one of claimx's: nothing to skip
         found.update(v for row in rows for v in row if v)
     elif to_dir:
-        for path in sorted(output.glob("*.json*")):
+        for path in sorted(p for p in output.iterdir() if p.suffix.lower() in RECORD_FILES):
             found.update(_urls_in(path))
     return found
 
 
-def _urls_in(path: Path) -> Iterable[str]:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return
+RECORD_FILES = (".json", ".jsonl", ".yaml", ".yml")  # the per-article files of -o DIR/ that are read back
+
+
+def _records_in(text: str, suffix: str) -> list:
+    if suffix in (".yaml", ".yml"):
+        import yaml
+
+        try:
+            return [d for d in yaml.safe_load_all(text) if d is not None]
+        except yaml.YAMLError:
+            return []
     try:
         data = json.loads(text)
-        records = data if isinstance(data, list) else [data]
+        return data if isinstance(data, list) else [data]
     except ValueError:  # JSON Lines
         records = []
         for line in text.splitlines():
@@ -173,6 +179,15 @@ def _urls_in(path: Path) -> Iterable[str]:
                 records.append(json.loads(line))
             except ValueError:
                 continue
+        return records
+
+
+def _urls_in(path: Path) -> Iterable[str]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return
+    records = _records_in(text, path.suffix.lower())
     for rec in records:
         art = rec.get("article") if isinstance(rec, dict) else None
         if isinstance(art, dict):
