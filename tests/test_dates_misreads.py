@@ -58,3 +58,34 @@ def test_numbers_that_are_not_dates(nlp, text, expected):
 )
 def test_entities_that_can_be_dates(entity, date):
     assert is_date(entity, 0, len(entity)) is date
+
+
+TUE = "2025-04-15"  # a Tuesday
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "now" as the prefix of an adjective is no present
+        ("The now-defunct airline sold its planes in 2019.", [("2019", "2019", "date")]),
+        ("The then-chairman resigned, and the firm is now profitable.", [("now", "PRESENT_REF", "date")]),
+        ("Until now, the plan has held.", [("now", "PRESENT_REF", "date")]),
+        # ages of a group of people are no stretches of time
+        ("The vaccine is approved for babies under 9 months.", []),
+        ("Adults over 65 years and children aged 6 to 11 years qualify.", []),
+        # ... but a stretch after "under" with no people before it is one
+        ("The work was finished in under 9 months.", [("under 9 months", "P9M", "duration")]),
+        # a share is no quarter of a year ...
+        ("Nearly a quarter of respondents and three quarters of voters agreed.", []),
+        # ... the reporting quarter is one
+        ("Profit rose in the quarter, and a quarter of sales came from Asia.", [("the quarter", "2025-Q1", "date")]),
+        # versions and index names are no dates
+        ("Users should upgrade to version 2.1.1 of the app, or to iOS 17.2.", []),
+        ("The FTSE 250 rose while the FTSE 100, the CAC 40 and the Nikkei 225 fell.", []),
+        # "after" that opens a clause is no part of a date phrase
+        ("Stocks trimmed their losses in the session after dropping early on Monday.",
+         [("Monday", "2025-04-14", "date")]),
+    ],
+)
+def test_lookalikes_that_are_not_dates(nlp, text, expected):
+    assert readings(nlp, text, TUE) == expected
