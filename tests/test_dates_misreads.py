@@ -30,7 +30,8 @@ FRI = "2024-03-15"
         ("Manchester United won 2-1 on Saturday, with 75,000 fans watching.", [("Saturday", "2024-03-09", "date")]),
         ("The Patriots won 24-17, and Brady threw for 2,017 yards in 2007.", [("2007", "2007", "date")]),
         ("Verstappen won in 1:31:44.742, ahead of Leclerc.", []),
-        ("Salah scored in the 90th minute to win the 2023-24 title.", [("2023-24", "2023", "date")]),
+        # ... a season's two years are a TIMEX3 each (TimeML 1.2.1 writes the parts of a range)
+        ("Salah scored in the 90th minute to win the 2023-24 title.", [("2023", "2023", "date"), ("24", "2024", "date")]),
         # ages and numbered names
         ("The 45-year-old was jailed for 18 months in 2021.", [("18 months", "P18M", "duration"), ("2021", "2021", "date")]),
         ("Flight 2017 landed at Heathrow as Highway 1999 was closed.", []),

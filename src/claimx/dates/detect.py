@@ -104,6 +104,15 @@ _STRETCH_IN = re.compile(
 _DATE_THEN = re.compile(
     rf"(?:{WEEKDAY_RE},?\s+)?{MONTH_RE}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,\s+\d{{4}})?(?=(?:,|\s+and)\s+(?!{_POINT}|\d))"
 )
+# "1998-99", "fiscal 2023/24": two years, a TIMEX3 each (TimeML 1.2.1 writes the parts of a range)
+_YEAR_PAIR = re.compile(r"((?:fiscal\s+)?(?:19|20)\d\d)\s*[-–/]\s*(\d\d)")
+# "between three and five years", "two to six days": a count, then a count of a unit (TimeBank: "two" P2D,
+# "six days" P6D)
+_COUNT = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty)"
+_COUNT_PAIR = re.compile(
+    rf"(?:between\s+)?({_COUNT})\s+(?:and|to|-|–)\s+({_COUNT}\s+(?:minutes|hours|days|weeks|months|years|decades))",
+    re.I,
+)
 _YEAR_LIST = re.compile(r"(?:1[6-9]|20)\d\d(?:,\s*(?:and\s+)?(?:1[6-9]|20)\d\d)+(?:,?\s+and)?|(?:1[6-9]|20)\d\d,?\s+and")
 
 
@@ -112,7 +121,7 @@ def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
     s = text[start:end]
     if _YEAR_LIST.fullmatch(s):  # "1994, 1995 and": a year each
         return [(start + y.start(), start + y.end()) for y in re.finditer(r"\d{4}", s)]
-    m = (_RANGE.fullmatch(s) or _DAY_PAIR.fullmatch(s) or _ENDED.fullmatch(s) or _PART_OF.fullmatch(s)
+    m = (_RANGE.fullmatch(s) or _YEAR_PAIR.fullmatch(s) or _COUNT_PAIR.fullmatch(s) or _DAY_PAIR.fullmatch(s) or _ENDED.fullmatch(s) or _PART_OF.fullmatch(s)
          or _STRETCH_IN.fullmatch(s))
     if not m:
         return [(start, end)]

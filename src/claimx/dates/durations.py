@@ -99,6 +99,19 @@ def vague_stretch(ctx: DateContext, m: re.Match[str]) -> Value | None:
     return ("FUTURE_REF" if m.group(1) == "future" else "PAST_REF"), "date"
 
 
+_PAIR_UNIT = re.compile(rf"^(?:and|to|-|–)\s+\S+\s+{UNIT_WORD}s\b")
+_BARE_COUNT = re.compile(r"\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty")
+
+
+@rule("three of three to five years", lambda ctx: _BARE_COUNT.fullmatch(ctx.whole) and _PAIR_UNIT.match(ctx.trail))
+def count_of_pair(ctx: DateContext, m: re.Match[str]) -> Value | None:
+    """"three" of "between three and five years" -> P3Y, "two" of "two to
+    six days" -> P2D: a bare count, the first of a pair, counts the unit
+    its partner names (TimeBank writes "two" P2D, "six days" P6D)."""
+    dur = duration(f"{ctx.whole} {_PAIR_UNIT.match(ctx.trail).group(1)}s")  # type: ignore[union-attr]
+    return (dur, "duration") if dur else None
+
+
 @rule("<count> <unit>", lambda ctx: duration(ctx.low))
 def stretch(ctx: DateContext, dur: str) -> Value:
     """"two years" -> P2Y, "three-hour" -> PT3H, "weeks" -> PXW, "Eight

@@ -53,7 +53,8 @@ _RACE_TIME = re.compile(r"(?:\d+:)?\d{1,2}:\d\d(?:\.\d+)|\d+:\d\d:\d\d")
 _AGE_GROUP = re.compile(
     r"\b(?:babies|infants|newborns|toddlers|children|kids|boys|girls|teens|teenagers|adolescents|youths?|adults|"
     r"people|persons|men|women|patients|pupils|students|those|anyone|everyone|residents|workers|pensioners)"
-    r"(?:\s+(?:aged|ages|who\s+are))?\s+(?:(?:under|over|below|above|younger\s+than|older\s+than|between|from)\s+)?$",
+    r"(?:\s+(?:aged|ages|who\s+are))?\s+(?:(?:under|over|below|above|younger\s+than|older\s+than|between|from)\s+)?"
+    r"(?:\d+\s*(?:to|-|–|and)\s*)?$",
     re.I,
 )
 _AGE_COUNT = re.compile(r"(?:(?:under|over|below|above|aged|between|from)\s+)?\d+(?:\s*(?:to|-|–|and)\s*\d+)?\s+(?:months|years)", re.I)
@@ -165,6 +166,6 @@ def lookalike(text: str, before: str, after: str) -> bool:
     low = text.lower()
     if low in ("now", "then") and after.startswith(("-", "‑")):
         return True  # "now-defunct", "then-chairman"
-    if _AGE_COUNT.fullmatch(text) and _AGE_GROUP.search(before):
+    if (_AGE_COUNT.fullmatch(text) or text.isdigit()) and _AGE_GROUP.search(before):
         return True
     return _SHARE.fullmatch(text) is not None and _SHARE_OF.match(after) is not None

@@ -28,6 +28,9 @@ CONTEXT_RULES: tuple[Rule, ...] = (
     anaphora.counted_from_before,  # "later that day", "the following year"
     anaphora.quarter_of_year,  # "the 1988 quarter"
     relative.year_ago,  # "the year-ago"
+    periods.year_pair_end,  # "99" of "1998-99"
+    durations.count_of_pair,  # "three" of "three to five years"
+    relative.weekday_of_pair,  # "Tuesday" of "Monday and Tuesday"
 )
 
 # the family rules, in the order they are tried on the expression and its tails

@@ -159,6 +159,18 @@ def year_span(ctx: DateContext, m: re.Match[str]) -> Value:
     return m.group(1), "date"
 
 
+@rule("99 of 1998-99", lambda ctx: re.fullmatch(r"\d\d", ctx.whole) and re.search(r"\b((?:19|20)\d\d)\s*[-–/]$", ctx.lead))
+def year_pair_end(ctx: DateContext, m: re.Match[str]) -> Value | None:
+    """"99" of "1998-99" -> 1999, "00" of "1999-00" -> 2000: the second
+    year of a pair, written as its last two digits, in the century of the
+    first (TimeML 1.2.1 writes each part of a range with its own value)."""
+    first = int(m.group(1))
+    year = first - first % 100 + int(ctx.whole)
+    if year <= first:
+        year += 100
+    return (str(year), "date") if year - first <= 10 else None
+
+
 _THE_YEAR = re.compile(r"^(?:the\s+)?(?:year\s+)?")
 
 

@@ -125,6 +125,30 @@ def weekday(ctx: DateContext, m: re.Match[str]) -> Value:
 
 
 @rule(
+    "Tuesday of Monday and Tuesday",
+    lambda ctx: ctx.ref is not None and ctx.previous is not None and len(ctx.previous) == 10
+    and re.fullmatch(WEEKDAY_WORD, ctx.whole) and re.search(rf"{WEEKDAY_WORD}\s*(?:and|or|to|through|-|–)$", ctx.lead),
+)
+def weekday_of_pair(ctx: DateContext, _: re.Match[str]) -> Value | None:
+    """The second weekday of a pair lies on the same side of the article's
+    date as the first: "talks on Monday and Tuesday", written on a Tuesday
+    about the days ahead, are next Monday and next Tuesday (not today);
+    "met on Friday and Thursday" are the days just gone. None (the
+    :func:`weekday` rule reads it) when the plain reading already agrees."""
+    assert ctx.ref is not None and ctx.previous is not None
+    first = dt.date.fromisoformat(ctx.previous)
+    wd = WEEKDAYS[ctx.whole]
+    d = weekday_date(wd, ctx.ref, ctx.tense)
+    if first > ctx.ref >= d:
+        d = weekday_date(wd, ctx.ref, ctx.tense, "next")
+    elif first < ctx.ref <= d:
+        d = weekday_date(wd, ctx.ref, ctx.tense, "last")
+    else:
+        return None
+    return d.isoformat(), "date"
+
+
+@rule(
     "the end of the month",
     r"(?:the\s+)?(?:end|beginning|start|middle|rest|balance|remainder)\s+of\s+(?:the|this)\s+(month|week)",
 )
