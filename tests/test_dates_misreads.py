@@ -29,7 +29,8 @@ FRI = "2024-03-15"
         ("The bill passed 51-49 in the Senate on Tuesday.", [("Tuesday", "2024-03-12", "date")]),
         ("Manchester United won 2-1 on Saturday, with 75,000 fans watching.", [("Saturday", "2024-03-09", "date")]),
         ("The Patriots won 24-17, and Brady threw for 2,017 yards in 2007.", [("2007", "2007", "date")]),
-        ("Verstappen won in 1:31:44.742, ahead of Leclerc.", []),
+        # ... a race time is how long the race took: a duration, never a clock time
+        ("Verstappen won in 1:31:44.742, ahead of Leclerc.", [("1:31:44.742", "PT1H31M44.742S", "duration")]),
         # ... a season's two years are a TIMEX3 each (TimeML 1.2.1 writes the parts of a range)
         ("Salah scored in the 90th minute to win the 2023-24 title.", [("2023", "2023", "date"), ("24", "2024", "date")]),
         # ages and numbered names

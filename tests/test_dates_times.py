@@ -71,10 +71,10 @@ def test_times_of_day(expr, ref, tense, value, kind):
          [("dawn on Thursday", "2024-03-14TMO", "time"), ("dusk", "2024-03-15TEV", "time")]),
         ("By mid-afternoon, the index had recovered.", FRI, [("mid-afternoon", "2024-03-15TAF", "time")]),
         ("The attack happened in the early hours of Friday.", FRI, [("the early hours of Friday", "2024-03-15", "date")]),
-        # not clock times: verses, ratios, race times, dawn as a subject
+        # not clock times: verses, ratios, race times (durations: how long the race took), dawn as a subject
         ("He read John 3:16 aloud, and the ratio was 2:1.", FRI, []),
-        ("Verstappen won in 1:31:44.742, ahead of Leclerc.", FRI, []),
-        ("The runner finished in 2:05:30.", FRI, []),
+        ("Verstappen won in 1:31:44.742, ahead of Leclerc.", FRI, [("1:31:44.742", "PT1H31M44.742S", "duration")]),
+        ("The runner finished in 2:05:30.", FRI, [("2:05:30", "PT2H5M30S", "duration")]),
         ("Officials said as dawn broke that the fire was out.", FRI, []),
     ],
 )

@@ -20,7 +20,7 @@ import numpy
 from spacy.attrs import SENT_START
 from spacy.tokens import Doc
 
-from claimx.dates.finders import clock_spans, frequency_spans, long_spans, rate_spans
+from claimx.dates.finders import clock_spans, frequency_spans, long_spans, race_spans, rate_spans
 from claimx.dates.holidays import HOLIDAY
 from claimx.dates.misreads import AGE, counted, counts, is_date, misread
 from claimx.dates.tense import tense_of
@@ -218,7 +218,7 @@ def _pattern_spans(
     for rx in _SEPARATE:  # "in Autumn", "3/9/06", "at that time"
         for m in rx.finditer(text):
             spans = _claim(spans, *m.span())
-    for finder in (clock_spans, frequency_spans, long_spans):  # "21:30 UTC", "twice a week", "day-long"
+    for finder in (race_spans, clock_spans, frequency_spans, long_spans):  # "2:09:41", "21:30 UTC", "twice a week"
         for start, end in finder(text):
             spans = _claim(spans, start, end)
     for m in _EXTRA.finditer(text):

@@ -23,6 +23,7 @@ from claimx.dates.rules import Rewrite, Rule, Value
 
 # rules that read the whole expression in its context, tried once
 CONTEXT_RULES: tuple[Rule, ...] = (
+    durations.race_time,  # "a time of 2:09:41": how long, not a clock time on the day named before
     anaphora.year_before_quarter,  # "a year ago" beside 1989-Q3 -> 1988-Q3
     stretches.day_before,  # "the day after his death"
     anaphora.counted_from_before,  # "later that day", "the following year"
@@ -65,6 +66,7 @@ RULES: tuple[Rule | Rewrite, ...] = (
     periods.year_span,  # "1996-97"
     periods.year_spoken,  # "nineteen ninety-six"
     periods.season_of,  # "the summer of 1996"
+    durations.than_usual,  # "three weeks earlier than usual"
     relative.later_stretch,  # "a minute and a half later"
     relative.ago,  # "two days ago"
     relative.relative_day,  # "yesterday", "tomorrow night"

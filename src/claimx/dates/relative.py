@@ -68,6 +68,8 @@ def ago(ctx: DateContext, m: re.Match[str]) -> Value | None:
     if n is None or count in VAGUE_COUNT:
         return ("PAST_REF" if sign < 0 else "FUTURE_REF"), "date"
     k = int(n)
+    if unit == "fortnight":  # "a fortnight ago": two weeks ago
+        unit, k = "week", 2 * k
     if unit in ("day", "night"):
         return (ref + dt.timedelta(days=sign * k)).isoformat(), "date"
     if unit == "week":
