@@ -254,10 +254,23 @@ def _claim(spans: list[tuple[int, int]], start: int, end: int) -> list[tuple[int
     return spans
 
 
+# a day, then the clock time on it: "March 3 at 07:40 GMT", "Thursday, April 17, at 9 a.m." (one TIME value)
+_DAY_ENDS = re.compile(rf"(?:(?:{MONTH_RE})\.?\s+\d{{1,2}}(?:,\s+\d{{4}})?|{WEEKDAY_RE}|today|tomorrow|yesterday)$", re.I)
+_AT_GAP = re.compile(r",?\s+at\s+")
+_CLOCK_STARTS = re.compile(r"(?:(?:about|around|approximately)\s+)?(?:\d{1,2}(?::\d\d)?\s*[ap]\.?\s?m\b|\d{1,2}:\d\d|\d{4}\s+[A-Z]{2,4}\b|noon|midnight|midday)", re.I)
+
+
+def _day_at_clock(text: str, day: tuple[int, int], start: int, end: int) -> bool:
+    """Whether ``start``-``end`` is the clock time of the day just before it
+    ("on March 3 at 07:40 GMT"): one time, as "07:40 GMT on March 3" is."""
+    return (_DAY_ENDS.search(text, day[0], day[1]) is not None and _AT_GAP.fullmatch(text, day[1], start) is not None
+            and _CLOCK_STARTS.match(text, start, end) is not None)
+
+
 def _merge(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """``spans`` in order, with one date written twice ("Sunday (August
-    17)", "Sunday, August 17") and a day with its part ("Thursday night")
-    made one."""
+    17)", "Sunday, August 17"), a day with its part ("Thursday night") and
+    a day with its clock time ("March 3 at 07:40 GMT") made one."""
     spans.sort()
     merged: list[tuple[int, int]] = []
     for start, end in spans:
@@ -271,6 +284,9 @@ def _merge(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
                     end += 1
                 merged[-1] = (merged[-1][0], end)
                 continue
+        if merged and _day_at_clock(text, merged[-1], start, end):
+            merged[-1] = (merged[-1][0], end)
+            continue
         # "Thursday night", "Tuesday morning": one time, whether or not the
         # NER cut it in two
         if merged and _DAY_WORD.search(text[merged[-1][0] : merged[-1][1]]) and re.fullmatch(

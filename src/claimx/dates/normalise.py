@@ -24,6 +24,7 @@ from claimx.dates.rules import Rewrite, Rule, Value
 # rules that read the whole expression in its context, tried once
 CONTEXT_RULES: tuple[Rule, ...] = (
     durations.race_time,  # "a time of 2:09:41": how long, not a clock time on the day named before
+    relative.clock_before_bracket,  # "10:35 a.m. (0735 GMT) Friday"
     anaphora.year_before_quarter,  # "a year ago" beside 1989-Q3 -> 1988-Q3
     stretches.day_before,  # "the day after his death"
     anaphora.counted_from_before,  # "later that day", "the following year"

@@ -150,6 +150,19 @@ def weekday_of_pair(ctx: DateContext, _: re.Match[str]) -> Value | None:
     return d.isoformat(), "date"
 
 
+_BRACKET_THEN_DAY = re.compile(rf"^(?:\([^()]{{1,20}}\)|\))\s*,?\s*(?:on\s+)?{WEEKDAY_WORD}\b")
+
+
+@rule("10:35 a.m. (0735 GMT) Friday", lambda ctx: ctx.ref is not None and ctx.clock and _BRACKET_THEN_DAY.match(ctx.trail))
+def clock_before_bracket(ctx: DateContext, m: re.Match[str]) -> Value:
+    """A clock time, the same time in another zone in brackets, then the
+    day: "at about 10:35 a.m. (0735 GMT) Friday" -> that Friday at 10:35,
+    and "0735 GMT" in the brackets that Friday at 07:35 (one time and its
+    day, as "10 p.m. Wednesday" is)."""
+    assert ctx.ref is not None
+    return on_day(weekday_date(WEEKDAYS[m.group(1)], ctx.ref, ctx.tense), ctx)
+
+
 @rule(
     "the end of the month",
     r"(?:the\s+)?(?:end|beginning|start|middle|rest|balance|remainder)\s+of\s+(?:the|this)\s+(month|week)",
