@@ -75,6 +75,33 @@ def _month_value(month: int, low: str, ref: dt.date, tense: str) -> str:
     return f"{year_for(month, None, ref, tense)}-{month:02d}"
 
 
+_NTH_WEEK = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1, "final": -1}
+
+
+@rule(
+    "the first week of May",
+    rf"(?:the\s+|in\s+the\s+)?(first|second|third|fourth|last|final)\s+week\s+of\s+({MONTH_RE})\.?(?:,?\s+(\d{{4}}))?",
+    re.I,
+)
+def week_of_month(ctx: DateContext, m: re.Match[str]) -> Value | None:
+    """"the first week of May" -> 2025-W18, "the last week of June 2024" ->
+    2024-W26: a week, at a week's granularity (TimeML 1.2.1 writes a value
+    as fine as the expression: a week is ``YYYY-Wnn``, not the month). A
+    month's first week is the one holding its first Thursday, its last the
+    one holding its last Thursday (as ISO 8601 counts a year's weeks)."""
+    month = month_number(m.group(2))
+    if month is None or (ctx.ref is None and not m.group(3)):
+        return None
+    year = int(m.group(3)) if m.group(3) else year_for(month, None, ctx.ref, ctx.tense)  # type: ignore[arg-type]
+    nth = _NTH_WEEK[m.group(1)]
+    if nth > 0:
+        first = dt.date(year, month, 1)
+        thursday = first + dt.timedelta(days=(3 - first.weekday()) % 7)
+        return iso_week(thursday + dt.timedelta(weeks=nth - 1)), "date"
+    last = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+    return iso_week(last - dt.timedelta(days=(last.weekday() - 3) % 7)), "date"
+
+
 @rule("the week of <date>", r"(?:the\s+)?week\s+of\s+(.+)|(.+?)\s+week")
 def week_of(ctx: DateContext, m: re.Match[str]) -> Value | None:
     """"the week of March 6" -> that date's week (2024-W10); "Easter week"

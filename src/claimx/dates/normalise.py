@@ -51,7 +51,9 @@ RULES: tuple[Rule | Rewrite, ...] = (
     relative.coming_units,  # "the coming months"
     periods.quarter_abbreviated,  # "Q4 2012"
     periods.quarter_ordinal,  # "the third quarter"
+    periods.part_of_quarter,  # "the end of the quarter" ahead
     periods.quarter_reported,  # "the latest quarter"
+    calendar_dates.week_of_month,  # "the first week of May"
     calendar_dates.week_of,  # "the week of March 6", "Easter week"
     calendar_dates.iso_date,  # "2025-08-17"
     calendar_dates.slash_date,  # "8/17/2025"
