@@ -40,7 +40,13 @@ def year_for(month: int, day: int | None, ref: dt.date, tense: str) -> int:
     unless the tense points more than a couple of months the other way; a
     month alone in past narration two months or more after the reference
     date's is one gone by ("bought the firm in November", written in
-    September -> the November before)."""
+    September -> the November before). Under a to-infinitive of a verb in
+    the past (``tense`` "intended": "decided to close the plant in
+    November"), the infinitive has no tense of its own and the decision
+    is told as past: the nearer month of that name, behind or ahead
+    ("decided to close it in November", written in April -> last
+    November; "agreed to buy it in January", written in November -> the
+    coming January)."""
     try:
         same = dt.date(ref.year, month, min(day or 15, 28) if day is None else day)
     except ValueError:
@@ -48,6 +54,8 @@ def year_for(month: int, day: int | None, ref: dt.date, tense: str) -> int:
     if day is None and tense == "past" and month >= ref.month + 2:
         return ref.year - 1  # (a month on, it may be what was said to come: "told of a cutback in September")
     days = (same - ref).days
+    if tense == "intended":  # what a past decision set out to do: the nearer one, behind or ahead
+        return ref.year - 1 if days > 182 else ref.year + 1 if days < -182 else ref.year
     if tense == "past" and days > 90:
         return ref.year - 1
     if tense == "future" and days < -90:
