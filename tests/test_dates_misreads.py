@@ -91,3 +91,19 @@ TUE = "2025-04-15"  # a Tuesday
 )
 def test_lookalikes_that_are_not_dates(nlp, text, expected):
     assert readings(nlp, text, TUE) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a part of the day that names a kind of thing, and an idiom
+        ("He said on state TV's morning talk show that he was pleased.", []),
+        ("She read the evening news and worked the night shift.", []),
+        ('"For the people of Poland, high noon comes today," he said.', [("today", "2025-04-15", "date")]),
+        # ... but the part of the day a session or trading is in is a time
+        ("Shares rose in the afternoon session and closed at noon.",
+         [("afternoon", "2025-04-15TAF", "time"), ("noon", "2025-04-15T12:00", "time")]),
+    ],
+)
+def test_parts_of_the_day_that_are_not_times(nlp, text, expected):
+    assert readings(nlp, text, TUE) == expected

@@ -68,6 +68,11 @@ APR15 = "2025-04-15"  # a Tuesday
         ("The vote was postponed until Thursday.", APR15, [("Thursday", "2025-04-17")]),
         ("The company extended its offer through Thursday.", APR15, [("Thursday", "2025-04-17")]),
         ("The exhibition runs through Thursday.", APR15, [("Thursday", "2025-04-17")]),
+        # a participle of planning takes its clause's time: under a verb in the past, the nearer day
+        ("A memorial service planned for Saturday was canceled after plans leaked.", "1999-10-24",
+         [("Saturday", "1999-10-23")]),
+        ("The vote, scheduled for Thursday, was delayed.", APR15, [("Thursday", "2025-04-17")]),
+        ("Exiles planned a large demonstration on Saturday.", APR15, [("Saturday", "2025-04-19")]),
         # negatives: a stay that is over looks back
         ("The exhibition ran through Thursday.", APR15, [("Thursday", "2025-04-10")]),
         ("He stayed in Paris until Thursday.", APR15, [("Thursday", "2025-04-10")]),

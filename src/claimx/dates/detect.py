@@ -61,6 +61,7 @@ _DAY_NAMED = re.compile(rf"{WEEKDAY_RE}|{MONTH_RE}|today|yesterday|tomorrow", re
 _DETERMINER_BEFORE = re.compile(r"\b(?:this|last|next|that)\s+$", re.I)
 _BARE_UNIT = re.compile(r"(?:week|month|year|quarter)", re.I)
 _CLOCK_BEFORE = re.compile(r"(?:\bnoon|\bmidnight|\bmidday|\b\d{1,2}(?::\d\d)?\s*[ap]\.m\.(?:\s+[A-Z]{2,4})?),?\s+$")
+_SEASONS_AFTER = re.compile(r"\s+(?:springs|summers|autumns|falls|winters)\b", re.I)
 _ZONE_AFTER = re.compile(rf"\s+(?:{ZONE})\b")
 _CLOCK_END = re.compile(
     rf"(?:noon|midnight|midday|o'clock|\d\s*[ap]\.?m\.?(?:\s+[A-Z]{{2,4}})?|(?<![\d.])(?:[01]?\d|2[0-3]):[0-5]\d(?:\s+(?:{ZONE}))?)$"
@@ -179,6 +180,10 @@ def _mend(text: str, start: int, end: int) -> tuple[int, int]:
     before = _CLOCK_BEFORE.search(text, max(0, start - 20), start)
     if before and _DAY_NAMED.match(text[start:end]):
         start = before.start()
+    # "the past three" + " summers": the NER left the seasons counted out
+    seasons = _SEASONS_AFTER.match(text, end)
+    if seasons and re.search(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|few)$", text[start:end]):
+        end = seasons.end()
     zone = _ZONE_AFTER.match(text, end)
     if zone and _CLOCK_ENDS.search(text, start, end):
         end = zone.end()  # "10:30 a.m." + " ET", "14:00" + " local time"
@@ -260,6 +265,18 @@ _AT_GAP = re.compile(r",?\s+at\s+")
 _CLOCK_STARTS = re.compile(r"(?:(?:about|around|approximately)\s+)?(?:\d{1,2}(?::\d\d)?\s*[ap]\.?\s?m\b|\d{1,2}:\d\d|\d{4}\s+[A-Z]{2,4}\b|noon|midnight|midday)", re.I)
 
 
+_THE_DAY = re.compile(r"(?:the\s+)?day", re.I)
+_BEFORE_GAP = re.compile(r"\s+(?:before|after)\s+")
+_NAMED_DAY = re.compile(rf"(?:(?:last|next|this)\s+)?(?:{WEEKDAY_RE}|(?:{MONTH_RE})\.?\s+\d{{1,2}}\b)", re.I)
+
+
+def _day_before_day(text: str, day: tuple[int, int], start: int, end: int) -> bool:
+    """Whether "the day" just before ``start`` is counted from the day named
+    at ``start`` ("the day before last Tuesday's hearing"): one expression."""
+    return (_THE_DAY.fullmatch(text, day[0], day[1]) is not None and _BEFORE_GAP.fullmatch(text, day[1], start) is not None
+            and _NAMED_DAY.match(text, start, end) is not None)
+
+
 def _day_at_clock(text: str, day: tuple[int, int], start: int, end: int) -> bool:
     """Whether ``start``-``end`` is the clock time of the day just before it
     ("on March 3 at 07:40 GMT"): one time, as "07:40 GMT on March 3" is."""
@@ -270,7 +287,8 @@ def _day_at_clock(text: str, day: tuple[int, int], start: int, end: int) -> bool
 def _merge(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """``spans`` in order, with one date written twice ("Sunday (August
     17)", "Sunday, August 17"), a day with its part ("Thursday night") and
-    a day with its clock time ("March 3 at 07:40 GMT") made one."""
+    a day with its clock time ("March 3 at 07:40 GMT") and a day counted
+    from a day ("the day before last Tuesday") made one."""
     spans.sort()
     merged: list[tuple[int, int]] = []
     for start, end in spans:
@@ -284,7 +302,7 @@ def _merge(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
                     end += 1
                 merged[-1] = (merged[-1][0], end)
                 continue
-        if merged and _day_at_clock(text, merged[-1], start, end):
+        if merged and (_day_at_clock(text, merged[-1], start, end) or _day_before_day(text, merged[-1], start, end)):
             merged[-1] = (merged[-1][0], end)
             continue
         # "Thursday night", "Tuesday morning": one time, whether or not the

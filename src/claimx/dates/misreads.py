@@ -62,6 +62,12 @@ _AGE_COUNT = re.compile(r"(?:(?:under|over|below|above|aged|between|from)\s+)?\d
 _SHARE = re.compile(r"(?:(?:nearly|almost|about|roughly|more\s+than|less\s+than|over|under|just)\s+)?"
                     r"(?:a|one|three)\s+quarters?", re.I)
 _SHARE_OF = re.compile(r"\s+of\s+(?!(?:an?\s+)?(?:hour|century|mile|minute|second|day|year|the\s+(?:year|way|hour))\b|\d)", re.I)
+# what a part of the day before it names a kind of: "morning talk show", "the evening news", "night shift"
+_KIND_OF_THING = re.compile(
+    r"\s+(?:talk\s+)?(?:shows?|programs?|programmes?|news(?:casts?|papers?)?\b|papers?|editions?|bulletins?|"
+    r"prayers?|shifts?|classes|class|schools?|sickness|star|people|person|dew|glory|rush)\b",
+    re.I,
+)
 _AGE_DECADE = re.compile(r"\b(?:his|her|their|its|my|your|our)\s+(?:early\s+|mid-?\s*|late\s+)?(?:\d0|\w+tie)s$", re.I)
 # the rest of a title up to its closing quotation mark: "This Week With David Brinkley"
 _TITLE_CLOSES = re.compile(r"(?:\s+(?:[A-Z][\w'.-]*|with|of|the|and|in|on|for|a|an|to))*[,.]?\s*(?:[\"”’']|'')")
@@ -160,12 +166,18 @@ def lookalike(text: str, before: str, after: str) -> bool:
     not the present: TimeML 1.2.1 §2.2 marks a temporal expression, not a
     word of time inside a modifier); an age group ("babies under 9
     months", "adults over 65 years": an age, as "6-month-old" is); a share
-    ("a quarter of respondents": no quarter of a year). Software versions
+    ("a quarter of respondents": no quarter of a year); "high noon"; a part
+    of the day naming a kind of thing ("morning talk show", "the evening
+    news", "night shift"). Software versions
     ("version 2.1.1") and index names ("the FTSE 250") are found by no
     pattern; the tests keep them out."""
     low = text.lower()
     if low in ("now", "then") and after.startswith(("-", "‑")):
         return True  # "now-defunct", "then-chairman"
+    if low == "noon" and re.search(r"\bhigh\s+$", before, re.I):
+        return True  # "high noon": a showdown, not midday
+    if _PART_OF_DAY.fullmatch(text) and _KIND_OF_THING.match(after):
+        return True  # "state TV's morning talk show", "the evening news": a kind of programme
     if (_AGE_COUNT.fullmatch(text) or text.isdigit()) and _AGE_GROUP.search(before):
         return True
     return _SHARE.fullmatch(text) is not None and _SHARE_OF.match(after) is not None

@@ -27,6 +27,8 @@ CONTEXT_RULES: tuple[Rule, ...] = (
     relative.clock_before_bracket,  # "10:35 a.m. (0735 GMT) Friday"
     anaphora.year_before_quarter,  # "a year ago" beside 1989-Q3 -> 1988-Q3
     stretches.day_before,  # "the day after his death"
+    stretches.day_before_date,  # "the day before last Tuesday"
+    stretches.unit_around_event,  # "the week following the crash"
     anaphora.counted_from_before,  # "later that day", "the following year"
     anaphora.quarter_of_year,  # "the 1988 quarter"
     relative.year_ago,  # "the year-ago"
@@ -39,6 +41,7 @@ CONTEXT_RULES: tuple[Rule, ...] = (
 RULES: tuple[Rule | Rewrite, ...] = (
     sets.every,  # "every week", "each Thursday", "every winter"
     sets.weekdays,  # "on Saturdays"
+    sets.counted_seasons,  # "the past three summers"
     sets.frequency,  # "daily", "annual"
     sets.times_per,  # "twice a week"
     sets.rate,  # "$500 million a year"
@@ -75,6 +78,7 @@ RULES: tuple[Rule | Rewrite, ...] = (
     relative.relative_day,  # "yesterday", "tomorrow night"
     times.last_night,  # "last night"
     times.part_of_day,  # "this morning"
+    times.bare_part_of_day,  # "afternoon" of "the afternoon session"
     relative.same_day,  # "that day", "later in the day"
     calendar_dates.holiday_date,  # "Thanksgiving Day"
     relative.weekday,  # "Monday", "next Friday"

@@ -101,6 +101,9 @@ def _tense(tok: Token) -> tuple[str, int]:
                 return ("past" if _had(cur.head) else "future"), cur.i
             intended = intended or "to" in words
             if cur.lemma_ in PLANNING and cur.i < tok.i:
+                if cur.tag_ == "VBN" and cur.dep_ == "acl" and _tense(cur.head)[0] == "past":
+                    return "intended", cur.i  # a participle takes its clause's time: "a service planned for
+                    # Saturday was cancelled" (the nearer Saturday)
                 return "future", cur.i  # "planned a rally on Saturday", "scheduled a news conference Thursday"
             if cur.tag_ == "VBN" and not kids and cur.dep_ == "advcl" and any(
                 c.dep_ == "mark" and c.lower_ in ("unless", "if", "until", "once", "when") for c in cur.children
