@@ -75,6 +75,7 @@ TUE = "2025-04-15"  # a Tuesday
         # ages of a group of people are no stretches of time
         ("The vaccine is approved for babies under 9 months.", []),
         ("Adults over 65 years and children aged 6 to 11 years qualify.", []),
+        ("Sanders won 84 percent of young voters under 29 in the caucus.", []),
         # ... but a stretch after "under" with no people before it is one
         ("The work was finished in under 9 months.", [("under 9 months", "P9M", "duration")]),
         # a share is no quarter of a year ...

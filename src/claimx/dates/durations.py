@@ -101,8 +101,8 @@ def vague_stretch(ctx: DateContext, m: re.Match[str]) -> Value | None:
     return ("FUTURE_REF" if m.group(1) == "future" else "PAST_REF"), "date"
 
 
-_PAIR_UNIT = re.compile(rf"^(?:and|to|-|–)\s+\S+\s+{UNIT_WORD}s\b")
-_BARE_COUNT = re.compile(r"\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty")
+_BARE_COUNT = re.compile(r"\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty")
+_PAIR_UNIT = re.compile(rf"^(?:and|to|-|–)\s+(?:{_BARE_COUNT.pattern})\s+{UNIT_WORD}s\b")
 
 
 @rule("three of three to five years", lambda ctx: _BARE_COUNT.fullmatch(ctx.whole) and _PAIR_UNIT.match(ctx.trail))

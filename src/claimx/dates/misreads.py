@@ -52,12 +52,14 @@ _RACE_TIME = re.compile(r"(?:\d+:)?\d{1,2}:\d\d(?:\.\d+)|\d+:\d\d:\d\d")
 # an age group: "babies under 9 months", "adults over 65 years", "children aged 6 to 11 years"
 _AGE_GROUP = re.compile(
     r"\b(?:babies|infants|newborns|toddlers|children|kids|boys|girls|teens|teenagers|adolescents|youths?|adults|"
-    r"people|persons|men|women|patients|pupils|students|those|anyone|everyone|residents|workers|pensioners)"
+    r"people|persons|men|women|patients|pupils|students|voters|those|anyone|everyone|residents|workers|pensioners)"
     r"(?:\s+(?:aged|ages|who\s+are))?\s+(?:(?:under|over|below|above|younger\s+than|older\s+than|between|from)\s+)?"
     r"(?:\d+\s*(?:to|-|–|and)\s*)?$",
     re.I,
 )
-_AGE_COUNT = re.compile(r"(?:(?:under|over|below|above|aged|between|from)\s+)?\d+(?:\s*(?:to|-|–|and)\s*\d+)?\s+(?:months|years)", re.I)
+_AGE_COUNT = re.compile(
+    r"(?:(?:under|over|below|above|aged|between|from)\s+)?\d+(?:\s*(?:to|-|–|and)\s*\d+)?(?:\s+(?:months|years))?", re.I
+)
 # a share, not a quarter of a year: "a quarter of respondents", "three quarters of voters"
 _SHARE = re.compile(r"(?:(?:nearly|almost|about|roughly|more\s+than|less\s+than|over|under|just)\s+)?"
                     r"(?:a|one|three)\s+quarters?", re.I)

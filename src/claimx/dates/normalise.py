@@ -25,6 +25,7 @@ from claimx.dates.rules import Rewrite, Rule, Value
 CONTEXT_RULES: tuple[Rule, ...] = (
     durations.race_time,  # "a time of 2:09:41": how long, not a clock time on the day named before
     relative.clock_before_bracket,  # "10:35 a.m. (0735 GMT) Friday"
+    durations.count_of_pair,  # "15" of "15 to 17 minutes": a count, not a day of the month named before
     anaphora.year_before_quarter,  # "a year ago" beside 1989-Q3 -> 1988-Q3
     stretches.day_before,  # "the day after his death"
     stretches.day_before_date,  # "the day before last Tuesday"
@@ -33,7 +34,6 @@ CONTEXT_RULES: tuple[Rule, ...] = (
     anaphora.quarter_of_year,  # "the 1988 quarter"
     relative.year_ago,  # "the year-ago"
     periods.year_pair_end,  # "99" of "1998-99"
-    durations.count_of_pair,  # "three" of "three to five years"
     relative.weekday_of_pair,  # "Tuesday" of "Monday and Tuesday"
 )
 
