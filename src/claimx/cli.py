@@ -119,7 +119,7 @@ def extract(
     ctx: typer.Context,
     paths: Annotated[
         list[str] | None,
-        typer.Argument(help="Articles: .txt, .html/.htm/.mhtml, .jsonl or .csv files, directories, globs, http(s) URLs, or - for stdin."),
+        typer.Argument(help="Articles: .txt, .html/.htm/.mhtml, .jsonl or .csv files, web archives (.warc, .warc.gz), directories, globs, http(s) URLs, or - for stdin."),
     ] = None,
     fmt: Annotated[
         Format | None,

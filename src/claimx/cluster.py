@@ -22,6 +22,7 @@ import os
 import re
 import sys
 import threading
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
@@ -36,6 +37,7 @@ from claimx.partitions import (
     InputFile,
     Partition,
     count_range,
+    indexed,
     list_inputs,
     partition_bytes,
     plan,
@@ -78,6 +80,7 @@ class Summary:
     reused: int = 0
     articles: int = 0
     quotes: int = 0
+    warc_records: Counter = field(default_factory=Counter)  # web archives: pages read, records skipped by reason
     failed: list[dict] = field(default_factory=list)  # failed articles and inputs
     broken: dict[int, str] = field(default_factory=dict)  # partitions that did not finish: why
 
@@ -120,8 +123,9 @@ def extract_partition(part: Partition, fingerprint: str, out_dir: str, options: 
     with _LOCK:
         nlp = _model(options.model)
         problems: list[InputError | Notice] = []
+        skipped: Counter = Counter()  # web archives: records that are not articles, by reason
         published = dt.date.fromisoformat(options.published) if options.published else None
-        records = extract(read_partition(part), nlp, published=published, include_text=options.include_text,
+        records = extract(read_partition(part, skipped), nlp, published=published, include_text=options.include_text,
                           on_problem=problems.append, acts=frozenset(options.acts) if options.acts else None)
         articles, quotes = _write(records, Path(out_dir), part.name, options.fmt)
     note = {
@@ -131,6 +135,8 @@ def extract_partition(part: Partition, fingerprint: str, out_dir: str, options: 
         "failed": [_failure(p) for p in problems if isinstance(p, InputError)],
         "warnings": [{"source": p.source, "message": p.message} for p in problems if isinstance(p, Notice)],
     }
+    if skipped:  # what became of a web archive's records: pages read, the others skipped by reason
+        note["warc_records"] = dict(sorted(skipped.items()))
     with atomic_open(Path(out_dir) / NOTES / f"{part.name}.json") as fh:
         fh.write(json.dumps(note, ensure_ascii=False, indent=1) + "\n")
     return note
@@ -272,6 +278,7 @@ def run(
         if note is not None:
             summary.articles += note["articles"]
             summary.quotes += note["quotes"]
+            summary.warc_records.update(note.get("warc_records", {}))
             summary.failed.extend(note["failed"])
     _tidy(out_dir, len(parts))
     _write_manifest(out_dir, parts, notes, options, summary)
@@ -281,8 +288,8 @@ def run(
 def _index(client, parts: list[Partition], todo: Iterable[int]) -> list[Partition]:
     """Count line breaks and quotes in the byte ranges of every file a
     partition to run is cut from, on the workers."""
-    files = {p.file.path for i in todo for p in parts[i].pieces if p.end is not None}
-    cut = [part for part in parts if any(p.file.path in files for p in part.pieces if p.end is not None)]
+    files = {p.file.path for i in todo for p in parts[i].pieces if indexed(p)}
+    cut = [part for part in parts if any(p.file.path in files for p in part.pieces if indexed(p))]
     if not cut:
         return parts
     counts = client.gather(client.map(count_range, ranges(cut), pure=False))
@@ -360,6 +367,7 @@ def _write_manifest(out_dir: Path, parts: list[Partition], notes: dict[int, dict
         "articles": summary.articles,
         "quotes": summary.quotes,
         "failed_articles": len(summary.failed),
+        **({"warc_records": dict(sorted(summary.warc_records.items()))} if summary.warc_records else {}),
         "partitions": [
             {k: v for k, v in notes[p.index].items() if k not in ("warnings", "fingerprint")}
             | {"failed": len(notes[p.index]["failed"])}

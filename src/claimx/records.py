@@ -102,7 +102,7 @@ class ArticleInfo(_Model):
     author: str | None = None
     published: str | None = None
     reference_date: str | None = None
-    reference_date_source: Literal["metadata", "option", "dateline", "text"] | None = None
+    reference_date_source: Literal["metadata", "option", "dateline", "text", "warc-date"] | None = None
     url: str | None = None
     text_source: Literal["main-content", "json-ld", "fallback"] | None = Field(
         default=None,
