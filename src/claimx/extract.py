@@ -13,6 +13,7 @@ from claimx import segments
 from claimx.acts import keep_acts
 from claimx.dates import article_dates, statement_dates
 from claimx.dates import reference_date as text_reference_date
+from claimx.fingerprint import fingerprint
 from claimx.inputs import Article, InputError, Notice
 from claimx.records import (
     ArticleInfo,
@@ -124,6 +125,7 @@ def build_record(
             reference_date_source=ref_source,
             url=article.url,
             text_source=article.text_source,
+            fingerprint=fingerprint(text),
         ),
         speakers=[
             Speaker(

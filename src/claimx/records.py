@@ -109,6 +109,11 @@ class ArticleInfo(_Model):
         description="Web pages: where the text came from (the extractor's main content, the page's "
         "JSON-LD articleBody, or the extractor's recall mode); null for text and corpora.",
     )
+    fingerprint: str | None = Field(
+        default=None,
+        description="A MinHash of the text's word shingles (claimx.fingerprint): copies of one story "
+        "(a wire story in several outlets) have nearly the same; `claimx corpus` groups them into stories.",
+    )
 
 
 class ArticleRecord(_Model):
