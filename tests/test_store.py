@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import os
 import socket
 import subprocess
 import sys
@@ -17,7 +16,7 @@ import pytest
 from typer.testing import CliRunner
 
 from claimx.cli import app
-from tests.test_cluster import _stop, _wait, error_lines, local_run, write_corpus
+from tests.test_cluster import RealCluster, _stop, _wait, error_lines, local_run, write_corpus
 from tests.warc_pages import write_pages, write_warc
 
 runner = CliRunner()
@@ -146,46 +145,21 @@ def test_a_local_run_reads_a_warc_from_s3_and_writes_parquet_there(s3, tmp_path)
 @pytest.mark.cluster
 @pytest.mark.skipif(not HAS_DASK, reason="needs Dask")
 def test_a_cluster_run_to_s3_survives_a_killed_worker_and_resumes(s3, tmp_path):
-    from distributed import Client
-
     corpus = write_corpus(tmp_path / "corpus", n_txt=10, n_jsonl=0)
     (corpus / "t99-empty.txt").write_bytes(b"")
     out = f"s3://{BUCKET}/dist"
-    sfile, logs = tmp_path / "scheduler.json", tmp_path / "logs"
-    logs.mkdir()
-    procs: list[subprocess.Popen] = []
-
-    def start(name: str, *cmd: str) -> subprocess.Popen:
-        log = open(logs / f"{name}.log", "wb")  # noqa: SIM115
-        procs.append(subprocess.Popen([sys.executable, *cmd], stdout=log, stderr=subprocess.STDOUT,
-                                      start_new_session=True, cwd=tmp_path, env=os.environ.copy()))
-        return procs[-1]
 
     def parts() -> list[str]:
         return [k for k in _keys(s3, "dist") if k.startswith("part-") and k.endswith(".jsonl")]
 
-    client = None
-    try:
-        start("scheduler", "-m", "dask", "scheduler", "--host", "127.0.0.1", "--port", "0", "--no-dashboard",
-              "--scheduler-file", str(sfile), "--idle-timeout", "600")
-        _wait(lambda: sfile.exists() and sfile.stat().st_size > 0, 60, "the scheduler")
-        workers = [start(f"worker{i}", "-m", "dask", "worker", "--scheduler-file", str(sfile), "--nthreads", "1",
-                         "--nworkers", "1", "--host", "127.0.0.1", "--no-dashboard", "--death-timeout", "120",
-                         "--local-directory", str(tmp_path / f"w{i}")) for i in range(2)]
-        client = Client(scheduler_file=str(sfile), timeout=30)
-        client.wait_for_workers(2, timeout=120)
-        pids = client.run(os.getpid)
-        address = json.loads(sfile.read_text())["address"]
-        args = ["-m", "claimx", "extract", str(corpus), "--scheduler", address, "--partition-size", "1", "-o",
+    with RealCluster(tmp_path) as real:  # its processes inherit the S3 settings
+        args = ["-m", "claimx", "extract", str(corpus), "--scheduler", real.address, "--partition-size", "1", "-o",
                 f"{out}/", "-f", "parquet", "-q"]
-        run = start("claimx", *args)
+        run = real.start("claimx", *args)
         _wait(lambda: bool(parts()) or run.poll() is not None, 180, "the first partition")
-        busy = [addr for addr, keys in client.processing().items() if any("claimx-part" in str(k) for k in keys)]
-        assert busy and "_manifest.json" not in _keys(s3, "dist"), "the run was not under way"
-        victim = next(w for w in workers if w.pid == os.getpgid(pids[busy[0]]))
-        os.killpg(victim.pid, 9)
-        victim.wait(timeout=15)
-        assert run.wait(timeout=300) == 1, (logs / "claimx.log").read_text()
+        assert "_manifest.json" not in _keys(s3, "dist"), "the run finished before the worker was to be killed"
+        real.kill_busy_worker()
+        assert run.wait(timeout=300) == 1, real.log("claimx")
         # resume: a part lost and the manifest not written yet, as when a run is stopped
         s3.invalidate_cache()
         manifest = s3.cat_file(f"{BUCKET}/dist/_manifest.json")
@@ -193,14 +167,10 @@ def test_a_cluster_run_to_s3_survives_a_killed_worker_and_resumes(s3, tmp_path):
         s3.rm_file(f"{BUCKET}/dist/part-00003.jsonl")
         s3.rm_file(f"{BUCKET}/dist/_manifest.json")
         s3.pipe(f"{BUCKET}/dist/.part-00005.jsonl.0123456789ab.tmp", b"half a part a killed writer left")
-        again = start("again", *args[:-1])
+        again = real.start("again", *args[:-1])
         assert again.wait(timeout=300) == 1
-        assert "10 reused from an earlier run" in (logs / "again.log").read_text()
-    finally:
-        if client is not None:
-            client.close()
-        for p in reversed(procs):
-            _stop(p)
+        assert "10 reused from an earlier run" in real.log("again")
+        log = real.log("claimx")
 
     s3.invalidate_cache()
     assert s3.cat_file(f"{BUCKET}/dist/part-00003.jsonl") == lost
@@ -210,7 +180,7 @@ def test_a_cluster_run_to_s3_survives_a_killed_worker_and_resumes(s3, tmp_path):
     code, stdout, stderr = local_run(corpus)
     text = "".join(s3.cat_file(f"{BUCKET}/dist/{k}").decode() for k in keys if k.startswith("part-"))
     assert text == stdout and code == 1
-    assert error_lines((logs / "claimx.log").read_text()) == error_lines(stderr)
+    assert error_lines(log) == error_lines(stderr)
     data = json.loads(manifest)
     assert data["complete"] and data["articles"] == 10 and len(data["partitions"]) == 11
     rows = _duckdb_rows(s3, f"{out}/articles/*.parquet")
