@@ -187,3 +187,10 @@ def test_a_cluster_run_to_s3_survives_a_killed_worker_and_resumes(s3, tmp_path):
     records = [json.loads(line) for line in stdout.splitlines()]
     assert rows == sorted((r["article"]["id"], r["article"]["source"], len(r["quotes"]), len(r["speakers"]))
                           for r in records)
+
+
+def test_an_unknown_url_scheme_is_one_line(tmp_path):
+    (tmp_path / "a.txt").write_text("“Yes,” Ann Lee said.\n", encoding="utf-8")
+    r = runner.invoke(app, ["extract", str(tmp_path / "a.txt"), "-o", "nosuchfs://bucket/out/"])
+    assert r.exit_code == 2 and r.stderr.startswith("error: nosuchfs://bucket/out/: ")
+    assert len(r.stderr.strip().splitlines()) == 1

@@ -185,3 +185,11 @@ def test_a_local_cluster_reads_the_archive_in_ranges(archive, tmp_path):
     for p in manifest["partitions"]:
         per_part.update(p.get("warc_records", {}))
     assert per_part == Counter(manifest["warc_records"])
+
+
+def test_without_fastwarc_each_archive_is_one_error_line(tmp_path, monkeypatch):
+    write_warc(tmp_path / "a.warc.gz", [page(0)], extras=False)
+    monkeypatch.setitem(sys.modules, "fastwarc", None)
+    r = runner.invoke(app, ["extract", str(tmp_path / "a.warc.gz"), "-f", "jsonl"])
+    assert r.exit_code == 1 and r.stdout == ""
+    assert f'error: {tmp_path / "a.warc.gz"}: WARC input needs FastWARC: pip install "claimx[warc]"' in r.stderr

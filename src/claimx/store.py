@@ -157,6 +157,14 @@ def remote_output(fmt, url: str):
             raise ValueError(f"{url}: unknown output suffix; give -f FORMAT")
     if fmt is Format.sqlite:
         raise ValueError(f"{url}: -f sqlite writes a database file on this machine, not to a URL")
+    import fsspec
+
+    try:
+        fsspec.core.url_to_fs(url)
+    except ImportError as exc:  # fsspec names the package: "Install s3fs to access S3"
+        raise ValueError(f"{url}: {exc}") from None
+    except ValueError as exc:
+        raise ValueError(f"{url}: not a URL claimx can write to ({exc})") from None
     return fmt, to_dir
 
 

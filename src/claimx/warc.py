@@ -155,7 +155,11 @@ def read_warc(path: str, source: str, start: int = 0, end: int | None = None,
     """The articles of the records starting in bytes ``[start, end)`` of the
     archive at ``path`` (the whole of it by default). The records skipped
     are added to ``skipped``; without one, a notice names them at the end."""
-    warc = require_fastwarc()
+    try:
+        warc = require_fastwarc()
+    except ImportError as exc:
+        yield InputError(source, str(exc))
+        return
     counts: Counter = Counter()
     gz = path.lower().endswith(".gz")
     try:
