@@ -379,3 +379,16 @@ def test_acts_filter_on_the_cluster_equals_a_local_run(scheduler, corpus, tmp_pa
         len(json.loads(line)["quotes"]) for line in local_run(corpus)[1].splitlines())
     manifest = json.loads((tmp_path / "out" / "_manifest.json").read_text(encoding="utf-8"))
     assert manifest["options"]["acts"] == ["belief", "fact"]
+
+
+@pytest.mark.cluster
+@needs_dask
+def test_output_at_a_file_url_equals_a_folder(scheduler, corpus, first_run, tmp_path):
+    out, _ = first_run
+    r = runner.invoke(app, ["extract", str(corpus), "--scheduler", scheduler, "--partition-size", "900",
+                            "-o", f"file://{tmp_path}/url/", "-q"])
+    assert r.exit_code == 1, r.stderr
+    assert parts_text(tmp_path / "url") == parts_text(out)
+    manifest = json.loads((tmp_path / "url" / "_manifest.json").read_text(encoding="utf-8"))
+    assert manifest["articles"] == 10 and len(manifest["partitions"]) == len(list(out.glob("part-*.jsonl")))
+    assert not [p for p in (tmp_path / "url").rglob(".*.tmp")]
