@@ -36,7 +36,7 @@ def is_remote(target: str) -> bool:
 class Store:
     """A folder to write into and read back from, by paths relative to it."""
 
-    def __init__(self, root: str | Path) -> None:
+    def __init__(self, root: str | os.PathLike) -> None:
         root = str(root)
         self.url = root
         self.fs: Any = None
