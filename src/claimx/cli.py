@@ -119,7 +119,7 @@ def extract(
     ctx: typer.Context,
     paths: Annotated[
         list[str] | None,
-        typer.Argument(help="Articles: .txt, .html/.htm/.mhtml, .jsonl or .csv files, directories, globs, http(s) URLs, or - for stdin."),
+        typer.Argument(help="Articles: .txt, .html/.htm/.mhtml, .jsonl or .csv files, web archives (.warc, .warc.gz), directories, globs, http(s) URLs, or - for stdin."),
     ] = None,
     fmt: Annotated[
         Format | None,
@@ -198,9 +198,9 @@ def _extract_here(paths: list[str], from_urls: list[str], feeds: list[str], limi
     from claimx.signals import Stopped
 
     fmt, output, to_dir, database = _prepare_output(fmt, output_arg)
-    feed_run = _FeedRun(feeds, output, to_dir, database is not None, limit, timeout) if feeds else None
+    feed_run = _feed_run(feeds, output, to_dir, database is not None, limit, timeout) if feeds else None
     if feed_run is not None and not paths and not from_urls and not feed_run.plan.new:
-        feed_run.report(output_arg)  # nothing new: the model is not even loaded
+        err.print(_esc(feed_run.summary(output_arg)))  # nothing new: the model is not even loaded
         raise typer.Exit(1 if feed_run.plan.errors else 0)
     nlp = _load_nlp(model)
     problems = _Problems(quiet)
@@ -226,42 +226,20 @@ def _extract_here(paths: list[str], from_urls: list[str], feeds: list[str], limi
         records.close()  # stops the worker processes, if the stop came while they worked
         extracted.close()
     if feed_run is not None:
-        feed_run.report(output_arg)
+        err.print(_esc(feed_run.summary(output_arg)))
         problems.failed += len(feed_run.plan.errors)
     _exit_for(problems)
 
 
-class _FeedRun:
-    """``--feed``: the new articles of the feeds (claimx.feeds.plan), the
-    feeds that failed named on stderr, and the one-line summary."""
+def _feed_run(feeds: list[str], output: Path | None, to_dir: bool, database: bool, limit: int | None,
+              timeout: float):
+    """``--feed``: the new articles of the feeds; the feeds that failed are named on stderr."""
+    from claimx.feeds import FeedRun, seen_urls
 
-    def __init__(self, feeds: list[str], output: Path | None, to_dir: bool, database: bool, limit: int | None,
-                 timeout: float) -> None:
-        from claimx.feeds import FeedFetcher, plan, seen_urls
-
-        fetcher = FeedFetcher(timeout)
-        try:
-            self.plan = plan(feeds, seen_urls(output, to_dir, database), fetcher, limit)
-        finally:
-            fetcher.close()
-        for error in self.plan.errors:
-            err.print(f"[bold red]error:[/] {_esc(str(error))}")
-        self.wanted = set(self.plan.new)
-        self.new = 0
-
-    def count(self, records):
-        for rec in records:
-            if rec.article.source in self.wanted:
-                self.new += 1
-            yield rec
-
-    def report(self, output_arg: str | None) -> None:
-        p = self.plan
-        where = f" (already in {output_arg})" if output_arg and p.skipped else ""
-        later = f", {p.limited} left for a later run (--limit)" if p.limited else ""
-        err.print(f"feeds: {p.listed} articles listed: {self.new} new, {p.skipped} skipped{where}, "
-                  f"{len(p.new) - self.new} failed{later}"
-                  + (f"; {len(p.errors)} feed(s) could not be read" if p.errors else ""))
+    run = FeedRun(feeds, seen_urls(output, to_dir, database), limit, timeout)
+    for error in run.plan.errors:
+        err.print(f"[bold red]error:[/] {_esc(str(error))}")
+    return run
 
 
 def _exit_for(problems: _Problems) -> None:
@@ -276,6 +254,16 @@ def _prepare_output(fmt: Format | None, output_arg: str | None):
     to write into: checked (and the folder made) before the model loads."""
     import os
 
+    if output_arg and "://" in output_arg:  # an fsspec URL (s3://bucket/out/): claimx.store writes there
+        from claimx.store import remote_output
+
+        try:
+            fmt, to_dir = remote_output(fmt, output_arg)
+        except ValueError as exc:
+            raise _fail(str(exc)) from None
+        if fmt is Format.parquet:
+            _require_parquet(Path(output_arg))
+        return fmt, output_arg, to_dir, None
     output = Path(output_arg) if output_arg else None
     to_dir = output is not None and (fmt is Format.parquet or output.is_dir() or output_arg.endswith(("/", os.sep)))
     if fmt is Format.parquet:
@@ -337,7 +325,11 @@ def _write_records(records, fmt: Format, table: Table, output: Path | None, to_d
     or (parquet) to a folder of tables."""
     from claimx.writers import Writer, atomic_open, safe_filename
 
-    if database is not None:
+    if isinstance(output, str):  # a URL
+        from claimx.store import write_remote
+
+        write_remote(records, fmt, table, output, to_dir)
+    elif database is not None:
         _write_database(database, records)
     elif fmt is Format.parquet:
         from claimx.parquet import write_local
@@ -409,7 +401,7 @@ def _extract_on_cluster(paths: list[str], output_arg: str | None, fmt: Format | 
                                   any_language=any_language)
         problems = _Problems(quiet)
         with _partition_progress(quiet) as progress:
-            summary = cluster.run(paths, Path(output_arg), scheduler, options, partition_size=size,
+            summary = cluster.run(paths, output_arg, scheduler, options, partition_size=size,
                                   on_problem=problems, on_progress=progress)
     except (cluster.ClusterError, ImportError) as exc:
         raise _fail(str(exc)) from None

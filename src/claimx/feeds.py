@@ -15,13 +15,17 @@ import json
 import logging
 import re
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from claimx.fetch import HTML_TYPES, TEXT_TYPES, Fetcher, is_url
 from claimx.inputs import InputError
+
+if TYPE_CHECKING:
+    from claimx.records import ArticleRecord
 
 FEED_TYPES = frozenset({"application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/xml",
                         "text/xml", "application/feed+json", "application/json"})
@@ -212,3 +216,33 @@ def plan(feeds: list[str], seen: set[str], fetcher: Fetcher, limit: int | None =
         new = new[:limit]
     result.new = new
     return result
+
+
+class FeedRun:
+    """One run of ``extract --feed``: the plan (the new article URLs), the
+    records counted as they pass, and the one-line summary."""
+
+    def __init__(self, feeds: list[str], seen: set[str], limit: int | None, timeout: float) -> None:
+        fetcher = FeedFetcher(timeout)
+        try:
+            self.plan = plan(feeds, seen, fetcher, limit)
+        finally:
+            fetcher.close()
+        self.wanted = set(self.plan.new)
+        self.new = 0
+
+    def count(self, records: Iterable[ArticleRecord]) -> Iterator[ArticleRecord]:
+        """The records, counting those of the feeds' new articles."""
+        for rec in records:
+            if rec.article.source in self.wanted:
+                self.new += 1
+            yield rec
+
+    def summary(self, output: str | None) -> str:
+        """"feeds: 42 articles listed: 5 new, 37 skipped (already in news.db), 0 failed"."""
+        p = self.plan
+        where = f" (already in {output})" if output and p.skipped else ""
+        later = f", {p.limited} left for a later run (--limit)" if p.limited else ""
+        unread = f"; {len(p.errors)} feed(s) could not be read" if p.errors else ""
+        return (f"feeds: {p.listed} articles listed: {self.new} new, {p.skipped} skipped{where}, "
+                f"{len(p.new) - self.new} failed{later}{unread}")
