@@ -43,7 +43,7 @@ INSTALL_HINT = "pip install 'claimx[sqlite]'"
 TABLES: dict[str, tuple[dict[str, type], tuple[str, ...], list]] = {
     "articles": (
         {"id": str, "source": str, "title": str, "author": str, "published": str, "reference_date": str,
-         "reference_date_source": str, "url": str, "outlet": str, "text": str, "record": str},
+         "reference_date_source": str, "url": str, "outlet": str, "language": str, "text": str, "record": str},
         ("id",), [],
     ),
     "speakers": (
