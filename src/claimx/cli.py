@@ -139,6 +139,9 @@ def extract(
         bool, typer.Option("--include-text", help="Add the article text (which all offsets index) to the output.")
     ] = False,
     acts: Annotated[str | None, typer.Option("--acts", metavar="ACT,...", help=ACTS_HELP, callback=_acts_option)] = None,
+    topics: Annotated[
+        bool, typer.Option("--topics", help="Also keep reports that state no claim: a topic only ('cited the polls') or a question ('asked whether ...'), marked by their content field; no --acts filter returns them.")
+    ] = False,
     model: Annotated[
         str | None, typer.Option("--model", metavar="NAME_OR_PATH", help="spaCy pipeline to use.")
     ] = None,
@@ -188,7 +191,8 @@ def extract(
     include_text = include_text or fmt in (Format.html, Format.sqlite)  # the page and the database keep the text
     articles = iter_articles(paths or [], url_files=from_urls or [], timeout=timeout)
     extracted = run(articles, nlp, published=pub, include_text=include_text,
-                    batch_size=batch_size, n_process=n_process, on_problem=problems, acts=acts)
+                    batch_size=batch_size, n_process=n_process, on_problem=problems, acts=acts,
+                    topics=topics)
     records = _with_progress(extracted, quiet)
     try:
         _write_records(records, fmt, table, output, to_dir, database)

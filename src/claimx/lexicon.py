@@ -141,3 +141,10 @@ def date_patterns() -> dict[str, list[str]]:
         case, pattern = line.split("\t")[:2]
         out[case].append(pattern)
     return out
+
+
+@cache
+def asking_verbs() -> frozenset[str]:
+    """Lemmas of verbs of asking ("ask", "wonder", "inquire"): after one, a
+    wh-clause is a question, no claim (claimx/attribution/claims.py)."""
+    return _words("asking_verbs.txt")
