@@ -148,3 +148,10 @@ def asking_verbs() -> frozenset[str]:
     """Lemmas of verbs of asking ("ask", "wonder", "inquire"): after one, a
     wh-clause is a question, no claim (claimx/attribution/claims.py)."""
     return _words("asking_verbs.txt")
+
+
+@cache
+def outlets() -> frozenset[str]:
+    """News agencies and picture desks as a credit names them ("Reuters",
+    "Getty Images", "AP Photo"): page furniture in a credit."""
+    return frozenset(ln.strip() for ln in _lines("outlets.txt"))
