@@ -18,11 +18,13 @@ CASES = [
     # questions
     ("Reporters asked whether the plan was legal.", [("question", "whether the plan was legal")]),
     ("The judge asked what he would do next.", [("question", "what he would do next")]),
+    ("She asked if the vote would be held.", [("question", "if the vote would be held")]),
     # negatives: claims
     ("Smith said the plan was legal.", [("claim", "the plan was legal")]),
     ("She described the meeting as productive.", [("claim", "the meeting as productive")]),
     ("The union announced that the strike was over.", [("claim", "the strike was over")]),
     ("“Why not?” he asked.", [("claim", "Why not?")]),
+    ("Cruz said if elected he would work with Congress.", [("claim", "if elected he would work with Congress")]),
     ("Smith said what he wanted was a fair deal.", [("claim", "what he wanted was a fair deal")]),
     ("The mayor called the plan “a disaster.”", [("claim", "the plan “a disaster.”")]),
 ]

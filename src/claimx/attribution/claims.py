@@ -61,8 +61,11 @@ def asks(span: Span, lemma: str) -> bool:
     """"whether the plan was legal", "if he would run", "what he would do"
     after "asked": content that is a question, not a proposition."""
     first = span[0]
+    roots = {t.i for t in span if not span.start <= t.head.i < span.end or t.head.i == t.i}
     if first.lower_ in ("whether", "if") and first.dep_ == "mark":
-        return True
+        # the content's own "if" ("asked if he would run"), not a condition
+        # inside it ("said if elected he would ...")
+        return first.head.i in roots
     return first.lower_ in WH_WORDS and lemma in asking_verbs()
 
 
