@@ -70,6 +70,16 @@ CASES = [
     ("Trump delivered a defense of “New York values,” saying the city embodied the “heart of America.”",
      [("mixed", "Trump", "deliver", "a defense of “New York values,”"),
       ("mixed", "Trump", "say", "the city embodied the “heart of America.”")]),
+    # "was quoted as saying": the one quoted is the speaker
+    ("The mayor was quoted as saying the plan would fail.", [("indirect", "mayor", "say", "the plan would fail")]),
+    ("The senator was quoted as saying: “We will not back down.”",
+     [("direct", "senator", "say", "We will not back down.")]),
+    ("“We will not back down,” the senator was quoted as saying.",
+     [("direct", "senator", "say", "We will not back down,")]),
+    ("The newspaper quoted the mayor as saying the plan would fail.",
+     [("indirect", "mayor", "say", "the plan would fail")]),
+    # negative: no report
+    ("He is known as saying little.", []),
 ]
 
 

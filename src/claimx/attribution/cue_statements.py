@@ -25,7 +25,7 @@ from claimx.attribution.content import (
     strip_that,
 )
 from claimx.attribution.cues import phrase
-from claimx.attribution.sources import subject_of
+from claimx.attribution.sources import subject_of as _subject_of
 from claimx.attribution.statement import Attribution, classify, from_cue
 from claimx.attribution.words import LETTER, adverbial, is_title, passive, trim
 
@@ -33,6 +33,38 @@ if TYPE_CHECKING:
     from claimx.attribution.context import Reading
 
 Span = tuple[int, int]
+
+
+QUOTED = frozenset({"quote", "cite", "report"})  # "was quoted / cited / reported as saying"
+
+
+def subject_of(ctx: Reading, cue: Token) -> Token | None:
+    """The cue's speaker: its subject (:func:`claimx.attribution.sources.subject_of`),
+    or the one "quoted as saying" (:func:`quoted_as_saying`)."""
+    return quoted_as_saying(cue) or _subject_of(ctx, cue)
+
+
+def quoted_as_saying(cue: Token) -> Token | None:
+    """"The mayor *was quoted as saying* the plan would fail", "The paper
+    quoted *the mayor* as saying ...": the subject of the passive "quoted"
+    (or "cited", "reported"), or its object, is who said it; None for any
+    other cue ("known as saying" is no report)."""
+    prep = cue.head
+    if cue.lemma_.lower() != "say" or cue.dep_ not in ("pcomp", "pobj") or prep.lower_ != "as":
+        return None
+    verb = prep.head
+    if verb.lemma_.lower() not in QUOTED:
+        return None
+    return next((c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")), None)
+
+
+def quotes_someone(cue: Token) -> bool:
+    """"The paper *quoted* the mayor as saying ...": the verb that quotes
+    makes no statement of its own; its "saying" does."""
+    return cue.lemma_.lower() in QUOTED and any(
+        c.dep_ == "prep" and c.lower_ == "as" and any(quoted_as_saying(g) is not None for g in c.children)
+        for c in cue.children
+    )
 
 
 # -- pass: the quotation before the cue ---------------------------------------
@@ -45,7 +77,13 @@ def quotes_before(doc: Doc, ctx: Reading) -> None:
     for cue in ctx.cue_tokens:
         subj = subject_of(ctx, cue)
         phrase_start, phrase_end = phrase(ctx, cue, subj)
+        quoted = quoted_as_saying(cue)
+        if subj is not None and quoted is not None and quoted.i == subj.i and subj.i < cue.i:
+            phrase_start = min(phrase_start, subj.left_edge.idx)  # "“...,” the senator was quoted as saying"
         ctx.phrases[cue.i] = (phrase_start, phrase_end)
+        if quotes_someone(cue):
+            ctx.phrases[cue.i] = None
+            continue
         k = _quote_before_cue(ctx, doc, cue, subj, phrase_start, phrase_end)
         if k is not None and k not in ctx.claimed and "quote" in ctx.kinds(cue):
             ctx.claimed.add(k)
