@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
-from claimx.attribution.asides import aside_or_parenthesis, in_pieces
+from claimx.attribution.asides import aside_or_parenthesis, fronted, in_pieces
 from claimx.attribution.content import (
     complement,
     cut,
@@ -150,7 +150,15 @@ def _reports(doc: Doc, ctx: Reading, cue: Token, plan: Span) -> Attribution | No
     if content is None:
         content, rule, pieces = aside_or_parenthesis(ctx, cue, subj, kinds, plan, rule)
     if content is not None:
-        return _clause_statement(doc, ctx, cue, subj, kinds, content, rule)
+        att = _clause_statement(doc, ctx, cue, subj, kinds, content, rule)
+        first = fronted(ctx, cue, plan, (att.start, att.end)) if att is not None else None
+        if att is not None and first is not None:
+            # "If the talks fail, the minister said, the strike will go on": both sides
+            ctx.claimed.update(i for i, q in enumerate(ctx.quotes) if first[0] <= q.start and q.end <= first[1])
+            att.parts, att.start = [first, *att.parts], first[0]
+            if att.type == "direct" or any(ch in ctx.text[first[0] : first[1]] for ch in "“”\""):
+                att.type = "mixed"
+        return att
     if pieces:
         return in_pieces(ctx, cue, subj, pieces, rule)
     if "quote" not in kinds:
