@@ -80,6 +80,14 @@ CASES = [
      [("indirect", "mayor", "say", "the plan would fail")]),
     # negative: no report
     ("He is known as saying little.", []),
+    # a second quotation joined by "and" after the cue, or a second that-clause
+    ("“The deal is fair,” he said, and “nobody will like it.”",
+     [("direct", "he", "say", "The deal is fair,” he said, and “nobody will like it.")]),
+    ("She said the plan was “a mistake,” and that the rules “must change.”",
+     [("mixed", "She", "say", "the plan was “a mistake,” and that the rules “must change.”")]),
+    # negatives: the narrative goes on after "and"
+    ("“The deal is fair,” he said, and the crowd cheered.", [("direct", "he", "say", "The deal is fair,")]),
+    ("He said the deal was “fair,” and the crowd cheered.", [("mixed", "He", "say", "the deal was “fair,”")]),
 ]
 
 

@@ -155,3 +155,10 @@ def outlets() -> frozenset[str]:
     """News agencies and picture desks as a credit names them ("Reuters",
     "Getty Images", "AP Photo"): page furniture in a credit."""
     return frozenset(ln.strip() for ln in _lines("outlets.txt"))
+
+
+@cache
+def clause_verbs() -> frozenset[str]:
+    """Lemmas of verbs that take a "that"-clause without saying it (knowing,
+    perceiving, causing, deciding): never read as a manner of speaking."""
+    return _words("clause_verbs.txt")

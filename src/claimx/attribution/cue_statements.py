@@ -9,6 +9,7 @@ stand in are :mod:`claimx.attribution.asides`'.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
@@ -28,6 +29,7 @@ from claimx.attribution.cues import phrase
 from claimx.attribution.sources import subject_of as _subject_of
 from claimx.attribution.statement import Attribution, classify, from_cue
 from claimx.attribution.words import LETTER, adverbial, is_title, passive, trim
+from claimx.quotemarks import Quotation
 
 if TYPE_CHECKING:
     from claimx.attribution.context import Reading
@@ -90,11 +92,27 @@ def quotes_before(doc: Doc, ctx: Reading) -> None:
             parts = [(quotes[k].inner_start, quotes[k].inner_end)]
             # split quote: "“A,” he said, “B.”"
             k2 = quote_after(text, quotes, phrase_end)
+            if k2 is None:
+                k2 = quote_joined(text, quotes, phrase_end)
             if k2 is not None and k2 not in ctx.claimed and ends_open(text, quotes[k]):
                 ctx.claimed.add(k2)
                 parts += list(quotes[k2].parts)
             ctx.found.append(from_cue(ctx, "direct", parts, cue, subj, 0.95, "quote-before"))
             ctx.phrases[cue.i] = None
+
+
+_JOINED = re.compile(r"[ \t\xa0]*,?[ \t\xa0]*(?:and|but)[ \t\xa0]+")
+
+
+def quote_joined(text: str, quotes: list[Quotation], at: int) -> int | None:
+    """A second quotation joined by "and" after the cue phrase: "“The
+    tariffs are a tax,” he said, “and consumers pay it”" has the "and"
+    inside; "“The tariffs are a tax,” he said, and “consumers pay it.”"
+    outside (not "... he said, and the crowd cheered": no quotation)."""
+    m = _JOINED.match(text, at)
+    if m is None:
+        return None
+    return next((k for k, q in enumerate(quotes) if q.start == m.end()), None)
 
 
 def _quote_before_cue(
