@@ -68,6 +68,8 @@ def _parse_published(value: str | None) -> dt.date | None:
         raise typer.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD", param_hint="--published") from None
 
 
+TOPICS_HELP = ("Also keep reports that state no claim: a topic only ('cited the polls') or a question ('asked "
+               "whether ...'), marked by their content field; no --acts filter returns them.")
 ACTS_HELP = "Keep only quotes of these acts, comma-separated: speech, belief, fact, intention (default: all)."
 
 
@@ -129,9 +131,7 @@ def extract(
         str | None,
         typer.Option("--output", "-o", help="Write to FILE (atomically), or one file per article into DIR/. Default: stdout."),
     ] = None,
-    table: Annotated[
-        Table, typer.Option("--table", help="CSV/TSV: one row per quote, speaker or date.")
-    ] = Table.quotes,
+    table: Annotated[Table, typer.Option("--table", help="CSV/TSV: one row per quote, speaker or date.")] = Table.quotes,
     published: Annotated[
         str | None, typer.Option("--published", metavar="YYYY-MM-DD", help="Article date where metadata lacks one.")
     ] = None,
@@ -139,9 +139,7 @@ def extract(
         bool, typer.Option("--include-text", help="Add the article text (which all offsets index) to the output.")
     ] = False,
     acts: Annotated[str | None, typer.Option("--acts", metavar="ACT,...", help=ACTS_HELP, callback=_acts_option)] = None,
-    topics: Annotated[
-        bool, typer.Option("--topics", help="Also keep reports that state no claim: a topic only ('cited the polls') or a question ('asked whether ...'), marked by their content field; no --acts filter returns them.")
-    ] = False,
+    topics: Annotated[bool, typer.Option("--topics", help=TOPICS_HELP)] = False,
     model: Annotated[
         str | None, typer.Option("--model", metavar="NAME_OR_PATH", help="spaCy pipeline to use.")
     ] = None,
@@ -190,9 +188,8 @@ def extract(
     n_process = workers if workers > 0 else (os.cpu_count() or 1)
     include_text = include_text or fmt in (Format.html, Format.sqlite)  # the page and the database keep the text
     articles = iter_articles(paths or [], url_files=from_urls or [], timeout=timeout)
-    extracted = run(articles, nlp, published=pub, include_text=include_text,
-                    batch_size=batch_size, n_process=n_process, on_problem=problems, acts=acts,
-                    topics=topics)
+    extracted = run(articles, nlp, published=pub, include_text=include_text, batch_size=batch_size,
+                    n_process=n_process, on_problem=problems, acts=acts, topics=topics)
     records = _with_progress(extracted, quiet)
     try:
         _write_records(records, fmt, table, output, to_dir, database)

@@ -14,8 +14,8 @@ from spacy.tokens import Token
 
 from claimx.attribution.context import ASIDE
 from claimx.attribution.statement import Attribution, from_cue
-from claimx.quotemarks import ALL_MARKS
 from claimx.attribution.words import ADDRESSEE_DEPS, DOUBLE_MARKS, LETTER, char_span, passive, trim
+from claimx.quotemarks import ALL_MARKS
 
 if TYPE_CHECKING:
     from claimx.attribution.context import Reading
