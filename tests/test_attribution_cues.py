@@ -46,6 +46,9 @@ CASES = [
     ("The company fumed that the ruling was unfair.", []),
     ("She pretended that the door was open.", []),
     ("He made sure that the door was locked.", []),
+    # "continue" reports a quotation, not an action it goes on with
+    ("“We will win,” he continued.", [("direct", "he", "continue", "We will win,")]),
+    ("The agency will continue screening people for eligibility.", []),
 ]
 
 

@@ -28,6 +28,7 @@ CASES = [
     ("THE TAKEAWAY: Senators said the plan would pass.", [("indirect", "Senators", "say", "the plan would pass")]),
     ("Article continues below\n\nSmith said the plan would work.", [("indirect", "Smith", "say", "the plan would work")]),
     ("Listen: the mayor says “we are ready”", []),
+    ("Editor’s note: The candidate has repeatedly pledged to ban all visitors.", []),
     ("By Jane Roe and John Smith, Associated Press\n\nThe mayor said the city was ready.",
      [("indirect", "mayor", "say", "the city was ready")]),
     ("WASHINGTON (Reuters) - Senator Jane Roe said on Monday the bill would pass.",
