@@ -99,6 +99,7 @@ def build_record(
                 id=f"q{n}",
                 type=q["type"],
                 act=q["act"],
+                content=q.get("content", "claim"),
                 text=text[q["start"] : q["end"]],
                 start=q["start"],
                 end=q["end"],
@@ -185,18 +186,20 @@ def extract(
     on_problem: Callable[[InputError | Notice], None] | None = None,
     acts: frozenset[str] | None = None,
     any_language: bool = False,
+    topics: bool = False,
 ) -> Iterator[ArticleRecord]:
     """Stream records for the articles in ``items`` (in order); bad inputs
     and notices go to ``on_problem`` as they are met. An article longer than
     ``segments.SEGMENT_CHARS`` is parsed in segments and merged (see
     :mod:`claimx.segments`). With ``acts``, each record keeps only the quotes
-    of those acts (ids as in the whole record). Each article's language is
-    identified first (:mod:`claimx.language`); one surely not in English is
-    named to ``on_problem`` and not parsed (its record has metadata only)
-    unless ``any_language``."""
+    of those acts (ids as in the whole record). Quotes that state no claim
+    (a topic only, a question) are left out unless ``topics`` (and no ``acts``).
+    Each article's language is identified first (:mod:`claimx.language`); one
+    surely not in English is named to ``on_problem`` and not parsed (its
+    record has metadata only) unless ``any_language``."""
     items = _languages(items, any_language, on_problem)
     for record in _extract(items, nlp, published, include_text, batch_size, n_process, on_problem):
-        yield keep_acts(record, acts)
+        yield keep_acts(record, acts, topics)
 
 
 def _languages(

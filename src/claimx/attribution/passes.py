@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from claimx.attribution import (
     according,
     acts,
+    claims,
     colons,
     continuations,
     cue_statements,
@@ -48,6 +49,7 @@ PASSES: tuple[Pass, ...] = (
     refusals.drop_refusals,                   # "declined to comment": no statement
     nesting.drop_nested,                      # "said he thinks ...": one statement
     acts.assign,                              # speech, belief, fact or intention
+    claims.mark,                              # a claim, or only a topic or a question
     continuations.paragraph_continuations,    # the next paragraph's quotation, same speaker
 )
 
