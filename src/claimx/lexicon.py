@@ -151,6 +151,14 @@ def asking_verbs() -> frozenset[str]:
 
 
 @cache
+def quantity_objects() -> frozenset[str]:
+    """Heads of an object that says how much was said, not what ("a lot",
+    "something", "volumes"): with "about" after it the report names a topic
+    only (claimx/attribution/claims.py)."""
+    return _words("quantity_objects.txt")
+
+
+@cache
 def outlets() -> frozenset[str]:
     """News agencies and picture desks as a credit names them ("Reuters",
     "Getty Images", "AP Photo"): page furniture in a credit."""

@@ -11,7 +11,12 @@ names a topic, or a question, is no claim. Each statement's ``content`` is
   ("announced the end of the strike", "voiced concern about the budget",
   "cited the polls"): no verb, no quotation marks, no predicate on the
   object ("described the meeting as productive", "called it a disgrace"
-  say something of it: claims).
+  say something of it: claims);
+- *a quantity about a topic*: the object says how much was said and
+  "about" names what of ("said a lot about the budget that nobody wanted
+  to hear", "the result says something about how voters feel", "speaks
+  volumes about the campaign": a figure of speech when the source is a
+  thing), whatever clause the topic holds.
 
 Topic-only reports and questions stay in the full output with their
 ``content`` (``claimx extract --topics``); the default output and every act
@@ -26,7 +31,7 @@ from spacy.tokens import Doc, Span
 
 from claimx.attribution.statement import Attribution
 from claimx.attribution.words import DOUBLE_MARKS
-from claimx.lexicon import asking_verbs
+from claimx.lexicon import asking_verbs, quantity_objects
 
 if TYPE_CHECKING:
     from claimx.attribution.context import Reading
@@ -52,7 +57,7 @@ def content_of(doc: Doc, ctx: Reading, att: Attribution) -> str:
         return CLAIM
     if asks(span, att.cue[2]):
         return QUESTION
-    if att.rule == "object" and names_topic(ctx.text, span):
+    if att.rule == "object" and (names_topic(ctx.text, span) or quantity_about(ctx.text, span)):
         return TOPIC
     return CLAIM
 
@@ -82,3 +87,18 @@ def names_topic(text: str, span: Span) -> bool:
     if any(t.dep_ in PREDICATE_DEPS or t.dep_ == "prep" and t.lower_ == "as" for t in heads):
         return False
     return any(t.dep_ in ("dobj", "pobj") and t.pos_ in ("NOUN", "PROPN", "PRON", "NUM") for t in heads)
+
+
+def quantity_about(text: str, span: Span) -> bool:
+    """"a lot about the budget that nobody wanted to hear", "something about
+    how voters feel": an object that only says how much was said, then
+    "about" (on the object or beside it) and the topic; not "a lot of money
+    was wasted" (a clause), not a quotation ("said “a lot” about it")."""
+    if any(ch in text[span.start_char : span.end_char] for ch in DOUBLE_MARKS):
+        return False
+    heads = [t for t in span if t.head.i < span.start or t.head.i >= span.end or t.head.i == t.i]
+    obj = next((t for t in heads if t.dep_ == "dobj"), None)
+    if obj is None or obj.lower_ not in quantity_objects() or any(t.dep_ in PREDICATE_DEPS for t in heads):
+        return False
+    abouts = [t for t in (*heads, *obj.children) if t.dep_ == "prep" and t.lower_ == "about"]
+    return bool(abouts) and all(t.i <= obj.i or t.dep_ == "prep" or t.is_punct for t in heads)
