@@ -28,6 +28,10 @@ CASES = [
      [("indirect", "lawyer", "say", "the firm was doing well, though profits fell last year")]),
     ("The mayor said he would stay as long as voters said he was needed.",
      [("indirect", "mayor", "say", "he would stay as long as voters said he was needed")]),
+    # a predicate said of a pronoun object makes a claim; the pronoun alone points back
+    ("Kaine has described himself as a pro-life Catholic.",
+     [("indirect", "Kaine", "describe", "himself as a pro-life Catholic")]),
+    ("The governor denied it on Monday.", []),
     # a relative clause with a cue of its own after the clause's verb is its own statement
     # (and "he" is DeSantis, whom the NER took for an organisation)
     ("DeSantis said he backs a bill, which he called “a cartel for higher education.”",

@@ -227,13 +227,20 @@ def _object(ctx: Reading, cue: Token) -> Span | None:
         # "denied it") restates nothing; a verb or quotation always
         # counts ("called it “an incredibly significant development”")
         obj = next((c for c in right if c.dep_ == "dobj"), right[0])
-        anaphoric = obj.pos_ == "PRON" or any(
+        anaphoric = (obj.pos_ == "PRON" or any(
             c.dep_ == "det" and c.lower_ in ("this", "that", "these", "those") for c in obj.children
-        )
+        )) and not said_of(obj, right)
         quoted = any(t.text in ALL_MARKS or ctx.in_quote(t.idx) for t in toks)
         if not anaphoric or quoted or any(t.pos_ in ("VERB", "AUX") for t in toks):
             return char_span(toks)
     return None
+
+
+def said_of(obj: Token, right: list[Token]) -> bool:
+    """A predicate the cue says of its object, which makes even a pronoun's
+    object a claim ("described *himself as a pro-life Catholic*", "called
+    *it a disgrace*"), not "denied it", "rejected that notion"."""
+    return any(c.dep_ == "oprd" or c.dep_ == "prep" and c.lower_ == "as" for c in (*right, *obj.children))
 
 
 def _own_relative(ctx: Reading, tok: Token) -> bool:
