@@ -19,6 +19,12 @@ CASES = [
     ("The senator said a lot about the budget that nobody wanted to hear.",
      [("topic", "a lot about the budget that nobody wanted to hear")]),
     ("The result says something about how voters feel.", [("topic", "something about how voters feel")]),
+    # a verb that says yes or no to a noun of something said: a claim it is false (or true)
+    ("The minister denied the charges on Monday.", [("claim", "the charges")]),
+    ("The company acknowledged the mistake.", [("claim", "the mistake")]),
+    # ... not to a thing or a person given or refused something
+    ("The Senate confirmed a judge on Tuesday.", [("topic", "a judge")]),
+    ("The governor denied them health care.", [("topic", "health care")]),
     # questions
     ("Reporters asked whether the plan was legal.", [("question", "whether the plan was legal")]),
     ("The judge asked what he would do next.", [("question", "what he would do next")]),

@@ -11,7 +11,11 @@ names a topic, or a question, is no claim. Each statement's ``content`` is
   ("announced the end of the strike", "voiced concern about the budget",
   "cited the polls"): no verb, no quotation marks, no predicate on the
   object ("described the meeting as productive", "called it a disgrace"
-  say something of it: claims);
+  say something of it: claims), unless the cue says yes or no to what
+  the object names and the object names something said or a state of
+  affairs ("denied the charges", "confirmed the death of a soldier": a
+  claim that it is false, or true; ``data/polarity_verbs.txt``,
+  ``data/content_nouns.txt``; not "confirmed a judge", "conceded the race");
 - *a quantity about a topic*: the object says how much was said and
   "about" names what of ("said a lot about the budget that nobody wanted
   to hear", "the result says something about how voters feel", "speaks
@@ -31,7 +35,7 @@ from spacy.tokens import Doc, Span
 
 from claimx.attribution.statement import Attribution
 from claimx.attribution.words import DOUBLE_MARKS
-from claimx.lexicon import asking_verbs, quantity_objects
+from claimx.lexicon import asking_verbs, content_nouns, polarity_verbs, quantity_objects
 
 if TYPE_CHECKING:
     from claimx.attribution.context import Reading
@@ -57,7 +61,9 @@ def content_of(doc: Doc, ctx: Reading, att: Attribution) -> str:
         return CLAIM
     if asks(span, att.cue[2]):
         return QUESTION
-    if att.rule == "object" and (names_topic(ctx.text, span) or quantity_about(ctx.text, span)):
+    if att.rule == "object" and quantity_about(ctx.text, span):
+        return TOPIC
+    if att.rule == "object" and names_topic(ctx.text, span) and not says_yes_or_no(span, att.cue[2]):
         return TOPIC
     return CLAIM
 
@@ -102,3 +108,20 @@ def quantity_about(text: str, span: Span) -> bool:
         return False
     abouts = [t for t in (*heads, *obj.children) if t.dep_ == "prep" and t.lower_ == "about"]
     return bool(abouts) and all(t.i <= obj.i or t.dep_ == "prep" or t.is_punct for t in heads)
+
+
+def says_yes_or_no(span: Span, lemma: str) -> bool:
+    """"denied the charges", "acknowledged the mistake", "confirmed the
+    death of a soldier": a verb that says yes or no to what its object
+    names, the object a noun of something said or a state of affairs; not
+    "confirmed a judge", "denied him health care" (a person given or
+    refused something)."""
+    if lemma not in polarity_verbs():
+        return False
+    heads = [t for t in span if t.head.i < span.start or t.head.i >= span.end or t.head.i == t.i]
+    objs = [t for t in heads if t.dep_ == "dobj"]
+    if len(objs) != 1 or any(t.dep_ in ("dative", "iobj") for t in heads):
+        return False
+    word = objs[0].lower_
+    # (the tagger may leave a plural unlemmatised: "charges")
+    return bool({objs[0].lemma_.lower(), word, word[:-1] if word.endswith("s") else word} & content_nouns())
