@@ -31,7 +31,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from claimx.attribution.statement import Attribution
 from claimx.attribution.words import DOUBLE_MARKS
@@ -89,7 +89,7 @@ def names_topic(text: str, span: Span) -> bool:
         return False
     if any(t.pos_ in ("VERB", "AUX") for t in span):
         return False
-    heads = [t for t in span if t.head.i < span.start or t.head.i >= span.end or t.head.i == t.i]
+    heads = tops(span)
     if any(t.dep_ in PREDICATE_DEPS or t.dep_ == "prep" and t.lower_ == "as" for t in heads):
         return False
     return any(t.dep_ in ("dobj", "pobj") and t.pos_ in ("NOUN", "PROPN", "PRON", "NUM") for t in heads)
@@ -102,7 +102,7 @@ def quantity_about(text: str, span: Span) -> bool:
     was wasted" (a clause), not a quotation ("said “a lot” about it")."""
     if any(ch in text[span.start_char : span.end_char] for ch in DOUBLE_MARKS):
         return False
-    heads = [t for t in span if t.head.i < span.start or t.head.i >= span.end or t.head.i == t.i]
+    heads = tops(span)
     obj = next((t for t in heads if t.dep_ == "dobj"), None)
     if obj is None or obj.lower_ not in quantity_objects() or any(t.dep_ in PREDICATE_DEPS for t in heads):
         return False
@@ -118,10 +118,15 @@ def says_yes_or_no(span: Span, lemma: str) -> bool:
     refused something)."""
     if lemma not in polarity_verbs():
         return False
-    heads = [t for t in span if t.head.i < span.start or t.head.i >= span.end or t.head.i == t.i]
+    heads = tops(span)
     objs = [t for t in heads if t.dep_ == "dobj"]
     if len(objs) != 1 or any(t.dep_ in ("dative", "iobj") for t in heads):
         return False
     word = objs[0].lower_
     # (the tagger may leave a plural unlemmatised: "charges")
     return bool({objs[0].lemma_.lower(), word, word[:-1] if word.endswith("s") else word} & content_nouns())
+
+
+def tops(span: Span) -> list[Token]:
+    """The tokens of ``span`` whose head is outside it (or themselves)."""
+    return [t for t in span if t.head.i < span.start or t.head.i >= span.end or t.head.i == t.i]
