@@ -109,9 +109,12 @@ class _Problems:
 
 
 def _esc(text: str) -> str:
+    """A message for the terminal: no markup read into it, no control character let through."""
     from rich.markup import escape
 
-    return escape(text)
+    from claimx.terminal import visible
+
+    return escape(visible(text))
 
 
 @app.command()
@@ -499,13 +502,16 @@ def check(
 ) -> None:
     """Re-extract each sample and compare it with its expected output (exit 1 on any difference)."""
     from claimx.extract import build_record
-    from claimx.golden import diff, find_samples
-    from claimx.inputs import Article, iter_articles
+    from claimx.golden import diff, find_samples, read_expected
+    from claimx.inputs import Article, InputError, iter_articles
     from claimx.writers import atomic_open, to_yaml
 
     if not directory.is_dir():
         raise _fail(f"{directory}: not a directory")
-    samples = find_samples(directory)
+    try:
+        samples = find_samples(directory)
+    except OSError as exc:
+        raise _fail(f"{directory}: cannot read: {exc.strerror or exc}") from None
     if not samples:
         raise _fail(f"{directory}: no sample articles (.txt, .html) found")
     nlp = _load_nlp(model)
@@ -514,7 +520,7 @@ def check(
         items = list(iter_articles([str(sample.article)]))
         article = next((a for a in items if isinstance(a, Article)), None)
         if article is None:
-            err.print(f"[bold red]error:[/] {_esc(str(items[0]))}")
+            err.print(f"[bold red]error:[/] {_esc(str(next(i for i in items if isinstance(i, InputError))))}")
             bad += 1
             continue
         article.source = sample.article.name  # the same wherever the folder lies
@@ -523,19 +529,25 @@ def check(
         if update:
             with atomic_open(sample.expected) as fh:
                 fh.write(actual)
-            err.print(f"updated {sample.expected}")
+            err.print(f"updated {_esc(str(sample.expected))}")
             continue
         if not sample.expected.exists():
-            err.print(f"[bold red]missing:[/] {sample.expected} (create it with: claimx check --update)")
+            err.print(f"[bold red]missing:[/] {_esc(str(sample.expected))} (create it with: claimx check --update)")
             bad += 1
             continue
-        d = diff(sample.expected.read_text(encoding="utf-8"), actual, name)
+        try:
+            expected = read_expected(sample.expected)
+        except InputError as exc:
+            err.print(f"[bold red]error:[/] {_esc(str(exc))}")
+            bad += 1
+            continue
+        d = diff(expected, actual, name)
         if d:
             bad += 1
-            err.print(f"[bold red]DIFFERS:[/] {sample.article}")
+            err.print(f"[bold red]DIFFERS:[/] {_esc(str(sample.article))}")
             sys.stdout.write(d)
         else:
-            err.print(f"[green]ok:[/] {sample.article}")
+            err.print(f"[green]ok:[/] {_esc(str(sample.article))}")
     if bad:
         err.print(f"{bad} of {len(samples)} sample(s) differ from their expected output.")
         raise typer.Exit(1)
@@ -570,7 +582,10 @@ def evaluate(
         if not corpus.exists():
             raise _fail(f"{corpus}: no such file or directory")
         nlp = _load_nlp(model)
-        scores = evaluate_timeml(corpus, nlp, limit=limit, n_process=n_process)
+        try:
+            scores = evaluate_timeml(corpus, nlp, limit=limit, n_process=n_process)
+        except (OSError, ValueError, SyntaxError) as exc:  # unreadable, not UTF-8, not XML (ParseError)
+            raise _fail(f"{corpus}: cannot read the TimeML corpus: {_corpus_problem(exc)}") from None
     else:
         from claimx.evaluate import load_corpus, score_corpus, verb_lemmas
 
@@ -578,6 +593,8 @@ def evaluate(
             docs = load_corpus(corpus, split)
         except FileNotFoundError as exc:
             raise _fail(str(exc)) from None
+        except (OSError, ValueError) as exc:  # unreadable, not UTF-8, a broken annotation
+            raise _fail(f"{corpus}: cannot read the corpus: {_corpus_problem(exc)}") from None
         docs = docs[:limit] if limit else docs
         nlp = _load_nlp(model)
         from claimx.extract import extract as run
@@ -590,6 +607,13 @@ def evaluate(
         print(json.dumps(scores, indent=2))
         return
     _print_scores(scores)
+
+
+def _corpus_problem(exc: Exception) -> str:
+    """What is wrong with an evaluation corpus, in one line."""
+    name = getattr(exc, "filename", None)
+    reason = getattr(exc, "strerror", None) or (str(exc).splitlines() or [type(exc).__name__])[0]
+    return f"{name}: {reason}" if name else reason
 
 
 def _print_scores(scores: dict) -> None:
@@ -623,3 +647,15 @@ def main() -> None:
         app()
     except Stopped as stop:  # a stop before the run began (loading the model)
         raise SystemExit(_stopped(stop).exit_code) from None
+    except MemoryError:
+        err.print("[bold red]error:[/] out of memory; try fewer --workers or smaller inputs")
+        raise SystemExit(1) from None
+    except Exception as exc:  # a bug: one line, not a traceback (CLAIMX_DEBUG=1 shows it)
+        import os
+
+        if os.environ.get("CLAIMX_DEBUG"):
+            raise
+        err.print(f"[bold red]error:[/] claimx failed unexpectedly ({_esc(type(exc).__name__)}: "
+                  f"{_esc(str(exc).splitlines()[0] if str(exc) else '')}); please report it, with "
+                  "CLAIMX_DEBUG=1 set to show the traceback")
+        raise SystemExit(70) from None

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
 from claimx import __version__
-from claimx.inputs import MAX_BYTES, Article, InputError, Notice, read_bytes
+from claimx.inputs import MAX_BYTES, Article, InputError, Notice, read_bytes, read_limited, too_large
 
 if TYPE_CHECKING:
     import httpx
@@ -171,8 +171,12 @@ def read_url_list(path: str, stdin_text: str | None = None) -> Iterator[str | In
         text = stdin_text
     else:
         try:
-            text = Path(path).read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
+            with Path(path).open("rb") as fh:
+                data = read_limited(fh, MAX_BYTES)
+            if data is None:
+                raise ValueError(f"the list is {too_large(MAX_BYTES)}")
+            text = data.decode("utf-8-sig")
+        except (OSError, ValueError) as exc:  # UnicodeDecodeError is a ValueError
             reason = getattr(exc, "strerror", None) or str(exc)
             yield InputError(path, f"cannot read the URL list: {reason}")
             return
