@@ -443,21 +443,23 @@ def corpus(
     """Build the people and claims tables across articles, and print a summary. [dim]Example: claimx corpus quotes.db[/]"""
     from claimx.corpus import build, summarise
     from claimx.outputs import is_database, iter_records
-    from claimx.sqlite import DatabaseError, DatabaseWriter, write_corpus
+    from claimx.sqlite import DatabaseError, DatabaseWriter, build_in_place, write_corpus
 
     if not (path.is_dir() or (path.is_file() and is_database(path))):
         raise _fail(f"{path}: not a database (.db, .sqlite) or a directory of claimx output")
     if db is not None and not path.is_dir():
         raise _fail("--db is for a directory of JSON Lines output; a database holds its own tables")
     problems = _Problems(False)
-    target = path if is_database(path) else db
     try:
-        records = iter_records(path, problems)
-        if db is not None:
-            records = _tee(records, DatabaseWriter(db))
-        result = build(records)
-        if target is not None:
-            write_corpus(target, result)
+        if is_database(path):  # read and written in one transaction: safe beside a running extract
+            result = build_in_place(path, build)
+        else:
+            records = iter_records(path, problems)
+            if db is not None:
+                records = _tee(records, DatabaseWriter(db))
+            result = build(records)
+            if db is not None:
+                write_corpus(db, result)
         if html is not None:
             from claimx.report import render_html
             from claimx.writers import atomic_open
