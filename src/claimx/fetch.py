@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 SCHEMES = ("http://", "https://")
 TIMEOUT = 20.0  # seconds to connect, and between two reads
+DEADLINE = 120.0  # seconds for a whole page, all tries (at least 4 x the timeout): a server dripping bytes ends
 RETRIES = 2  # more tries after the first, for timeouts, dropped connections, 429 and 5xx
 BACKOFF = 1.0  # seconds before the first retry, doubled for each next one
 MAX_WAIT = 30.0  # the longest Retry-After honoured
@@ -62,10 +63,12 @@ class Page:
 class Fetcher:
     """One HTTP client for a run (connections are reused); ``close()`` it."""
 
-    def __init__(self, timeout: float = TIMEOUT, retries: int = RETRIES, max_bytes: int | None = None) -> None:
+    def __init__(self, timeout: float = TIMEOUT, retries: int = RETRIES, max_bytes: int | None = None,
+                 deadline: float | None = None) -> None:
         import httpx
 
         self.timeout = timeout
+        self.deadline = deadline if deadline is not None else max(DEADLINE, 4 * timeout)
         self.retries = retries
         self.max_bytes = max_bytes if max_bytes is not None else MAX_BYTES
         self.client = httpx.Client(
@@ -86,14 +89,18 @@ class Fetcher:
         import httpx
 
         problem = ""
+        end = time.monotonic() + self.deadline
         for attempt in range(self.retries + 1):
+            left = end - time.monotonic()
+            if left <= 0:
+                break
             try:
-                with self.client.stream("GET", url) as resp:
+                with self.client.stream("GET", url, timeout=httpx.Timeout(min(self.timeout, left))) as resp:
                     if resp.status_code in RETRY_STATUS and attempt < self.retries:
                         problem = _status(resp)
-                        time.sleep(_wait(resp, attempt))
+                        time.sleep(min(_wait(resp, attempt), max(end - time.monotonic(), 0)))
                         continue
-                    return self._page(url, resp)
+                    return self._page(url, resp, end)
             except httpx.TimeoutException:
                 problem = f"timed out after {self.timeout:g} s"
             except httpx.TooManyRedirects:
@@ -103,11 +110,17 @@ class Fetcher:
             except httpx.TransportError as exc:
                 problem = f"cannot connect ({exc or type(exc).__name__})"
             if attempt < self.retries:
-                time.sleep(BACKOFF * 2**attempt)
+                time.sleep(min(BACKOFF * 2**attempt, max(end - time.monotonic(), 0)))
+        if time.monotonic() >= end:
+            raise InputError(url, self._late(problem))
         tries = self.retries + 1
         raise InputError(url, f"{problem} ({tries} tries)" if tries > 1 else problem)
 
-    def _page(self, url: str, resp: httpx.Response) -> Page:
+    def _late(self, problem: str = "") -> str:
+        last = f"; last: {problem}" if problem else ""
+        return f"not complete after {self.deadline:g} s, the limit for a whole page{last}"
+
+    def _page(self, url: str, resp: httpx.Response, end: float = float("inf")) -> Page:
         if resp.status_code >= 400:
             raise InputError(url, _status(resp))
         media, _, params = resp.headers.get("content-type", "").partition(";")
@@ -120,6 +133,8 @@ class Fetcher:
             body += chunk
             if len(body) > self.max_bytes:
                 raise InputError(url, f"page too large (more than the limit of {_mib(self.max_bytes)})")
+            if time.monotonic() > end:  # each read came in time, but the page never ends
+                raise InputError(url, self._late())
         if not media and bytes(body[:1024]).lstrip().lower().startswith((b"<!doctype html", b"<html")):
             media = "text/html"
         if media not in HTML_TYPES | TEXT_TYPES:

@@ -78,7 +78,8 @@ class RunSafeTokenizer:
                 docs.append(self.tokenizer(text[pos:m.start()]))
             words = RUN_PIECES.findall(m.group())
             spaces = [w.endswith(" ") and not w[-2:].isspace() for w in words]  # as spaCy: one space after
-            docs.append(Doc(self.vocab, words=[w[:-1] if sp else w for w, sp in zip(words, spaces)], spaces=spaces))
+            words = [w[:-1] if sp else w for w, sp in zip(words, spaces, strict=True)]
+            docs.append(Doc(self.vocab, words=words, spaces=spaces))
             pos = m.end()
         if pos < len(text):
             docs.append(self.tokenizer(text[pos:]))
