@@ -290,3 +290,46 @@ def test_a_glob_without_double_star_is_plain_glob(tmp_path, monkeypatch):
     assert glob_once("*.txt") == ["a.txt"]
     assert glob_once("**/*.txt") == ["a.txt"]
     assert glob_once("nothing/**/*.txt") == []
+
+
+# ---- claimx's own output read back (claimx corpus DIR) ------------------------------------
+
+def test_output_lines_are_read_one_by_one_and_bounded(tmp_path, seed_record, monkeypatch):
+    import claimx.outputs as outputs
+
+    good = json.dumps(seed_record, ensure_ascii=False).encode()
+    (tmp_path / "out.jsonl").write_bytes(good + b"\n" + b'{"schema": "claimx/1", "x": "caf\xe9"}\n'
+                                         + b"[" * 5_000 + b"\n" + b" " * (len(good) + 20) + b"x\n"
+                                         + good.replace(b"rubio-cbs", b"again") + b"\n")
+    monkeypatch.setattr(outputs, "MAX_RECORD_BYTES", len(good) + 10)
+    problems = []
+    records = list(outputs.iter_records(tmp_path, problems.append))
+    assert [r["article"]["id"] for r in records] == ["rubio-cbs", "again"]
+    assert [(p.line, p.message.split(" (")[0]) for p in problems] == [
+        (2, "not UTF-8"), (3, "not a claimx record"), (4, "line too large")]
+
+
+def test_deeply_nested_json_in_a_corpus_is_one_bad_line(tmp_path):
+    p = tmp_path / "c.jsonl"
+    p.write_text('{"text": "One."}\n' + "[" * 100_000 + '\n{"text": "Two."}\n')
+    items = list(read_path(p))
+    assert [a.text for a in items if isinstance(a, Article)] == ["One.", "Two."]
+    assert [(e.line, e.message) for e in items if isinstance(e, InputError)] == [
+        (2, "not an article (JSON nested too deeply)")]
+
+
+def test_a_cluster_range_of_a_corpus_is_decoded_line_by_line(tmp_path):
+    """A partition reads part of a corpus on its own: the same line-by-line
+    decoding, the bad line counted from the file's start."""
+    from claimx.partitions import InputFile, count_range, plan, ranges, read_partition, resolve
+
+    p = tmp_path / "c.jsonl"
+    lines = [json.dumps({"id": f"a{i}", "text": f"José number {i}."}, ensure_ascii=False).encode() for i in range(40)]
+    lines[30] = lines[30].replace("é".encode(), b"\xe9")
+    p.write_bytes(b"\n".join(lines) + b"\n")
+    parts = plan([InputFile(str(p), str(p), p.stat().st_size)], 600)
+    parts = resolve(parts, [count_range(piece) for piece in ranges(parts)])
+    assert len(parts) > 2
+    got = [item for part in parts for item in read_partition(part)]
+    assert [(n.line, n.message.split(" (")[0]) for n in got if isinstance(n, Notice)] == [(31, "not UTF-8")]
+    assert [a.text for a in got if isinstance(a, Article)] == [f"José number {i}." for i in range(40)]

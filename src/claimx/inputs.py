@@ -301,6 +301,9 @@ def read_jsonl(text: str, source: str, stem: str, first_line: int = 1) -> Iterat
         except json.JSONDecodeError as exc:
             yield InputError(source, f"not valid JSON ({exc.msg} at column {exc.colno})", n)
             continue
+        except RecursionError:
+            yield InputError(source, "not an article (JSON nested too deeply)", n)
+            continue
         try:
             yield _from_record(rec, source, stem, n)
         except InputError as err:
