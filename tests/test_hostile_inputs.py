@@ -333,3 +333,12 @@ def test_a_cluster_range_of_a_corpus_is_decoded_line_by_line(tmp_path):
     got = [item for part in parts for item in read_partition(part)]
     assert [(n.line, n.message.split(" (")[0]) for n in got if isinstance(n, Notice)] == [(31, "not UTF-8")]
     assert [a.text for a in got if isinstance(a, Article)] == [f"José number {i}." for i in range(40)]
+
+
+def test_show_makes_control_characters_in_the_article_visible(tmp_path, cached_model):
+    p = tmp_path / "a.txt"
+    p.write_text("“We will win\x1b[2J this race,” Governor Jane Smith\x07 said on Monday.\x1b]0;x\x9b\n")
+    r = run("show", p)
+    assert r.exit_code == 0, r.stderr
+    assert "\x1b" not in r.stdout and "\x07" not in r.stdout and "\x9b" not in r.stdout
+    assert "win␛[2J this race" in r.stdout and "Smith␇" in r.stdout and "␛]0;x�" in r.stdout
