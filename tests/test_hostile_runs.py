@@ -11,13 +11,15 @@ import subprocess
 import sys
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import pytest
 
 from claimx.fetch import Fetcher
 from claimx.inputs import InputError
 from claimx.writers import atomic_open, stale_temporaries
+
+from .test_urls import QuietServer
 
 HOLD = """
 import sys, time
@@ -100,18 +102,13 @@ class Drip(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def dripping():
-    class Server(ThreadingHTTPServer):
-        daemon_threads = True
-
-        def handle_error(self, request, client_address) -> None:
-            pass
-
-    srv = Server(("127.0.0.1", 0), Drip)
-    thread = threading.Thread(target=srv.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{srv.server_address[1]}/page"
-    srv.shutdown()
-    srv.server_close()
+    srv = QuietServer(("127.0.0.1", 0), Drip)
+    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{srv.server_address[1]}/page"
+    finally:
+        srv.shutdown()
+        srv.server_close()
 
 
 def test_a_dripping_server_is_cut_off_at_the_deadline(dripping):

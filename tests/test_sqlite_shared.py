@@ -20,6 +20,8 @@ import claimx.sqlite as store
 from claimx.corpus import build
 from claimx.sqlite import DatabaseWriter, build_in_place
 
+from .test_sqlite import count, write
+
 pytestmark = pytest.mark.skipif(shutil.which("sqlite3") is None, reason="needs the sqlite3 shell")
 
 
@@ -31,15 +33,6 @@ def record(aid: str, base: dict | None = None) -> dict:
     return data
 
 
-def write(path, records, batch_size=4):
-    with DatabaseWriter(path, batch_size=batch_size) as db:
-        for r in records:
-            db.write(r)
-
-
-def count(path, sql):
-    with closing(sqlite3.connect(path)) as conn:
-        return conn.execute(sql).fetchone()[0]
 
 
 class Reader:
