@@ -44,15 +44,23 @@ def run(*args, input=None):
 
 # ---- bounded reads -----------------------------------------------------------------------
 
+class Endless(io.RawIOBase):
+    """A stream that never ends (a device, a pipe fed for ever)."""
+
+    def __init__(self, byte: bytes = b"\0") -> None:
+        self.byte = byte
+        self.served = 0
+
+    def readable(self):
+        return True
+
+    def readinto(self, buf):
+        buf[:] = self.byte * len(buf)
+        self.served += len(buf)
+        return len(buf)
+
+
 def test_read_limited_stops_one_byte_past_the_limit():
-    class Endless(io.RawIOBase):
-        served = 0
-
-        def readinto(self, buf):
-            buf[:] = b"\0" * len(buf)
-            self.served += len(buf)
-            return len(buf)
-
     stream = Endless()
     assert read_limited(stream, 1000) is None
     assert stream.served <= 1001
@@ -76,17 +84,15 @@ def test_a_sparse_gigabyte_is_refused_by_its_size(tmp_path):
 
 
 def test_stdin_is_read_up_to_the_limit_only():
-    class Endless(io.RawIOBase):
-        def readable(self):
-            return True
-
-        def readinto(self, buf):
-            buf[:] = b"a" * len(buf)
-            return len(buf)
-
-    items = list(iter_articles(["-"], stdin=io.BufferedReader(Endless())))
+    items = list(iter_articles(["-"], stdin=io.BufferedReader(Endless(b"a"))))
     assert [type(i) for i in items] == [InputError]
     assert str(items[0]).startswith("<stdin>: input too large")
+
+
+def test_a_url_list_on_endless_stdin_is_bounded():
+    items = list(iter_articles([], stdin=io.BufferedReader(Endless(b"h")), url_files=["-"]))
+    assert [str(i) for i in items] == ["<stdin>: the URL list is too large (more than the limit of 20 MiB); "
+                                       "claimx stopped reading there"]
 
 
 def test_stdin_from_dev_zero_in_a_real_process():

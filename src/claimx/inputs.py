@@ -513,7 +513,13 @@ def iter_articles(
             else:
                 yield from read_path(item)
         for listing in url_files:
-            text = (stdin_bytes() or b"").decode("utf-8", "replace") if listing == "-" else None
+            text = None
+            if listing == "-":
+                data = stdin_bytes()
+                if data is None:
+                    yield InputError("<stdin>", f"the URL list is {too_large(MAX_BYTES)}")
+                    continue
+                text = data.decode("utf-8", "replace")
             for url in read_url_list(listing, text):
                 if isinstance(url, InputError):
                     yield url
