@@ -3,11 +3,20 @@ articles, as whole processes (start-up and model loading included on both
 sides), and the cost of one partition on a warm cluster.
 
     python benchmarks/cluster.py ../shared/corpora/polnear/train/text --limit 300 [--repeat 2] [--memory 50]
+    python benchmarks/cluster.py ../shared/corpora/polnear/train/text --limit 300 --warc [--repeat 2]
 
 Prints the seconds and words/s of both runs, their ratio (the issue's target:
 cluster >= 0.9 x local), the per-partition overhead, and what a million
 articles would take from the measured per-core throughput. Needs
-``claimx[dask]``. Not a test: on a shared machine read the ratio, and run it
+``claimx[dask]``.
+
+With ``--warc`` the same articles are written as news pages, once as a
+folder of ``.html`` files and once as one ``.warc.gz`` (a request and a
+response record per page, as a crawl writes them; needs ``claimx[warc]`` and
+warcio), and the two ``--scheduler local:2`` runs are compared (the issue's
+target: WARC within 10% of the files' throughput per core); the million
+articles are then estimated from the WARC run. It also times the two WARC
+readers, FastWARC and warcio, reading the archive. Not a test: on a shared machine read the ratio, and run it
 twice when a figure looks odd.
 """
 
@@ -54,6 +63,94 @@ def partition_overhead(tmp: Path, n: int) -> tuple[float, float, float]:
     return many, one, (many - one) / (n - 1)
 
 
+def news_pages(texts: Path, tmp: Path, n: int) -> tuple[Path, Path, int]:
+    """The first ``n`` articles as news pages (paragraphs, a title and a date
+    in the metadata): a folder of .html files and one .warc.gz of the same
+    pages; returns both and the word count."""
+    import html
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    words = corpus(texts, tmp / "texts", n)
+    pages, archive = tmp / "pages", tmp / "crawl.warc.gz"
+    pages.mkdir()
+    with archive.open("wb") as fh:
+        w = WARCWriter(fh, gzip=True)
+        for f in sorted((tmp / "texts").glob("*.txt")):
+            paras = [p.strip() for p in f.read_text(encoding="utf-8").split("\n") if p.strip()]
+            url = f"https://news.example.org/{f.stem}.html"
+            body = "".join(f"<p>{html.escape(p, quote=False)}</p>" for p in paras)
+            page = (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Story {f.stem}</title>'
+                    f'<meta property="article:published_time" content="2016-10-01T09:00:00Z">'
+                    f'<link rel="canonical" href="{url}"></head><body><article>{body}</article></body></html>')
+            (pages / f"{f.stem}.html").write_text(page, encoding="utf-8")
+            data = page.encode("utf-8")
+            req = StatusAndHeaders(f"GET /{f.stem}.html HTTP/1.1", [("Host", "news.example.org")], is_http_request=True)
+            w.write_record(w.create_warc_record(url, "request", http_headers=req))
+            resp = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8"),
+                                               ("Content-Length", str(len(data)))], protocol="HTTP/1.1")
+            w.write_record(w.create_warc_record(url, "response", payload=io.BytesIO(data), http_headers=resp))
+    return pages, archive, words
+
+
+def warc_readers(archive: Path, repeat: int = 3) -> dict[str, float]:
+    """CPU seconds (best of ``repeat``) to read every response's payload, by reader."""
+    from fastwarc.warc import ArchiveIterator as FastIterator
+    from fastwarc.warc import WarcRecordType
+    from warcio.archiveiterator import ArchiveIterator as WarcioIterator
+
+    def fastwarc() -> int:
+        with archive.open("rb") as fh:
+            return sum(len(r.reader.read()) for r in FastIterator(fh, record_types=WarcRecordType.response))
+
+    def warcio() -> int:
+        with archive.open("rb") as fh:
+            return sum(len(r.content_stream().read()) for r in WarcioIterator(fh) if r.rec_type == "response")
+
+    best = {}
+    for name, read in (("FastWARC", fastwarc), ("warcio", warcio)):
+        times = []
+        for _ in range(repeat):
+            t = time.process_time()
+            read()
+            times.append(time.process_time() - t)
+        best[name] = min(times)
+    return best
+
+
+def warc_mode(claimx: str, args, tmp: Path) -> None:
+    """Pages as files against the same pages in one WARC, both on ``local:2``."""
+    pages, archive, words = news_pages(args.texts, tmp, args.limit)
+    print(f"{args.limit} pages, {words:,} words ({sum(p.stat().st_size for p in pages.iterdir()) / 1e6:.1f} MB of "
+          f"HTML; the WARC {archive.stat().st_size / 1e6:.1f} MB); {os.cpu_count()} cores, load average "
+          f"{' '.join(f'{x:.1f}' for x in os.getloadavg())}")
+    readers = warc_readers(archive)
+    print("  reading the WARC: " + ", ".join(f"{k} {v * 1000:.0f} ms CPU" for k, v in readers.items())
+          + f" ({readers['warcio'] / max(readers['FastWARC'], 1e-9):.1f}x)")
+    runs = {"pages as .html files": pages, "the same pages in a .warc.gz": archive}
+    ratios, warc_walls = [], []
+    for _ in range(args.repeat):
+        res = {}
+        for name, src in runs.items():
+            out = tmp / "out"
+            shutil.rmtree(out, ignore_errors=True)
+            res[name] = r = measure([claimx, "extract", str(src), "--scheduler", "local:2", "-o", str(out), "-q"])
+            manifest = json.loads((out / "_manifest.json").read_text(encoding="utf-8"))
+            print(f"  {name:30s} {r['wall']:7.1f} s  {words / r['wall'] / 2:8,.0f} words/s a core "
+                  f"({manifest['articles']} articles, {len(manifest['partitions'])} partitions)")
+        files, warc = res["pages as .html files"]["wall"], res["the same pages in a .warc.gz"]["wall"]
+        ratios.append(files / warc)
+        warc_walls.append(warc)
+        print(f"  WARC / files throughput: {files / warc:.2f}  (target 0.90-1.10)")
+    per_core = words / min(warc_walls) / 2
+    avg = words / args.limit
+    core_hours = 1_000_000 * avg / per_core / 3600
+    print(f"  from WARC, per core: {per_core:,.0f} words/s ({per_core / avg:.2f} pages/s of {avg:.0f} words); "
+          f"one million such pages: {core_hours:.0f} core-hours, {core_hours / 64:.1f} h on 64 cores")
+
+
 def _peak_mb() -> float:
     import resource
 
@@ -84,6 +181,7 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=300, help="articles for the speed runs")
     ap.add_argument("--tiny", type=int, default=100, help="one-line partitions for the overhead measure")
     ap.add_argument("--repeat", type=int, default=1, help="pairs of runs (local, cluster), one after the other")
+    ap.add_argument("--warc", action="store_true", help="compare the pages as files with the same pages in a WARC")
     ap.add_argument("--memory", type=int, default=0, metavar="N",
                     help="also a worker's peak memory after N articles and after the same N three times over")
     args = ap.parse_args()
@@ -95,6 +193,13 @@ def main() -> None:
 
     began = time.perf_counter()
     tmp = Path(tempfile.mkdtemp(prefix="claimx-cluster-bench-"))
+    if args.warc:
+        try:
+            warc_mode(claimx, args, tmp)
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+            print(f"(benchmark took {time.perf_counter() - began:.0f} s)")
+        return
     try:
         words = corpus(args.texts, tmp / "speed", args.limit)
         print(f"{args.limit} articles, {words:,} words; {os.cpu_count()} cores, load average "

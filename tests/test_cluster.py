@@ -280,51 +280,77 @@ def _stop(proc: subprocess.Popen) -> None:
             pass
 
 
+class RealCluster:
+    """A ``dask scheduler`` and two ``dask worker`` processes started here
+    (each in its own session), a client, and :meth:`start` for more."""
+
+    def __init__(self, tmp_path: Path) -> None:
+        self.tmp, self.logs = tmp_path, tmp_path / "logs"
+        self.logs.mkdir()
+        self.procs: list[subprocess.Popen] = []
+        self.client = None
+
+    def start(self, name: str, *cmd: str) -> subprocess.Popen:
+        log = open(self.logs / f"{name}.log", "wb")  # noqa: SIM115  (closed with the test's tmp_path)
+        self.procs.append(subprocess.Popen([sys.executable, *cmd], stdout=log, stderr=subprocess.STDOUT,
+                                           start_new_session=True, cwd=self.tmp))
+        return self.procs[-1]
+
+    def log(self, name: str) -> str:
+        return (self.logs / f"{name}.log").read_text()
+
+    def __enter__(self) -> RealCluster:
+        from distributed import Client
+
+        sfile = self.tmp / "scheduler.json"
+        try:
+            self.start("scheduler", "-m", "dask", "scheduler", "--host", "127.0.0.1", "--port", "0",
+                       "--no-dashboard", "--scheduler-file", str(sfile), "--idle-timeout", "600")
+            _wait(lambda: sfile.exists() and sfile.stat().st_size > 0, 60, "the scheduler")
+            self.workers = [self.start(f"worker{i}", "-m", "dask", "worker", "--scheduler-file", str(sfile),
+                                       "--nthreads", "1", "--nworkers", "1", "--host", "127.0.0.1", "--no-dashboard",
+                                       "--death-timeout", "120", "--local-directory", str(self.tmp / f"w{i}"))
+                            for i in range(2)]
+            self.client = Client(scheduler_file=str(sfile), timeout=30)
+            self.client.wait_for_workers(2, timeout=120)
+            self.pids = self.client.run(os.getpid)  # worker address -> pid
+            self.address = json.loads(sfile.read_text())["address"]
+        except BaseException:
+            self.__exit__(None, None, None)
+            raise
+        return self
+
+    def kill_busy_worker(self) -> str:
+        """Kill the process group of a worker running a claimx partition; its address."""
+        busy = [addr for addr, keys in self.client.processing().items() if any("claimx-part" in str(k) for k in keys)]
+        assert busy, "the run was not under way when the worker was to be killed"
+        victim = next(w for w in self.workers if w.pid == os.getpgid(self.pids[busy[0]]))
+        os.killpg(victim.pid, signal.SIGKILL)  # the worker and its nanny: gone for good
+        victim.wait(timeout=15)
+        return busy[0]
+
+    def __exit__(self, *exc) -> None:
+        if self.client is not None:
+            self.client.close()
+        for p in reversed(self.procs):
+            _stop(p)
+
+
 @pytest.mark.cluster
 @needs_dask
 def test_worker_killed_mid_run_costs_no_article(tmp_path):
-    from distributed import Client
-
     corpus = write_corpus(tmp_path / "corpus", n_txt=10, n_jsonl=0)
     (corpus / "t99-empty.txt").write_bytes(b"")  # a bad input: reported, exit 1, as locally
-    sfile, out, logs = tmp_path / "scheduler.json", tmp_path / "out", tmp_path / "logs"
-    logs.mkdir()
-    procs: list[subprocess.Popen] = []
-
-    def start(name: str, *cmd: str) -> subprocess.Popen:
-        log = open(logs / f"{name}.log", "wb")  # noqa: SIM115  (closed with the test's tmp_path)
-        procs.append(subprocess.Popen([sys.executable, *cmd], stdout=log, stderr=subprocess.STDOUT,
-                                      start_new_session=True, cwd=tmp_path))
-        return procs[-1]
-
-    client = None
-    try:
-        start("scheduler", "-m", "dask", "scheduler", "--host", "127.0.0.1", "--port", "0", "--no-dashboard",
-              "--scheduler-file", str(sfile), "--idle-timeout", "600")
-        _wait(lambda: sfile.exists() and sfile.stat().st_size > 0, 60, "the scheduler")
-        workers = [start(f"worker{i}", "-m", "dask", "worker", "--scheduler-file", str(sfile), "--nthreads", "1",
-                         "--nworkers", "1", "--host", "127.0.0.1", "--no-dashboard", "--death-timeout", "120",
-                         "--local-directory", str(tmp_path / f"w{i}")) for i in range(2)]
-        client = Client(scheduler_file=str(sfile), timeout=30)
-        client.wait_for_workers(2, timeout=120)
-        pids = client.run(os.getpid)  # worker address -> pid
-        address = json.loads(sfile.read_text())["address"]
-        run = start("claimx", "-m", "claimx", "extract", str(corpus), "--scheduler", address, "--partition-size", "1",
-                    "-o", str(out), "-q")
+    out = tmp_path / "out"
+    with RealCluster(tmp_path) as real:
+        run = real.start("claimx", "-m", "claimx", "extract", str(corpus), "--scheduler", real.address,
+                         "--partition-size", "1", "-o", str(out), "-q")
         _wait(lambda: any(out.glob("part-*.jsonl")) or run.poll() is not None, 180, "the first partition")
-        busy = [addr for addr, keys in client.processing().items() if any("claimx-part" in str(k) for k in keys)]
-        finished_early = (out / "_manifest.json").exists()
-        assert busy and not finished_early, "the run was not under way when the worker was to be killed"
-        victim = next(w for w in workers if w.pid == os.getpgid(pids[busy[0]]))
-        os.killpg(victim.pid, signal.SIGKILL)  # the worker and its nanny: gone for good
-        victim.wait(timeout=15)
-        assert run.wait(timeout=300) == 1, (logs / "claimx.log").read_text()
-        assert set(client.nthreads()) == set(pids) - {busy[0]}  # the run finished on the other worker
-    finally:
-        if client is not None:
-            client.close()
-        for p in reversed(procs):
-            _stop(p)
+        assert not (out / "_manifest.json").exists(), "the run finished before the worker was to be killed"
+        killed = real.kill_busy_worker()
+        assert run.wait(timeout=300) == 1, real.log("claimx")
+        assert set(real.client.nthreads()) == set(real.pids) - {killed}  # the run finished on the other worker
+        log = real.log("claimx")
 
     code, stdout, stderr = local_run(corpus)
     assert code == 1
@@ -336,7 +362,7 @@ def test_worker_killed_mid_run_costs_no_article(tmp_path):
     manifest = json.loads((out / "_manifest.json").read_text(encoding="utf-8"))
     assert manifest["complete"] and manifest["articles"] == 10
     assert [f["source"] for f in manifest["failed"]] == [str(corpus / "t99-empty.txt")]
-    assert error_lines((logs / "claimx.log").read_text()) == error_lines(stderr)
+    assert error_lines(log) == error_lines(stderr)
 
 
 @pytest.mark.cluster
@@ -353,3 +379,15 @@ def test_acts_filter_on_the_cluster_equals_a_local_run(scheduler, corpus, tmp_pa
         len(json.loads(line)["quotes"]) for line in local_run(corpus)[1].splitlines())
     manifest = json.loads((tmp_path / "out" / "_manifest.json").read_text(encoding="utf-8"))
     assert manifest["options"]["acts"] == ["belief", "fact"]
+
+
+@pytest.mark.cluster
+@needs_dask
+def test_output_at_a_file_url_equals_a_folder(scheduler, corpus, local, tmp_path):
+    r = runner.invoke(app, ["extract", str(corpus), "--scheduler", scheduler, "--partition-size", "900",
+                            "-o", f"file://{tmp_path}/url/", "-q"])
+    assert r.exit_code == 1, r.stderr
+    assert parts_text(tmp_path / "url") == local[1]
+    manifest = json.loads((tmp_path / "url" / "_manifest.json").read_text(encoding="utf-8"))
+    assert manifest["articles"] == 10 and len(manifest["partitions"]) == len(list((tmp_path / "url").glob("part-*")))
+    assert not [p for p in (tmp_path / "url").rglob(".*.tmp")]

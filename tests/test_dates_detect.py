@@ -93,3 +93,31 @@ def test_unresolvable_dates_are_kept_only_when_temporal(expr, temporal):
     """A date the NER found but claimx cannot normalise stays (value null) when it
     has a word of time in it; without one it was never a date."""
     assert looks_temporal(expr) is temporal
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # ranges and pairs: TimeML 1.2.1 writes each part, with its own value (TimeBank: "two" P2D to
+        # "six days" P6D; "1994" and "1997")
+        ("Sales rose in 1998-99, the firm said.", "2001-03-01", [("1998", "1998"), ("99", "1999")]),
+        ("The 1999-00 budget was cut.", "2001-03-01", [("1999", "1999"), ("00", "2000")]),
+        ("The sentence is between three and five years.", NOV1, [("three", "P3Y"), ("five years", "P5Y")]),
+        ("The trial could take two to six days.", NOV1, [("two", "P2D"), ("six days", "P6D")]),
+        ("He ran the company from 2004 to 2006.", NOV1, [("2004", "2004"), ("2006", "2006")]),
+        # the second weekday of a pair lies on the first one's side of the article's date
+        ("Talks are set for Monday and Tuesday.", "2025-04-15", [("Monday", "2025-04-21"), ("Tuesday", "2025-04-22")]),
+        ("Officials met on Friday and Thursday.", "1998-02-07", [("Friday", "1998-02-06"), ("Thursday", "1998-02-05")]),
+        # ... a count of a pair is no day of the month named before it, and does not move the times after it
+        ("On Sept. 11 the attack lasted 15 to 17 minutes, and at about 10:03 p.m. the guards fled.", "2012-09-15",
+         [("Sept. 11", "2012-09-11"), ("15", "PT15M"), ("17 minutes", "PT17M"), ("about 10:03 p.m.", "2012-09-11T22:03")]),
+        # negatives: scores, a long count of a range that stays one, ages, a year before "and" and a plural
+        ("She was an advocate for democracy in 1988 and suffered years under arrest.", NOV1,
+         [("1988", "1988"), ("years", "PXY")]),
+        ("The bill passed 51-49 and the team won 3-1.", NOV1, []),
+        ("Output will rise over the next 12 to 18 months.", NOV1, [("the next 12 to 18 months", "PXM")]),
+        ("Children aged 6 to 11 years qualify.", NOV1, []),
+    ],
+)
+def test_ranges_and_pairs_are_parts(date_values, text, published, expected):
+    assert date_values(text, published) == expected

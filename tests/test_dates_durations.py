@@ -68,3 +68,29 @@ def test_for_makes_a_vague_stretch_a_duration():
     sun = dt.date(2025, 8, 17)
     assert normalise("the past several quarters", sun, "past", lead="weak over ") == ("PAST_REF", "date")
     assert normalise("the past few weeks", sun, "present", lead="for ") == ("PXW", "duration")
+
+
+# Durations read as dates, and the reverse (TimeML 1.2.1 §2.2: a comparison
+# word is a signal, the TIMEX3 the stretch; a fraction is written in the next
+# smaller unit, as TimeBank's "a minute and a half" PT1M30S)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The harvest came three weeks earlier than usual.", [("three weeks earlier", "P3W", "duration")]),
+        ("The report arrived two days later than planned.", [("two days later", "P2D", "duration")]),
+        ("Over the following years, prices rose.", [("the following years", "PXY", "duration")]),
+        ("Spending will rise over the next five years.", [("the next five years", "P5Y", "duration")]),
+        ("Kipchoge won the race in a time of 2:09:41 on Sunday.",
+         [("2:09:41", "PT2H9M41S", "duration"), ("Sunday", "2024-03-10", "date")]),
+        ("Rescuers arrived within hours.", [("hours", "PTXH", "duration")]),
+        ("He was jailed for nearly one and a half years.", [("one and a half years", "P1Y6M", "duration")]),
+        ("A quarter of an hour later, the doors opened.", [("A quarter of an hour later", "PT15M", "duration")]),
+        ("He left a fortnight ago, and the past fortnight was quiet.",
+         [("a fortnight ago", "2024-W09", "date"), ("the past fortnight", "P2W", "duration")]),
+        # negatives: a gap counted back from the article with no comparison is a date; a clock time is a time
+        ("Three weeks earlier, the harvest had begun.", [("Three weeks earlier", "2024-W08", "date")]),
+        ("The train left at 2:09 p.m. on Friday.", [("2:09 p.m. on Friday", "2024-03-15T14:09", "time")]),
+    ],
+)
+def test_durations_and_dates_told_apart(nlp, text, expected):
+    assert readings(nlp, text, "2024-03-15") == expected

@@ -58,3 +58,22 @@ def test_eval_dates_reports_families(tmp_path):
     assert s["value"]["f1"] == 1.0
     assert {k: v["tp"] for k, v in s.items() if k.startswith("family.")} == {
         "family.relative": 1, "family.sets": 1, "family.times": 1}
+
+
+def test_zoned_times_compare_without_their_zone():
+    """A trailing Z or UTC offset on a time is how it was written, not a
+    different time (TimeML 1.2.1 §2.2, value): newer TimeML corpora write
+    "T07:40Z" where TimeBank writes "T07:40"."""
+    from claimx.evaluate_dates import plain_value
+
+    gold = [Timex(0, 9, "TIME", "2024-03-15T07:40Z"), Timex(20, 30, "TIME", "2024-03-15T17:00-05:00"),
+            Timex(40, 50, "TIME", "2024-03-15T09:00")]
+    pred = [Timex(0, 9, "TIME", "2024-03-15T07:40"), Timex(20, 30, "TIME", "2024-03-15T17:00"),
+            Timex(40, 50, "TIME", "2024-03-15T09:00+01:00")]
+    assert score([(gold, pred)])["value"]["tp"] == 3
+    # negatives: another clock time, a date's dash, a duration are no zones
+    assert score([(gold[:1], [Timex(0, 9, "TIME", "2024-03-15T07:41")])])["value"]["tp"] == 0
+    assert plain_value("2024-03-15") == "2024-03-15"
+    assert plain_value("PT24H") == "PT24H"
+    assert plain_value("2024-03-15TNI") == "2024-03-15TNI"
+    assert plain_value(None) is None

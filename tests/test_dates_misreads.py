@@ -29,8 +29,10 @@ FRI = "2024-03-15"
         ("The bill passed 51-49 in the Senate on Tuesday.", [("Tuesday", "2024-03-12", "date")]),
         ("Manchester United won 2-1 on Saturday, with 75,000 fans watching.", [("Saturday", "2024-03-09", "date")]),
         ("The Patriots won 24-17, and Brady threw for 2,017 yards in 2007.", [("2007", "2007", "date")]),
-        ("Verstappen won in 1:31:44.742, ahead of Leclerc.", []),
-        ("Salah scored in the 90th minute to win the 2023-24 title.", [("2023-24", "2023", "date")]),
+        # ... a race time is how long the race took: a duration, never a clock time
+        ("Verstappen won in 1:31:44.742, ahead of Leclerc.", [("1:31:44.742", "PT1H31M44.742S", "duration")]),
+        # ... a season's two years are a TIMEX3 each (TimeML 1.2.1 writes the parts of a range)
+        ("Salah scored in the 90th minute to win the 2023-24 title.", [("2023", "2023", "date"), ("24", "2024", "date")]),
         # ages and numbered names
         ("The 45-year-old was jailed for 18 months in 2021.", [("18 months", "P18M", "duration"), ("2021", "2021", "date")]),
         ("Flight 2017 landed at Heathrow as Highway 1999 was closed.", []),
@@ -58,3 +60,51 @@ def test_numbers_that_are_not_dates(nlp, text, expected):
 )
 def test_entities_that_can_be_dates(entity, date):
     assert is_date(entity, 0, len(entity)) is date
+
+
+TUE = "2025-04-15"  # a Tuesday
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "now" as the prefix of an adjective is no present
+        ("The now-defunct airline sold its planes in 2019.", [("2019", "2019", "date")]),
+        ("The then-chairman resigned, and the firm is now profitable.", [("now", "PRESENT_REF", "date")]),
+        ("Until now, the plan has held.", [("now", "PRESENT_REF", "date")]),
+        # ages of a group of people are no stretches of time
+        ("The vaccine is approved for babies under 9 months.", []),
+        ("Adults over 65 years and children aged 6 to 11 years qualify.", []),
+        ("Sanders won 84 percent of young voters under 29 in the caucus.", []),
+        # ... but a stretch after "under" with no people before it is one
+        ("The work was finished in under 9 months.", [("under 9 months", "P9M", "duration")]),
+        # a share is no quarter of a year ...
+        ("Nearly a quarter of respondents and three quarters of voters agreed.", []),
+        # ... the reporting quarter is one
+        ("Profit rose in the quarter, and a quarter of sales came from Asia.", [("the quarter", "2025-Q1", "date")]),
+        # versions and index names are no dates
+        ("Users should upgrade to version 2.1.1 of the app, or to iOS 17.2.", []),
+        ("The FTSE 250 rose while the FTSE 100, the CAC 40 and the Nikkei 225 fell.", []),
+        # "after" that opens a clause is no part of a date phrase
+        ("Stocks trimmed their losses in the session after dropping early on Monday.",
+         [("Monday", "2025-04-14", "date")]),
+    ],
+)
+def test_lookalikes_that_are_not_dates(nlp, text, expected):
+    assert readings(nlp, text, TUE) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a part of the day that names a kind of thing, and an idiom
+        ("He said on state TV's morning talk show that he was pleased.", []),
+        ("She read the evening news and worked the night shift.", []),
+        ('"For the people of Poland, high noon comes today," he said.', [("today", "2025-04-15", "date")]),
+        # ... but the part of the day a session or trading is in is a time
+        ("Shares rose in the afternoon session and closed at noon.",
+         [("afternoon", "2025-04-15TAF", "time"), ("noon", "2025-04-15T12:00", "time")]),
+    ],
+)
+def test_parts_of_the_day_that_are_not_times(nlp, text, expected):
+    assert readings(nlp, text, TUE) == expected

@@ -61,3 +61,27 @@ def test_months_quarters_seasons_years(expr, ref, tense, value, kind):
 )
 def test_seasons_and_decades_in_the_text(nlp, text, published, expected):
     assert readings(nlp, text, published) == expected
+
+
+# Parts of periods and granularity (TimeML 1.2.1 §2.2: a part of a period
+# takes the period's value, its part in mod START/MID/END — TimeBank's
+# "early next year" 1990, "the end of this week" 1989-W44; a value is as
+# fine as the expression: a week is a week, a fortnight ago a week)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The plant will reopen early next year.", [("early next year", "2026", "date")]),
+        ("Results are due at the end of the quarter.", [("the end of the quarter", "2025-Q2", "date")]),
+        ("The strike ended early this month.", [("early this month", "2025-04", "date")]),
+        ("The festival runs in the first week of May.", [("the first week of May", "2025-W18", "date")]),
+        ("Shops were busiest in the last week of June 2024.", [("the last week of June 2024", "2024-W26", "date")]),
+        ("He left a fortnight ago.", [("a fortnight ago", "2025-W14", "date")]),
+        ("Sales rose in the spring.", [("the spring", "2025-SP", "date")]),
+        ("Prices fell in the second half of last year.", [("the second half of last year", "2024-H2", "date")]),
+        # negatives: the quarter a results story looks back on is the latest finished; a month stays a month
+        ("At the end of the quarter, sales had fallen.", [("the end of the quarter", "2025-Q1", "date")]),
+        ("The festival runs in May.", [("May", "2025-05", "date")]),
+    ],
+)
+def test_parts_of_periods(nlp, text, expected):
+    assert readings(nlp, text, "2025-04-15") == expected

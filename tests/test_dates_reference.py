@@ -46,3 +46,40 @@ def test_relative_dates_without_reference_stay_null(nlp):
     rec = build_record(Article("t", "t", text), nlp(text)).to_dict()
     assert rec["article"]["reference_date"] is None
     assert [(d["text"], d["value"]) for d in rec["dates"]] == [("Monday", None)]
+
+
+SAT = dt.date(2024, 3, 16)  # a Saturday
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # filed on Friday, published on Saturday: the story tells of Friday
+        ("ROME, March 15 (Xinhua) -- Italy said on Friday it would join.", SAT, dt.date(2024, 3, 15)),
+        ("LAGOS, Mar. 14 (Reuters) - The central bank held rates.", SAT, dt.date(2024, 3, 14)),
+        # negatives: the dateline is the publication day, after it, too far before it, or missing
+        ("ROME, March 16 (Xinhua) -- Italy said on Saturday it would join.", SAT, None),
+        ("ROME, March 18 (Xinhua) -- Italy will join.", SAT, None),
+        ("ROME, March 2 (Xinhua) -- Italy said it would join.", SAT, None),
+        ("Italy said on Friday it would join.", SAT, None),
+        ("ROME, March 15 (Xinhua) -- Italy said on Friday it would join.", None, None),
+    ],
+)
+def test_story_day_from_an_earlier_dateline(text, published, expected):
+    from claimx.dates.reference import story_day
+
+    assert story_day(text, published) == expected
+
+
+def test_relative_days_count_from_the_story_day(nlp):
+    """Wire copy filed on Friday and published on Saturday: its "today" is
+    the Friday it was filed and its "tomorrow" the Saturday (TimeML 1.2.1
+    §2.2 anchors relative dates on the time the text establishes)."""
+    from tests.dates_cases import readings
+
+    story = "The talks ended today and resume tomorrow, officials said."
+    text = "BUDAPEST, March 15 (Xinhua) --\n\n" + story
+    assert readings(nlp, text, "2024-03-16") == [
+        ("March 15", "2024-03-15", "date"), ("today", "2024-03-15", "date"), ("tomorrow", "2024-03-16", "date")]
+    # the same story with no dateline reads from the day it was published
+    assert readings(nlp, story, "2024-03-16") == [("today", "2024-03-16", "date"), ("tomorrow", "2024-03-17", "date")]

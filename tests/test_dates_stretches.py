@@ -69,3 +69,22 @@ def test_point_or_stretch_in_the_text(nlp, text, published, expected):
 )
 def test_point_or_stretch(expr, lead, trail, value, kind):
     assert normalise(expr, SUN, "past", lead=lead, trail=trail) == (value, kind)
+
+
+# Values claimx could not give before (null): each is now a rule (TimeML 1.2.1
+# writes what is not known as X: "1989-WXX", "XXXX-SU"), and a null left is deliberate
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("That was double the level of the week following last month's credit squeeze.", "1989-10-27",
+         [("the week following", "1989-WXX", "date"), ("last month", "1989-09", "date")]),
+        ("There has been violence in the province for the past three summers.", "1998-03-22",
+         [("the past three summers", "XXXX-SU", "set")]),
+        ("The day before last Tuesday's hearing, he went to the house.", "2000-02-24",
+         [("The day before last Tuesday", "2000-02-21", "date")]),
+        # negative: "the week after" with nothing after it counts from the article
+        ("Prices rose the week after.", "1989-10-27", [("the week after", "1989-W44", "date")]),
+    ],
+)
+def test_values_where_there_were_nulls(nlp, text, published, expected):
+    assert readings(nlp, text, published) == expected

@@ -48,3 +48,35 @@ NOV1 = "1989-11-01"  # a Wednesday
 )
 def test_tense_decides_the_side(date_values, text, published, expected):
     assert date_values(text, published) == expected
+
+
+APR15 = "2025-04-15"  # a Tuesday
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # an infinitive has no tense of its own: under a verb in the past, the nearer month of that name
+        ("The company decided to close the plant in November, officials said.", APR15, [("November", "2024-11")]),
+        ("The board agreed to sell the unit in June.", APR15, [("June", "2025-06")]),
+        # ... under a plan, or a verb in the present, the one to come
+        ("The company announced plans to close the plant in November.", APR15, [("November", "2025-11")]),
+        ("The company wants to close the plant in November.", APR15, [("November", "2025-11")]),
+        # ... and a participle takes its clause's time: "closed in November" told in the past
+        ("The plant, closed in November, will reopen.", APR15, [("November", "2024-11")]),
+        # "until" and "through" in a clause about what is coming look forward
+        ("The vote was postponed until Thursday.", APR15, [("Thursday", "2025-04-17")]),
+        ("The company extended its offer through Thursday.", APR15, [("Thursday", "2025-04-17")]),
+        ("The exhibition runs through Thursday.", APR15, [("Thursday", "2025-04-17")]),
+        # a participle of planning takes its clause's time: under a verb in the past, the nearer day
+        ("A memorial service planned for Saturday was canceled after plans leaked.", "1999-10-24",
+         [("Saturday", "1999-10-23")]),
+        ("The vote, scheduled for Thursday, was delayed.", APR15, [("Thursday", "2025-04-17")]),
+        ("Exiles planned a large demonstration on Saturday.", APR15, [("Saturday", "2025-04-19")]),
+        # negatives: a stay that is over looks back
+        ("The exhibition ran through Thursday.", APR15, [("Thursday", "2025-04-10")]),
+        ("He stayed in Paris until Thursday.", APR15, [("Thursday", "2025-04-10")]),
+    ],
+)
+def test_time_from_the_governing_verb(date_values, text, published, expected):
+    assert date_values(text, published) == expected

@@ -63,7 +63,7 @@ def test_times_of_day(expr, ref, tense, value, kind):
          [("6:00AM", "2024-03-15T06:00", "time"), ("9:00AM EST", "2024-03-15T09:00", "time")]),
         ("The campaign ran a spot during the 4 p.m. local news.", FRI, [("4 p.m.", "2024-03-15T16:00", "time")]),
         ("Labott posted the tweet on January 23 at 4:01 PM. It was wrong.", FRI,
-         [("January 23", "2024-01-23", "date"), ("4:01 PM", "2024-01-23T16:01", "time")]),
+         [("January 23 at 4:01 PM", "2024-01-23T16:01", "time")]),  # a day and its clock time: one
         ('"The plan should be ready by 6 o\'clock this afternoon," he said.', FRI,
          [("6 o'clock this afternoon", "2024-03-15T18:00", "time")]),
         # the turns and parts of the day (TIDES's MO, EV)
@@ -71,12 +71,42 @@ def test_times_of_day(expr, ref, tense, value, kind):
          [("dawn on Thursday", "2024-03-14TMO", "time"), ("dusk", "2024-03-15TEV", "time")]),
         ("By mid-afternoon, the index had recovered.", FRI, [("mid-afternoon", "2024-03-15TAF", "time")]),
         ("The attack happened in the early hours of Friday.", FRI, [("the early hours of Friday", "2024-03-15", "date")]),
-        # not clock times: verses, ratios, race times, dawn as a subject
+        # not clock times: verses, ratios, race times (durations: how long the race took), dawn as a subject
         ("He read John 3:16 aloud, and the ratio was 2:1.", FRI, []),
-        ("Verstappen won in 1:31:44.742, ahead of Leclerc.", FRI, []),
-        ("The runner finished in 2:05:30.", FRI, []),
+        ("Verstappen won in 1:31:44.742, ahead of Leclerc.", FRI, [("1:31:44.742", "PT1H31M44.742S", "duration")]),
+        ("The runner finished in 2:05:30.", FRI, [("2:05:30", "PT2H5M30S", "duration")]),
         ("Officials said as dawn broke that the fire was out.", FRI, []),
     ],
 )
 def test_clock_times(nlp, text, published, expected):
     assert readings(nlp, text, published) == expected
+
+
+TUE = "2025-04-15"  # a Tuesday
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a clock time and its day, in either order, are one time (TimeML 1.2.1 §2.2: "10 p.m. Wednesday"
+        # is one TIMEX3 of type TIME)
+        ("The blast happened on March 3 at 07:40 GMT.", [("March 3 at 07:40 GMT", "2025-03-03T07:40", "time")]),
+        ("At 07:40 GMT on March 3 the engine failed.", [("07:40 GMT on March 3", "2025-03-03T07:40", "time")]),
+        ("Trading resumes March 3, 9:30 a.m.", [("March 3, 9:30 a.m.", "2025-03-03T09:30", "time")]),
+        ("Trading resumes Thursday at 9 a.m.", [("Thursday at 9 a.m.", "2025-04-17T09:00", "time")]),
+        ("The summit opens on Thursday, April 17, at 9 a.m.",
+         [("Thursday, April 17, at 9 a.m.", "2025-04-17T09:00", "time")]),
+        ("He was arrested on April 12 at 3:30 in the morning.",
+         [("April 12 at 3:30 in the morning", "2025-04-12T03:30", "time")]),
+        # a clock time, the same time elsewhere in brackets, then the day: each on that day
+        ("The blast occurred at about 10:35 a.m. (0735 GMT) Friday.",
+         [("about 10:35 a.m.", "2025-04-11T10:35", "time"), ("0735 GMT", "2025-04-11T07:35", "time"),
+          ("Friday", "2025-04-11", "date")]),
+        # negatives: a day and a clock time apart in the sentence stay apart; "at" a place is no clock
+        ("On Thursday the index rose, and by 4 p.m. it had gained 2 percent.",
+         [("Thursday", "2025-04-10", "date"), ("4 p.m.", "2025-04-10T16:00", "time")]),
+        ("The talks opened on Monday at Geneva's Palais des Nations.", [("Monday", "2025-04-14", "date")]),
+    ],
+)
+def test_a_clock_time_and_its_day_are_one_value(nlp, text, expected):
+    assert readings(nlp, text, TUE) == expected

@@ -122,7 +122,7 @@ def extract(
     ctx: typer.Context,
     paths: Annotated[
         list[str] | None,
-        typer.Argument(help="Articles: .txt, .html/.htm/.mhtml, .jsonl or .csv files, directories, globs, http(s) URLs, or - for stdin."),
+        typer.Argument(help="Articles: .txt, .html/.htm/.mhtml, .jsonl or .csv files, web archives (.warc, .warc.gz), directories, globs, http(s) URLs, or - for stdin."),
     ] = None,
     fmt: Annotated[
         Format | None,
@@ -222,6 +222,16 @@ def _prepare_output(fmt: Format | None, output_arg: str | None):
     to write into: checked (and the folder made) before the model loads."""
     import os
 
+    if output_arg and "://" in output_arg:  # an fsspec URL (s3://bucket/out/): claimx.store writes there
+        from claimx.store import remote_output
+
+        try:
+            fmt, to_dir = remote_output(fmt, output_arg)
+        except ValueError as exc:
+            raise _fail(str(exc)) from None
+        if fmt is Format.parquet:
+            _require_parquet(Path(output_arg))
+        return fmt, output_arg, to_dir, None
     output = Path(output_arg) if output_arg else None
     to_dir = output is not None and (fmt is Format.parquet or output.is_dir() or output_arg.endswith(("/", os.sep)))
     if fmt is Format.parquet:
@@ -283,7 +293,11 @@ def _write_records(records, fmt: Format, table: Table, output: Path | None, to_d
     or (parquet) to a folder of tables."""
     from claimx.writers import Writer, atomic_open, safe_filename
 
-    if database is not None:
+    if isinstance(output, str):  # a URL
+        from claimx.store import write_remote
+
+        write_remote(records, fmt, table, output, to_dir)
+    elif database is not None:
         _write_database(database, records)
     elif fmt is Format.parquet:
         from claimx.parquet import write_local
@@ -354,7 +368,7 @@ def _extract_on_cluster(paths: list[str], output_arg: str | None, fmt: Format | 
                                   include_text=include_text, acts=sorted(acts) if acts else None)
         problems = _Problems(quiet)
         with _partition_progress(quiet) as progress:
-            summary = cluster.run(paths, Path(output_arg), scheduler, options, partition_size=size,
+            summary = cluster.run(paths, output_arg, scheduler, options, partition_size=size,
                                   on_problem=problems, on_progress=progress)
     except (cluster.ClusterError, ImportError) as exc:
         raise _fail(str(exc)) from None

@@ -22,10 +22,10 @@ import os
 import re
 import sys
 import threading
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
-from pathlib import Path
 from typing import Any
 
 from claimx import __version__
@@ -36,6 +36,7 @@ from claimx.partitions import (
     InputFile,
     Partition,
     count_range,
+    indexed,
     list_inputs,
     partition_bytes,
     plan,
@@ -43,7 +44,7 @@ from claimx.partitions import (
     read_partition,
     resolve,
 )
-from claimx.writers import atomic_open
+from claimx.store import Store
 
 DASK_HINT = 'claimx --scheduler needs Dask: pip install "claimx[dask]"'
 NOTES = "_parts"
@@ -78,6 +79,7 @@ class Summary:
     reused: int = 0
     articles: int = 0
     quotes: int = 0
+    warc_records: Counter = field(default_factory=Counter)  # web archives: pages read, records skipped by reason
     failed: list[dict] = field(default_factory=list)  # failed articles and inputs
     broken: dict[int, str] = field(default_factory=dict)  # partitions that did not finish: why
 
@@ -120,27 +122,31 @@ def extract_partition(part: Partition, fingerprint: str, out_dir: str, options: 
     with _LOCK:
         nlp = _model(options.model)
         problems: list[InputError | Notice] = []
+        skipped: Counter = Counter()  # web archives: records that are not articles, by reason
         published = dt.date.fromisoformat(options.published) if options.published else None
-        records = extract(read_partition(part), nlp, published=published, include_text=options.include_text,
+        records = extract(read_partition(part, skipped), nlp, published=published, include_text=options.include_text,
                           on_problem=problems.append, acts=frozenset(options.acts) if options.acts else None)
-        articles, quotes = _write(records, Path(out_dir), part.name, options.fmt)
+        store = Store(out_dir)
+        articles, quotes = _write(records, store, part.name, options.fmt)
     note = {
         "name": part.name, "fingerprint": fingerprint, "inputs": part.describe(),
-        "files": {f: (Path(out_dir) / f).stat().st_size for f in options.outputs(part.name)},
+        "files": {f: store.sizes[f] for f in options.outputs(part.name)},
         "articles": articles, "quotes": quotes,
         "failed": [_failure(p) for p in problems if isinstance(p, InputError)],
         "warnings": [{"source": p.source, "message": p.message} for p in problems if isinstance(p, Notice)],
     }
-    with atomic_open(Path(out_dir) / NOTES / f"{part.name}.json") as fh:
+    if skipped:  # what became of a web archive's records: pages read, the others skipped by reason
+        note["warc_records"] = dict(sorted(skipped.items()))
+    with store.atomic(f"{NOTES}/{part.name}.json") as fh:
         fh.write(json.dumps(note, ensure_ascii=False, indent=1) + "\n")
     return note
 
 
-def _write(records: Iterator, out_dir: Path, name: str, fmt: str) -> tuple[int, int]:
+def _write(records: Iterator, store: Store, name: str, fmt: str) -> tuple[int, int]:
     if fmt == "parquet":
         from claimx.parquet import ParquetTables
 
-        with ParquetTables(out_dir, name) as tables:
+        with ParquetTables(store, name) as tables:
             for rec in records:
                 tables.write(rec)
         return tables.count, tables.quotes
@@ -148,7 +154,7 @@ def _write(records: Iterator, out_dir: Path, name: str, fmt: str) -> tuple[int, 
     from claimx.writers import Writer
 
     quotes = 0
-    with atomic_open(out_dir / f"{name}.jsonl") as fh:
+    with store.atomic(f"{name}.jsonl") as fh:
         w = Writer(fh, Format.jsonl)
         for rec in records:
             w.write(rec)
@@ -226,12 +232,13 @@ def connect(scheduler: str, model: str | None = None) -> Iterator[Any]:
 
 
 def run(
-    paths: list[str], out_dir: Path, scheduler: str, options: Options, *,
+    paths: list[str], out_dir: str | os.PathLike, scheduler: str, options: Options, *,
     partition_size: int | None = None,
     on_problem: Callable[[InputError | Notice], None] = lambda _: None,
     on_progress: Callable[[int, int, int], None] = lambda *_: None,
 ) -> Summary:
-    """Extract ``paths`` on the cluster into ``out_dir``; failed articles go
+    """Extract ``paths`` on the cluster into ``out_dir`` (a folder or an
+    fsspec URL, see :mod:`claimx.store`); failed articles go
     to ``on_problem`` as they are met, finished partitions to ``on_progress``
     (done, total, articles)."""
     require_dask()
@@ -243,9 +250,10 @@ def run(
         else:
             summary.failed.append(_failure(item))
             on_problem(item)
-    out_dir = out_dir.resolve()
-    (out_dir / NOTES).mkdir(parents=True, exist_ok=True)
-    (out_dir / MANIFEST).unlink(missing_ok=True)  # from here on the folder is an unfinished run
+    store = Store(out_dir)
+    store.makedirs(NOTES)
+    store.remove(MANIFEST)  # from here on the folder is an unfinished run
+    store.refresh()
     parts = plan(files, partition_bytes(sum(f.size for f in files), partition_size or DEFAULT_PARTITION_BYTES))
     summary.partitions = len(parts)
     key = asdict(options) | {"claimx": __version__}
@@ -253,7 +261,7 @@ def run(
     todo: dict[int, str] = {}  # partition index -> fingerprint
     for part in parts:
         fp = part.fingerprint(key)
-        note = _finished(out_dir, part, fp)
+        note = _finished(store, part, fp)
         if note is None:
             todo[part.index] = fp
         else:
@@ -264,7 +272,7 @@ def run(
     if todo:  # a finished run's rerun needs no cluster
         with connect(scheduler, options.model) as client:
             parts = _index(client, parts, todo)
-            _run_partitions(client, [(parts[i], fp) for i, fp in todo.items()], out_dir, options, notes, summary,
+            _run_partitions(client, [(parts[i], fp) for i, fp in todo.items()], store, options, notes, summary,
                             on_problem, lambda: on_progress(len(notes), len(parts),
                                                             sum(n["articles"] for n in notes.values())))
     for part in parts:
@@ -272,17 +280,19 @@ def run(
         if note is not None:
             summary.articles += note["articles"]
             summary.quotes += note["quotes"]
+            summary.warc_records.update(note.get("warc_records", {}))
             summary.failed.extend(note["failed"])
-    _tidy(out_dir, len(parts))
-    _write_manifest(out_dir, parts, notes, options, summary)
+    store.refresh()
+    _tidy(store, len(parts))
+    _write_manifest(store, parts, notes, options, summary)
     return summary
 
 
 def _index(client, parts: list[Partition], todo: Iterable[int]) -> list[Partition]:
     """Count line breaks and quotes in the byte ranges of every file a
     partition to run is cut from, on the workers."""
-    files = {p.file.path for i in todo for p in parts[i].pieces if p.end is not None}
-    cut = [part for part in parts if any(p.file.path in files for p in part.pieces if p.end is not None)]
+    files = {p.file.path for i in todo for p in parts[i].pieces if indexed(p)}
+    cut = [part for part in parts if any(p.file.path in files for p in part.pieces if indexed(p))]
     if not cut:
         return parts
     counts = client.gather(client.map(count_range, ranges(cut), pure=False))
@@ -290,13 +300,13 @@ def _index(client, parts: list[Partition], todo: Iterable[int]) -> list[Partitio
     return [resolved.get(part.index, part) for part in parts]
 
 
-def _run_partitions(client, todo: list[tuple[Partition, str]], out_dir: Path, options: Options,
+def _run_partitions(client, todo: list[tuple[Partition, str]], store: Store, options: Options,
                     notes: dict[int, dict], summary: Summary, on_problem, progress) -> None:
     """Submit the partitions and collect their notes as they finish (in any order)."""
     from distributed import as_completed
 
     futures = client.map(extract_partition, [p for p, _ in todo], [fp for _, fp in todo],
-                         out_dir=str(out_dir), options=options, key=[f"claimx-{p.name}-{fp}" for p, fp in todo])
+                         out_dir=store.target, options=options, key=[f"claimx-{p.name}-{fp}" for p, fp in todo])
     by_key = {f.key: p for f, (p, _) in zip(futures, todo, strict=True)}
     for fut in as_completed(futures):
         part = by_key[fut.key]
@@ -327,30 +337,23 @@ def _replay(note: dict, on_problem) -> None:
         on_problem(InputError(f["source"], f["message"], f["line"]))
 
 
-def _finished(out_dir: Path, part: Partition, fingerprint: str) -> dict | None:
+def _finished(store: Store, part: Partition, fingerprint: str) -> dict | None:
     """The note of a partition a previous run completed with the same inputs and options."""
     try:
-        note = json.loads((out_dir / NOTES / f"{part.name}.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        note = json.loads(store.read_text(f"{NOTES}/{part.name}.json") or "")
+    except ValueError:
         return None
-    if note.get("fingerprint") != fingerprint or not all(_size(out_dir / f) == n for f, n in note["files"].items()):
+    if note.get("fingerprint") != fingerprint or not all(store.size(f) == n for f, n in note["files"].items()):
         return None
     return note
 
 
-def _size(path: Path) -> int | None:
-    try:
-        return path.stat().st_size
-    except OSError:
-        return None
-
-
-def _tidy(out_dir: Path, n: int) -> None:
+def _tidy(store: Store, n: int) -> None:
     """Remove parts of an earlier, larger plan and temporary files left by killed tasks."""
-    remove_parts([out_dir, out_dir / NOTES] + [out_dir / t for t in TABLES], n)
+    remove_parts(store, ["", NOTES, *TABLES], n)
 
 
-def _write_manifest(out_dir: Path, parts: list[Partition], notes: dict[int, dict], options: Options,
+def _write_manifest(store: Store, parts: list[Partition], notes: dict[int, dict], options: Options,
                     summary: Summary) -> None:
     manifest = {
         "schema": MANIFEST_SCHEMA,
@@ -360,6 +363,7 @@ def _write_manifest(out_dir: Path, parts: list[Partition], notes: dict[int, dict
         "articles": summary.articles,
         "quotes": summary.quotes,
         "failed_articles": len(summary.failed),
+        **({"warc_records": dict(sorted(summary.warc_records.items()))} if summary.warc_records else {}),
         "partitions": [
             {k: v for k, v in notes[p.index].items() if k not in ("warnings", "fingerprint")}
             | {"failed": len(notes[p.index]["failed"])}
@@ -368,5 +372,5 @@ def _write_manifest(out_dir: Path, parts: list[Partition], notes: dict[int, dict
         ],
         "failed": summary.failed,
     }
-    with atomic_open(out_dir / MANIFEST) as fh:
+    with store.atomic(MANIFEST) as fh:
         fh.write(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n")

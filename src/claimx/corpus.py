@@ -41,6 +41,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from urllib.parse import urlsplit
 
+from claimx.fingerprint import count_stories, stories
 from claimx.lexicon import demonyms, titles
 
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "lord", "lady", "rev"})
@@ -210,6 +211,7 @@ class ArticleRef:
     id: str
     outlet: str | None
     date: str | None
+    fingerprint: str | None = None  # copies of one story (claimx.fingerprint)
 
 
 def _speaker_ref(article_id: str, s: dict) -> SpeakerRef:
@@ -336,6 +338,8 @@ class Corpus:
     claim_quotes: list[dict] = field(default_factory=list)
     quotes_per_outlet: dict[str, int] = field(default_factory=dict)
     quotes_by_gender: dict[str, int] = field(default_factory=dict)
+    stories: int = 0  # articles, copies of one story counted once (claimx.fingerprint)
+    story_of: dict[str, str] = field(default_factory=dict)  # article id -> story id
 
 
 class _Collected:
@@ -347,7 +351,8 @@ class _Collected:
             art = data["article"]
             aid = art["id"]
             latest[aid] = {
-                "article": ArticleRef(aid, outlet(art), art.get("published") or art.get("reference_date")),
+                "article": ArticleRef(aid, outlet(art), art.get("published") or art.get("reference_date"),
+                                      art.get("fingerprint")),
                 "speakers": [_speaker_ref(aid, s) for s in data["speakers"]],
                 "quotes": [QuoteRef(aid, q["id"], q["speaker"], q["speaker_name"], q["type"], q["text"], q["date"])
                            for q in data["quotes"]],
@@ -362,6 +367,8 @@ def build(records: Iterable[dict]) -> Corpus:
     """People and claims for a corpus of claimx/1 records."""
     got = _Collected(records)
     corpus = Corpus(articles=len(got.articles), quotes=len(got.quotes))
+    corpus.story_of = stories({a.id: a.fingerprint for a in got.articles.values()})
+    corpus.stories = len(set(corpus.story_of.values()))
     person_of = _people(got, corpus)
     _claims(got, corpus, person_of)
     outlets = Counter(got.articles[q.article_id].outlet or "(unknown)" for q in got.quotes)
@@ -442,7 +449,7 @@ def _claims(got: _Collected, corpus: Corpus, person_of: dict[tuple[str, str], st
         corpus.claims.append({
             "id": cid, "text": occ[0][1], "normalised": norm, "person_id": pid,
             "speaker": names[pid] if pid else first.speaker_name, "occurrences": len(occ), "articles": len(articles),
-            "outlets": _outlets(got, articles),
+            "stories": count_stories(articles, corpus.story_of), "outlets": _outlets(got, articles),
             "first_date": first_date, "first_article_id": first.article_id if first_date else None,
         })
         seen = set()
@@ -465,7 +472,7 @@ def summarise(corpus: Corpus, top: int = 10) -> dict:
                       key=lambda p: (-p["quotes"], -p["articles"], p["name"], p["id"]))
     claims = [c for c in corpus.claims if c["articles"] > 1]
     return {
-        "articles": corpus.articles, "quotes": corpus.quotes, "people": len(corpus.people),
+        "articles": corpus.articles, "stories": corpus.stories, "quotes": corpus.quotes, "people": len(corpus.people),
         "claims": len(corpus.claims),
         "top_speakers": [{"name": p["name"], "kind": p["kind"], "quotes": p["quotes"], "articles": p["articles"],
                           "share": _share(p["quotes"], corpus.quotes)} for p in speakers[:top]],
@@ -474,6 +481,7 @@ def summarise(corpus: Corpus, top: int = 10) -> dict:
         "quotes_by_gender": [{"gender": g, "quotes": n, "share": _share(n, total_gender)}
                              for g, n in corpus.quotes_by_gender.items()],
         "most_reported_claims": [{"text": c["text"], "speaker": c["speaker"], "articles": c["articles"],
+                                  "stories": c["stories"],
                                   "occurrences": c["occurrences"], "first_date": c["first_date"],
                                   "first_article_id": c["first_article_id"]} for c in claims[:top]],
     }

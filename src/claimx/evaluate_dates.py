@@ -7,7 +7,8 @@ end), relaxed span P/R/F1 (overlap), value accuracy over relaxed matches,
 type accuracy, and value F1 (a relaxed match with the same value), overall
 and per gold type. And value P/R/F1 per family of normalisation rules
 (``family.times``...): a family's predictions, the gold expressions they
-matched, and how many of those it gave the gold value; gold no prediction
+matched, and how many of those it gave the gold value (a time's zone, "Z" or an
+offset, left out on both sides as the TimeML scorers do: :func:`plain_value`); gold no prediction
 matched is ``family.(missed)``, an expression no rule read
 ``family.(no rule)``. The families add up to the whole.
 """
@@ -28,6 +29,25 @@ if TYPE_CHECKING:
 _TAG = re.compile(r"<(/?)(\w+)([^>]*)>")
 _ATTR = re.compile(r'(\w+)="([^"]*)"')
 KIND_TO_TYPE = {"date": "DATE", "time": "TIME", "duration": "DURATION", "set": "SET"}
+# a time's zone designator: a trailing "Z" or a UTC offset ("T09:30Z", "T09:30-05:00", "T17+0100")
+_ZONE = re.compile(r"(T[0-9X]{2}(?::?[0-9X]{2}){0,2}(?:\.\d+)?|T(?:MO|AF|EV|NI|DT))(?:Z|[+-]\d{2}(?::?\d{2})?)$")
+
+
+def plain_value(value: str | None) -> str | None:
+    """A TIMEX3 value as the TimeML scorers compare it: a time's zone
+    designator left out ("2024-03-15T09:30Z" and "2024-03-15T09:30-05:00"
+    are "2024-03-15T09:30"). TimeML 1.2.1 (§2.2, the value attribute)
+    writes a time in ISO 8601 with or without a zone, and TimeBank writes
+    "5 p.m. EST" as T17:00: the clock time is the value, the zone is how
+    it was written. Everything else compares as written."""
+    if value is None or "T" not in value:
+        return value
+    return _ZONE.sub(r"\1", value)
+
+
+def same_value(predicted: str | None, gold: str | None) -> bool:
+    """Whether a predicted value scores as the gold one (:func:`plain_value`)."""
+    return predicted is not None and plain_value(predicted) == plain_value(gold)
 
 
 @dataclass(slots=True)
@@ -113,7 +133,7 @@ def score(docs_and_predictions) -> dict:
             typ.tp += p.type == g.type
             family = per_family[p.family]
             family.n_gold += 1
-            if p.value is not None and p.value == g.value:
+            if same_value(p.value, g.value):
                 value.tp += 1
                 per_type[g.type].tp += 1
                 family.tp += 1

@@ -13,6 +13,7 @@ from claimx import segments
 from claimx.acts import keep_acts
 from claimx.dates import article_dates, statement_dates
 from claimx.dates import reference_date as text_reference_date
+from claimx.fingerprint import fingerprint
 from claimx.inputs import Article, InputError, Notice
 from claimx.records import (
     ArticleInfo,
@@ -38,8 +39,14 @@ ZONE_BATCHES = 8  # batches per spaCy memory zone (read ahead, parsed, then thei
 def reference_date(
     article: Article, published: dt.date | None, today: dt.date | None = None
 ) -> tuple[dt.date | None, str | None]:
-    """The date relative expressions are resolved against, and where it came from."""
-    return text_reference_date(article.text, article.published, published, today)
+    """The date relative expressions are resolved against, and where it came
+    from. A page from a web archive falls back on the day it was saved
+    (``warc-date``), which also dates a dateline that names no year."""
+    if article.crawled is None:
+        return text_reference_date(article.text, article.published, published, today)
+    crawled = dt.date.fromisoformat(article.crawled)
+    ref, source = text_reference_date(article.text, article.published, published, today or crawled)
+    return (ref, source) if ref is not None else (crawled, "warc-date")
 
 
 def _span(text: str, start: int, end: int) -> TextSpan:
@@ -118,6 +125,7 @@ def build_record(
             reference_date_source=ref_source,
             url=article.url,
             text_source=article.text_source,
+            fingerprint=fingerprint(text),
         ),
         speakers=[
             Speaker(

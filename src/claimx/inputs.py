@@ -22,7 +22,7 @@ TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 MHTML_SUFFIXES = {".mhtml", ".mht"}
 CORPUS_SUFFIXES = {".jsonl", ".ndjson", ".csv"}
-SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | MHTML_SUFFIXES | CORPUS_SUFFIXES
+SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | MHTML_SUFFIXES | CORPUS_SUFFIXES | {".warc"}  # and .warc.gz
 READABLE = "text (.txt), web pages (.html, .htm, .mhtml) and corpora (.jsonl, .csv)"
 MAX_BYTES = 20 * 1024 * 1024
 MAX_MHTML_BYTES = 200 * 1024 * 1024  # a page saved with its images; its HTML part must fit MAX_BYTES
@@ -60,6 +60,7 @@ class Article:
     published: str | None = None
     url: str | None = None
     text_source: str | None = None  # web pages: main-content | json-ld | fallback
+    crawled: str | None = None  # web archives: the day the page was saved (WARC-Date), the last reference date
 
 
 class InputError(Exception):
@@ -345,6 +346,11 @@ def read_csv(
 def read_path(path: Path, source: str | None = None) -> Iterator[Article | InputError | Notice]:
     """Every article in one file."""
     source = source or str(path)
+    if path.name.lower().endswith((".warc", ".warc.gz")):  # streamed, record by record
+        from claimx.warc import read_warc
+
+        yield from read_warc(str(path), source)
+        return
     suffix = path.suffix.lower()
     limit = MAX_MHTML_BYTES if suffix in MHTML_SUFFIXES else MAX_BYTES
     try:
@@ -414,12 +420,13 @@ def expand(paths: Iterable[str]) -> Iterator[Path | str | InputError]:
     from claimx.fetch import is_url
 
     for raw in paths:
-        if raw == "-" or is_url(raw):
-            yield raw
+        if raw == "-" or is_url(raw) or ("://" in raw and raw.lower().endswith((".warc", ".warc.gz"))):
+            yield raw  # a web archive at an fsspec URL (s3://...) is read by claimx.warc
             continue
         p = Path(raw)
         if p.is_dir():
-            files = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED)
+            files = sorted(f for f in p.rglob("*") if f.is_file() and (
+                f.suffix.lower() in SUPPORTED or f.name.lower().endswith(".warc.gz")))
             if not files:
                 yield InputError(raw, "directory holds no .txt, .html, .mhtml, .jsonl or .csv files")
             yield from files
@@ -508,6 +515,10 @@ def iter_articles(
                     yield InputError("<stdin>", f"input {too_large(MAX_BYTES)}")
                 else:
                     yield from read_bytes(data, "<stdin>", "stdin", ".txt")
+            elif isinstance(item, str) and item.lower().endswith((".warc", ".warc.gz")):
+                from claimx.warc import read_warc
+
+                yield from read_warc(item, item)
             elif isinstance(item, str):
                 yield from page(item)
             else:

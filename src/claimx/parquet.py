@@ -25,14 +25,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from claimx.formats import Table
-from claimx.writers import COLUMNS, atomic_open, to_json, values
+from claimx.store import Store
+from claimx.writers import COLUMNS, to_json, values
 
 if TYPE_CHECKING:
     from claimx.records import ArticleRecord
 
 PARQUET_HINT = 'Parquet output needs pyarrow: pip install "claimx[parquet]"'
 ARTICLE_COLUMNS = ["article_id", "source", "title", "author", "published", "reference_date",
-                   "reference_date_source", "url", "quotes", "speakers", "dates", "text"]
+                   "reference_date_source", "url", "fingerprint", "quotes", "speakers", "dates", "text"]
 TABLES = ("quotes", "speakers", "dates", "articles")
 INTEGERS = {"start", "end", "paragraph", "mentions", "quote_count", "quotes", "speakers", "dates"}
 DATES = {"date", "published", "reference_date"}
@@ -80,8 +81,8 @@ def table_rows(record: dict, table: str) -> list[tuple]:
     if table == "articles":
         a = record["article"]
         rows = [(a["id"], a["source"], a["title"], a["author"], a["published"], a["reference_date"],
-                 a["reference_date_source"], a.get("url"), len(record["quotes"]), len(record["speakers"]),
-                 len(record["dates"]), record.get("text"))]
+                 a["reference_date_source"], a.get("url"), a.get("fingerprint"), len(record["quotes"]),
+                 len(record["speakers"]), len(record["dates"]), record.get("text"))]
     else:
         rows = list(values(record, Table(table)))
     cols = columns(table)
@@ -102,8 +103,9 @@ class ParquetTables:
     reads these). Each file is written under a temporary name and renamed
     when the writer closes; on an error none is left behind."""
 
-    def __init__(self, out_dir: Path, name: str = "part-00000") -> None:
+    def __init__(self, out_dir: Path | str | Store, name: str = "part-00000") -> None:
         self.pa, pq = require_pyarrow()
+        self.store = out_dir if isinstance(out_dir, Store) else Store(out_dir)
         self.count = 0
         self.quotes = 0
         self._stack = ExitStack()
@@ -111,10 +113,9 @@ class ParquetTables:
         self._buffer: dict[str, list[tuple]] = {t: [] for t in TABLES}
         self._schemas = {t: schema(t) for t in TABLES}
         try:
-            self._jsonl = self._stack.enter_context(atomic_open(Path(out_dir) / f"{name}.jsonl"))
+            self._jsonl = self._stack.enter_context(self.store.atomic(f"{name}.jsonl"))
             for t in TABLES:
-                (Path(out_dir) / t).mkdir(parents=True, exist_ok=True)
-                fh = self._stack.enter_context(atomic_open(Path(out_dir) / t / f"{name}.parquet", binary=True))
+                fh = self._stack.enter_context(self.store.atomic(f"{t}/{name}.parquet", binary=True))
                 self._writers[t] = self._stack.enter_context(pq.ParquetWriter(fh, self._schemas[t]))
         except BaseException:
             self._stack.close()
@@ -150,25 +151,26 @@ class ParquetTables:
                 self._buffer[t] = []
 
 
-def write_local(records, out_dir: Path) -> int:
+def write_local(records, out_dir: Path | str) -> int:
     """A local run: every record into one part (the layout of a cluster run
-    with one partition); parts and a manifest an earlier cluster run left in
-    ``out_dir`` are removed."""
-    with ParquetTables(out_dir) as tables:
+    with one partition) in a folder or at an fsspec URL; parts and a manifest
+    an earlier cluster run left there are removed."""
+    store = Store(out_dir)
+    with ParquetTables(store) as tables:
         for rec in records:
             tables.write(rec)
-    remove_parts([Path(out_dir)] + [Path(out_dir) / t for t in TABLES], 1)
-    (Path(out_dir) / MANIFEST).unlink(missing_ok=True)
+    store.refresh()
+    remove_parts(store, ["", *TABLES], 1)
+    store.remove(MANIFEST)
     return tables.count
 
 
-def remove_parts(folders: list[Path], first: int) -> None:
+def remove_parts(store: Store, folders: list[str], first: int) -> None:
     """Remove the part files numbered ``first`` and up (an earlier run's, cut
-    into more partitions) and temporary files left by killed writers."""
+    into more partitions) and temporary files left by killed writers, in
+    the ``folders`` of ``store`` ("" for itself)."""
     for folder in folders:
-        if not folder.is_dir():
-            continue
-        for f in folder.iterdir():
-            m = _PART.fullmatch(f.name)
-            if (m is not None and int(m.group(1)) >= first) or (f.name.startswith(".part-") and f.name.endswith(".tmp")):
-                f.unlink(missing_ok=True)
+        for name in store.names(folder):
+            m = _PART.fullmatch(name)
+            if (m is not None and int(m.group(1)) >= first) or (name.startswith(".part-") and name.endswith(".tmp")):
+                store.remove(f"{folder}/{name}" if folder else name)

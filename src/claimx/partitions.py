@@ -25,6 +25,7 @@ import io
 import json
 import math
 import os
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -41,6 +42,7 @@ from claimx.inputs import (
     read_jsonl,
     read_path,
 )
+from claimx.warc import is_warc, read_warc
 
 SPLITTABLE = {".jsonl", ".ndjson", ".csv"}
 DEFAULT_PARTITION_BYTES = 4_000_000  # the most input per partition: about 1,000 news articles
@@ -66,6 +68,10 @@ class InputFile:
     @property
     def stem(self) -> str:
         return PurePosixPath(self.path).stem
+
+    @property
+    def is_warc(self) -> bool:
+        return is_warc(self.path)
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,7 +155,7 @@ def _list_url(url: str) -> Iterator[InputFile | InputError]:
             if not found:
                 yield InputError(url, "no file matches this pattern")
         elif fs.isdir(path):
-            found = sorted(f for f in fs.find(path) if PurePosixPath(f).suffix.lower() in SUPPORTED)
+            found = sorted(f for f in fs.find(path) if PurePosixPath(f).suffix.lower() in SUPPORTED or is_warc(f))
             if not found:
                 yield InputError(url, "directory holds no .txt, .html, .jsonl or .csv files")
         elif fs.exists(path):
@@ -178,7 +184,7 @@ def plan(files: Iterable[InputFile], size: int) -> list[Partition]:
     pack: list[Piece] = []
     packed = 0
     for f in files:
-        if f.size > size and f.suffix in SPLITTABLE:
+        if f.size > size and (f.suffix in SPLITTABLE or f.is_warc):
             if pack:
                 parts.append(tuple(pack))
                 pack, packed = [], 0
@@ -196,9 +202,15 @@ def plan(files: Iterable[InputFile], size: int) -> list[Partition]:
     return [Partition(i, pieces) for i, pieces in enumerate(parts)]
 
 
+def indexed(piece: Piece) -> bool:
+    """A byte range whose line breaks the index pass counts (a web archive's
+    records carry their own ids: none to count)."""
+    return piece.end is not None and not piece.file.is_warc
+
+
 def ranges(partitions: Iterable[Partition]) -> list[Piece]:
     """The byte ranges the index pass must count, in order."""
-    return [p for part in partitions for p in part.pieces if p.end is not None]
+    return [p for part in partitions for p in part.pieces if indexed(p)]
 
 
 def count_range(piece: Piece) -> tuple[int, int]:
@@ -232,7 +244,7 @@ def resolve(partitions: list[Partition], counts: list[tuple[int, int]]) -> list[
     for part in partitions:
         pieces = []
         for p in part.pieces:
-            if p.end is None:
+            if not indexed(p):
                 pieces.append(p)
                 continue
             lines, quotes = running.get(p.file.path, (0, 0))
@@ -254,11 +266,15 @@ def _open(path: str):
     return open(path, "rb")  # noqa: SIM115  (closed by the caller's with)
 
 
-def read_partition(partition: Partition) -> Iterator[Article | InputError | Notice]:
+def read_partition(partition: Partition, skipped: Counter | None = None) -> Iterator[Article | InputError | Notice]:
     """Every article of the partition, in order; errors and notices in their
-    place, exactly as a local run reads the same files."""
+    place, exactly as a local run reads the same files. The records of web
+    archives that are not articles are counted into ``skipped``."""
     for piece in partition.pieces:
-        if piece.end is None:
+        if piece.file.is_warc:
+            yield from read_warc(piece.file.path, piece.file.source, piece.start, piece.end,
+                                 skipped if skipped is not None else Counter())
+        elif piece.end is None:
             yield from _read_whole(piece.file)
         else:
             yield from _read_range(piece)

@@ -102,12 +102,17 @@ class ArticleInfo(_Model):
     author: str | None = None
     published: str | None = None
     reference_date: str | None = None
-    reference_date_source: Literal["metadata", "option", "dateline", "text"] | None = None
+    reference_date_source: Literal["metadata", "option", "dateline", "text", "warc-date"] | None = None
     url: str | None = None
     text_source: Literal["main-content", "json-ld", "fallback"] | None = Field(
         default=None,
         description="Web pages: where the text came from (the extractor's main content, the page's "
         "JSON-LD articleBody, or the extractor's recall mode); null for text and corpora.",
+    )
+    fingerprint: str | None = Field(
+        default=None,
+        description="A MinHash of the text's word shingles (claimx.fingerprint): copies of one story "
+        "(a wire story in several outlets) have nearly the same; `claimx corpus` groups them into stories.",
     )
 
 

@@ -24,6 +24,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import Any
 
+from claimx.fingerprint import fingerprint
 from claimx.inputs import Article
 from claimx.quotemarks import find_quotations, paragraphs
 from claimx.records import ArticleRecord
@@ -220,6 +221,7 @@ def merge(parts: list[tuple[Segment, ArticleRecord]], include_text: bool) -> Art
             last_date[sid] = q["date"]
 
     head.update(speakers=merged_speakers, quotes=quotes, dates=dates, text=whole.text if include_text else None)
+    head["article"]["fingerprint"] = fingerprint(whole.text)  # of the whole text, not of the first segment
     return ArticleRecord.model_validate(head)
 
 

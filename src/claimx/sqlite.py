@@ -99,7 +99,7 @@ CORPUS_TABLES = {
     ),
     "claims": (
         {"id": str, "text": str, "normalised": str, "person_id": str, "speaker": str, "occurrences": int,
-         "articles": int, "outlets": str, "first_date": str, "first_article_id": str},
+         "articles": int, "stories": int, "outlets": str, "first_date": str, "first_article_id": str},
         ("id",), [("person_id", "people", "id"), ("first_article_id", "articles", "id")],
     ),
     "claim_quotes": (

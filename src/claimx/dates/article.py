@@ -19,6 +19,7 @@ from claimx.dates.anaphora import names_quarter, sentence_quarter
 from claimx.dates.calendar_dates import writes_day_first
 from claimx.dates.misreads import looks_temporal
 from claimx.dates.normalise import normalise_tagged
+from claimx.dates.reference import story_day
 from claimx.dates.timex import is_calendar
 
 # a detected expression as a Doc stores it: [start, end, tense, head (the
@@ -92,8 +93,11 @@ def article_dates(
     quotes' :func:`statement_dates`. One the NER found that has no value and
     no word of time ("Olympic", "seasonally") was never a date and is left
     out; real ones stay, with value None. Numeric dates are read day first
-    when the article writes one that only reads so ("25/12/2008")."""
+    when the article writes one that only reads so ("25/12/2008").
+    Relative ones count from the story's own day when its dateline names
+    one before the publication date (:func:`story_day`)."""
     said_on = _said_on(quotes, days)
+    ref = story_day(text, ref) or ref  # a wire story filed the day before it was published
     day_first = writes_day_first(text) if "/" in text else False
     out: list[Dated] = []
     last_quarter: str | None = None  # the latest quarter the article named

@@ -40,7 +40,13 @@ def year_for(month: int, day: int | None, ref: dt.date, tense: str) -> int:
     unless the tense points more than a couple of months the other way; a
     month alone in past narration two months or more after the reference
     date's is one gone by ("bought the firm in November", written in
-    September -> the November before)."""
+    September -> the November before). Under a to-infinitive of a verb in
+    the past (``tense`` "intended": "decided to close the plant in
+    November"), the infinitive has no tense of its own and the decision
+    is told as past: the nearer month of that name, behind or ahead
+    ("decided to close it in November", written in April -> last
+    November; "agreed to buy it in January", written in November -> the
+    coming January)."""
     try:
         same = dt.date(ref.year, month, min(day or 15, 28) if day is None else day)
     except ValueError:
@@ -48,6 +54,8 @@ def year_for(month: int, day: int | None, ref: dt.date, tense: str) -> int:
     if day is None and tense == "past" and month >= ref.month + 2:
         return ref.year - 1  # (a month on, it may be what was said to come: "told of a cutback in September")
     days = (same - ref).days
+    if tense == "intended":  # what a past decision set out to do: the nearer one, behind or ahead
+        return ref.year - 1 if days > 182 else ref.year + 1 if days < -182 else ref.year
     if tense == "past" and days > 90:
         return ref.year - 1
     if tense == "future" and days < -90:
@@ -73,6 +81,33 @@ def _month_value(month: int, low: str, ref: dt.date, tense: str) -> str:
     if low.startswith("next "):
         return f"{ref.year + 1 if month <= ref.month else ref.year}-{month:02d}"
     return f"{year_for(month, None, ref, tense)}-{month:02d}"
+
+
+_NTH_WEEK = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1, "final": -1}
+
+
+@rule(
+    "the first week of May",
+    rf"(?:the\s+|in\s+the\s+)?(first|second|third|fourth|last|final)\s+week\s+of\s+({MONTH_RE})\.?(?:,?\s+(\d{{4}}))?",
+    re.I,
+)
+def week_of_month(ctx: DateContext, m: re.Match[str]) -> Value | None:
+    """"the first week of May" -> 2025-W18, "the last week of June 2024" ->
+    2024-W26: a week, at a week's granularity (TimeML 1.2.1 writes a value
+    as fine as the expression: a week is ``YYYY-Wnn``, not the month). A
+    month's first week is the one holding its first Thursday, its last the
+    one holding its last Thursday (as ISO 8601 counts a year's weeks)."""
+    month = month_number(m.group(2))
+    if month is None or (ctx.ref is None and not m.group(3)):
+        return None
+    year = int(m.group(3)) if m.group(3) else year_for(month, None, ctx.ref, ctx.tense)  # type: ignore[arg-type]
+    nth = _NTH_WEEK[m.group(1)]
+    if nth > 0:
+        first = dt.date(year, month, 1)
+        thursday = first + dt.timedelta(days=(3 - first.weekday()) % 7)
+        return iso_week(thursday + dt.timedelta(weeks=nth - 1)), "date"
+    last = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+    return iso_week(last - dt.timedelta(days=(last.weekday() - 3) % 7)), "date"
 
 
 @rule("the week of <date>", r"(?:the\s+)?week\s+of\s+(.+)|(.+?)\s+week")

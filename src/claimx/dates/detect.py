@@ -20,7 +20,7 @@ import numpy
 from spacy.attrs import SENT_START
 from spacy.tokens import Doc
 
-from claimx.dates.finders import clock_spans, frequency_spans, long_spans, rate_spans
+from claimx.dates.finders import clock_spans, frequency_spans, long_spans, race_spans, rate_spans
 from claimx.dates.holidays import HOLIDAY
 from claimx.dates.misreads import AGE, counted, counts, is_date, misread
 from claimx.dates.tense import tense_of
@@ -61,6 +61,7 @@ _DAY_NAMED = re.compile(rf"{WEEKDAY_RE}|{MONTH_RE}|today|yesterday|tomorrow", re
 _DETERMINER_BEFORE = re.compile(r"\b(?:this|last|next|that)\s+$", re.I)
 _BARE_UNIT = re.compile(r"(?:week|month|year|quarter)", re.I)
 _CLOCK_BEFORE = re.compile(r"(?:\bnoon|\bmidnight|\bmidday|\b\d{1,2}(?::\d\d)?\s*[ap]\.m\.(?:\s+[A-Z]{2,4})?),?\s+$")
+_SEASONS_AFTER = re.compile(r"\s+(?:springs|summers|autumns|falls|winters)\b", re.I)
 _ZONE_AFTER = re.compile(rf"\s+(?:{ZONE})\b")
 _CLOCK_END = re.compile(
     rf"(?:noon|midnight|midday|o'clock|\d\s*[ap]\.?m\.?(?:\s+[A-Z]{{2,4}})?|(?<![\d.])(?:[01]?\d|2[0-3]):[0-5]\d(?:\s+(?:{ZONE}))?)$"
@@ -104,6 +105,15 @@ _STRETCH_IN = re.compile(
 _DATE_THEN = re.compile(
     rf"(?:{WEEKDAY_RE},?\s+)?{MONTH_RE}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,\s+\d{{4}})?(?=(?:,|\s+and)\s+(?!{_POINT}|\d))"
 )
+# "1998-99", "fiscal 2023/24": two years, a TIMEX3 each (TimeML 1.2.1 writes the parts of a range)
+_YEAR_PAIR = re.compile(r"((?:fiscal\s+)?(?:19|20)\d\d)\s*[-–/]\s*(\d\d)")
+# "between three and five years", "two to six days": a count, then a count of a unit (TimeBank: "two" P2D,
+# "six days" P6D)
+_COUNT = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty)"
+_COUNT_PAIR = re.compile(
+    rf"(?:between\s+)?({_COUNT})\s+(?:and|to|-|–)\s+({_COUNT}\s+(?:minutes|hours|days|weeks|months|years|decades))",
+    re.I,
+)
 _YEAR_LIST = re.compile(r"(?:1[6-9]|20)\d\d(?:,\s*(?:and\s+)?(?:1[6-9]|20)\d\d)+(?:,?\s+and)?|(?:1[6-9]|20)\d\d,?\s+and")
 
 
@@ -112,7 +122,7 @@ def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
     s = text[start:end]
     if _YEAR_LIST.fullmatch(s):  # "1994, 1995 and": a year each
         return [(start + y.start(), start + y.end()) for y in re.finditer(r"\d{4}", s)]
-    m = (_RANGE.fullmatch(s) or _DAY_PAIR.fullmatch(s) or _ENDED.fullmatch(s) or _PART_OF.fullmatch(s)
+    m = (_RANGE.fullmatch(s) or _YEAR_PAIR.fullmatch(s) or _COUNT_PAIR.fullmatch(s) or _DAY_PAIR.fullmatch(s) or _ENDED.fullmatch(s) or _PART_OF.fullmatch(s)
          or _STRETCH_IN.fullmatch(s))
     if not m:
         return [(start, end)]
@@ -170,6 +180,10 @@ def _mend(text: str, start: int, end: int) -> tuple[int, int]:
     before = _CLOCK_BEFORE.search(text, max(0, start - 20), start)
     if before and _DAY_NAMED.match(text[start:end]):
         start = before.start()
+    # "the past three" + " summers": the NER left the seasons counted out
+    seasons = _SEASONS_AFTER.match(text, end)
+    if seasons and re.search(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|few)$", text[start:end]):
+        end = seasons.end()
     zone = _ZONE_AFTER.match(text, end)
     if zone and _CLOCK_ENDS.search(text, start, end):
         end = zone.end()  # "10:30 a.m." + " ET", "14:00" + " local time"
@@ -209,7 +223,7 @@ def _pattern_spans(
     for rx in _SEPARATE:  # "in Autumn", "3/9/06", "at that time"
         for m in rx.finditer(text):
             spans = _claim(spans, *m.span())
-    for finder in (clock_spans, frequency_spans, long_spans):  # "21:30 UTC", "twice a week", "day-long"
+    for finder in (race_spans, clock_spans, frequency_spans, long_spans):  # "2:09:41", "21:30 UTC", "twice a week"
         for start, end in finder(text):
             spans = _claim(spans, start, end)
     for m in _EXTRA.finditer(text):
@@ -245,10 +259,36 @@ def _claim(spans: list[tuple[int, int]], start: int, end: int) -> list[tuple[int
     return spans
 
 
+# a day, then the clock time on it: "March 3 at 07:40 GMT", "Thursday, April 17, at 9 a.m." (one TIME value)
+_DAY_ENDS = re.compile(rf"(?:(?:{MONTH_RE})\.?\s+\d{{1,2}}(?:,\s+\d{{4}})?|{WEEKDAY_RE}|today|tomorrow|yesterday)$", re.I)
+_AT_GAP = re.compile(r",?\s+at\s+")
+_CLOCK_STARTS = re.compile(r"(?:(?:about|around|approximately)\s+)?(?:\d{1,2}(?::\d\d)?\s*[ap]\.?\s?m\b|\d{1,2}:\d\d|\d{4}\s+[A-Z]{2,4}\b|noon|midnight|midday)", re.I)
+
+
+_THE_DAY = re.compile(r"(?:the\s+)?day", re.I)
+_BEFORE_GAP = re.compile(r"\s+(?:before|after)\s+")
+_NAMED_DAY = re.compile(rf"(?:(?:last|next|this)\s+)?(?:{WEEKDAY_RE}|(?:{MONTH_RE})\.?\s+\d{{1,2}}\b)", re.I)
+
+
+def _day_before_day(text: str, day: tuple[int, int], start: int, end: int) -> bool:
+    """Whether "the day" just before ``start`` is counted from the day named
+    at ``start`` ("the day before last Tuesday's hearing"): one expression."""
+    return (_THE_DAY.fullmatch(text, day[0], day[1]) is not None and _BEFORE_GAP.fullmatch(text, day[1], start) is not None
+            and _NAMED_DAY.match(text, start, end) is not None)
+
+
+def _day_at_clock(text: str, day: tuple[int, int], start: int, end: int) -> bool:
+    """Whether ``start``-``end`` is the clock time of the day just before it
+    ("on March 3 at 07:40 GMT"): one time, as "07:40 GMT on March 3" is."""
+    return (_DAY_ENDS.search(text, day[0], day[1]) is not None and _AT_GAP.fullmatch(text, day[1], start) is not None
+            and _CLOCK_STARTS.match(text, start, end) is not None)
+
+
 def _merge(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """``spans`` in order, with one date written twice ("Sunday (August
-    17)", "Sunday, August 17") and a day with its part ("Thursday night")
-    made one."""
+    17)", "Sunday, August 17"), a day with its part ("Thursday night") and
+    a day with its clock time ("March 3 at 07:40 GMT") and a day counted
+    from a day ("the day before last Tuesday") made one."""
     spans.sort()
     merged: list[tuple[int, int]] = []
     for start, end in spans:
@@ -262,6 +302,9 @@ def _merge(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
                     end += 1
                 merged[-1] = (merged[-1][0], end)
                 continue
+        if merged and (_day_at_clock(text, merged[-1], start, end) or _day_before_day(text, merged[-1], start, end)):
+            merged[-1] = (merged[-1][0], end)
+            continue
         # "Thursday night", "Tuesday morning": one time, whether or not the
         # NER cut it in two
         if merged and _DAY_WORD.search(text[merged[-1][0] : merged[-1][1]]) and re.fullmatch(

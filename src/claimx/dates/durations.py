@@ -38,6 +38,8 @@ def duration(low: str) -> str | None:
     """TIMEX3 duration for "two years", "nearly forty years", "a few minutes", "weeks"."""
     s = re.sub(r"[- ]long$", "", low)
     s = re.sub(r"^(?:a\s+)?(half|quarter)[- ]century$", lambda m: "50 years" if m.group(1) == "half" else "25 years", s)
+    s = re.sub(r"(?:^|\b(?<=\s))(a|one|three)\s+quarters?\s+of\s+an\s+hour$",
+               lambda m: "45 minutes" if m.group(1) == "three" else "15 minutes", s)  # "a quarter of an hour": PT15M
     s = re.sub(r"\s+(?:trading|business|working|calendar|school|consecutive|straight|more|additional|extra)(?=\s+\w+$)", "", s)
     s = re.sub(r"(?<=\w)-(?=\w)", " ", s)
     m = re.fullmatch(rf"(.*?)\s*{UNIT_WORD}(?:\s+and\s+a\s+half)?", s)
@@ -57,7 +59,7 @@ def duration(low: str) -> str | None:
         n = parse_number(count_words)
         if n is None:
             return None
-    if n is not None and "and a half" in s:
+    if n is not None and s.endswith("and a half") and not count_words.endswith("and a half"):
         n += 0.5
     if unit_word == "fortnight" and n is not None:
         n *= 2
@@ -97,6 +99,50 @@ def vague_stretch(ctx: DateContext, m: re.Match[str]) -> Value | None:
     if (m.group(1) == "recent" or _FOR.search(ctx.lead)) and (dur := duration(m.group(2) + "s")):
         return dur, "duration"
     return ("FUTURE_REF" if m.group(1) == "future" else "PAST_REF"), "date"
+
+
+_BARE_COUNT = re.compile(r"\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty")
+_PAIR_UNIT = re.compile(rf"^(?:and|to|-|–)\s+(?:{_BARE_COUNT.pattern})\s+{UNIT_WORD}s\b")
+
+
+@rule("three of three to five years", lambda ctx: _BARE_COUNT.fullmatch(ctx.whole) and _PAIR_UNIT.match(ctx.trail))
+def count_of_pair(ctx: DateContext, m: re.Match[str]) -> Value | None:
+    """"three" of "between three and five years" -> P3Y, "two" of "two to
+    six days" -> P2D: a bare count, the first of a pair, counts the unit
+    its partner names (TimeBank writes "two" P2D, "six days" P6D)."""
+    dur = duration(f"{ctx.whole} {_PAIR_UNIT.match(ctx.trail).group(1)}s")  # type: ignore[union-attr]
+    return (dur, "duration") if dur else None
+
+
+_THAN = re.compile(r"^than\b")
+
+
+@rule("three weeks earlier than usual", lambda ctx: _THAN.match(ctx.trail) and re.fullmatch(
+    rf"(.+?{UNIT_WORD})\s+(?:earlier|later|sooner|longer|shorter|ahead|behind)", ctx.low))
+def than_usual(ctx: DateContext, m: re.Match[str]) -> Value | None:
+    """"the harvest came three weeks earlier than usual" -> P3W, "two days
+    later than planned" -> P2D: a gap measured against what was expected is
+    a stretch, not a date counted from the article's (TimeML 1.2.1: the
+    comparison word is a signal, the TIMEX3 is the duration)."""
+    dur = duration(m.group(1))
+    return (dur, "duration") if dur else None
+
+
+# a race or clock duration: "a time of 2:09:41", "won in 1:31:44.742"
+_RACE_LEAD = re.compile(r"(?:\btime\s+of|\bclocked|\b(?:finished|won|ran|completed\s+\w+)\s+in|\brecord\s+of)$")
+_RACE_TIME = re.compile(r"(?:(\d{1,2}):)?(\d{1,2}):(\d\d)(?:\.(\d+))?")
+
+
+@rule("a time of 2:09:41", lambda ctx: _RACE_LEAD.search(ctx.lead) and _RACE_TIME.fullmatch(ctx.whole))
+def race_time(ctx: DateContext, m: re.Match[str]) -> Value:
+    """"won the marathon in a time of 2:09:41" -> PT2H9M41S, "won in
+    1:31:44.742" -> PT1H31M44.742S: how long a race took, a duration, not
+    a clock time on the article's day."""
+    hours, minutes, seconds, frac = m.groups()
+    if hours is None:  # "1:44.742": minutes and seconds
+        hours, minutes = "0", minutes
+    out = "PT" + (f"{int(hours)}H" if int(hours) else "") + (f"{int(minutes)}M" if int(minutes) else "")
+    return f"{out}{int(seconds)}{'.' + frac if frac else ''}S", "duration"
 
 
 @rule("<count> <unit>", lambda ctx: duration(ctx.low))

@@ -90,6 +90,21 @@ def _clock_end(text: str, m: re.Match[str]) -> int | None:
     return hours.end() if hours and hm.group(2) else None  # "at 1700 hrs"
 
 
+# how long a race took: "a time of 2:09:41", "won in 1:31:44.742", "clocked 1:44.742"
+_RACE = re.compile(
+    r"(?:\btime\s+of|\bclocked|\b(?:finished|won|ran|completed\s+\w+)\s+in|\brecord\s+of)\s+"
+    r"((?:\d{1,2}:)?\d{1,2}:\d\d(?::\d\d)?(?:\.\d+)?)(?![\d:])"
+)
+
+
+def race_spans(text: str) -> Iterator[tuple[int, int]]:
+    """Race and lap times after the words that give one ("in a time of
+    2:09:41"): durations (:func:`claimx.dates.durations.race_time`)."""
+    if ":" in text:
+        for m in _RACE.finditer(text):
+            yield m.span(1)
+
+
 def frequency_spans(text: str) -> Iterator[tuple[int, int]]:
     """"twice a week", "three times a year", "once a month" (sets)."""
     for m in _FREQUENCY.finditer(text):

@@ -1,6 +1,8 @@
 """What looks like a date but is not one: what the NER calls a date that is
 a title ("ABC's “This Week”", "60 Minutes"), a greeting ("Good evening"),
-a name ("the annual March for Life"), an age ("in his 30s", "6-month-old"),
+a name ("the annual March for Life"), an age ("in his 30s", "6-month-old",
+"babies under 9 months"), a share ("a quarter of respondents"), the prefix
+of an adjective ("now-defunct"),
 a score or a vote ("51-49"), a count ("2019 people were arrested"), a
 number in a name ("Flight 2017", "Highway 1999"), a race time
 ("1:31:44.742"), a minute of a match ("the 90th minute"), "may" the verb; and
@@ -47,6 +49,27 @@ _COUNTED = frozenset(
 _MATCH_MINUTE = re.compile(r"(?:the\s+)?\d{1,3}(?:st|nd|rd|th)[- ]minute", re.I)
 # a race or lap time: "1:31:44.742", "1:44.742"
 _RACE_TIME = re.compile(r"(?:\d+:)?\d{1,2}:\d\d(?:\.\d+)|\d+:\d\d:\d\d")
+# an age group: "babies under 9 months", "adults over 65 years", "children aged 6 to 11 years"
+_AGE_GROUP = re.compile(
+    r"\b(?:babies|infants|newborns|toddlers|children|kids|boys|girls|teens|teenagers|adolescents|youths?|adults|"
+    r"people|persons|men|women|patients|pupils|students|voters|those|anyone|everyone|residents|workers|pensioners)"
+    r"(?:\s+(?:aged|ages|who\s+are))?\s+(?:(?:under|over|below|above|younger\s+than|older\s+than|between|from)\s+)?"
+    r"(?:\d+\s*(?:to|-|–|and)\s*)?$",
+    re.I,
+)
+_AGE_COUNT = re.compile(
+    r"(?:(?:under|over|below|above|aged|between|from)\s+)?\d+(?:\s*(?:to|-|–|and)\s*\d+)?(?:\s+(?:months|years))?", re.I
+)
+# a share, not a quarter of a year: "a quarter of respondents", "three quarters of voters"
+_SHARE = re.compile(r"(?:(?:nearly|almost|about|roughly|more\s+than|less\s+than|over|under|just)\s+)?"
+                    r"(?:a|one|three)\s+quarters?", re.I)
+_SHARE_OF = re.compile(r"\s+of\s+(?!(?:an?\s+)?(?:hour|century|mile|minute|second|day|year|the\s+(?:year|way|hour))\b|\d)", re.I)
+# what a part of the day before it names a kind of: "morning talk show", "the evening news", "night shift"
+_KIND_OF_THING = re.compile(
+    r"\s+(?:talk\s+)?(?:shows?|programs?|programmes?|news(?:casts?|papers?)?\b|papers?|editions?|bulletins?|"
+    r"prayers?|shifts?|classes|class|schools?|sickness|star|people|person|dew|glory|rush)\b",
+    re.I,
+)
 _AGE_DECADE = re.compile(r"\b(?:his|her|their|its|my|your|our)\s+(?:early\s+|mid-?\s*|late\s+)?(?:\d0|\w+tie)s$", re.I)
 # the rest of a title up to its closing quotation mark: "This Week With David Brinkley"
 _TITLE_CLOSES = re.compile(r"(?:\s+(?:[A-Z][\w'.-]*|with|of|the|and|in|on|for|a|an|to))*[,.]?\s*(?:[\"”’']|'')")
@@ -136,4 +159,27 @@ def misread(doc_text: str, span: Span, sent: Span) -> bool:
         return True  # "At the end of the day, voters decide": an idiom
     if re.fullmatch(MONTH_RE, text) and re.match(r"\s+(?:for|of)\s+[A-Z]", after):
         return True
-    return _AGE_DECADE.search(before + text) is not None
+    return _AGE_DECADE.search(before + text) is not None or lookalike(text, before, after)
+
+
+def lookalike(text: str, before: str, after: str) -> bool:
+    """Words that look like a date phrase but are no date, from the words
+    around them: "now" in "the now-defunct plan" (an adjective's prefix,
+    not the present: TimeML 1.2.1 §2.2 marks a temporal expression, not a
+    word of time inside a modifier); an age group ("babies under 9
+    months", "adults over 65 years": an age, as "6-month-old" is); a share
+    ("a quarter of respondents": no quarter of a year); "high noon"; a part
+    of the day naming a kind of thing ("morning talk show", "the evening
+    news", "night shift"). Software versions
+    ("version 2.1.1") and index names ("the FTSE 250") are found by no
+    pattern; the tests keep them out."""
+    low = text.lower()
+    if low in ("now", "then") and after.startswith(("-", "‑")):
+        return True  # "now-defunct", "then-chairman"
+    if low == "noon" and re.search(r"\bhigh\s+$", before, re.I):
+        return True  # "high noon": a showdown, not midday
+    if _PART_OF_DAY.fullmatch(text) and _KIND_OF_THING.match(after):
+        return True  # "state TV's morning talk show", "the evening news": a kind of programme
+    if (_AGE_COUNT.fullmatch(text) or text.isdigit()) and _AGE_GROUP.search(before):
+        return True
+    return _SHARE.fullmatch(text) is not None and _SHARE_OF.match(after) is not None

@@ -23,17 +23,25 @@ from claimx.dates.rules import Rewrite, Rule, Value
 
 # rules that read the whole expression in its context, tried once
 CONTEXT_RULES: tuple[Rule, ...] = (
+    durations.race_time,  # "a time of 2:09:41": how long, not a clock time on the day named before
+    relative.clock_before_bracket,  # "10:35 a.m. (0735 GMT) Friday"
+    durations.count_of_pair,  # "15" of "15 to 17 minutes": a count, not a day of the month named before
     anaphora.year_before_quarter,  # "a year ago" beside 1989-Q3 -> 1988-Q3
     stretches.day_before,  # "the day after his death"
+    stretches.day_before_date,  # "the day before last Tuesday"
+    stretches.unit_around_event,  # "the week following the crash"
     anaphora.counted_from_before,  # "later that day", "the following year"
     anaphora.quarter_of_year,  # "the 1988 quarter"
     relative.year_ago,  # "the year-ago"
+    periods.year_pair_end,  # "99" of "1998-99"
+    relative.weekday_of_pair,  # "Tuesday" of "Monday and Tuesday"
 )
 
 # the family rules, in the order they are tried on the expression and its tails
 RULES: tuple[Rule | Rewrite, ...] = (
     sets.every,  # "every week", "each Thursday", "every winter"
     sets.weekdays,  # "on Saturdays"
+    sets.counted_seasons,  # "the past three summers"
     sets.frequency,  # "daily", "annual"
     sets.times_per,  # "twice a week"
     sets.rate,  # "$500 million a year"
@@ -46,7 +54,9 @@ RULES: tuple[Rule | Rewrite, ...] = (
     relative.coming_units,  # "the coming months"
     periods.quarter_abbreviated,  # "Q4 2012"
     periods.quarter_ordinal,  # "the third quarter"
+    periods.part_of_quarter,  # "the end of the quarter" ahead
     periods.quarter_reported,  # "the latest quarter"
+    calendar_dates.week_of_month,  # "the first week of May"
     calendar_dates.week_of,  # "the week of March 6", "Easter week"
     calendar_dates.iso_date,  # "2025-08-17"
     calendar_dates.slash_date,  # "8/17/2025"
@@ -62,11 +72,13 @@ RULES: tuple[Rule | Rewrite, ...] = (
     periods.year_span,  # "1996-97"
     periods.year_spoken,  # "nineteen ninety-six"
     periods.season_of,  # "the summer of 1996"
+    durations.than_usual,  # "three weeks earlier than usual"
     relative.later_stretch,  # "a minute and a half later"
     relative.ago,  # "two days ago"
     relative.relative_day,  # "yesterday", "tomorrow night"
     times.last_night,  # "last night"
     times.part_of_day,  # "this morning"
+    times.bare_part_of_day,  # "afternoon" of "the afternoon session"
     relative.same_day,  # "that day", "later in the day"
     calendar_dates.holiday_date,  # "Thanksgiving Day"
     relative.weekday,  # "Monday", "next Friday"

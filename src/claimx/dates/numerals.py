@@ -16,7 +16,8 @@ _SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
 
 
 def parse_number(words: str) -> float | None:
-    """"twenty four" -> 24, "a hundred" -> 100, "2 1/2" -> 2.5, "a couple of" -> 2."""
+    """"twenty four" -> 24, "a hundred" -> 100, "2 1/2" -> 2.5, "a couple of" -> 2,
+    "one and a half" -> 1.5."""
     w = words.lower().replace("-", " ").replace(",", "").strip()
     if not w:
         return None
@@ -28,6 +29,10 @@ def parse_number(words: str) -> float | None:
         return 12
     if w in ("half a", "half an", "a half"):
         return 0.5
+    half = re.fullmatch(r"(.+?)\s+and\s+a\s+half", w)  # "one and a half" -> 1.5
+    if half:
+        whole = parse_number(half.group(1))
+        return None if whole is None else whole + 0.5
     m = re.fullmatch(r"(\d+)\s+(\d)/(\d)", w)
     if m:
         return int(m.group(1)) + int(m.group(2)) / int(m.group(3))

@@ -86,6 +86,19 @@ def quarter_ordinal(ctx: DateContext, m: re.Match[str]) -> Value | None:
     return f"{year}-{unit}{n}", "date"
 
 
+@rule("the end of the quarter", r"(?:the\s+)?(?:end|start|beginning|middle|close|rest|remainder|balance)\s+of\s+(?:the|this)\s+quarter")
+def part_of_quarter(ctx: DateContext, _: re.Match[str]) -> Value | None:
+    """"due at the end of the quarter", "for the rest of the quarter" (said
+    on 2025-04-15, in the present or future) -> 2025-Q2, the quarter under
+    way; "at the end of the quarter, sales rose" (past) -> the latest
+    quarter finished, 2025-Q1. TimeML 1.2.1 gives a part of a period the
+    period's value (with mod START, MID or END)."""
+    ref = ctx.ref
+    if ref is None or ctx.tense == "past":
+        return None  # the latest quarter: :func:`quarter_reported`
+    return f"{ref.year}-Q{(ref.month - 1) // 3 + 1}", "date"
+
+
 @rule(
     "the latest quarter",
     r"(?:the|this|its|their)\s+(latest\s+|most\s+recent\s+|current\s+|year-ago\s+|year-earlier\s+)?(quarter|period)",
@@ -157,6 +170,18 @@ def year(ctx: DateContext, m: re.Match[str]) -> Value:
 def year_span(ctx: DateContext, m: re.Match[str]) -> Value:
     """"fiscal 1996-97", "1996/1997" -> 1996, the year it starts in."""
     return m.group(1), "date"
+
+
+@rule("99 of 1998-99", lambda ctx: re.fullmatch(r"\d\d", ctx.whole) and re.search(r"\b((?:19|20)\d\d)\s*[-–/]$", ctx.lead))
+def year_pair_end(ctx: DateContext, m: re.Match[str]) -> Value | None:
+    """"99" of "1998-99" -> 1999, "00" of "1999-00" -> 2000: the second
+    year of a pair, written as its last two digits, in the century of the
+    first (TimeML 1.2.1 writes each part of a range with its own value)."""
+    first = int(m.group(1))
+    year = first - first % 100 + int(ctx.whole)
+    if year <= first:
+        year += 100
+    return (str(year), "date") if year - first <= 10 else None
 
 
 _THE_YEAR = re.compile(r"^(?:the\s+)?(?:year\s+)?")

@@ -77,3 +77,24 @@ def dateline_date(text: str, today: dt.date | None = None) -> dt.date | None:
     if not m.group("y") and d > today:
         d = d.replace(year=year - 1)
     return d
+
+
+_STORY_DAYS = 3  # a dateline at most this many days before publication names the story's own day
+
+
+def story_day(text: str, ref: dt.date | None) -> dt.date | None:
+    """The day the story narrates, when its own dateline says so and it is
+    not the day it was published: "BUDAPEST, March 12 (Xinhua) --" on a
+    story published March 13 tells of March 12, and its "on Friday" is that
+    Friday, not the one before. Wire copy filed one day and released the
+    next is read from the day it was filed (TimeML 1.2.1 §2.2: a relative
+    expression is anchored on the time the text establishes as its
+    reference, the document date only by default). None when the text has
+    no dateline, or its date is the publication date, after it, or more
+    than a few days before it."""
+    if ref is None:
+        return None
+    d = dateline_date(text[:200], ref)
+    if d is None or not 0 < (ref - d).days <= _STORY_DAYS:
+        return None
+    return d

@@ -25,7 +25,10 @@ if TYPE_CHECKING:
 def weekday_date(wd: int, ref: dt.date, tense: str, mod: str | None = None) -> dt.date:
     """The weekday ``wd`` (0 = Monday) nearest ``ref`` on the side ``mod``
     ("last", "next") or else the tense points to; ``ref``'s own weekday is
-    ``ref`` itself unless ``mod`` says otherwise."""
+    ``ref`` itself unless ``mod`` says otherwise. Under a to-infinitive or a
+    plan told in the past (``tense`` "intended": "decided to close the
+    plant on Thursday", "a service planned for Saturday was cancelled")
+    the nearer such weekday, behind or ahead."""
     delta = (wd - ref.weekday()) % 7  # days forward to the next such weekday (0 = today)
     if mod == "next":
         return ref + dt.timedelta(days=delta or 7)
@@ -33,7 +36,10 @@ def weekday_date(wd: int, ref: dt.date, tense: str, mod: str | None = None) -> d
         return ref - dt.timedelta(days=(7 - delta) % 7 or 7)
     if tense == "future":
         return ref + dt.timedelta(days=delta)
-    return ref - dt.timedelta(days=(7 - delta) % 7)
+    back = (7 - delta) % 7
+    if tense == "intended" and delta < back:  # what a past decision set out to do: the nearer one
+        return ref + dt.timedelta(days=delta)
+    return ref - dt.timedelta(days=back)
 
 
 @rule("the coming <units>", rf"(?:the\s+)?(?:coming|upcoming)\s+{UNIT_WORD}")
@@ -68,6 +74,8 @@ def ago(ctx: DateContext, m: re.Match[str]) -> Value | None:
     if n is None or count in VAGUE_COUNT:
         return ("PAST_REF" if sign < 0 else "FUTURE_REF"), "date"
     k = int(n)
+    if unit == "fortnight":  # "a fortnight ago": two weeks ago
+        unit, k = "week", 2 * k
     if unit in ("day", "night"):
         return (ref + dt.timedelta(days=sign * k)).isoformat(), "date"
     if unit == "week":
@@ -122,6 +130,46 @@ def weekday(ctx: DateContext, m: re.Match[str]) -> Value:
     if ctx.ref is None:
         return None, "date"
     return on_day(weekday_date(WEEKDAYS[m.group(2)], ctx.ref, ctx.tense, m.group(1)), ctx)
+
+
+@rule(
+    "Tuesday of Monday and Tuesday",
+    lambda ctx: ctx.ref is not None and ctx.previous is not None and len(ctx.previous) == 10
+    and re.fullmatch(WEEKDAY_WORD, ctx.whole) and re.search(rf"{WEEKDAY_WORD}\s*(?:and|or|to|through|-|–)$", ctx.lead),
+)
+def weekday_of_pair(ctx: DateContext, _: re.Match[str]) -> Value | None:
+    """The second weekday of a pair lies on the same side of the article's
+    date as the first: "talks on Monday and Tuesday", written on a Tuesday
+    about the days ahead, are next Monday and next Tuesday (not today);
+    "met on Friday and Thursday" are the days just gone. None (the
+    :func:`weekday` rule reads it) when the plain reading already agrees."""
+    assert ctx.ref is not None and ctx.previous is not None
+    first = dt.date.fromisoformat(ctx.previous)
+    wd = WEEKDAYS[ctx.whole]
+    d = weekday_date(wd, ctx.ref, ctx.tense)
+    if first > ctx.ref >= d:
+        d = weekday_date(wd, ctx.ref, ctx.tense, "next")
+    elif first < ctx.ref <= d:
+        d = weekday_date(wd, ctx.ref, ctx.tense, "last")
+    else:
+        return None
+    return d.isoformat(), "date"
+
+
+_BRACKET_THEN_DAY = re.compile(
+    rf"^(?:\([^()]{{1,20}}\)|\))\s*,?\s*(?:on\s+)?{WEEKDAY_WORD}\b|^\([^()]{{0,20}}?\b{WEEKDAY_WORD}\b[^()]{{0,6}}\)"
+)
+
+
+@rule("10:35 a.m. (0735 GMT) Friday", lambda ctx: ctx.ref is not None and ctx.clock and _BRACKET_THEN_DAY.match(ctx.trail))
+def clock_before_bracket(ctx: DateContext, m: re.Match[str]) -> Value:
+    """A clock time, the same time in another zone in brackets, then the
+    day: "at about 10:35 a.m. (0735 GMT) Friday" -> that Friday at 10:35,
+    and "0735 GMT" in the brackets that Friday at 07:35 (one time and its
+    day, as "10 p.m. Wednesday" is); "at 4 in the morning (4 a.m. EDT
+    Thursday)" -> the Thursday named in the brackets."""
+    assert ctx.ref is not None
+    return on_day(weekday_date(WEEKDAYS[m.group(1) or m.group(2)], ctx.ref, ctx.tense), ctx)
 
 
 @rule(

@@ -48,6 +48,17 @@ def every(ctx: DateContext, m: re.Match[str]) -> Value | None:
     return (dur.replace("PX", "P1") if dur else None), "set"
 
 
+@rule(
+    "the past three summers",
+    r"(?:the\s+)?(?:past|last|previous|next|coming|first|\w+)\s+(?:\w+\s+)?(spring|summer|autumn|fall|winter)s",
+)
+def counted_seasons(ctx: DateContext, m: re.Match[str]) -> Value:
+    """"the past three summers", "the last two winters" -> XXXX-SU,
+    XXXX-WI: several seasons of that name, a set of them as TimeBank
+    writes it (a season is no unit of an ISO 8601 duration, so no P3SU)."""
+    return f"XXXX-{SEASONS[m.group(1)]}", "set"
+
+
 @rule("on Mondays", r"(?:on\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)s")
 def weekdays(ctx: DateContext, m: re.Match[str]) -> Value:
     """"on Saturdays", "Mondays" -> XXXX-WXX-6, XXXX-WXX-1: every such day."""

@@ -47,6 +47,38 @@ def day_before(ctx: DateContext, m: re.Match[str]) -> Value | None:
     return ((day + dt.timedelta(days=_STEP[m.group(1)])).isoformat() if day else None), "date"
 
 
+@rule("the day before last Tuesday", r"(?:the\s+)?day\s+(before|after)\s+(.+)")
+def day_before_date(ctx: DateContext, m: re.Match[str]) -> Value | None:
+    """"the day before last Tuesday's hearing" (said on Thursday 2000-02-24)
+    -> 2000-02-21, "the day after Christmas" -> 12-26: one day from the
+    day named, one expression (its own value, not the day's)."""
+    from claimx.dates.normalise import read  # the day inside is read by every rule
+
+    day = read(ctx.reading(re.sub(r"'s$", "", m.group(2))))[0]
+    if not (day and re.fullmatch(r"\d{4}-\d{2}-\d{2}", day)):
+        return None
+    return (dt.date.fromisoformat(day) + dt.timedelta(days=_STEP[m.group(1)])).isoformat(), "date"
+
+
+_EVENT_AFTER = re.compile(r"^[a-z]")  # words, not a date, after it: "the week following the crash"
+
+
+@rule(
+    "the week following <event>",
+    lambda ctx: ctx.ref is not None
+    and (m := re.fullmatch(r"(?:the\s+)?(week|month)\s+(following|after|before|preceding|prior\s+to)", ctx.low))
+    and (m.group(2) == "following" or _EVENT_AFTER.match(ctx.trail))
+    and m,
+)
+def unit_around_event(ctx: DateContext, m: re.Match[str]) -> Value:
+    """"the week following last month's squeeze" -> 1989-WXX, "the month
+    before the vote" -> 1989-XX: a week or month counted from an event the
+    text does not date, in the year of the date named before it (else the
+    article's); TimeML 1.2.1 writes what is not known as X."""
+    year = (ctx.previous or "")[:4] if re.match(r"\d{4}", ctx.previous or "") else str(ctx.ref.year)  # type: ignore[union-attr]
+    return (f"{year}-WXX" if m.group(1) == "week" else f"{year}-XX"), "date"
+
+
 @rule("the eighth day", r"(?:the\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))"
       r"\s+(?:straight\s+|consecutive\s+|successive\s+)?day")
 def nth_day(ctx: DateContext, _: re.Match[str]) -> Value | None:

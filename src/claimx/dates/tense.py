@@ -14,6 +14,8 @@ from spacy.tokens import Doc, Span, Token
 
 # heads of "X is due to / set to / expected to / plans to <verb>": future
 PLANNING = {"plan", "schedule", "slate", "set", "call"}  # verbs whose object happens later
+# nouns of what is to be done, before a to-infinitive: "plans to close it in November"
+PLAN_NOUNS = {"plan", "proposal", "intention", "bid", "pledge", "promise", "schedule", "timetable"}
 FUTURE_HEADS = {"due", "set", "expect", "plan", "schedule", "go", "intend", "poise", "slate"}
 # verbs that put something off to a later time: "postponed until Tuesday"
 DEFERRING = {"postpone", "delay", "defer", "adjourn", "extend", "put", "push", "recess", "give", "grant", "suspend"}
@@ -28,7 +30,7 @@ _PAST_ALIKE = {"hurt", "cut", "put", "set", "hit", "let", "cost", "shut", "quit"
 _MODAL = {"must", "should", "ought"}  # obligations ahead ("could", "may" as often report the past)
 _BE_NOW = {"is", "are", "am", "'s", "’s"}
 _PERFECT_OR_PAST = {"has", "have", "had", "was", "were", "been", "did"}
-_UNTIL = re.compile(r"\b(?:until|till)\s+$", re.I)
+_UNTIL = re.compile(r"\b(?:until|till|through|thru)\s+$", re.I)
 
 
 def tense_of(doc: Doc, text: str, span: Span, start: int) -> tuple[str, int]:
@@ -99,6 +101,9 @@ def _tense(tok: Token) -> tuple[str, int]:
                 return ("past" if _had(cur.head) else "future"), cur.i
             intended = intended or "to" in words
             if cur.lemma_ in PLANNING and cur.i < tok.i:
+                if cur.tag_ == "VBN" and cur.dep_ == "acl" and _tense(cur.head)[0] == "past":
+                    return "intended", cur.i  # a participle takes its clause's time: "a service planned for
+                    # Saturday was cancelled" (the nearer Saturday)
                 return "future", cur.i  # "planned a rally on Saturday", "scheduled a news conference Thursday"
             if cur.tag_ == "VBN" and not kids and cur.dep_ == "advcl" and any(
                 c.dep_ == "mark" and c.lower_ in ("unless", "if", "until", "once", "when") for c in cur.children
@@ -120,6 +125,8 @@ def _tense(tok: Token) -> tuple[str, int]:
                 return "future", cur.i
         if cur.lemma_ == "due" or cur.lower_ in ("next", "upcoming", "coming"):
             return "future", cur.i
+        if intended and cur.pos_ == "NOUN" and (cur.lemma_ in PLAN_NOUNS or cur.lower_[:-1] in PLAN_NOUNS):
+            return "future", cur.i  # "announced plans to close the plant in November"
         if cur.head.i == cur.i:
             break
         cur = cur.head
@@ -127,9 +134,10 @@ def _tense(tok: Token) -> tuple[str, int]:
 
 
 def _defers(verb: Token, tense: str) -> bool:
-    """Whether "until <date>" on ``verb`` points ahead: a verb of putting off
-    ("postponed until Tuesday", "has given them until 9 a.m. Tuesday"), or
-    one in the present ("the talks run until Friday")."""
+    """Whether "until <date>" or "through <date>" on ``verb`` points ahead: a
+    verb of putting off ("postponed until Tuesday", "extended the offer
+    through Thursday", "has given them until 9 a.m. Tuesday"), or one in
+    the present ("the talks run until Friday")."""
     return tense != "past" or verb.lemma_ in DEFERRING or any(
         c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children
     )

@@ -86,6 +86,16 @@ def part_of_day(ctx: DateContext, m: re.Match[str]) -> Value:
     return (f"{ref.isoformat()}T{_PARTS[m.group(1) or m.group(2)]}" if ref else None), "time"
 
 
+@rule("afternoon", r"(morning|afternoon|evening)")
+def bare_part_of_day(ctx: DateContext, m: re.Match[str]) -> Value:
+    """"afternoon" in "the afternoon session", "morning" in "morning
+    trading" -> that part of the reference date (``2025-08-17TAF``), as
+    "this afternoon" is; what names a kind of thing ("the morning talk
+    show") is no date (:func:`.misreads.lookalike`)."""
+    ref = ctx.ref
+    return (f"{ref.isoformat()}T{_PARTS[m.group(1)]}" if ref else None), "time"
+
+
 @rule("<clock time>", lambda ctx: ctx.clock)
 def clock_time(ctx: DateContext, m: re.Match[str]) -> Value:
     """"3 p.m." -> ``2025-08-17T15:00`` on the reference date ("midnight" ->
