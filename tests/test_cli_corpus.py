@@ -85,7 +85,7 @@ def test_corpus_people_and_claims(seed_db):
 def test_corpus_summary_formats_and_determinism(seed_db):
     table = run("corpus", seed_db)
     assert table.exit_code == 0
-    assert "Top speakers" in table.stdout and "Marco Rubio" in table.stdout and "Most reported" in table.stdout
+    assert "People" in table.stdout and "Other sources" in table.stdout and "Marco Rubio" in table.stdout and "Most reported" in table.stdout
     first = run("corpus", seed_db, "-f", "csv")
     again = run("corpus", seed_db, "-f", "csv")
     assert first.stdout == again.stdout

@@ -9,7 +9,6 @@ import os
 import signal
 import subprocess
 import sys
-import threading
 import time
 from http.server import BaseHTTPRequestHandler
 
@@ -19,7 +18,7 @@ from claimx.fetch import Fetcher
 from claimx.inputs import InputError
 from claimx.writers import atomic_open, stale_temporaries
 
-from .test_urls import QuietServer
+from .conftest import local_server
 
 HOLD = """
 import sys, time
@@ -102,13 +101,8 @@ class Drip(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def dripping():
-    srv = QuietServer(("127.0.0.1", 0), Drip)
-    threading.Thread(target=srv.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{srv.server_address[1]}/page"
-    finally:
-        srv.shutdown()
-        srv.server_close()
+    with local_server(Drip) as base:
+        yield f"{base}/page"
 
 
 def test_a_dripping_server_is_cut_off_at_the_deadline(dripping):

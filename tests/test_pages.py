@@ -207,3 +207,25 @@ def test_mhtml_without_a_page(tmp_path):
     r = run("extract", str(bad))
     assert r.exit_code == 1
     assert f"{bad}: the MHTML archive holds no HTML page" in r.stderr
+
+
+SITE_PAGES = [
+    ('<meta property="og:site_name" content="The Daily Example">', "The Daily Example"),
+    ('<script type="application/ld+json">{"@type": "NewsArticle", "publisher": {"@type": "Organization", '
+     '"name": "Example Media"}}</script>', "Example Media"),
+    ('<script type="application/ld+json">{"@graph": [{"@type": "NewsArticle", "publisher": '
+     '[{"name": "Graph News"}]}]}</script>', "Graph News"),
+    # og:site_name comes first
+    ('<meta property="og:site_name" content="Site &amp; Co"><script type="application/ld+json">'
+     '{"publisher": {"name": "Parent Group"}}</script>', "Site & Co"),
+    ('<meta property="og:title" content="Not a site name">', None),
+    ('<script type="application/ld+json">{"publisher": {"@id": "#org"}}</script>', None),
+]
+
+
+@pytest.mark.parametrize(("head", "expected"), SITE_PAGES)
+def test_site_name_is_read_from_the_page(head, expected):
+    from claimx.pages import measure
+
+    html = f"<html><head>{head}</head><body><p>Some text.</p></body></html>"
+    assert measure(html).site_name == expected

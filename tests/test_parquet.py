@@ -120,11 +120,12 @@ def test_duckdb_joins_quotes_to_speakers_and_articles(out):
 
 def test_table_rows_types():
     rec = {"article": {"id": "x", "source": "x.txt", "title": None, "author": None, "published": "2025-01-02",
-                       "reference_date": None, "reference_date_source": None, "url": None, "fingerprint": "AAAA"},
+                       "reference_date": None, "reference_date_source": None, "url": None, "fingerprint": "AAAA",
+                       "language": "en", "outlet": "The Daily Example"},
            "speakers": [], "quotes": [], "dates": [{"text": "now", "start": 3, "end": 6, "value": "PRESENT_REF",
                                                    "kind": "date"}]}
     assert table_rows(rec, "articles") == [("x", "x.txt", None, None, dt.date(2025, 1, 2), None, None, None, "AAAA", 0, 0,
-                                                 1, None)]
+                                            1, None, "en", "The Daily Example")]
     assert table_rows(rec, "dates") == [("x", "now", 3, 6, "PRESENT_REF", "date")]
     assert table_rows(rec, "quotes") == []
 

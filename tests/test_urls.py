@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import json
 import socket
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import pytest
 from typer.testing import CliRunner
@@ -14,7 +13,7 @@ from typer.testing import CliRunner
 import claimx.fetch as fetch
 from claimx.cli import app
 
-from .conftest import all_spans
+from .conftest import all_spans, local_server
 
 runner = CliRunner()
 SHORT = "“We will win this race,” Governor Jane Smith said on Monday.\n\nShe added that the vote was fair.\n"
@@ -71,22 +70,10 @@ class Handler(BaseHTTPRequestHandler):
             self.send(404, b"not here", "text/plain")
 
 
-class QuietServer(ThreadingHTTPServer):
-    daemon_threads = True
-
-    def handle_error(self, request, client_address) -> None:
-        pass  # a client that gave up (the timeout test) is expected
-
-
 @pytest.fixture(scope="module")
 def server():
-    srv = QuietServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=srv.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{srv.server_address[1]}"
-    srv.shutdown()
-    srv.server_close()
-    thread.join(timeout=5)
+    with local_server(Handler) as url:
+        yield url
 
 
 @pytest.fixture(autouse=True)

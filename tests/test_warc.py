@@ -150,8 +150,11 @@ def test_non_english_pages_are_counted_not_read(tmp_path, monkeypatch):
               "Les critiques ont dit que le projet était en retard et que les entreprises avaient été prévenues."]
     path = tmp_path / "a.warc.gz"
     write_warc(path, [page(0), page(1, french), page(2)], extras=False)
+    items, counts = read(path)  # claimx.language's own check
+    assert [a.url for a in items] == [url(0), url(2)] and counts["not-english"] == 1
+    monkeypatch.setitem(sys.modules, "claimx.language", None)  # a claimx without it: every page is English
     items, counts = read(path)
-    assert len(items) == 3 and "not-english" not in counts  # no language module: every page is English
+    assert len(items) == 3 and "not-english" not in counts
     monkeypatch.setitem(sys.modules, "claimx.language",
                         types.SimpleNamespace(is_english=lambda text: " le " not in text))
     items, counts = read(path)

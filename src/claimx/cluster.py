@@ -66,6 +66,7 @@ class Options:
     published: str | None = None  # YYYY-MM-DD
     include_text: bool = False
     acts: list[str] | None = None  # keep only quotes of these acts (sorted), else all
+    any_language: bool = False  # extract articles not in English too
 
     def outputs(self, name: str) -> list[str]:
         """The files of one partition, relative to DIR."""
@@ -125,7 +126,8 @@ def extract_partition(part: Partition, fingerprint: str, out_dir: str, options: 
         skipped: Counter = Counter()  # web archives: records that are not articles, by reason
         published = dt.date.fromisoformat(options.published) if options.published else None
         records = extract(read_partition(part, skipped), nlp, published=published, include_text=options.include_text,
-                          on_problem=problems.append, acts=frozenset(options.acts) if options.acts else None)
+                          on_problem=problems.append, acts=frozenset(options.acts) if options.acts else None,
+                          any_language=options.any_language)
         store = Store(out_dir)
         articles, quotes = _write(records, store, part.name, options.fmt)
     note = {

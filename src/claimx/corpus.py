@@ -340,6 +340,8 @@ class Corpus:
     quotes_by_gender: dict[str, int] = field(default_factory=dict)
     stories: int = 0  # articles, copies of one story counted once (claimx.fingerprint)
     story_of: dict[str, str] = field(default_factory=dict)  # article id -> story id
+    # quoted sources with no row in ``people`` (one row each, never merged): the view lists them with the others
+    unmerged_sources: list[dict] = field(default_factory=list)
 
 
 class _Collected:
@@ -371,6 +373,7 @@ def build(records: Iterable[dict]) -> Corpus:
     corpus.stories = len(set(corpus.story_of.values()))
     person_of = _people(got, corpus)
     _claims(got, corpus, person_of)
+    corpus.unmerged_sources = _unmerged(got, person_of)
     outlets = Counter(got.articles[q.article_id].outlet or "(unknown)" for q in got.quotes)
     corpus.quotes_per_outlet = dict(sorted(outlets.items(), key=lambda kv: (-kv[1], kv[0])))
     people = {p["id"]: p for p in corpus.people}
@@ -418,6 +421,24 @@ def _people(got: _Collected, corpus: Corpus) -> dict[tuple[str, str], str]:
                 {"person_id": pid, "article_id": m.article_id, "speaker_id": m.speaker_id, "name": m.name})
     corpus.person_speakers.sort(key=lambda r: (r["article_id"], r["speaker_id"]))
     return person_of
+
+
+def _unmerged(got: _Collected, person_of: dict[tuple[str, str], str]) -> list[dict]:
+    """The quoted speakers that no row of ``people`` stands for, as rows like its own."""
+    quotes_of: dict[tuple[str, str], list[QuoteRef]] = defaultdict(list)
+    for q in got.quotes:
+        if q.speaker_id and (q.article_id, q.speaker_id) not in person_of:
+            quotes_of[(q.article_id, q.speaker_id)].append(q)
+    rows = []
+    for s in got.speakers:
+        quotes = quotes_of.get((s.article_id, s.speaker_id))
+        if quotes:
+            dates = sorted(filter(None, [q.date or got.articles[s.article_id].date for q in quotes]))
+            rows.append({"id": f"{s.article_id}/{s.speaker_id}", "name": s.name, "kind": s.kind, "articles": 1,
+                         "quotes": len(quotes), "first_date": dates[0] if dates else None,
+                         "last_date": dates[-1] if dates else None, "positions": "; ".join(s.position_texts) or None,
+                         "outlets": _outlets(got, [s.article_id]), "gender": s.gender, "article_id": s.article_id})
+    return rows
 
 
 def _outlets(got: _Collected, article_ids: Iterable[str]) -> str | None:
@@ -471,11 +492,16 @@ def summarise(corpus: Corpus, top: int = 10) -> dict:
     speakers = sorted((p for p in corpus.people if p["kind"] in MERGED_KINDS and p["quotes"]),
                       key=lambda p: (-p["quotes"], -p["articles"], p["name"], p["id"]))
     claims = [c for c in corpus.claims if c["articles"] > 1]
+    quoted = sorted((p for p in corpus.people + corpus.unmerged_sources if p["quotes"]),
+                    key=lambda p: (-p["quotes"], -p["articles"], p["name"], p["id"]))
     return {
         "articles": corpus.articles, "stories": corpus.stories, "quotes": corpus.quotes, "people": len(corpus.people),
         "claims": len(corpus.claims),
         "top_speakers": [{"name": p["name"], "kind": p["kind"], "quotes": p["quotes"], "articles": p["articles"],
                           "share": _share(p["quotes"], corpus.quotes)} for p in speakers[:top]],
+        # persons apart from every other source (organisations, documents, groups, unnamed sources)
+        "top_people": [_top(p, corpus.quotes) for p in quoted if p["kind"] == "person"][:top],
+        "top_other_sources": [_top(p, corpus.quotes) for p in quoted if p["kind"] != "person"][:top],
         "quotes_per_outlet": [{"outlet": o, "quotes": n, "share": _share(n, corpus.quotes)}
                               for o, n in list(corpus.quotes_per_outlet.items())[:top]],
         "quotes_by_gender": [{"gender": g, "quotes": n, "share": _share(n, total_gender)}
@@ -485,6 +511,11 @@ def summarise(corpus: Corpus, top: int = 10) -> dict:
                                   "occurrences": c["occurrences"], "first_date": c["first_date"],
                                   "first_article_id": c["first_article_id"]} for c in claims[:top]],
     }
+
+
+def _top(p: dict, quotes: int) -> dict:
+    return {"name": p["name"], "kind": p["kind"], "quotes": p["quotes"], "articles": p["articles"],
+            "share": _share(p["quotes"], quotes), "first_date": p["first_date"], "last_date": p["last_date"]}
 
 
 def _share(part: int, whole: int) -> float:

@@ -7,9 +7,10 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from claimx import segments
+from claimx import language, segments
 from claimx.acts import keep_acts
 from claimx.dates import article_dates, statement_dates
 from claimx.dates import reference_date as text_reference_date
@@ -115,18 +116,7 @@ def build_record(
         )
 
     return ArticleRecord(
-        article=ArticleInfo(
-            id=article.id,
-            source=article.source,
-            title=article.title,
-            author=article.author,
-            published=article.published,
-            reference_date=ref.isoformat() if ref else None,
-            reference_date_source=ref_source,
-            url=article.url,
-            text_source=article.text_source,
-            fingerprint=fingerprint(text),
-        ),
+        article=_info(article, ref, ref_source),
         speakers=[
             Speaker(
                 id=s["id"],
@@ -146,6 +136,44 @@ def build_record(
     )
 
 
+def _info(article: Article, ref: dt.date | None, ref_source: str | None) -> ArticleInfo:
+    return ArticleInfo(
+        id=article.id,
+        source=article.source,
+        title=article.title,
+        author=article.author,
+        published=article.published,
+        reference_date=ref.isoformat() if ref else None,
+        reference_date_source=ref_source,
+        url=article.url,
+        text_source=article.text_source,
+        fingerprint=fingerprint(article.text),
+        language=article.language,
+        outlet=article.outlet,
+    )
+
+
+def unread_record(article: Article, published: dt.date | None = None, include_text: bool = False) -> ArticleRecord:
+    """The record of an article that was not parsed (not in English): its
+    metadata, and no speakers, quotes or dates."""
+    ref, ref_source = reference_date(article, published)
+    return ArticleRecord(article=_info(article, ref, ref_source), speakers=[], quotes=[], dates=[],
+                         text=article.text if include_text else None)
+
+
+@dataclass(slots=True)
+class Unread:
+    """An article extract leaves unparsed (it is not in English)."""
+
+    article: Article
+
+
+def not_english(article: Article) -> Notice:
+    """The notice naming an article that is not in English, and its language."""
+    return Notice(article.source, f"not in English (language: {article.language}): no quotes extracted; "
+                                  "--any-language extracts it anyway")
+
+
 def extract(
     items: Iterable[Article | InputError | Notice],
     nlp: Language,
@@ -156,18 +184,42 @@ def extract(
     n_process: int = 1,
     on_problem: Callable[[InputError | Notice], None] | None = None,
     acts: frozenset[str] | None = None,
+    any_language: bool = False,
 ) -> Iterator[ArticleRecord]:
     """Stream records for the articles in ``items`` (in order); bad inputs
     and notices go to ``on_problem`` as they are met. An article longer than
     ``segments.SEGMENT_CHARS`` is parsed in segments and merged (see
     :mod:`claimx.segments`). With ``acts``, each record keeps only the quotes
-    of those acts (ids as in the whole record)."""
+    of those acts (ids as in the whole record). Each article's language is
+    identified first (:mod:`claimx.language`); one surely not in English is
+    named to ``on_problem`` and not parsed (its record has metadata only)
+    unless ``any_language``."""
+    items = _languages(items, any_language, on_problem)
     for record in _extract(items, nlp, published, include_text, batch_size, n_process, on_problem):
         yield keep_acts(record, acts)
 
 
+def _languages(
+    items: Iterable[Article | InputError | Notice], any_language: bool,
+    on_problem: Callable[[InputError | Notice], None] | None,
+) -> Iterator[Article | Unread | InputError | Notice]:
+    """Each article with its language set; one surely not in English becomes
+    :class:`Unread` (unless ``any_language``), named to ``on_problem``. It
+    runs where the articles are parsed, before the parse: a cluster's
+    workers, or the process dealing articles to the local workers."""
+    for item in items:
+        if isinstance(item, Article):
+            item.language = language.identify(item.text)[0]
+            if not any_language and item.language not in (None, "en"):
+                if on_problem is not None:
+                    on_problem(not_english(item))
+                yield Unread(item)
+                continue
+        yield item
+
+
 def _extract(
-    items: Iterable[Article | InputError | Notice],
+    items: Iterable[Article | Unread | InputError | Notice],
     nlp: Language,
     published: dt.date | None,
     include_text: bool,
@@ -179,7 +231,9 @@ def _extract(
 
     def tasks() -> Iterator[tuple[str, Task]]:
         for item in items:
-            if not isinstance(item, Article):
+            if isinstance(item, Unread):
+                yield "", item
+            elif not isinstance(item, Article):
                 if on_problem is not None:
                     on_problem(item)
             elif len(item.text) > segments.SEGMENT_CHARS:
@@ -198,10 +252,13 @@ def _extract(
         results.close()  # a run stopped early: the worker pool ends here, not when collected
 
 
-Task = Article | segments.Segment  # an article, or a segment of a long one
+Task = Article | segments.Segment | Unread  # an article, a segment of a long one, or one left unparsed
 
 
-def _build(task: Task, doc: Doc, published: dt.date | None, include_text: bool) -> ArticleRecord:
+def _build(task: Task, doc: Doc | None, published: dt.date | None, include_text: bool) -> ArticleRecord:
+    if isinstance(task, Unread):
+        return unread_record(task.article, published, include_text)
+    assert doc is not None
     if isinstance(task, segments.Segment):
         return build_record(task.piece, doc, published=published, reference=task.reference)
     return build_record(task, doc, published=published, include_text=include_text)
@@ -217,7 +274,10 @@ def _sequential(
         # plain values only and outlive it
         with nlp.memory_zone():
             for batch in zone:
-                for doc, task in nlp.pipe(batch, as_tuples=True, batch_size=len(batch)):
+                parse = [(text, task) for text, task in batch if not isinstance(task, Unread)]
+                docs = nlp.pipe(parse, as_tuples=True, batch_size=max(len(parse), 1))
+                for _, task in batch:
+                    doc = None if isinstance(task, Unread) else next(docs)[0]
                     yield task, _build(task, doc, published, include_text)
 
 
@@ -257,6 +317,16 @@ def _work(article: Article, reference: tuple[dt.date | None, str | None] | None)
         return build_record(article, doc, published=published, include_text=include_text)
 
 
+@dataclass(slots=True)
+class _Ready:
+    """A result made without a worker, read like the pool's (``get()``)."""
+
+    record: ArticleRecord
+
+    def get(self) -> ArticleRecord:
+        return self.record
+
+
 def _parallel(
     tasks: Iterator[tuple[str, Task]], nlp: Language, n_process: int,
     published: dt.date | None, include_text: bool,
@@ -270,6 +340,8 @@ def _parallel(
     from threadpoolctl import threadpool_limits
 
     def send(task: Task):
+        if isinstance(task, Unread):  # nothing to parse
+            return _Ready(unread_record(task.article, published, include_text))
         # a segment travels as its piece only, not with the whole text
         if isinstance(task, segments.Segment):
             return pool.apply_async(_work, (task.piece, task.reference))

@@ -63,6 +63,8 @@ class Page:
 class Fetcher:
     """One HTTP client for a run (connections are reused); ``close()`` it."""
 
+    accepted = HTML_TYPES | TEXT_TYPES  # media types read (claimx.feeds adds feeds and sitemaps)
+
     def __init__(self, timeout: float = TIMEOUT, retries: int = RETRIES, max_bytes: int | None = None,
                  deadline: float | None = None) -> None:
         import httpx
@@ -137,7 +139,7 @@ class Fetcher:
                 raise InputError(url, self._late())
         if not media and bytes(body[:1024]).lstrip().lower().startswith((b"<!doctype html", b"<html")):
             media = "text/html"
-        if media not in HTML_TYPES | TEXT_TYPES:
+        if media not in self.accepted:
             sent = media or "no content type"
             raise InputError(url, f"not a web page: the server sent {sent}; claimx reads HTML and plain text")
         return Page(url=str(resp.url), body=bytes(body), media_type=media, charset=resp.charset_encoding)

@@ -27,6 +27,8 @@ def read_expected(path: Path) -> str:
     try:
         with path.open("rb") as fh:
             data = read_limited(fh, MAX_BYTES)
+    except FileNotFoundError:
+        raise InputError(str(path), "missing (create it with: claimx check --update)") from None
     except OSError as exc:
         raise InputError(str(path), f"cannot read: {exc.strerror or exc}") from None
     if data is None:

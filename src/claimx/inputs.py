@@ -61,6 +61,8 @@ class Article:
     url: str | None = None
     text_source: str | None = None  # web pages: main-content | json-ld | fallback
     crawled: str | None = None  # web archives: the day the page was saved (WARC-Date), the last reference date
+    language: str | None = None  # claimx.language.identify, set by extract
+    outlet: str | None = None  # web pages: the name the page gives its site (og:site_name, JSON-LD publisher)
 
 
 class InputError(Exception):
@@ -263,6 +265,7 @@ def read_html(html: str, source: str, stem: str) -> tuple[Article, Notice | None
         published=parse_date(data.get("date")),
         url=data.get("url") or None,
         text_source=page.source,
+        outlet=page.site_name,
     )
     return article, Notice(source, page.notice) if page.notice else None
 

@@ -45,6 +45,7 @@ class Measures:
     script_prose: int = 0  # characters of distinct prose strings in its (non JSON-LD) scripts
     links: set[str] = field(default_factory=set)  # the texts of its links, whitespace collapsed
     article_body: str | None = None  # the longest JSON-LD articleBody, as text
+    site_name: str | None = None  # the name the page gives its site (:func:`site_name`)
 
 
 @dataclass(slots=True)
@@ -53,6 +54,7 @@ class PageText:
     source: str  # MAIN | JSON_LD | FALLBACK
     notice: str | None = None  # a warning for stderr, or None
     metadata: dict[str, Any] = field(default_factory=dict)
+    site_name: str | None = None  # the outlet's name as the page gives it, or None
 
 
 def _collapse(text: str) -> str:
@@ -95,14 +97,17 @@ def measure(html: str) -> Measures:
     except Exception:  # lxml raises several kinds on broken pages  # noqa: BLE001
         return m
     bodies: list[str] = []
+    publishers: list[str] = []
     seen: set[str] = set()
     for script in tree.iter("script"):
         code = script.text or ""
         if (script.get("type") or "").strip().lower() == "application/ld+json":
             try:
-                _article_bodies(json.loads(code), bodies)
+                data = json.loads(code)
             except ValueError:
-                pass
+                continue
+            _article_bodies(data, bodies)
+            _publishers(data, publishers)
             continue
         for lit in _JSON_STRING.finditer(code):
             try:
@@ -115,6 +120,7 @@ def measure(html: str) -> Measures:
                 m.script_prose += len(s)
     if bodies:
         m.article_body = max((_body_text(b) for b in bodies), key=len) or None
+    m.site_name = site_name(tree.xpath("//meta[@property='og:site_name']/@content"), publishers)
     for a in tree.iter("a"):
         t = _collapse(a.text_content())
         if t:
@@ -138,6 +144,41 @@ def _article_bodies(node: Any, out: list[str]) -> None:
         for key in ("@graph", "mainEntity", "mainEntityOfPage"):
             if isinstance(node.get(key), list | dict):
                 _article_bodies(node[key], out)
+
+
+def site_name(og_site_names: list[str], publishers: list[str]) -> str | None:
+    """The outlet's name as the page gives it: its ``og:site_name``, else the
+    name of its JSON-LD publisher; None when it gives none.
+
+    >>> site_name([" The Daily Example "], ["Example Media Group"])
+    'The Daily Example'
+    >>> site_name([], ["Example Media Group"])
+    'Example Media Group'
+    """
+    for name in (*og_site_names, *publishers):
+        name = _collapse(htmllib.unescape(str(name)))
+        if name and len(name) <= 120:
+            return name
+    return None
+
+
+def _publishers(node: Any, out: list[str], depth: int = 0) -> None:
+    """The ``publisher`` names in parsed JSON-LD (lists and ``@graph`` included)."""
+    if depth > 6:
+        return
+    if isinstance(node, list):
+        for item in node:
+            _publishers(item, out, depth + 1)
+    elif isinstance(node, dict):
+        pub = node.get("publisher")
+        for p in pub if isinstance(pub, list) else [pub]:
+            if isinstance(p, dict) and isinstance(p.get("name"), str):
+                out.append(p["name"])
+            elif isinstance(p, str) and not p.startswith(("http", "#", "_:")):
+                out.append(p)
+        for key in ("@graph", "mainEntity", "mainEntityOfPage"):
+            if isinstance(node.get(key), list | dict):
+                _publishers(node[key], out, depth + 1)
 
 
 def _body_text(body: str) -> str:
@@ -185,6 +226,7 @@ def page_text(html: str) -> PageText | None:
     page = choose(text, m, [(JSON_LD, lambda: m.article_body or ""), (FALLBACK, recalled)])
     if page is not None:
         page.metadata = data or recall
+        page.site_name = m.site_name
     return page
 
 

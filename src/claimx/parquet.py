@@ -33,7 +33,8 @@ if TYPE_CHECKING:
 
 PARQUET_HINT = 'Parquet output needs pyarrow: pip install "claimx[parquet]"'
 ARTICLE_COLUMNS = ["article_id", "source", "title", "author", "published", "reference_date",
-                   "reference_date_source", "url", "fingerprint", "quotes", "speakers", "dates", "text"]
+                   "reference_date_source", "url", "fingerprint", "quotes", "speakers", "dates", "text", "language",
+                   "outlet"]
 TABLES = ("quotes", "speakers", "dates", "articles")
 INTEGERS = {"start", "end", "paragraph", "mentions", "quote_count", "quotes", "speakers", "dates"}
 DATES = {"date", "published", "reference_date"}
@@ -82,7 +83,7 @@ def table_rows(record: dict, table: str) -> list[tuple]:
         a = record["article"]
         rows = [(a["id"], a["source"], a["title"], a["author"], a["published"], a["reference_date"],
                  a["reference_date_source"], a.get("url"), a.get("fingerprint"), len(record["quotes"]),
-                 len(record["speakers"]), len(record["dates"]), record.get("text"))]
+                 len(record["speakers"]), len(record["dates"]), record.get("text"), a.get("language"), a.get("outlet"))]
     else:
         rows = list(values(record, Table(table)))
     cols = columns(table)

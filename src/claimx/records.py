@@ -114,6 +114,16 @@ class ArticleInfo(_Model):
         description="A MinHash of the text's word shingles (claimx.fingerprint): copies of one story "
         "(a wire story in several outlets) have nearly the same; `claimx corpus` groups them into stories.",
     )
+    language: str | None = Field(
+        default=None,
+        description="The article's language (ISO 639-1, e.g. 'en', 'de'), or null when the text is too short or "
+        "the identifier unsure. An article surely not in English has no quotes or speakers unless --any-language.",
+    )
+    outlet: str | None = Field(
+        default=None,
+        description="Web pages: the name the page gives its site (og:site_name, the JSON-LD publisher); "
+        "null when it gives none (the corpus then names the outlet by the URL's host).",
+    )
 
 
 class ArticleRecord(_Model):

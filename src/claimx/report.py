@@ -21,8 +21,10 @@ CSS = """
 body{font:15px/1.55 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:0;color:#1d1d1f;background:#fafafa}
 header.top{padding:12px 24px;background:#222;color:#fff}header.top h1{margin:0;font-size:18px}
 nav.toc{padding:8px 24px;background:#eee}nav.toc a{margin-right:14px}
-section.article{display:grid;grid-template-columns:minmax(0,3fr) minmax(320px,2fr);gap:24px;padding:16px 24px;border-bottom:2px solid #ddd}
-.text{white-space:pre-wrap;background:#fff;padding:16px;border:1px solid #ddd;border-radius:6px}
+section.article{display:grid;grid-template-columns:minmax(0,1fr);gap:24px;padding:16px 24px;border-bottom:2px solid #ddd}
+section.article>.reading{max-width:56em}
+@media (min-width:1700px){section.article{grid-template-columns:minmax(0,56em) minmax(0,1fr)}}
+.text{white-space:pre-wrap;overflow-wrap:anywhere;background:#fff;padding:16px;border:1px solid #ddd;border-radius:6px}
 .meta{color:#555;font-size:13px;margin:0 0 8px}
 mark.q{border-radius:2px;padding:0 1px;color:inherit}
 mark.q.direct{background:var(--c)}
@@ -32,7 +34,9 @@ mark.q.low{outline:2px solid #d00}
 .cue{font-weight:700;text-decoration:underline}
 .mention{font-variant:small-caps;border:1px solid #888;border-radius:3px;padding:0 2px}
 abbr.date{text-decoration:underline wavy #2a7;cursor:help}
-table{border-collapse:collapse;width:100%;font-size:13px}th,td{border:1px solid #ddd;padding:3px 5px;text-align:left;vertical-align:top}
+.scroll{overflow-x:auto;max-width:100%}
+table{border-collapse:collapse;width:100%;font-size:13px}th,td{border:1px solid #ddd;padding:3px 5px;text-align:left;vertical-align:top;overflow-wrap:break-word}
+th{white-space:nowrap}table.quotes td:last-child,td.qtext{min-width:20em}.nowrap{white-space:nowrap}
 th{background:#f0f0f0}tr.low td{background:#fee}.swatch{display:inline-block;width:10px;height:10px;border-radius:2px;margin-right:4px;background:var(--c)}
 .legend span{margin-right:12px}
 section.corpus{padding:16px 24px;border-bottom:2px solid #ddd}
@@ -125,7 +129,8 @@ def _article(record: dict, index: int) -> str:
             f"<tr{low}><td><a href=\"#{aid}-{q['id']}\">{q['id']}</a></td>"
             f"<td>{swatch}{escape(q['speaker_name'] or '—')}</td><td>{escape(positions)}</td>"
             f"<td>{q['type']}</td><td>{q['act']}</td><td>{escape((q['cue'] or {}).get('text', ''))}</td>"
-            f"<td>{escape(q['date'] or '')}</td><td>{q['confidence']:.2f}</td><td>{escape(preview)}</td></tr>"
+            f"<td class=\"nowrap\">{escape(q['date'] or '')}</td><td>{q['confidence']:.2f}</td>"
+            f"<td>{escape(preview)}</td></tr>"
         )
     speakers = []
     for s in record["speakers"]:
@@ -137,18 +142,20 @@ def _article(record: dict, index: int) -> str:
         )
     meta = " · ".join(
         escape(str(v)) for v in (
-            art.get("source"), art.get("author"),
+            art.get("outlet"), art.get("source"), art.get("author"),
+            f"language {art['language']}" if art.get("language") not in (None, "en") else None,
             f"reference date {art['reference_date']} ({art['reference_date_source']})" if art.get("reference_date") else "no reference date",
         ) if v
     )
     return f"""<section class="article" id="{aid}">
-<div><h2>{escape(art.get('title') or art['id'])}</h2><p class="meta">{meta}</p>
+<div class="reading"><h2>{escape(art.get('title') or art['id'])}</h2><p class="meta">{meta}</p>
 <div class="text">{_segments(text, record)}</div></div>
-<div><h3>Quotes ({len(record['quotes'])})</h3>
-<table><tr><th>#</th><th>speaker</th><th>position</th><th>type</th><th>act</th><th>cue</th><th>date</th><th>conf.</th><th>text</th></tr>
-{''.join(rows)}</table>
+<div class="tables"><h3>Quotes ({len(record['quotes'])})</h3>
+<div class="scroll"><table class="quotes"><tr><th>#</th><th>speaker</th><th>position</th><th>type</th><th>act</th><th>cue</th>
+<th>date</th><th>conf.</th><th>text</th></tr>
+{''.join(rows)}</table></div>
 <h3>Speakers ({len(record['speakers'])})</h3>
-<table><tr><th>name</th><th>kind</th><th>gender</th><th>positions</th><th>quotes</th></tr>{''.join(speakers)}</table></div>
+<div class="scroll"><table><tr><th>name</th><th>kind</th><th>gender</th><th>positions</th><th>quotes</th></tr>{''.join(speakers)}</table></div></div>
 </section>"""
 
 
@@ -156,37 +163,62 @@ def _links(pairs: list[tuple[str, str]]) -> str:
     return " ".join(f'<a href="#{escape(href)}">{escape(label)}</a>' for href, label in pairs)
 
 
+def _date_range(first: str | None, last: str | None) -> str:
+    """A date range on one line: "2025-01-02 – 2025-03-04", one date when both are the same."""
+    if not first and not last:
+        return ""
+    if first == last or not last:
+        text = first or "?"
+    else:
+        text = f"{first or '?'} – {last}"
+    return f'<span class="nowrap">{escape(text)}</span>'
+
+
+def _sources_table(rows: list[dict], articles_of: dict[str, list[str]], kind: bool) -> str:
+    """People (``kind`` False) or other sources (with their kind), each linking to its articles."""
+    head = "<th>name</th>" + ("<th>kind</th>" if kind else "") + ("<th>quotes</th><th>articles</th><th>dates</th>"
+                                                                  "<th>positions</th><th>gender</th>")
+    body = "".join(
+        f"<tr><td>{escape(p['name'])}</td>" + (f"<td>{escape(p['kind'])}</td>" if kind else "")
+        + f"<td>{p['quotes']}</td><td>{_links([(a, a) for a in sorted(set(articles_of.get(p['id'], [])))])}</td>"
+        f"<td>{_date_range(p['first_date'], p['last_date'])}</td>"
+        f"<td>{escape(p['positions'] or '')}</td><td>{escape(p['gender'] or '')}</td></tr>"
+        for p in rows
+    )
+    return f'<div class="scroll"><table>{"<tr>" + head + "</tr>"}{body}</table></div>'
+
+
 def _corpus_section(corpus: Corpus) -> str:
-    """People and the claims reported by more than one article, each linking to
-    the articles' highlights below."""
+    """People, other sources (organisations, documents, groups, unnamed
+    sources) and the claims reported by more than one article, each linking
+    to the articles' highlights below."""
     articles_of: dict[str, list[str]] = {}
     for link in corpus.person_speakers:
         articles_of.setdefault(link["person_id"], []).append(link["article_id"])
-    people = "".join(
-        f"<tr><td>{escape(p['name'])}</td><td>{p['kind']}</td><td>{p['quotes']}</td>"
-        f"<td>{_links([(a, a) for a in sorted(set(articles_of.get(p['id'], [])))])}</td>"
-        f"<td>{escape(p['first_date'] or '')} – {escape(p['last_date'] or '')}</td>"
-        f"<td>{escape(p['positions'] or '')}</td><td>{escape(p['gender'] or '')}</td></tr>"
-        for p in corpus.people if p["quotes"]
-    )
+    for source in corpus.unmerged_sources:
+        articles_of[source["id"]] = [source["article_id"]]
+    quoted = [p for p in corpus.people + corpus.unmerged_sources if p["quotes"]]
+    people = [p for p in quoted if p["kind"] == "person"]
+    others = [p for p in quoted if p["kind"] != "person"]
     quotes_of: dict[str, list[tuple[str, str]]] = {}
     for link in corpus.claim_quotes:
         quotes_of.setdefault(link["claim_id"], []).append(
             (f"{link['article_id']}-{link['quote_id']}", f"{link['article_id']} {link['quote_id']}"))
     shared = [c for c in corpus.claims if c["articles"] > 1]
     claims = "".join(
-        f"<tr><td>{escape(c['text'])}</td><td>{escape(c['speaker'] or '—')}</td><td>{c['articles']}</td>"
-        f"<td>{escape(c['first_date'] or '')} {escape(c['first_article_id'] or '')}</td>"
-        f"<td>{_links(quotes_of.get(c['id'], []))}</td></tr>"
+        f"<tr><td class=\"qtext\">{escape(c['text'])}</td><td>{escape(c['speaker'] or '—')}</td>"
+        f"<td>{c['articles']}</td><td><span class=\"nowrap\">{escape(c['first_date'] or '')}</span> "
+        f"{escape(c['first_article_id'] or '')}</td><td>{_links(quotes_of.get(c['id'], []))}</td></tr>"
         for c in shared
     )
     return f"""<section class="corpus" id="corpus">
-<h2>People ({sum(1 for p in corpus.people if p['quotes'])} quoted)</h2>
-<table><tr><th>name</th><th>kind</th><th>quotes</th><th>articles</th><th>dates</th><th>positions</th><th>gender</th></tr>
-{people}</table>
+<h2>People ({len(people)} quoted)</h2>
+{_sources_table(people, articles_of, kind=False)}
+<h2>Other sources ({len(others)} quoted: organisations, documents, groups, unnamed sources)</h2>
+{_sources_table(others, articles_of, kind=True)}
 <h2>Claims reported by more than one article ({len(shared)} of {len(corpus.claims)})</h2>
-<table><tr><th>claim</th><th>speaker</th><th>articles</th><th>first</th><th>occurrences</th></tr>
-{claims}</table>
+<div class="scroll"><table><tr><th>claim</th><th>speaker</th><th>articles</th><th>first</th><th>occurrences</th></tr>
+{claims}</table></div>
 </section>"""
 
 

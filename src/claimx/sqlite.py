@@ -57,7 +57,7 @@ CORPUS_TRIES = 5  # builds of the corpus tables while extracts keep changing the
 TABLES: dict[str, tuple[dict[str, type], tuple[str, ...], list]] = {
     "articles": (
         {"id": str, "source": str, "title": str, "author": str, "published": str, "reference_date": str,
-         "reference_date_source": str, "url": str, "outlet": str, "text": str, "record": str},
+         "reference_date_source": str, "url": str, "outlet": str, "language": str, "text": str, "record": str},
         ("id",), [],
     ),
     "speakers": (

@@ -27,7 +27,7 @@ def _picture(match: re.Match[str]) -> str:
 
 
 def visible(text: str) -> str:
-    """Text safe for a terminal: each control character (an escape sequence's
+    r"""Text safe for a terminal: each control character (an escape sequence's
     ESC, BEL, backspace...) becomes one visible character, so offsets into the
     text still hold and nothing reaches the terminal as a command.
 
@@ -35,6 +35,25 @@ def visible(text: str) -> str:
     'a␛[31mred␇\tb\n'
     """
     return _CONTROL.sub(_picture, text)
+
+
+def problem(exc: BaseException) -> str:
+    """An exception in one line: the file it names, and why.
+
+    >>> problem(FileNotFoundError(2, "No such file or directory", "a.txt"))
+    'a.txt: No such file or directory'
+    """
+    name = getattr(exc, "filename", None)
+    reason = getattr(exc, "strerror", None) or (str(exc).splitlines() or [type(exc).__name__])[0]
+    return f"{name}: {reason}" if name else reason
+
+
+def crash_line(exc: BaseException) -> str:
+    """The one line a failure claimx did not foresee gets instead of a traceback."""
+    if isinstance(exc, MemoryError):
+        return "out of memory; try fewer --workers or smaller inputs"
+    return (f"claimx failed unexpectedly ({type(exc).__name__}: {problem(exc)}); please report it, "
+            "with CLAIMX_DEBUG=1 set to show the traceback")
 
 
 def render(record: dict, console: Console) -> None:

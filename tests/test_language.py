@@ -1,0 +1,132 @@
+"""The language check (claimx.language) and what extract does with an
+article not in English. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import json
+import time
+
+import pytest
+from typer.testing import CliRunner
+
+from claimx.cli import app
+from claimx.language import HEAD, MIDDLE, identifier, identify, is_english, sample
+
+runner = CliRunner()
+
+FOREIGN = [
+    ("de", "Die Bundesregierung will das Heizungsgesetz noch vor der Sommerpause verabschieden, sagte der "
+           "Minister am Dienstag in Berlin."),
+    ("fr", "Le gouvernement a annoncé mercredi qu'il renonçait à la réforme des retraites, après des semaines "
+           "de manifestations dans tout le pays."),
+    ("es", "El presidente afirmó que el Gobierno no subirá los impuestos este año, pese a las presiones de la "
+           "oposición y de Bruselas."),
+    ("it", "Il sindaco ha detto che i lavori sulla linea della metropolitana finiranno entro la fine dell'anno "
+           "prossimo, secondo il comune."),
+    ("nl", "De minister zei dinsdag dat het kabinet de plannen voor de nieuwe snelweg voorlopig in de ijskast "
+           "zet vanwege de kosten."),
+    ("pt", "O ministro disse nesta terça-feira que o governo não vai aumentar os impostos, apesar da pressão "
+           "do Congresso e dos mercados."),
+    ("pl", "Minister powiedział we wtorek, że rząd nie zamierza podnosić podatków w przyszłym roku, mimo "
+           "nacisków ze strony opozycji."),
+    ("ru", "Министр заявил во вторник, что правительство не будет повышать налоги в следующем году, несмотря "
+           "на давление оппозиции."),
+    # German quoting an English sentence: the main language wins
+    ("de", "Der Minister sagte am Dienstag, die Regierung werde ihre Pläne nicht ändern. \"We will not back "
+           "down\", sagte er vor den Journalisten in Brüssel, bevor er abreiste."),
+]
+
+ENGLISH = [
+    "The minister said on Tuesday that the government would not raise taxes next year, despite pressure "
+    "from the opposition.",
+    # English quoting a foreign phrase
+    "The chancellor said: \"Wir schaffen das\", and the crowd in Berlin cheered as the rain began to fall "
+    "over the square.",
+    "\"C'est la vie,\" the French ambassador told reporters outside the embassy on Friday, before declining "
+    "further comment.",
+    "OBAMA SAYS HEALTH LAW WILL STAND, VOWS TO FIGHT REPEAL EFFORTS IN CONGRESS",
+]
+
+# too short to tell, or unsure: never judged foreign (precision over coverage)
+UNSURE = ["Trump", "OK", "\"Nein\", sagte er.", "Merci beaucoup.", "Gracias, señor presidente.", "",
+          "Rubio, Lavrov, Wang Yi, Zelenskyy and Erdoğan met in Istanbul on Thursday."]
+
+
+@pytest.mark.parametrize(("lang", "text"), FOREIGN)
+def test_a_foreign_sentence_is_named(lang, text):
+    code, confidence = identify(text)
+    assert code == lang and confidence >= 0.9
+    assert not is_english(text)
+
+
+@pytest.mark.parametrize("text", ENGLISH)
+def test_english_is_english(text):
+    assert identify(text)[0] == "en"
+    assert is_english(text)
+
+
+@pytest.mark.parametrize("text", UNSURE)
+def test_short_or_unsure_texts_count_as_english(text):
+    assert identify(text)[0] is None
+    assert is_english(text)
+
+
+def test_the_sample_is_bounded_and_takes_the_middle():
+    text = "a" * 5000 + "MIDDLE" + "b" * 5000
+    piece = sample(text)
+    assert len(piece) == HEAD + 1 + MIDDLE and "MIDDLE" in piece
+    assert sample("short text") == "short text"
+
+
+def test_a_long_article_costs_under_a_millisecond(seed_text):
+    identifier()  # loaded once per process, not counted
+    text = seed_text * 30  # 90,000 characters: only the sample is read
+    runs = 50
+    t0 = time.process_time()
+    for _ in range(runs):
+        identify(text)
+    per = (time.process_time() - t0) / runs
+    assert per < 0.002, f"{per * 1000:.2f} ms per article"  # about 0.6 ms; room for a loaded CI machine
+
+
+GERMAN_ARTICLE = " ".join(text for lang, text in FOREIGN if lang == "de") + "\n\n" + (
+    "„Wir werden das Gesetz nicht ändern“, sagte Bundeskanzler Olaf Scholz am Mittwoch in Berlin. "
+    "Die Opposition kritisierte den Plan scharf.\n")
+
+
+def test_extract_names_a_german_article_and_skips_it(tmp_path):
+    de = tmp_path / "berlin.txt"
+    de.write_text(GERMAN_ARTICLE, encoding="utf-8")
+    en = tmp_path / "race.txt"
+    en.write_text("“We will win this race,” Governor Jane Smith said on Monday.\n\nShe added that the vote "
+                  "was fair, and her opponent said he would not concede.\n", encoding="utf-8")
+    r = runner.invoke(app, ["extract", str(de), str(en), "-f", "jsonl", "--published", "2025-03-05"])
+    assert r.exit_code == 0, r.stderr
+    assert "berlin.txt" in r.stderr and "language: de" in r.stderr and "race.txt" not in r.stderr
+    german, english = (json.loads(line) for line in r.stdout.splitlines())
+    assert german["article"]["language"] == "de" and german["article"]["reference_date"] == "2025-03-05"
+    assert german["quotes"] == [] and german["speakers"] == [] and german["dates"] == []
+    assert english["article"]["language"] == "en" and english["quotes"]
+
+
+def test_any_language_extracts_it_anyway(tmp_path):
+    de = tmp_path / "berlin.txt"
+    de.write_text(GERMAN_ARTICLE, encoding="utf-8")
+    r = runner.invoke(app, ["extract", str(de), "-f", "json", "--any-language"])
+    assert r.exit_code == 0, r.stderr
+    record = json.loads(r.stdout)
+    assert record["article"]["language"] == "de" and record["speakers"] and "language: de" not in r.stderr
+
+
+def test_unread_articles_keep_their_place_with_workers(tmp_path, nlp):
+    from claimx.extract import extract
+    from claimx.inputs import Article
+
+    items = [Article("de", "de", GERMAN_ARTICLE), Article("en", "en", ENGLISH[0] + " " + ENGLISH[2]),
+             Article("fr", "fr", FOREIGN[1][1])]
+    notices = []
+    records = list(extract(items, nlp, n_process=2, on_problem=notices.append))
+    assert [r.article.id for r in records] == ["de", "en", "fr"]
+    assert [r.article.language for r in records] == ["de", "en", "fr"]
+    assert [n.source for n in notices] == ["de", "fr"]
+    assert records[1].quotes and not records[0].quotes and not records[2].quotes
