@@ -95,6 +95,18 @@ def test_a_url_list_on_endless_stdin_is_bounded():
                                        "claimx stopped reading there"]
 
 
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="needs /dev/zero")
+def test_a_feed_file_is_read_up_to_the_limit_only():
+    from claimx.feeds import FeedFetcher, articles_of
+
+    fetcher = FeedFetcher(1.0)
+    try:
+        with pytest.raises(InputError, match="feed too large"):
+            articles_of("/dev/zero", fetcher)
+    finally:
+        fetcher.close()
+
+
 def test_stdin_from_dev_zero_in_a_real_process():
     import subprocess
 
