@@ -303,31 +303,39 @@ def _batches(
 
 
 # Worker processes are forked with the loaded pipeline (copy-on-write), take
-# one article at a time as they come free and send back finished records.
+# a few articles at a time as they come free and send back finished records.
 # spaCy's own n_process deals batches to workers in a fixed rotation, so one
-# long article leaves the other worker idle; a pool balances the load.
+# long article leaves the other worker idle; a pool balances the load. A
+# chunk of a few articles is parsed as one ``nlp.pipe`` batch inside one
+# memory zone, which costs each worker about 5 % less than one article at a
+# time, and small chunks keep the run's tail short.
 _WORKER: tuple[Language, dt.date | None, bool] | None = None
-WINDOW_PER_WORKER = 16  # articles in flight per worker: bounds memory on endless input
+CHUNK_ARTICLES = 4  # articles a worker takes at a time (fewer when they are long)
+WINDOW_PER_WORKER = 4  # chunks in flight per worker: bounds memory on endless input
+
+# what a worker is sent for one task: the article, and for a segment of a
+# long article (a piece with a text of its own) the article's reference date
+Job = tuple[Article, "tuple[dt.date | None, str | None] | None"]
 
 
-def _work(article: Article, reference: tuple[dt.date | None, str | None] | None) -> ArticleRecord:
+def _job(task: Task) -> Job:
+    # a segment travels as its piece only, not with the whole text
+    if isinstance(task, segments.Segment):
+        return task.piece, task.reference
+    return task, None
+
+
+def _work(jobs: list[Job]) -> list[ArticleRecord]:
     assert _WORKER is not None
     nlp, published, include_text = _WORKER
     with nlp.memory_zone():
-        doc = nlp(article.text)
-        if reference is not None:  # a segment: its text is not the article's
-            return build_record(article, doc, published=published, reference=reference)
-        return build_record(article, doc, published=published, include_text=include_text)
-
-
-@dataclass(slots=True)
-class _Ready:
-    """A result made without a worker, read like the pool's (``get()``)."""
-
-    record: ArticleRecord
-
-    def get(self) -> ArticleRecord:
-        return self.record
+        docs = nlp.pipe((article.text for article, _ in jobs), batch_size=len(jobs))
+        return [
+            build_record(article, doc, published=published, reference=reference)
+            if reference is not None  # a segment: its text is not the article's
+            else build_record(article, doc, published=published, include_text=include_text)
+            for (article, reference), doc in zip(jobs, docs, strict=True)
+        ]
 
 
 def _parallel(
@@ -342,25 +350,31 @@ def _parallel(
     window = WINDOW_PER_WORKER * n_process
     from threadpoolctl import threadpool_limits
 
-    def send(task: Task):
-        if isinstance(task, Unread):  # nothing to parse
-            return _Ready(unread_record(task.article, published, include_text))
-        # a segment travels as its piece only, not with the whole text
-        if isinstance(task, segments.Segment):
-            return pool.apply_async(_work, (task.piece, task.reference))
-        return pool.apply_async(_work, (task, None))
-
     # one BLAS thread per process: the workers already fill the cores, and
     # BLAS's own threads on top of them make every process crawl
     from claimx.signals import worker_defaults
 
+    chunks = _batches(tasks, CHUNK_ARTICLES, BATCH_CHARS // 4)
     with threadpool_limits(limits=1), multiprocessing.get_context("fork").Pool(n_process, worker_defaults) as pool:
-        pending: deque = deque()  # results in input order; at most `window` in flight
-        for _, task in tasks:
-            pending.append((task, send(task)))
+        pending: deque = deque()  # chunks in input order; at most `window` in flight
+        for chunk in chunks:
+            sent = [task for _, task in chunk]
+            jobs = [_job(t) for t in sent if not isinstance(t, Unread)]  # an unread article is not parsed
+            pending.append((sent, pool.apply_async(_work, (jobs,)) if jobs else None))
             if len(pending) >= window:
-                task, result = pending.popleft()
-                yield task, result.get()
+                yield from _collect(*pending.popleft(), published, include_text)
         while pending:
-            task, result = pending.popleft()
-            yield task, result.get()
+            yield from _collect(*pending.popleft(), published, include_text)
+
+
+def _collect(
+    sent: list[Task], result: Any, published: dt.date | None, include_text: bool
+) -> Iterator[tuple[Task, ArticleRecord]]:
+    """A chunk's tasks with their records: the workers' for those parsed,
+    a metadata-only record for those left unread."""
+    parsed = iter(result.get() if result is not None else [])
+    for task in sent:
+        if isinstance(task, Unread):
+            yield task, unread_record(task.article, published, include_text)
+        else:
+            yield task, next(parsed)
