@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimx.attribution import mention_span
 from claimx.quotemarks import QuotationIndex
-from claimx.speakers import descriptions, gender
+from claimx.speakers import descriptions, documents, gender
 from claimx.speakers.cast import Cast, Speaker, doc_text
 from claimx.speakers.descriptions import AGE
 from claimx.speakers.names import (
@@ -192,12 +192,15 @@ def merge_sources(doc: Doc, text: str, cast: Cast, source_heads: set[int], ents:
 
 
 def _source_speaker(
-    doc: Doc, cast: Cast, tok: Token, span: tuple[int, int], mention: str, ents: dict[int, Span]
+    doc: Doc, cast: Cast, tok: Token, span: tuple[int, int], mention: str, ents: dict[int, Span], author: bool = True
 ) -> int:
-    """The speaker a source mention headed by ``tok`` names."""
+    """The speaker a source mention headed by ``tok`` names (with ``author``:
+    a document's author where the text names one, :mod:`.documents`)."""
     speakers = cast.speakers
     ent = ents.get(tok.i)
     k = office_holder(doc, tok, span, cast)
+    if k is None and author and ent is None and documents.document_class(tok) is not None:
+        k = _document_author(doc, cast, tok, ents)
     if k is None and (ent is None or ent.label_ not in NAMED):
         k = descriptions.resolve(doc, cast, tok, mention, ents)
     if k is None and (tok.pos_ == "PROPN" or tok.is_alpha and tok.text[:1].isupper() and tok.pos_ != "PRON"):
@@ -217,3 +220,44 @@ def _source_speaker(
         if kind == "unnamed":
             gender.add_words(speakers[k], [tok])  # "a spokeswoman"
     return k
+
+
+def _document_author(doc: Doc, cast: Cast, tok: Token, ents: dict[int, Span]) -> int | None:
+    """The member who wrote or issued the document ``tok`` heads, where the
+    text names one ("his statement", "a statement from Acme", "the book"
+    after "Smith wrote a memoir"); None if it names none."""
+    by = documents.author_token(tok) or documents.antecedent(cast, tok)
+    if by is None or by.i == tok.i:
+        return None
+    if by.i in cast.by_token:
+        return cast.by_token[by.i]
+    ent = ents.get(by.i)
+    known = next((cast.by_token[t.i] for t in ent if t.i in cast.by_token), None) if ent is not None else None
+    if known is not None:
+        return known
+    if by.pos_ == "PRON":
+        return _pronoun_author(cast, by, tok)
+    if by.pos_ not in ("NOUN", "PROPN"):
+        return None
+    span = mention_span(by)
+    text = doc_text(doc)
+    k = _source_speaker(doc, cast, by, span, text[span[0] : span[1]], ents, author=False)
+    if cast.speakers[k].kind == "unnamed" and by.pos_ == "PROPN" and by.text[:1].isupper():
+        cast.speakers[k].kind = "organisation"  # a name the NER missed on a document: "a USA TODAY analysis"
+    cast.name(k, [by.i], span)
+    return k
+
+
+def _pronoun_author(cast: Cast, tok: Token, document: Token) -> int | None:
+    """"his statement", "its report": the previous statement's speaker (not
+    the document's own) if the pronoun fits it (a person of its gender; an
+    organisation or group)."""
+    prev = cast.previous_speaker(tok.idx, document.i)
+    if prev is None:
+        return None
+    sp, low = cast.speakers[prev], tok.lower_
+    if low in ("his", "her", "he", "she", "him") and sp.kind == "person":
+        return prev if sp.agrees(gender.pronoun(tok) or "") else None
+    if low in ("its", "their", "it", "they") and sp.kind in ("organisation", "group"):
+        return prev
+    return None

@@ -13,6 +13,7 @@ from spacy.tokens import Span, Token
 
 from claimx.attribution import wordless
 from claimx.speakers.cast import Cast, Speaker, doc_text
+from claimx.speakers.documents import document_class
 from claimx.speakers.words import cue_forms, name_particles, org_name_words, org_only_words, title_pattern
 
 ORG_LABELS = {"ORG", "GPE", "NORP", "FAC"}
@@ -146,14 +147,17 @@ def surname_of(speakers: list[Speaker], tok: Token) -> int | None:
 
 def kind_of(tok: Token, ent: Span | None) -> str:
     """person, organisation (an ORG/GPE/NORP/FAC entity, or a name that ends
-    like an organisation's whatever the NER says: "Acme Shipping"), group (a
-    plural noun: "officials") or unnamed ("a spokesman")."""
+    like an organisation's whatever the NER says: "Acme Shipping"), document
+    ("the report", "a poll": :mod:`.documents`), group (a plural noun:
+    "officials") or unnamed ("a spokesman")."""
     if ent is not None and ent.label_ == "PERSON":
         return "organisation" if org_name(ent.text.split()) else "person"
     if ent is not None and ent.label_ in ORG_LABELS:
         return "organisation"
     if tok.pos_ == "PROPN" and org_name([c.text for c in tok.lefts if c.dep_ == "compound"] + [tok.text]):
         return "organisation"
+    if ent is None and document_class(tok) is not None:
+        return "document"
     if tok.tag_ in ("NNS", "NNPS"):
         return "group"
     return "unnamed"
