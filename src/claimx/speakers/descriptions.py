@@ -9,8 +9,8 @@ rules in :data:`RULES`, in order, the first that finds one winning:
 - :func:`by_continuation`: the person who made the statement just before,
   in this paragraph or the one before, with nobody named since, whom the
   article described so or with nothing that conflicts ("David James said
-  ... The 45-year-old added"; an office, "the minister", must be known —
-  for a person described with nothing, no later rule guesses);
+  ... The 45-year-old added"; "Sanders said ... the Vermont senator
+  acknowledged": an office for a person given none);
 - :func:`by_descriptor`: a person the article described with the same head
   noun or age ("the goalkeeper" <- "veteran goalkeeper David James",
   "the 45-year-old" <- "John Smith, 45"), nearest first, in reach;
@@ -39,10 +39,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from claimx.lexicon import title_nouns
 from claimx.speakers.cast import Cast, Speaker
 from claimx.speakers.gender import add_words
 from claimx.speakers.names import entity_speaker, org_class, org_name
+from claimx.speakers.positions import description_positions
 from claimx.speakers.words import description_classes, description_nouns, gender_of_word
 
 AGE = re.compile(r"(?<![\w-])(\d{1,3})-year-old\b")
@@ -50,7 +50,6 @@ DETERMINERS = ("the", "this", "that")
 NEW_REFERENT = {"new", "combined", "merged", "other", "another", "rival", "former", "parent", "same"}
 ENTITY_WINDOW = 2
 DESCRIPTOR_WINDOW = 3  # paragraphs before the description's in which a person described so must be mentioned
-UNSURE = -1  # a rule's answer: it may be the previous speaker; no later rule is to guess  # paragraphs before the description's in which its entity may be named
 CONTINUATION_WINDOW = 1
 
 
@@ -101,11 +100,15 @@ def read_description(tok: Token, mention: str) -> Description | None:
                        cls=description_classes().get(tok.lower_, "any"))
 
 
-def _agrees(sp: Speaker, d: Description) -> bool:
+def _agrees(sp: Speaker, d: Description, undescribed: bool = False) -> bool:
     """A person of the description's gender, known by its capitalised
-    modifiers ("the Democratic senator": a Democrat's title or tag)."""
+    modifiers ("the Democratic senator": a Democrat's title or tag); with
+    ``undescribed``, a person the article has given no position may be
+    anything the modifiers say ("the Vermont senator")."""
     if sp.kind != "person" or d.gender is not None and not sp.agrees(d.gender):
         return False
+    if undescribed and not sp.positions:
+        return True
     known = {w[:6] for w in sp.described | {w.lower() for w in sp.key}}
     return all(w[:6] in known for w in d.names)
 
@@ -138,34 +141,32 @@ def by_descriptor(doc: Doc, cast: Cast, tok: Token, d: Description, ents: dict[i
 def by_continuation(doc: Doc, cast: Cast, tok: Token, d: Description, ents: dict[int, Span]) -> int | None:
     """The previous statement's speaker, a person mentioned in this
     paragraph or the one before with no other person named since (outside
-    quotations), whose
-    titles do not name another role ("the minister" is not the president).
-    When such a speaker is described with nothing at all and the noun is an
-    office ("Bill Clinton got in on the game. ... the former president
-    said"), the description may well be them, so no other rule guesses
-    (:data:`UNSURE`)."""
-    if d.kind != "person" or d.title_only:
+    quotations), whose titles do not name another role ("the minister" is
+    not the president). A speaker the article has given no position may be
+    called by any office and its modifiers ("Sanders said ... the Vermont
+    senator acknowledged"; "the former secretary of state"): a reader
+    takes the description for the person just quoted."""
+    if d.kind != "person":
         return None
     k = cast.previous_speaker(tok.idx, tok.i)
-    if k is None or not _agrees(cast.speakers[k], d) or not cast.recent(k, tok.idx, CONTINUATION_WINDOW):
+    if k is None or not _agrees(cast.speakers[k], d, undescribed=True) or not cast.recent(k, tok.idx, CONTINUATION_WINDOW):
         return None
-    if cast.named_since(k, tok.idx):
+    if cast.named_since(k, tok.idx) or d.title_only and cast.speakers[k].positions:
         return None
     return _fits(cast.speakers[k], d, k)
 
 
 def _fits(sp: Speaker, d: Description, k: int) -> int | None:
     """``k`` if the previous speaker may be called so: described with that
-    noun or age; or an epithet ("the veteran goalkeeper") for a person
-    described with nothing else. An office ("the minister") must be known:
-    for a person described with nothing, :data:`UNSURE`."""
+    noun or age; or any description ("the veteran goalkeeper", "the
+    minister") for a person described with nothing else."""
     if d.age is not None:
         return k if not sp.ages or d.age in sp.ages else None
     if d.head in sp.descriptors:
         return k
     if sp.descriptors:
         return None
-    return UNSURE if d.head in title_nouns() else k
+    return k
 
 
 def by_entity(doc: Doc, cast: Cast, tok: Token, d: Description, ents: dict[int, Span]) -> int | None:
@@ -252,9 +253,10 @@ def resolve(doc: Doc, cast: Cast, tok: Token, mention: str, ents: dict[int, Span
         return None
     for rule in RULES:
         k = rule(doc, cast, tok, d, ents)
-        if k == UNSURE:
-            return None
         if k is not None:
             add_words(cast.speakers[k], [tok])
+            if d.kind == "person":  # the position the description gives ("the Vermont senator")
+                for pos in description_positions(doc, tok):
+                    cast.speakers[k].add_position(pos)
             return k
     return None

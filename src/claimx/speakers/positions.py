@@ -321,6 +321,23 @@ def position_of(doc: Doc, name: list[Token]) -> dict | None:
     return found[0] if found else None
 
 
+def description_positions(doc: Doc, tok: Token) -> list[dict]:
+    """The positions a description resolved to a person gives them, one per
+    coordinated noun: "the former secretary of state and current Democratic
+    presidential nominee" -> former secretary of state; presidential nominee,
+    Democratic. "the Vermont senator" -> senator, Vermont."""
+    found = []
+    for head in [tok, *(c for c in tok.rights if c.dep_ == "conj" and c.pos_ == "NOUN")]:
+        toks = [t for c in head.lefts if c.dep_ not in ("cc", "punct", "det") for t in c.subtree]
+        toks.append(head)
+        prep = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ in ("of", "for", "at")), None)
+        toks = without_det(sorted(toks + (list(prep.subtree) if prep is not None else []), key=lambda t: t.i))
+        pos = (position_from(doc, toks) or role_phrase(doc, toks)) if toks else None
+        if pos is not None:
+            found.append(pos)
+    return found
+
+
 def title_head(title: str) -> str:
     """The noun a title is headed by: "Secretary of State" -> secretary,
     "chief scientist" -> scientist, "Sen." -> sen."""
