@@ -140,8 +140,8 @@ def by_descriptor(doc: Doc, cast: Cast, tok: Token, d: Description, ents: dict[i
 
 def by_continuation(doc: Doc, cast: Cast, tok: Token, d: Description, ents: dict[int, Span]) -> int | None:
     """The previous statement's speaker, a person mentioned in this
-    paragraph or the one before with no other person named since (outside
-    quotations), whose titles do not name another role ("the minister" is
+    paragraph or the one before with no other subject of a main clause
+    since ("Smith met Jones" does not stop "the minister" being Smith), whose titles do not name another role ("the minister" is
     not the president). A speaker the article has given no position may be
     called by any office and its modifiers ("Sanders said ... the Vermont
     senator acknowledged"; "the former secretary of state"): a reader
@@ -151,7 +151,7 @@ def by_continuation(doc: Doc, cast: Cast, tok: Token, d: Description, ents: dict
     k = cast.previous_speaker(tok.idx, tok.i)
     if k is None or not _agrees(cast.speakers[k], d, undescribed=True) or not cast.recent(k, tok.idx, CONTINUATION_WINDOW):
         return None
-    if cast.named_since(k, tok.idx) or d.title_only and cast.speakers[k].positions:
+    if cast.subject_since(k, tok) or d.title_only and cast.speakers[k].positions:
         return None
     return _fits(cast.speakers[k], d, k)
 

@@ -137,12 +137,15 @@ def entity_speaker(cast: Cast, ent: Span) -> int:
 
 def surname_of(speakers: list[Speaker], tok: Token) -> int | None:
     """The latest person whose surname (or first name) ``tok`` is: a
-    surname the NER missed ("Trump described ...")."""
-    return next(
-        (i for i in range(len(speakers) - 1, -1, -1)
-         if speakers[i].kind == "person" and tok.text in (speakers[i].key[-1], speakers[i].key[0])),
-        None,
-    )
+    surname the NER missed ("Trump described ..."); in capitals, as a
+    transcript labels its speakers ("PENCE: Well, look"), in any case."""
+    caps = tok.is_upper and len(tok) > 1
+    text = tok.text.lower() if caps else tok.text
+    for i in range(len(speakers) - 1, -1, -1):
+        key = speakers[i].key
+        if speakers[i].kind == "person" and text in ((key[-1].lower(), key[0].lower()) if caps else (key[-1], key[0])):
+            return i
+    return None
 
 
 def kind_of(tok: Token, ent: Span | None) -> str:
