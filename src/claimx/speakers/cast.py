@@ -22,7 +22,7 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass")
 @dataclass(slots=True)
 class Speaker:
     name: str
-    kind: str  # person | organisation | group | unnamed
+    kind: str  # person | organisation | group | document | unnamed
     key: tuple[str, ...]
     mentions: list[tuple[int, int]] = field(default_factory=list)
     positions: list[dict] = field(default_factory=list)
@@ -91,6 +91,7 @@ class Cast:
     paragraphs: list[int] = field(default_factory=lambda: [0])
     statements: list[tuple[int, int]] = field(default_factory=list)
     quoted: QuotationIndex | None = None  # the quotations: who is named inside one is not named by the writer
+    acronyms: dict[str, str] = field(default_factory=dict)  # acronyms the text defines: NFU -> National Farmers Union
 
     def add(self, speaker: Speaker) -> int:
         """Add a new speaker; its index."""

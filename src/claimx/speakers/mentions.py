@@ -35,9 +35,11 @@ from claimx.speakers.names import (
     namesakes,
     org_name,
     person_for,
+    person_named,
     strip_det,
     surname_of,
 )
+from claimx.speakers.organisations import find_org, full_name
 from claimx.speakers.positions import appositions, office_holder, positions_of, premodifiers, title_head
 from claimx.speakers.pronouns import Thread, possessive_pronoun, subject_pronoun, sure, thing_pronoun
 
@@ -207,14 +209,21 @@ def _source_speaker(
         k = surname_of(speakers, tok)  # a surname the NER missed: "Trump described ..."
     if k is not None:
         return k
+    key_text = ent.text if ent is not None else mention
+    k = person_named(cast, key_text)  # "Smith-Jones" after "Jean Smith-Jones", whatever the NER says
+    if k is not None:
+        return k
     kind = kind_of(tok, ent)
     if kind == "person" and ent is not None:
         return person_for(cast, name_tokens(ent))
-    key_text = ent.text if ent is not None else mention
     key = tuple(key_text.lower().split())
-    k = next((i for i, s in enumerate(speakers) if s.key == key and s.kind == kind), None)
+    if kind == "organisation":
+        k = find_org(cast, key_text)
+    else:
+        k = next((i for i, s in enumerate(speakers) if s.key == key and s.kind == kind), None)
     if k is None or kind == "unnamed":
         name = key_text if ent is not None else strip_det(mention)
+        name = full_name(cast, name) if kind == "organisation" else name
         label = None if ent is None else "ORG" if kind == "organisation" and ent.label_ == "PERSON" else ent.label_
         k = cast.add(Speaker(name, kind, key, first=span[0], label=label))
         if kind == "unnamed":

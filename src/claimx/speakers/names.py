@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 from claimx.attribution import wordless
 from claimx.speakers.cast import Cast, Speaker, doc_text
 from claimx.speakers.documents import document_class
+from claimx.speakers.organisations import find_org, full_name
 from claimx.speakers.words import cue_forms, name_particles, org_name_words, org_only_words, title_pattern
 
 ORG_LABELS = {"ORG", "GPE", "NORP", "FAC"}
@@ -126,11 +127,12 @@ def person_for(cast: Cast, name: list[Token], gender: str | None = None, title: 
 
 
 def entity_speaker(cast: Cast, ent: Span) -> int:
-    """The organisation an entity names: the one of that name, or a new one."""
+    """The organisation an entity names: the one of that name or another
+    name form of it (:mod:`.organisations`), or a new one."""
     key = tuple(ent.text.lower().split())
-    k = next((i for i, s in enumerate(cast.speakers) if s.key == key and s.kind == "organisation"), None)
+    k = find_org(cast, ent.text)
     if k is None:
-        k = cast.add(Speaker(ent.text, "organisation", key, first=ent.start_char, label=ent.label_))
+        k = cast.add(Speaker(full_name(cast, ent.text), "organisation", key, first=ent.start_char, label=ent.label_))
     cast.name(k, [t.i for t in ent], (ent.start_char, ent.end_char))
     return k
 
@@ -146,6 +148,17 @@ def surname_of(speakers: list[Speaker], tok: Token) -> int | None:
         if speakers[i].kind == "person" and text in ((key[-1].lower(), key[0].lower()) if caps else (key[-1], key[0])):
             return i
     return None
+
+
+def person_named(cast: Cast, text: str) -> int | None:
+    """The latest person whose surname is ``text`` written as one word with
+    a hyphen ("Smith-Jones" after "Jean Smith-Jones"), which the NER often
+    takes for an organisation; None for any other text."""
+    if "-" not in text or " " in text.strip():
+        return None
+    text = text.strip()
+    return next((k for k in range(len(cast.speakers) - 1, -1, -1)
+                 if cast.speakers[k].kind == "person" and cast.speakers[k].key[-1] == text), None)
 
 
 def kind_of(tok: Token, ent: Span | None) -> str:

@@ -16,6 +16,7 @@ from claimx.attribution import Attribution
 from claimx.quotemarks import Quotation, QuotationIndex, paragraphs
 from claimx.speakers.cast import Cast, Speaker
 from claimx.speakers.mentions import merge_people, merge_sources
+from claimx.speakers.organisations import defined_acronyms
 
 WRITER = {"i", "we", "me", "us", "you"}
 
@@ -36,6 +37,7 @@ class SpeakerResolver:
         ents = {t.i: e for e in doc.ents for t in e}
         source_heads = {a.source_token for a in atts if a.source_token is not None and a.cue}
         cast.quoted = QuotationIndex(quotes)
+        cast.acronyms = defined_acronyms(text)
         merge_people(doc, cast, cast.quoted, source_heads, ents)
         merge_sources(doc, text, cast, source_heads, ents)
         return ordered(cast, atts)
