@@ -20,10 +20,18 @@ from claimx.speakers.words import cue_forms, name_particles, org_name_words, org
 ORG_LABELS = {"ORG", "GPE", "NORP", "FAC"}
 
 
+ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"  # zero-width characters and the byte-order mark
+_NO_ZERO_WIDTH = str.maketrans("", "", ZERO_WIDTH)
+
+
 def name_tokens(ent: Span) -> list[Token]:
     """The tokens of a PERSON entity that are the name: "President Donald
-    Trump's" -> Donald Trump."""
+    Trump's" -> Donald Trump; a word glued to it by a zero-width character
+    or byte-order mark the NER left out ("Ahmed\ufeff Ali") is in it."""
     toks = [t for t in ent if t.tag_ != "POS" and t.text not in ("’s", "'s", "’", "'")]
+    doc = ent.doc
+    while toks and toks[0].i > 0 and _zero_width_word(doc[toks[0].i - 1]):
+        toks.insert(0, doc[toks[0].i - 1])
     # a dash or mark the model took into the name: "― Jacklyn Ashley"
     while len(toks) > 1 and wordless(toks[0]):
         toks = toks[1:]
@@ -65,7 +73,13 @@ def name_text(name: list[Token]) -> str:
     """The name as the text writes it, white space made single spaces:
     "Waller-Bridge", "Kim Jong-un", "O'Brien" (never tokens joined by spaces)."""
     text = doc_text(name[0].doc)[name[0].idx : name[-1].idx + len(name[-1])]
-    return " ".join(text.split())
+    return " ".join(text.translate(_NO_ZERO_WIDTH).split())
+
+
+def _zero_width_word(tok: Token) -> bool:
+    """A capitalised word that ends with a zero-width character: "Ahmed\ufeff"."""
+    text = tok.text
+    return text[-1:] in ZERO_WIDTH and text.translate(_NO_ZERO_WIDTH)[:1].isupper() and text.strip(ZERO_WIDTH).isalpha()
 
 
 def org_name(words: list[str] | tuple[str, ...]) -> bool:
