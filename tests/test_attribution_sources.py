@@ -3,7 +3,7 @@ Each case is (text, expected quotes), negatives included."""
 
 import pytest
 
-from tests.attribution_cases import quotes, record
+from tests.attribution_cases import cast, quotes, record
 
 CASES = [
     # who issues a statement, a release, an ad says what it says
@@ -107,8 +107,7 @@ def test_unresolved_pronoun_has_null_speaker(nlp):
 def test_positions(nlp):
     text = ("US Secretary of State Marco Rubio met Ukrainian President Volodymyr Zelensky. "
             "Jane Roe, the party's chairwoman, said the vote was fair.")
-    rec = record(nlp, text)
-    pos = {s["name"]: [(p["title"], p["affiliation"]) for p in s["positions"]] for s in rec["speakers"]}
+    pos = {s.name: [(p["title"], p["affiliation"]) for p in s.positions] for s in cast(nlp, text)}
     assert pos["Marco Rubio"] == [("Secretary of State", "US")]
     assert pos["Volodymyr Zelensky"] == [("President", "Ukraine")]
     assert pos["Jane Roe"][0][0].lower() == "chairwoman"

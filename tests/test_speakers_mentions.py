@@ -3,13 +3,17 @@ speaker, on the model's parse."""
 
 import pytest
 
+from tests.attribution_cases import cast
+
 
 def _speakers(nlp, text):
+    """The cast (members only mentioned too) and the record's quotes."""
     from claimx.extract import build_record
     from claimx.inputs import Article
 
     rec = build_record(Article("t", "t", text), nlp(text)).to_dict()
-    return [(s["name"], s["kind"], [m["text"] for m in s["mentions"]]) for s in rec["speakers"]], rec["quotes"]
+    members = [(s.name, s.kind, [text[a:b] for a, b in s.mentions]) for s in cast(nlp, text)]
+    return members, rec["quotes"]
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,8 @@ rules in :data:`RULES`, in order, the first that finds one winning:
   in this paragraph or the one before, with nobody named since, whom the
   article described so or with nothing that conflicts ("David James said
   ... The 45-year-old added"; "Sanders said ... the Vermont senator
-  acknowledged": an office for a person given none);
+  acknowledged": an office with more words than the office alone, for a
+  person given none; a bare office, "the minister", stops every rule);
 - :func:`by_descriptor`: a person the article described with the same head
   noun or age ("the goalkeeper" <- "veteran goalkeeper David James",
   "the 45-year-old" <- "John Smith, 45"), nearest first, in reach;
@@ -39,6 +40,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from claimx.lexicon import title_nouns
 from claimx.speakers.cast import Cast, Speaker
 from claimx.speakers.gender import add_words
 from claimx.speakers.names import entity_speaker, org_class, org_name
@@ -51,6 +53,7 @@ NEW_REFERENT = {"new", "combined", "merged", "other", "another", "rival", "forme
 ENTITY_WINDOW = 2
 DESCRIPTOR_WINDOW = 3  # paragraphs before the description's in which a person described so must be mentioned
 CONTINUATION_WINDOW = 1
+UNSURE = -1  # a rule's answer: it may be the previous speaker; no later rule is to guess
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,14 +161,18 @@ def by_continuation(doc: Doc, cast: Cast, tok: Token, d: Description, ents: dict
 
 def _fits(sp: Speaker, d: Description, k: int) -> int | None:
     """``k`` if the previous speaker may be called so: described with that
-    noun or age; or any description ("the veteran goalkeeper", "the
-    minister") for a person described with nothing else."""
+    noun or age; or a description that says more than a bare office ("the
+    veteran goalkeeper", "the Vermont senator") for a person described with
+    nothing else. A bare office ("the minister") may be someone new: for a
+    person described with nothing, :data:`UNSURE`."""
     if d.age is not None:
         return k if not sp.ages or d.age in sp.ages else None
     if d.head in sp.descriptors:
         return k
     if sp.descriptors:
         return None
+    if d.text == d.head and d.head in title_nouns():
+        return UNSURE  # a bare office ("the minister") may be someone new: no rule guesses
     return k
 
 
@@ -253,6 +260,8 @@ def resolve(doc: Doc, cast: Cast, tok: Token, mention: str, ents: dict[int, Span
         return None
     for rule in RULES:
         k = rule(doc, cast, tok, d, ents)
+        if k == UNSURE:
+            return None
         if k is not None:
             add_words(cast.speakers[k], [tok])
             if d.kind == "person":  # the position the description gives ("the Vermont senator")

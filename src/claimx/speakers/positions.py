@@ -150,7 +150,8 @@ def premodifier_role(doc: Doc, run: list[Token]) -> dict | None:
         or any(t.tag_ in ("NNS", "NNPS") or t.is_upper and len(t) > 1 for t in words)
         or any(t.ent_type_ in NAME_ENTS for t in run)
         or words[-1].lower_ not in description_nouns() and not words[0].text[:1].isupper()
-        and not (words[-1].tag_ == "NN" and words[-1].is_lower)  # "pollster Pat Caddell", "host Chris Matthews"
+        and not (words[-1].tag_ == "NN" and words[-1].is_lower and words[-1].lower_ not in not_roles())
+        # a role noun the lexicon lacks: "pollster Pat Caddell"; not "longtime friend"
     ):
         return None
     start, end = run[0].idx, run[-1].idx + len(run[-1])
