@@ -92,6 +92,7 @@ class Cast:
     statements: list[tuple[int, int]] = field(default_factory=list)
     quoted: QuotationIndex | None = None  # the quotations: who is named inside one is not named by the writer
     acronyms: dict[str, str] = field(default_factory=dict)  # acronyms the text defines: NFU -> National Farmers Union
+    furniture: list[tuple[int, int]] = field(default_factory=list)  # page furniture (credits, bylines): no member there
 
     def add(self, speaker: Speaker) -> int:
         """Add a new speaker; its index."""
@@ -103,6 +104,12 @@ class Cast:
         for i in tokens:
             self.by_token[i] = k
         self.speakers[k].add_mention(span)
+
+    def in_furniture(self, offset: int) -> bool:
+        """Whether character ``offset`` lies in page furniture (a photo credit,
+        a byline, a caption: what names no member of the cast)."""
+        k = bisect_right(self.furniture, (offset, float("inf"))) - 1
+        return any(s <= offset < e for s, e in self.furniture[max(0, k - 2) : k + 1])
 
     def paragraph(self, offset: int) -> int:
         """The index of the paragraph holding character ``offset``."""

@@ -56,8 +56,8 @@ def merge_people(
     for sent in doc.sents:
         thread.new_sentence()
         for tok in sent:
-            if tok.i in cast.by_token:
-                continue
+            if tok.i in cast.by_token or cast.furniture and cast.in_furniture(tok.idx):
+                continue  # page furniture ("(Photo: Jane Doe)", a byline) names no member
             ent = ents.get(tok.i)
             if ent is not None and ent.label_ == "PERSON" and tok.i == ent.start:
                 _person(doc, cast, thread, index, tok, ent)
@@ -219,6 +219,10 @@ def _source_speaker(
     key = tuple(key_text.lower().split())
     if kind == "organisation":
         k = find_org(cast, key_text)
+    elif kind == "unnamed" and mention.split()[0].lower() in ("the", "that", "this"):
+        k = _earlier_unnamed(cast, tok)
+        if k is not None:
+            return k
     else:
         k = next((i for i, s in enumerate(speakers) if s.key == key and s.kind == kind), None)
     if k is None or kind == "unnamed":
@@ -269,4 +273,14 @@ def _pronoun_author(cast: Cast, tok: Token, document: Token) -> int | None:
         return prev if sp.agrees(gender.pronoun(tok) or "") else None
     if low in ("its", "their", "it", "they") and sp.kind in ("organisation", "group"):
         return prev
+    return None
+
+
+def _earlier_unnamed(cast: Cast, tok: Token) -> int | None:
+    """"A source said ... the source added": the latest unnamed source of the
+    same head noun mentioned in this paragraph or the three before."""
+    for k in range(len(cast.speakers) - 1, -1, -1):
+        sp = cast.speakers[k]
+        if sp.kind == "unnamed" and sp.name.split()[-1:] == [tok.lower_] and cast.recent(k, tok.idx, 3):
+            return k
     return None

@@ -25,9 +25,12 @@ class SpeakerResolver:
     """Builds speakers for one Doc and maps each attribution to one (or None)."""
 
     def __call__(
-        self, doc: Doc, atts: list[Attribution], text: str, quotes: list[Quotation]
+        self, doc: Doc, atts: list[Attribution], text: str, quotes: list[Quotation],
+        furniture: list[tuple[int, int]] | tuple = (),
     ) -> tuple[list[Speaker], list[int | None]]:
-        """``text`` is ``doc.text`` and ``quotes`` its quotations, as the attributor read them."""
+        """``text`` is ``doc.text`` and ``quotes`` its quotations, as the
+        attributor read them; ``furniture`` the page furniture it marked
+        (credits, bylines, captions: no member of the cast is named there)."""
         starts = [start for start, _ in paragraphs(text)]
         cast = Cast(paragraphs=starts if starts and starts[0] == 0 else [0, *starts])
         cast.statements = sorted(  # not the writer's own ("when I asked him")
@@ -38,6 +41,7 @@ class SpeakerResolver:
         source_heads = {a.source_token for a in atts if a.source_token is not None and a.cue}
         cast.quoted = QuotationIndex(quotes)
         cast.acronyms = defined_acronyms(text)
+        cast.furniture = sorted(furniture)
         merge_people(doc, cast, cast.quoted, source_heads, ents)
         merge_sources(doc, text, cast, source_heads, ents)
         return ordered(cast, atts)
