@@ -39,6 +39,7 @@ from claimx.speakers.names import (
     strip_det,
     surname_of,
 )
+from claimx.speakers.lines import signature_of
 from claimx.speakers.organisations import find_org, full_name
 from claimx.speakers.positions import appositions, office_holder, positions_of, premodifiers, title_head
 from claimx.speakers.pronouns import Thread, possessive_pronoun, subject_pronoun, sure, thing_pronoun
@@ -179,11 +180,20 @@ def merge_sources(doc: Doc, text: str, cast: Cast, source_heads: set[int], ents:
         if tok.tag_ in ("WDT", "WP") and tok.head.dep_ == "relcl":
             # "who": the speaker is the noun the relative clause hangs on
             antecedent = tok.head.head
+            if antecedent.dep_ == "appos" and antecedent.head.pos_ == "PROPN":
+                antecedent = antecedent.head  # "Future45, a super PAC that intends": the name
             if antecedent.i in cast.by_token:
                 cast.name(cast.by_token[antecedent.i], [head], (tok.idx, tok.idx + len(tok)))
                 continue
             head, tok = antecedent.i, antecedent
         if tok.pos_ == "PRON":
+            sig = signature_of(doc, cast, tok)
+            if sig is not None:  # a letter's "I": the name on its signature line
+                span = doc.char_span(*sig, alignment_mode="contract")
+                k = person_for(cast, clean_name(list(span)))
+                cast.name(k, [], sig)
+                cast.name(k, [head, source], (tok.idx, tok.idx + len(tok)))
+                continue
             k = thing_pronoun(cast, tok, ents)
             if k is not None:  # else an unresolved pronoun: leave it unresolved
                 cast.name(k, [head, source], (tok.idx, tok.idx + len(tok)))
@@ -209,6 +219,11 @@ def _source_speaker(
         k = surname_of(speakers, tok)  # a surname the NER missed: "Trump described ..."
     if k is not None:
         return k
+    handle = next((t for t in [tok, *tok.children] if t.text.startswith("@") and len(t) > 1), None)
+    if handle is not None:  # "one Twitter user @nycsouthpaw": the handle names a person
+        key = (handle.text,)
+        k = next((i for i, s in enumerate(speakers) if s.key == key), None)
+        return k if k is not None else cast.add(Speaker(handle.text, "person", key, first=handle.idx, label="PERSON"))
     key_text = ent.text if ent is not None else mention
     k = person_named(cast, key_text)  # "Smith-Jones" after "Jean Smith-Jones", whatever the NER says
     if k is not None:

@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 from claimx.attribution import wordless
 from claimx.speakers.cast import Cast, Speaker, doc_text
 from claimx.speakers.documents import document_class
+from claimx.speakers.lines import garbled_headline_name
 from claimx.speakers.organisations import find_org, full_name
 from claimx.speakers.words import cue_forms, name_particles, org_name_words, org_only_words, title_pattern
 
@@ -130,6 +131,9 @@ def person_for(cast: Cast, name: list[Token], gender: str | None = None, title: 
     if len(found) > 1 and title is not None:
         found = [k for k in found if any(p["title"] == title for p in speakers[k].positions)] or found
     if not found:
+        k = garbled_headline_name(cast, words, doc_text(name[0].doc))
+        if k is not None:
+            return k
         return cast.add(Speaker(text, "person", words, first=name[0].idx, label="PERSON"))
     # of namesakes still in doubt, the one the article names most, then the one it introduced
     # first: newsrooms keep the surname alone for their main "Clinton" and name the other in

@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 from claimx.attribution import Attribution
 from claimx.quotemarks import Quotation, QuotationIndex, paragraphs
 from claimx.speakers.cast import Cast, Speaker
+from claimx.speakers.lines import headline_sources
 from claimx.speakers.mentions import merge_people, merge_sources
 from claimx.speakers.organisations import defined_acronyms
 
@@ -44,6 +45,7 @@ class SpeakerResolver:
         cast.furniture = sorted(furniture)
         merge_people(doc, cast, cast.quoted, source_heads, ents)
         merge_sources(doc, text, cast, source_heads, ents)
+        headline_sources(doc, cast)
         return ordered(cast, atts)
 
 
