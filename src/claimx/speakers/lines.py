@@ -78,7 +78,7 @@ def headline_sources(doc: Doc, cast: Cast) -> None:
 
 def _bare_headline_description(tok: Token, cast: Cast, k: int, zone: int) -> bool:
     """"Lawmaker urges ...": a capitalised noun with no article that names no one, in the headline."""
-    return (tok.idx < zone and cast.speakers[k].kind == "unnamed" and tok.text[:1].isupper()
+    return (tok.idx < zone and cast.speakers[k].kind == "unnamed" and cast.speakers[k].name[:1].isupper()
             and tok.pos_ in ("NOUN", "PROPN") and not any(c.dep_ == "det" for c in tok.children))
 
 
