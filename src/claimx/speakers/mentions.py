@@ -195,6 +195,8 @@ def merge_sources(doc: Doc, text: str, cast: Cast, source_heads: set[int], ents:
                 cast.name(k, [head, source], (tok.idx, tok.idx + len(tok)))
                 continue
             k = thing_pronoun(cast, tok, ents)
+            if k is None and tok.lower_ == "they":
+                k = _plural_subject_before(doc, text, cast, tok, ents)
             if k is not None:  # else an unresolved pronoun: leave it unresolved
                 cast.name(k, [head, source], (tok.idx, tok.idx + len(tok)))
             continue
@@ -299,3 +301,23 @@ def _earlier_unnamed(cast: Cast, tok: Token) -> int | None:
         if sp.kind == "unnamed" and sp.name.split()[-1:] == [tok.lower_] and cast.recent(k, tok.idx, 3):
             return k
     return None
+
+
+def _plural_subject_before(doc: Doc, text: str, cast: Cast, tok: Token, ents: dict[int, Span]) -> int | None:
+    """"Twenty-seven states are challenging the rules. They argue ...": the
+    plural noun that is the main subject of the sentence just before (a
+    group), when "they" found no statement's source to refer to."""
+    sent = tok.sent
+    if sent.start == 0:
+        return None
+    before = doc[sent.start - 1].sent
+    subj = next((c for c in before.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if (subj is None or subj.tag_ not in ("NNS", "NNPS") or subj.pos_ == "PRON"
+            or cast.quoted is not None and subj.idx in cast.quoted):
+        return None
+    if subj.i in cast.by_token:
+        return cast.by_token[subj.i]
+    span = mention_span(subj)
+    k = _source_speaker(doc, cast, subj, span, text[span[0] : span[1]], ents)
+    cast.name(k, [subj.i], span)
+    return k
