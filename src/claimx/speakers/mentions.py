@@ -312,7 +312,8 @@ def _plural_subject_before(doc: Doc, text: str, cast: Cast, tok: Token, ents: di
         return None
     before = doc[sent.start - 1].sent
     subj = next((c for c in before.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if (subj is None or subj.tag_ not in ("NNS", "NNPS") or subj.pos_ == "PRON"
+    if (subj is None or subj.tag_ not in ("NNS", "NNPS") or subj.pos_ == "PRON" or subj.like_num
+            or subj.ent_type_ in ("CARDINAL", "QUANTITY", "PERCENT", "MONEY", "DATE", "TIME")
             or cast.quoted is not None and subj.idx in cast.quoted):
         return None
     if subj.i in cast.by_token:
