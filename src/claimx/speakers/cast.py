@@ -134,11 +134,12 @@ class Cast:
         noun or a name) comes between ``k``'s last mention and ``tok``:
         "Democrats want ..., and Republicans want ... (they ...)"; not a
         subject of what was reported ("Officials said the plan was late.
-        They added")."""
+        They added") nor one inside a quotation ("“My reaction was
+        outrageous,” the strategist said")."""
         span = tok.doc.char_span(self.speakers[k].last_before(tok.idx), tok.idx, alignment_mode="expand")
         return span is not None and any(
             t.dep_ in SUBJECT_DEPS and t.pos_ in ("NOUN", "PROPN") and self.by_token.get(t.i) != k
-            and main_verb(t.head) for t in span
+            and main_verb(t.head) and (self.quoted is None or t.idx not in self.quoted) for t in span
         )
 
     def named_since(self, k: int, offset: int) -> bool:

@@ -44,8 +44,8 @@ from claimx.lexicon import title_nouns
 from claimx.speakers.cast import Cast, Speaker
 from claimx.speakers.gender import add_words
 from claimx.speakers.names import entity_speaker, org_class, org_name
-from claimx.speakers.positions import description_positions
-from claimx.speakers.words import description_classes, description_nouns, gender_of_word
+from claimx.speakers.positions import ROLE_SUFFIXES, description_positions
+from claimx.speakers.words import description_classes, description_nouns, gender_of_word, not_roles
 
 AGE = re.compile(r"(?<![\w-])(\d{1,3})-year-old\b")
 DETERMINERS = ("the", "this", "that")
@@ -70,6 +70,7 @@ class Description:
     cls: str = "any"  # the class of organisation: business, media, government...
     names: tuple[str, ...] = ()  # capitalised modifiers the entity must be known by: "the South Carolina senator"
     nouns: tuple[str, ...] = ()  # noun modifiers: "the appeals court"
+    owner: str | None = None  # a name it is a relation to: "Obama's former campaign strategist" -> obama
 
 
 def read_description(tok: Token, mention: str) -> Description | None:
@@ -77,18 +78,25 @@ def read_description(tok: Token, mention: str) -> Description | None:
     company" -> organisation; "the 45-year-old" -> person aged 45. Not an
     indefinite ("a spokesman"), a plural ("the officials"), a name ("the
     White House") nor a relation to another ("the company's chief
-    executive", "the head of the agency": someone new)."""
+    executive", "his aide": someone new). A relation to another by name
+    ("the head of the agency", "Obama's former campaign strategist") may
+    only be a person already given that title, or the previous speaker
+    given none (:func:`by_continuation`)."""
     words = mention.split()
-    if len(words) < 2 or words[0].lower() not in DETERMINERS or tok.tag_ in ("NNS", "NNPS"):
+    owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if owner is not None and (owner.pos_ != "PROPN" or words[0].lower() in DETERMINERS):
+        return None  # "the company's chief executive", "his aide": someone new
+    if len(words) < 2 or owner is None and words[0].lower() not in DETERMINERS or tok.tag_ in ("NNS", "NNPS"):
         return None
     rest = " ".join(words[1:]).lower()
-    if any(c.dep_ == "poss" for c in tok.children):
-        return None
     age = AGE.search(mention)
     if age is not None:
         return Description("person", "", rest, age=age.group(1))
     kind = description_nouns().get(tok.lower_)
-    if kind is None or tok.pos_ == "PROPN" and kind != "person":
+    if kind is None and owner is not None and tok.tag_ == "NN" and tok.lower_.endswith(ROLE_SUFFIXES) \
+            and tok.lower_ not in not_roles():
+        kind = "person"  # a role noun the lexicon lacks, with whose: "Obama's campaign strategist"
+    if kind is None or tok.pos_ == "PROPN" and kind != "person" or owner is not None and kind != "person":
         return None
     relation = any(c.dep_ == "prep" and c.i > tok.i for c in tok.children)
     mods = [t for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod") for t in c.subtree if t.is_alpha]
@@ -98,7 +106,8 @@ def read_description(tok: Token, mention: str) -> Description | None:
     if any(t.lower_ in NEW_REFERENT and (kind != "person" or t.lower_ not in ("former", "same", "parent"))
            for t in mods):
         return None  # "the combined company", "the other candidate": another entity than the one named
-    return Description(kind, tok.lower_, rest, gender=gender_of_word(tok.text, "role"), title_only=relation,
+    return Description(kind, tok.lower_, rest, gender=gender_of_word(tok.text, "role"),
+                       title_only=relation or owner is not None, owner=owner.lower_ if owner is not None else None,
                        names=names, nouns=tuple(t.lower_ for t in mods if t.pos_ == "NOUN"),
                        cls=description_classes().get(tok.lower_, "any"))
 
@@ -156,6 +165,8 @@ def by_continuation(doc: Doc, cast: Cast, tok: Token, d: Description, ents: dict
         return None
     if cast.subject_since(k, tok) or d.title_only and cast.speakers[k].positions:
         return None
+    if d.owner is not None and d.owner in {w.lower() for w in cast.speakers[k].key}:
+        return None  # "Smith said ... Smith's spokesman said": someone new
     return _fits(cast.speakers[k], d, k)
 
 
