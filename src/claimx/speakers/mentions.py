@@ -305,13 +305,18 @@ def _earlier_unnamed(cast: Cast, tok: Token) -> int | None:
 
 def _plural_subject_before(doc: Doc, text: str, cast: Cast, tok: Token, ents: dict[int, Span]) -> int | None:
     """"Twenty-seven states are challenging the rules. They argue ...": the
-    plural noun that is the main subject of the sentence just before (a
-    group), when "they" found no statement's source to refer to."""
+    plural noun that is the one main subject of the sentence just before (a
+    group), when "they" found no statement's source to refer to; none when
+    that sentence has two ("Democrats want more, and Republicans less")."""
     sent = tok.sent
     if sent.start == 0:
         return None
     before = doc[sent.start - 1].sent
-    subj = next((c for c in before.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    verbs = [before.root, *(c for c in before.root.children if c.dep_ == "conj")]
+    subjects = [c for v in verbs for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if len(subjects) != 1:
+        return None  # "Democrats want more, and Republicans want less. They said": either
+    subj = subjects[0]
     if (subj is None or subj.tag_ not in ("NNS", "NNPS") or subj.pos_ == "PRON" or subj.like_num
             or subj.ent_type_ in ("CARDINAL", "QUANTITY", "PERCENT", "MONEY", "DATE", "TIME")
             or cast.quoted is not None and subj.idx in cast.quoted):
