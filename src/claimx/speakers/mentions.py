@@ -41,8 +41,9 @@ from claimx.speakers.names import (
 )
 from claimx.speakers.lines import signature_of
 from claimx.speakers.organisations import find_org, full_name
-from claimx.speakers.positions import appositions, office_holder, positions_of, premodifiers, title_head
+from claimx.speakers.positions import ROLE_SUFFIXES, appositions, office_holder, positions_of, premodifiers, title_head
 from claimx.speakers.pronouns import Thread, possessive_pronoun, subject_pronoun, sure, thing_pronoun
+from claimx.speakers.words import description_nouns
 
 NAMED = {"PERSON", *ORG_LABELS}  # entities that name a speaker (not "45-year-old", a DATE)
 SUBJECT_PRONOUNS = {"he", "she"}
@@ -305,8 +306,8 @@ def _earlier_unnamed(cast: Cast, tok: Token) -> int | None:
 
 def _plural_subject_before(doc: Doc, text: str, cast: Cast, tok: Token, ents: dict[int, Span]) -> int | None:
     """"Twenty-seven states are challenging the rules. They argue ...": the
-    plural noun that is the one main subject of the sentence just before (a
-    group), when "they" found no statement's source to refer to; none when
+    plural noun for people, organisations or places that is the one main
+    subject of the sentence just before (a group), when "they" found no statement's source to refer to; none when
     that sentence has two ("Democrats want more, and Republicans less")."""
     sent = tok.sent
     if sent.start == 0:
@@ -317,7 +318,12 @@ def _plural_subject_before(doc: Doc, text: str, cast: Cast, tok: Token, ents: di
     if len(subjects) != 1:
         return None  # "Democrats want more, and Republicans want less. They said": either
     subj = subjects[0]
-    if (subj is None or subj.tag_ not in ("NNS", "NNPS") or subj.pos_ == "PRON" or subj.like_num
+    low = subj.lower_
+    forms = {subj.lemma_.lower(), low[:-1] if low.endswith("s") else low, low[:-2] if low.endswith("es") else low}
+    if not (forms & description_nouns().keys() or any(f.endswith(ROLE_SUFFIXES) for f in forms)
+            or subj.ent_type_ in ("NORP", "ORG", "GPE")):
+        return None  # "The talks ended. They argue": no one who could argue
+    if (subj.tag_ not in ("NNS", "NNPS") or subj.pos_ == "PRON" or subj.like_num
             or subj.ent_type_ in ("CARDINAL", "QUANTITY", "PERCENT", "MONEY", "DATE", "TIME")
             or cast.quoted is not None and subj.idx in cast.quoted):
         return None

@@ -1,0 +1,55 @@
+"""Lines of the page that name a source (claimx.speakers.lines): signature
+lines, headline descriptions, names a headline's title case garbled."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.attribution_cases import record
+
+
+def _speakers(nlp, text):
+    rec = record(nlp, text)
+    names = {s["id"]: s["name"] for s in rec["speakers"]}
+    return [(q["speaker_mention"]["text"] if q["speaker_mention"] else None, names.get(q["speaker"]))
+            for q in rec["quotes"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a letter's "I" is the name on its signature line
+        ("LETTERS.\n\nI think the council has failed us all.\n\nChris Smith.\n\nLeeds.\n",
+         [("I", "Chris Smith")]),
+        ("I believe the plan will fail.\n\n— Jane Roe, Leeds\n", [("I", "Jane Roe")]),
+        # negatives: no signature line; a place is no signature
+        ("I believe the plan will fail.\n\nThe vote is on Monday.\n", [("I", None)]),
+        ("I believe the plan will fail.\n\nNew York.\n", [("I", None)]),
+    ],
+)
+def test_signature_lines(nlp, text, expected):
+    assert _speakers(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "speaker"),
+    [
+        # a headline's bare description is the person the lede quotes
+        ("Lawmaker urges sanctions on Russia.\n\nRep. Adam Schiff called on the president to act, "
+         "saying the hacking was a threat.\n", "Lawmaker", "Adam Schiff"),
+        # negative: the lede's first statement is no person's
+        ("Lawmaker urges sanctions on Russia.\n\nThe committee said the hacking was a threat.\n",
+         "Lawmaker", "Lawmaker"),
+    ],
+)
+def test_headline_descriptions(nlp, text, mention, speaker):
+    assert (mention, speaker) in _speakers(nlp, text)
+
+
+def test_a_name_the_headline_garbled_joins_the_full_name(nlp):
+    text = ("Clinton Hid Past Health Problems From Public, Doctor Says.\n\n"
+            "Hillary Clinton allowed her staff to think it was a pulled muscle, Dr. Connie Mariano said.\n\n"
+            "“It was a clot,” Clinton wrote in 2003.\n")
+    names = {n for _, n in _speakers(nlp, text)}
+    assert "Hillary Clinton" in names
+    assert "Clinton Hid" not in names
