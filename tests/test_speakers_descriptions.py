@@ -93,3 +93,25 @@ def _speaker_of(nlp, text, mention):
 )
 def test_descriptions_in_articles(nlp, text, mention, speaker):
     assert _speaker_of(nlp, text, mention) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "speaker"),
+    [
+        # a definite unnamed source is the earlier one of its noun
+        ("The van was late, a source said.\n\nThe police overruled that request, the source added.",
+         "the source", ("source", "unnamed")),
+        # an office and its modifiers for the previous speaker given no position
+        ("Bernie Sanders said the plan would fail. The Vermont senator added that it was late.",
+         "The Vermont senator", ("Bernie Sanders", "person")),
+        # a role by name for the previous speaker given none; a quotation's subject does not stop it
+        ("David Axelrod called on Howard Dean to apologize. “My reaction was outrage,” Obama's former campaign "
+         "strategist said.", "Obama's former campaign strategist", ("David Axelrod", "person")),
+        # negatives: a role of the previous speaker is someone else; a bare office stays unresolved
+        ("Tom Hale said the plan would fail. Hale's spokesman said it was late.", "Hale's spokesman",
+         ("Hale's spokesman", "unnamed")),
+        ("Tom Hale said the plan would fail. The minister said it was late.", "The minister", ("minister", "unnamed")),
+    ],
+)
+def test_descriptions_for_members(nlp, text, mention, speaker):
+    assert _speaker_of(nlp, text, mention) == speaker
