@@ -26,6 +26,7 @@ from claimx.quotemarks import QuotationIndex
 from claimx.speakers import descriptions, documents, gender
 from claimx.speakers.cast import Cast, Speaker, doc_text
 from claimx.speakers.descriptions import AGE
+from claimx.speakers.lines import signature_of
 from claimx.speakers.names import (
     ORG_LABELS,
     clean_name,
@@ -39,7 +40,6 @@ from claimx.speakers.names import (
     strip_det,
     surname_of,
 )
-from claimx.speakers.lines import signature_of
 from claimx.speakers.organisations import find_org, full_name
 from claimx.speakers.positions import ROLE_SUFFIXES, appositions, office_holder, positions_of, premodifiers, title_head
 from claimx.speakers.pronouns import Thread, possessive_pronoun, subject_pronoun, sure, thing_pronoun
@@ -189,17 +189,17 @@ def merge_sources(doc: Doc, text: str, cast: Cast, source_heads: set[int], ents:
             head, tok = antecedent.i, antecedent
         if tok.pos_ == "PRON":
             sig = signature_of(doc, cast, tok)
-            if sig is not None:  # a letter's "I": the name on its signature line
-                span = doc.char_span(*sig, alignment_mode="contract")
-                k = person_for(cast, clean_name(list(span)))
-                cast.name(k, [], sig)
-                cast.name(k, [head, source], (tok.idx, tok.idx + len(tok)))
+            signed = doc.char_span(*sig, alignment_mode="contract") if sig is not None else None
+            if sig is not None and signed is not None:  # a letter's "I": the name on its signature line
+                writer = person_for(cast, clean_name(list(signed)))
+                cast.name(writer, [], sig)
+                cast.name(writer, [head, source], (tok.idx, tok.idx + len(tok)))
                 continue
-            k = thing_pronoun(cast, tok, ents)
-            if k is None and tok.lower_ == "they":
-                k = _plural_subject_before(doc, text, cast, tok, ents)
-            if k is not None:  # else an unresolved pronoun: leave it unresolved
-                cast.name(k, [head, source], (tok.idx, tok.idx + len(tok)))
+            it = thing_pronoun(cast, tok, ents)
+            if it is None and tok.lower_ == "they":
+                it = _plural_subject_before(doc, text, cast, tok, ents)
+            if it is not None:  # else an unresolved pronoun: leave it unresolved
+                cast.name(it, [head, source], (tok.idx, tok.idx + len(tok)))
             continue
         span = mention_span(tok)
         k = _source_speaker(doc, cast, tok, span, text[span[0] : span[1]], ents)
@@ -224,9 +224,10 @@ def _source_speaker(
         return k
     handle = next((t for t in [tok, *tok.children] if t.text.startswith("@") and len(t) > 1), None)
     if handle is not None:  # "one Twitter user @nycsouthpaw": the handle names a person
-        key = (handle.text,)
-        k = next((i for i, s in enumerate(speakers) if s.key == key), None)
-        return k if k is not None else cast.add(Speaker(handle.text, "person", key, first=handle.idx, label="PERSON"))
+        known = next((i for i, s in enumerate(speakers) if s.key == (handle.text,)), None)
+        if known is not None:
+            return known
+        return cast.add(Speaker(handle.text, "person", (handle.text,), first=handle.idx, label="PERSON"))
     key_text = ent.text if ent is not None else mention
     k = person_named(cast, key_text)  # "Smith-Jones" after "Jean Smith-Jones", whatever the NER says
     if k is not None:

@@ -30,8 +30,8 @@ from claimx.speakers.cast import Cast, doc_text
 from claimx.speakers.gender import add_words
 from claimx.speakers.words import (
     description_nouns,
-    party_letters,
     not_roles,
+    party_letters,
     role_verbs,
     title_abbreviations,
     title_pattern,
