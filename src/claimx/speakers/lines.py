@@ -20,6 +20,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from claimx.speakers.cast import Cast, doc_text
+from claimx.speakers.words import description_nouns
 
 _SIGNATURE = re.compile(
     r"[—–-]?\s*(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3})\.?\s*(?:,\s*[A-Z][\w .,'’-]{0,40})?"
@@ -77,9 +78,12 @@ def headline_sources(doc: Doc, cast: Cast) -> None:
 
 
 def _bare_headline_description(tok: Token, cast: Cast, k: int, zone: int) -> bool:
-    """"Lawmaker urges ...": a capitalised noun with no article that names no one, in the headline."""
+    """"Lawmaker urges ...", "Retired General reveals": a capitalised common
+    noun with no article that names no one, in the headline; not a name the
+    NER missed ("PENCE:", "Politifact")."""
     return (tok.idx < zone and cast.speakers[k].kind == "unnamed" and cast.speakers[k].name[:1].isupper()
-            and tok.pos_ in ("NOUN", "PROPN") and not any(c.dep_ == "det" for c in tok.children))
+            and (tok.pos_ == "NOUN" or tok.pos_ == "PROPN" and tok.lower_ in description_nouns())
+            and not tok.is_upper and not any(c.dep_ == "det" for c in tok.children))
 
 
 def _point(cast: Cast, old: int, new: int) -> None:
