@@ -110,13 +110,9 @@ def pairs(text: str, gold: list, pred: list) -> list[tuple[int, int]]:
             if inter:
                 sim = inter / len(pc | gc) + (1 if (ps & gs) or (not ps and not gs) else 0)
                 cand.append((-sim, i, j))
-    used_p, used_g, out = set(), set(), []
-    for _, i, j in sorted(cand):
-        if i not in used_p and j not in used_g:
-            used_p.add(i)
-            used_g.add(j)
-            out.append((i, j))
-    return out
+    from claimx.evaluate_speakers import one_to_one
+
+    return one_to_one(cand)
 
 
 def check(records: Path, split: str, show: int) -> dict[str, Counter]:

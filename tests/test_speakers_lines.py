@@ -53,3 +53,9 @@ def test_a_name_the_headline_garbled_joins_the_full_name(nlp):
     names = {n for _, n in _speakers(nlp, text)}
     assert "Hillary Clinton" in names
     assert "Clinton Hid" not in names
+
+
+def test_a_transcript_label_is_no_headline_description(nlp):
+    """"PENCE:" before "WALLACE:" is a name, not a headline's description of the next speaker."""
+    text = "The debate went on.\n\nPENCE: Well, look, she thinks this is a show.\n\nWALLACE: But I must ask you."
+    assert ("PENCE", "WALLACE") not in _speakers(nlp, text)

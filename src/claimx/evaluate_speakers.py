@@ -113,14 +113,19 @@ def _pairs(gold: list[GoldQuote], quotes: list[dict]) -> list[tuple[int, int]]:
             inter = sum(max(0, min(g.end, e) - max(g.start, s)) for s, e in pieces)
             if inter > 0:
                 cand.append((-inter, i, j))
-    used_g: set[int] = set()
-    used_q: set[int] = set()
+    return one_to_one(cand)
+
+
+def one_to_one(candidates: list[tuple[float, int, int]]) -> list[tuple[int, int]]:
+    """(a, b) pairs from (cost, a, b) candidates, cheapest first, each a and b used once."""
+    used_a: set[int] = set()
+    used_b: set[int] = set()
     out = []
-    for _, i, j in sorted(cand):
-        if i not in used_g and j not in used_q:
-            used_g.add(i)
-            used_q.add(j)
-            out.append((i, j))
+    for _, a, b in sorted(candidates):
+        if a not in used_a and b not in used_b:
+            used_a.add(a)
+            used_b.add(b)
+            out.append((a, b))
     return out
 
 
