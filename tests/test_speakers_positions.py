@@ -202,6 +202,11 @@ def _member_positions(nlp, text, name):
         # a title given in another sentence: the description resolved to the speaker
         ("Bernie Sanders said the plan would fail. The Vermont senator added that it was late.", "Bernie Sanders",
          [("Vermont senator", "senator", "Vermont")]),
+        # a sentence that states the role
+        ("Richard Revesz is director of the Institute for Policy Integrity. Revesz said the states were wrong.",
+         "Richard Revesz", [("director of the Institute for Policy Integrity", "director",
+                             "Institute for Policy Integrity")]),
+        ("Tom Bell is right. Bell said the states were wrong.", "Tom Bell", []),
         # negatives: kin, a relative clause that states no role, a place or an event after the name
         ("“No,” said Tom Bell, a father of three.", "Tom Bell", []),
         ("Jane Roe, who lives in Ohio, said the books were clean.", "Jane Roe", []),

@@ -231,13 +231,7 @@ def relative_role(doc: Doc, name: list[Token]) -> dict | None:
     if clause is None or not any(c.tag_ in ("WP", "WDT") for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
         return None
     if clause.lemma_ == "be":
-        attr = next((c for c in clause.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
-        if attr is None:
-            return None
-        toks = [t for t in attr.subtree if t.i <= attr.i]
-        prep = next((c for c in attr.rights if c.dep_ == "prep" and c.lower_ in ("of", "at", "for")), None)
-        toks = without_det(toks + (list(prep.subtree) if prep is not None else []))
-        return (position_from(doc, toks) or role_phrase(doc, toks)) if toks else None
+        return _attribute_position(doc, clause)
     title = role_verbs().get(clause.lemma_)
     obj = next((c for c in clause.children if c.dep_ == "dobj"), None)
     if title is None or obj is None:
@@ -246,6 +240,27 @@ def relative_role(doc: Doc, name: list[Token]) -> dict | None:
     text = doc_text(doc)
     start, end = clause.idx, toks[-1].idx + len(toks[-1])
     return _position(text[start:end], start, end, title, text[toks[0].idx : end])
+
+
+def _attribute_position(doc: Doc, verb: Token) -> dict | None:
+    """The position the noun after "be" gives: "is the party's treasurer"."""
+    attr = next((c for c in verb.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
+    if attr is None:
+        return None
+    toks = [t for t in attr.subtree if t.i <= attr.i]
+    prep = next((c for c in attr.rights if c.dep_ == "prep" and c.lower_ in ("of", "at", "for")), None)
+    toks = without_det(toks + (list(prep.subtree) if prep is not None else []))
+    return (position_from(doc, toks) or role_phrase(doc, toks)) if toks else None
+
+
+def copular_role(doc: Doc, name: list[Token]) -> dict | None:
+    """A sentence that states the person's role: "Richard Revesz is director
+    of the Institute for Policy Integrity" -> director, Institute for Policy
+    Integrity. Not "Smith is a father of three", "Smith is right"."""
+    head = name[-1]
+    if head.dep_ != "nsubj" or head.head.lemma_ != "be":
+        return None
+    return _attribute_position(doc, head.head)
 
 
 def name_affiliation(doc: Doc, name: list[Token]) -> dict | None:
@@ -287,7 +302,7 @@ Rule = Callable[[Doc, list[Token]], "dict | None"]
 PREMODIFIER_RULES: tuple[Rule, ...] = (position_from, premodifier_role)
 APPOSITION_RULES: tuple[Rule, ...] = (position_from, apposition_role, role_phrase)
 NameRule = Callable[[Doc, list[Token]], "dict | None"]
-AFTER_NAME_RULES: tuple[NameRule, ...] = (party_state_tag, name_affiliation)
+AFTER_NAME_RULES: tuple[NameRule, ...] = (party_state_tag, name_affiliation, copular_role)
 
 
 def positions_of(doc: Doc, name: list[Token]) -> list[dict]:
@@ -310,7 +325,7 @@ def positions_of(doc: Doc, name: list[Token]) -> list[dict]:
             if pos is not None:
                 found.append(pos)
                 break
-    relative = relative_role(doc, name)
+    relative = relative_role(doc, name)  # after the appositions: "X, a lawyer, who chairs ..."
     if relative is not None:
         found.append(relative)
     return found
