@@ -83,21 +83,8 @@ class AttributionComponent:
                 if d[key] is not None:
                     d[key] = list(d[key])
             quotes.append(d)
-        doc._.claimx_speakers, doc._.claimx_quotes = speaking(doc._.claimx_speakers, quotes)
+        doc._.claimx_quotes = quotes
         return doc
-
-
-def speaking(speakers: list[dict], quotes: list[dict]) -> tuple[list[dict], list[dict]]:
-    """The speakers that said something (a member of the cast only mentioned
-    is no speaker), numbered afresh in order, and the quotes pointing at them."""
-    said = {q["speaker"] for q in quotes if q["speaker"] is not None}
-    kept = [sp for sp in speakers if sp["id"] in said]
-    ids = {sp["id"]: f"s{n}" for n, sp in enumerate(kept, start=1)}
-    for sp in kept:
-        sp["id"] = ids[sp["id"]]
-    for q in quotes:
-        q["speaker"] = ids.get(q["speaker"]) if q["speaker"] is not None else None
-    return kept, quotes
 
 
 class DatesComponent:
