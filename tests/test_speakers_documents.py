@@ -47,6 +47,11 @@ def _speaker_of(nlp, text: str, mention: str) -> tuple[str, str] | None:
         # the earlier report was what someone spoke of, not what they wrote: no author
         ("Tom Hale said the report was wrong. The report said the river was clean.", "The report",
          ("report", "document")),
+        # a thing it comes from, a date among its modifiers, a modifier use of the noun: no author
+        ("Footage from the game shows that students wore costumes.", "Footage from the game",
+         ("Footage from the game", "document")),
+        ("In Florida, a June poll found that Trump was ahead.", "a June poll", ("June poll", "document")),
+        ("Trump's poll numbers rose in May. The new poll finds that Trump leads.", "The new poll", ("new poll", "document")),
         # "his" with no person quoted before: no author guessed
         ("His statement said the plant would reopen.", "His statement", ("His statement", "document")),
     ],

@@ -23,7 +23,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from claimx.speakers.cast import Cast
-from claimx.speakers.words import document_nouns
+from claimx.speakers.words import description_nouns, document_nouns
 
 AUTHOR_VERBS = frozenset({"write", "release", "issue", "publish", "put", "post", "send", "sign", "file", "pen",
                           "tweet", "produce", "conduct", "commission", "author", "present", "unveil", "deliver"})
@@ -42,14 +42,17 @@ def document_class(tok: Token) -> str | None:
 def author_token(tok: Token) -> Token | None:
     """The word that names the author of the document ``tok`` heads, or None:
     "Smith's statement" -> Smith; "a statement from the governor's office"
-    -> governor; "a Bloomberg poll" -> Bloomberg."""
+    -> governor; "a Bloomberg poll" -> Bloomberg. Not "poll numbers" (a
+    modifier, no document), "footage from the game" (no one)."""
+    if tok.dep_ == "compound":
+        return None
     for child in tok.children:
         if child.dep_ == "poss" and child.i < tok.i:
             return child
     for child in tok.rights:
         if child.dep_ == "prep" and child.lower_ in ("from", "by"):
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if obj is not None:
+            if obj is not None and _someone(_office_holder(obj)):
                 return _office_holder(obj)
         if child.dep_ == "acl" and child.tag_ == "VBN":
             agent = next((c for c in child.children if c.dep_ == "agent"), None)
@@ -57,7 +60,7 @@ def author_token(tok: Token) -> Token | None:
             if obj is not None:
                 return obj
     named = [c for c in tok.lefts if c.dep_ in ("compound", "nmod", "npadvmod")
-             and (c.ent_type_ in AUTHOR_LABELS or c.pos_ == "PROPN" and c.text[:1].isupper())]
+             and (c.ent_type_ in AUTHOR_LABELS or c.pos_ == "PROPN" and c.text[:1].isupper() and not c.ent_type_)]
     if named:
         return named[-1]
     head = tok.head
@@ -66,6 +69,14 @@ def author_token(tok: Token) -> Token | None:
     if tok.dep_ == "pobj" and head.lower_ in CHANNEL_PREPS and head.head.pos_ == "VERB":
         return _subject(head.head)
     return None
+
+
+def _someone(tok: Token) -> bool:
+    """Whether ``tok`` may name an author: a name, or a noun for a person or
+    an organisation ("the governor", "the agency"), not a thing ("the game")."""
+    if tok.ent_type_:
+        return tok.ent_type_ in AUTHOR_LABELS
+    return tok.pos_ in ("PROPN", "PRON") or description_nouns().get(tok.lower_) in ("person", "organisation")
 
 
 def _office_holder(obj: Token) -> Token:
@@ -94,7 +105,7 @@ def antecedent(cast: Cast, tok: Token) -> Token | None:
         t = doc[i]
         if para - cast.paragraph(t.idx) > BACK_PARAGRAPHS:
             return None
-        if document_class(t) == cls:
+        if document_class(t) == cls and t.dep_ != "compound":
             return author_token(t)
     return None
 
