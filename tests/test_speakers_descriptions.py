@@ -111,6 +111,12 @@ def test_descriptions_in_articles(nlp, text, mention, speaker):
         ("Tom Hale said the plan would fail. Hale's spokesman said it was late.", "Hale's spokesman",
          ("Hale's spokesman", "unnamed")),
         ("Tom Hale said the plan would fail. The minister said it was late.", "The minister", ("minister", "unnamed")),
+        # a party or a nation must be known of the previous speaker, a place need not
+        ("Hillary Clinton said the plan would fail. “I was curious,” the Republican nominee said.",
+         "the Republican nominee", ("Republican nominee", "unnamed")),
+        # an office whose holder is named with it is that holder
+        ("Vin Weber discussed the plan. The director of the Centre, Ina Kirsch, told reporters it was late.",
+         "The director of the Centre", ("Ina Kirsch", "person")),
     ],
 )
 def test_descriptions_for_members(nlp, text, mention, speaker):

@@ -37,9 +37,11 @@ def test_signature_lines(nlp, text, expected):
         # a headline's bare description is the person the lede quotes
         ("Lawmaker urges sanctions on Russia.\n\nRep. Adam Schiff called on the president to act, "
          "saying the hacking was a threat.\n", "Lawmaker", "Adam Schiff"),
-        # negative: the lede's first statement is no person's
+        # negatives: the lede's first statement is no person's; the headline's noun is for no person
         ("Lawmaker urges sanctions on Russia.\n\nThe committee said the hacking was a threat.\n",
          "Lawmaker", "Lawmaker"),
+        ("Campaign for Trump says it will recast his image.\n\nPaul Manafort said the team would grow.\n",
+         "Campaign for Trump", "Campaign for Trump"),
     ],
 )
 def test_headline_descriptions(nlp, text, mention, speaker):

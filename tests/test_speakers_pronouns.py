@@ -80,8 +80,11 @@ def test_gender_evidence_from_pronouns(nlp, text, genders):
         # "they" with no statement before: the plural subject of the sentence before
         ("Twenty-seven states and industry groups are challenging the rules.\n\n"
          "They argue that the agency overstepped its authority.", [("They", "Twenty-seven states")]),
-        # negatives: no plural subject before, or a number for one
+        # negatives: no plural subject before, or no people; a name that ends in s is no plural
         ("The talks ended on Monday.\n\nThey argue that the agency overstepped its authority.", [("They", None)]),
+        ("Bernie Sanders spoke in Las Vegas. Sanders drew cheers from union workers at the cafeteria. "
+         "He asked workers if they planned to vote.",
+         [("they", None)]),
     ],
 )
 def test_pronouns_bind_to_members_only(nlp, text, quotes):

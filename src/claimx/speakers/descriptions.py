@@ -71,6 +71,7 @@ class Description:
     names: tuple[str, ...] = ()  # capitalised modifiers the entity must be known by: "the South Carolina senator"
     nouns: tuple[str, ...] = ()  # noun modifiers: "the appeals court"
     owner: str | None = None  # a name it is a relation to: "Obama's former campaign strategist" -> obama
+    affiliations: tuple[str, ...] = ()  # party or nation among its names ("the Republican nominee"): must be known
 
 
 def read_description(tok: Token, mention: str) -> Description | None:
@@ -89,6 +90,8 @@ def read_description(tok: Token, mention: str) -> Description | None:
     if len(words) < 2 or owner is None and words[0].lower() not in DETERMINERS or tok.tag_ in ("NNS", "NNPS"):
         return None
     rest = " ".join(words[1:]).lower()
+    if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in tok.children):
+        return None  # "the director of the Centre, Ina Kirsch": its holder is named
     age = AGE.search(mention)
     if age is not None:
         return Description("person", "", rest, age=age.group(1))
@@ -108,7 +111,7 @@ def read_description(tok: Token, mention: str) -> Description | None:
         return None  # "the combined company", "the other candidate": another entity than the one named
     return Description(kind, tok.lower_, rest, gender=gender_of_word(tok.text, "role"),
                        title_only=relation or owner is not None, owner=owner.lower_ if owner is not None else None,
-                       names=names, nouns=tuple(t.lower_ for t in mods if t.pos_ == "NOUN"),
+                       names=names, affiliations=tuple(t.lower_ for t in mods if t.ent_type_ == "NORP"), nouns=tuple(t.lower_ for t in mods if t.pos_ == "NOUN"),
                        cls=description_classes().get(tok.lower_, "any"))
 
 
@@ -119,8 +122,8 @@ def _agrees(sp: Speaker, d: Description, undescribed: bool = False) -> bool:
     anything the modifiers say ("the Vermont senator")."""
     if sp.kind != "person" or d.gender is not None and not sp.agrees(d.gender):
         return False
-    if undescribed and not sp.positions:
-        return True
+    if undescribed and not sp.positions and not d.affiliations:
+        return True  # a place may be new ("the Vermont senator"), a party or nation must be known
     known = {w[:6] for w in sp.described | {w.lower() for w in sp.key}}
     return all(w[:6] in known for w in d.names)
 

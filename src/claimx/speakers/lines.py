@@ -20,6 +20,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from claimx.speakers.cast import Cast, doc_text
+from claimx.speakers.positions import ROLE_SUFFIXES
 from claimx.speakers.words import description_nouns
 
 _SIGNATURE = re.compile(
@@ -79,10 +80,13 @@ def headline_sources(doc: Doc, cast: Cast) -> None:
 
 def _bare_headline_description(tok: Token, cast: Cast, k: int, zone: int) -> bool:
     """"Lawmaker urges ...", "Retired General reveals": a capitalised common
-    noun with no article that names no one, in the headline; not a name the
-    NER missed ("PENCE:", "Politifact")."""
+    noun with no article for a person, in the headline; not a name the NER
+    missed ("PENCE:", "Politifact") nor an organisation ("Campaign for
+    Trump says")."""
+    words = [w.lower() for w in cast.speakers[k].name.split()]
     return (tok.idx < zone and cast.speakers[k].kind == "unnamed" and cast.speakers[k].name[:1].isupper()
             and (tok.pos_ == "NOUN" or tok.pos_ == "PROPN" and tok.lower_ in description_nouns())
+            and any(description_nouns().get(w) == "person" or len(w) > 4 and w.endswith(ROLE_SUFFIXES) for w in words)
             and not tok.is_upper and not any(c.dep_ == "det" for c in tok.children))
 
 

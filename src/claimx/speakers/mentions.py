@@ -319,6 +319,8 @@ def _plural_subject_before(doc: Doc, text: str, cast: Cast, tok: Token, ents: di
     if len(subjects) != 1:
         return None  # "Democrats want more, and Republicans want less. They said": either
     subj = subjects[0]
+    if subj.pos_ != "NOUN" and subj.ent_type_ not in ("NORP", "ORG", "GPE"):
+        return None  # a name ("Sanders drew cheers") is no plural
     low = subj.lower_
     forms = {subj.lemma_.lower(), low[:-1] if low.endswith("s") else low, low[:-2] if low.endswith("es") else low}
     if not (forms & description_nouns().keys() or any(f.endswith(ROLE_SUFFIXES) for f in forms)
@@ -329,8 +331,9 @@ def _plural_subject_before(doc: Doc, text: str, cast: Cast, tok: Token, ents: di
             or cast.quoted is not None and subj.idx in cast.quoted):
         return None
     if subj.i in cast.by_token:
-        return cast.by_token[subj.i]
+        k = cast.by_token[subj.i]
+        return k if cast.speakers[k].kind != "person" else None
     span = mention_span(subj)
     k = _source_speaker(doc, cast, subj, span, text[span[0] : span[1]], ents)
     cast.name(k, [subj.i], span)
-    return k
+    return k if cast.speakers[k].kind != "person" else None  # "Sanders drew cheers": one person, no "they"
