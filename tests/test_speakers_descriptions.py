@@ -114,6 +114,9 @@ def test_descriptions_in_articles(nlp, text, mention, speaker):
         # a party or a nation must be known of the previous speaker, a place need not
         ("Hillary Clinton said the plan would fail. “I was curious,” the Republican nominee said.",
          "the Republican nominee", ("Republican nominee", "unnamed")),
+        # "former" says nothing more than the bare office: someone new may be meant
+        ("Jeb Bush said the war was right. “Condi called me,” the former president said.", "the former president",
+         ("former president", "unnamed")),
         # an office whose holder is named with it is that holder
         ("Vin Weber discussed the plan. The director of the Centre, Ina Kirsch, told reporters it was late.",
          "The director of the Centre", ("Ina Kirsch", "person")),

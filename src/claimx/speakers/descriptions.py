@@ -54,6 +54,7 @@ ENTITY_WINDOW = 2
 DESCRIPTOR_WINDOW = 3  # paragraphs before the description's in which a person described so must be mentioned
 CONTINUATION_WINDOW = 1
 UNSURE = -1  # a rule's answer: it may be the previous speaker; no later rule is to guess
+TIME_WORDS = frozenset({"former", "then", "current", "acting", "interim", "outgoing", "incoming", "new", "late"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,8 +186,8 @@ def _fits(sp: Speaker, d: Description, k: int) -> int | None:
         return k
     if sp.descriptors:
         return None
-    if d.text == d.head and d.head in title_nouns():
-        return UNSURE  # a bare office ("the minister") may be someone new: no rule guesses
+    if d.head in title_nouns() and all(w in TIME_WORDS for w in d.text.split()[:-1]):
+        return UNSURE  # a bare office ("the minister", "the former president") may be someone new: no rule guesses
     return k
 
 

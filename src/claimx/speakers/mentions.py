@@ -181,7 +181,8 @@ def merge_sources(doc: Doc, text: str, cast: Cast, source_heads: set[int], ents:
         if tok.tag_ in ("WDT", "WP") and tok.head.dep_ == "relcl":
             # "who": the speaker is the noun the relative clause hangs on
             antecedent = tok.head.head
-            if antecedent.dep_ == "appos" and antecedent.head.pos_ == "PROPN":
+            if (antecedent.dep_ == "appos" and any(c.dep_ == "det" for c in antecedent.children)
+                    and antecedent.head.pos_ == "PROPN" and antecedent.head.ent_type_ not in ("DATE", "TIME")):
                 antecedent = antecedent.head  # "Future45, a super PAC that intends": the name
             if antecedent.i in cast.by_token:
                 cast.name(cast.by_token[antecedent.i], [head], (tok.idx, tok.idx + len(tok)))
