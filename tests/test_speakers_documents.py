@@ -52,6 +52,12 @@ def _speaker_of(nlp, text: str, mention: str) -> tuple[str, str] | None:
          ("Footage from the game", "document")),
         ("In Florida, a June poll found that Trump was ahead.", "a June poll", ("June poll", "document")),
         ("Trump's poll numbers rose in May. The new poll finds that Trump leads.", "The new poll", ("new poll", "document")),
+        # who obtained it is not who wrote it
+        ("A previously undisclosed email obtained by Citizens United shows that the aide knew.",
+         "A previously undisclosed email", ("previously undisclosed email", "document")),
+        # "her" is not the previous speaker of unknown gender when someone was named since
+        ("Tom Hale spoke at the rally and called Jane Roe terrible. Her record shows that the plan worked.", "Her record",
+         ("Her record", "document")),
         # "his" with no person quoted before: no author guessed
         ("His statement said the plant would reopen.", "His statement", ("His statement", "document")),
     ],

@@ -42,6 +42,9 @@ def test_signature_lines(nlp, text, expected):
          "Lawmaker", "Lawmaker"),
         ("Campaign for Trump says it will recast his image.\n\nPaul Manafort said the team would grow.\n",
          "Campaign for Trump", "Campaign for Trump"),
+        # the person the headline names is not the one it describes
+        ("Union chief says Trump can win.\n\nDonald Trump said on Monday that he would win.\n",
+         "Union chief", "Union chief"),
     ],
 )
 def test_headline_descriptions(nlp, text, mention, speaker):

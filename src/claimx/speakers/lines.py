@@ -65,15 +65,18 @@ def headline_sources(doc: Doc, cast: Cast) -> None:
         return
     zone = cast.paragraphs[min(2, len(cast.paragraphs) - 1)]
     bare: list[int] = []
+    end = 0  # where the headline lines that hold a bare description end
     for _, t in cast.statements:
         k = cast.by_token.get(t)
         if k is None:
             continue
         if _bare_headline_description(doc[t], cast, k, zone):
             bare.append(k)
+            p = cast.paragraph(doc[t].idx) + 1
+            end = cast.paragraphs[p] if p < len(cast.paragraphs) else end
             continue
-        if cast.speakers[k].kind == "person":
-            for b in bare:
+        if cast.speakers[k].kind == "person" and all(s >= end for s, _ in cast.speakers[k].mentions):
+            for b in bare:  # not one the headline names: "SEIU chief says Trump can win" is not Trump
                 _point(cast, b, k)
         return
 

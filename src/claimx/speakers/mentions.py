@@ -290,7 +290,9 @@ def _pronoun_author(cast: Cast, tok: Token, document: Token) -> int | None:
         return None
     sp, low = cast.speakers[prev], tok.lower_
     if low in ("his", "her", "he", "she", "him") and sp.kind == "person":
-        return prev if sp.agrees(gender.pronoun(tok) or "") else None
+        said = gender.pronoun(tok) or ""
+        # of unknown gender only with no one named since ("... denounced her record": Clinton, not Trump)
+        return prev if sp.gender == said or sp.agrees(said) and not cast.named_since(prev, tok.idx) else None
     if low in ("its", "their", "it", "they") and sp.kind in ("organisation", "group"):
         return prev
     return None
