@@ -37,8 +37,9 @@ CASES = [
      "tenth next year, and that no school would close.",
      [("indirect", "Officials", "say", "the budget would be cut by a tenth next year, and that no school would close")]),
     # negatives: a transcript's speakers (named elsewhere, or turns of a transcript)
+    # (the label "PENCE:" is the person named before it: speakers.names.surname_of)
     ("Vice presidential candidate Mike Pence spoke on Sunday.\n\nPENCE: Well, look, the governor will win this race.",
-     [("indirect", "PENCE", ":", "Well, look, the governor will win this race")]),
+     [("indirect", "Mike Pence", ":", "Well, look, the governor will win this race")]),
     ("WALLACE: Why would he do that, Governor?\n\nPENCE: Well, it was a joke, Chris.\n\nWALLACE: A joke?",
      [("indirect", "WALLACE", ":", "Why would he do that, Governor?"),
       ("indirect", "PENCE", ":", "Well, it was a joke, Chris")]),

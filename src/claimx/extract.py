@@ -62,6 +62,15 @@ def _date(text: str, start: int, end: int, value: str | None, kind: Any, rule: s
     return date
 
 
+def speaking(speakers: list[dict], quotes: list[dict]) -> tuple[list[dict], dict[str, str]]:
+    """The speakers some quote is by (a member of the cast only mentioned is
+    no speaker), numbered afresh in order, and each one's new id by its old."""
+    said = {q["speaker"] for q in quotes if q["speaker"] is not None}
+    kept = [sp for sp in speakers if sp["id"] in said]
+    ids = {sp["id"]: f"s{n}" for n, sp in enumerate(kept, start=1)}
+    return [{**sp, "id": ids[sp["id"]]} for sp in kept], ids
+
+
 def build_record(
     article: Article,
     doc: Doc,
@@ -69,13 +78,20 @@ def build_record(
     include_text: bool = False,
     today: dt.date | None = None,
     reference: tuple[dt.date | None, str | None] | None = None,
+    members: bool = False,
 ) -> ArticleRecord:
     """The record of one article from its parsed Doc; ``reference`` (the
-    reference date and its source) when it was already found on a longer text."""
+    reference date and its source) when it was already found on a longer text.
+    ``speakers`` are the members of the cast that said something; with
+    ``members`` every member (a segment's, merged with the others' before
+    the ones that said nothing are dropped: :func:`claimx.segments.merge`)."""
     text = article.text
     ref, ref_source = reference if reference is not None else reference_date(article, published, today)
 
     speakers = doc._.claimx_speakers or []
+    ids = {s["id"]: s["id"] for s in speakers}
+    if not members:
+        speakers, ids = speaking(speakers, doc._.claimx_quotes or [])
     raw_quotes = doc._.claimx_quotes or []
     raw_dates = doc._.claimx_dates or []
     names = {s["id"]: s["name"] for s in speakers}
@@ -85,7 +101,7 @@ def build_record(
     counts: dict[str, int] = {}
     quotes = []
     for n, (q, qdate) in enumerate(zip(raw_quotes, quote_dates, strict=True), start=1):
-        sid = q["speaker"]
+        sid = ids.get(q["speaker"]) if q["speaker"] is not None else None
         if sid is not None:
             counts[sid] = counts.get(sid, 0) + 1
         parts = q["parts"]
@@ -263,7 +279,7 @@ def _build(task: Task, doc: Doc | None, published: dt.date | None, include_text:
         return unread_record(task.article, published, include_text)
     assert doc is not None
     if isinstance(task, segments.Segment):
-        return build_record(task.piece, doc, published=published, reference=task.reference)
+        return build_record(task.piece, doc, published=published, reference=task.reference, members=True)
     return build_record(task, doc, published=published, include_text=include_text)
 
 
@@ -331,7 +347,7 @@ def _work(jobs: list[Job]) -> list[ArticleRecord]:
     with nlp.memory_zone():
         docs = nlp.pipe((article.text for article, _ in jobs), batch_size=len(jobs))
         return [
-            build_record(article, doc, published=published, reference=reference)
+            build_record(article, doc, published=published, reference=reference, members=True)
             if reference is not None  # a segment: its text is not the article's
             else build_record(article, doc, published=published, include_text=include_text)
             for (article, reference), doc in zip(jobs, docs, strict=True)

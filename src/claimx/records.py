@@ -42,7 +42,10 @@ class SentenceRef(_Model):
 class Speaker(_Model):
     id: str
     name: str
-    kind: Literal["person", "organisation", "group", "unnamed"]
+    kind: Literal["person", "organisation", "group", "document", "unnamed"] = Field(
+        description="person, organisation, group ('officials'), document ('the report', when the text names no "
+        "author) or unnamed ('a spokesman')."
+    )
     positions: list[Position]
     mentions: list[TextSpan]
     quote_count: int = 0

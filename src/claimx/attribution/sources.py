@@ -236,7 +236,9 @@ def _subject(ctx: Reading, verb: Token) -> Token | None:
         # ("LONDON (Reuters) - Donald Trump said"): then the nearest one
         # ("was joined on stage by Franken and joked, “...”": the passive
         # verb's subject is the second one's, which is active)
-        deps = SUBJECT_DEPS | {"nsubjpass"} if below == "conj" and verb.dep_ == "conj" else SUBJECT_DEPS
+        # ("After saying ..., she was whisked off": a gerund under a
+        # preposition speaks for its clause's subject, passive or not)
+        deps = SUBJECT_DEPS | {"nsubjpass"} if below == "conj" and verb.dep_ == "conj" or below == "prep" else SUBJECT_DEPS
         subjects = sorted(
             (c for c in cur.children if c.dep_ in deps),
             key=lambda c: (ctx.in_quote(c.idx), abs(c.i - cur.i)),
