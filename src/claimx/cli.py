@@ -21,7 +21,9 @@ from claimx.formats import Format, SummaryFormat, Table
 
 app = typer.Typer(
     name="claimx",
-    help="Extract who said what, in what capacity, how and when from news articles.",
+    help="Extract who said what, in what capacity, how and when from news articles.\n\n"
+    "The manual (commands, inputs, output formats, accuracy) is in the docs/ folder of the claimx source: "
+    "start at docs/README.md.",
     context_settings={"help_option_names": ["-h", "--help"]},
     rich_markup_mode="rich",
     no_args_is_help=True,
