@@ -20,6 +20,20 @@ CASES = [
     # negative: after a phrase of time it reports what follows, not the time
     ("Since last November, according to Human Rights Watch, security forces have killed 400 protesters.",
      [("indirect", "Human Rights Watch", "according to", "security forces have killed 400 protesters")]),
+    # the author of the statement named: "according to a statement by X", "X's statement"
+    ("The plant will close next year, according to a statement by the company.",
+     [("indirect", "company", "according to", "The plant will close next year")]),
+    ("According to the ministry's statement, three soldiers were killed.",
+     [("indirect", "ministry", "according to", "three soldiers were killed")]),
+    # "in her words", "in the words of X"
+    ("In her words, the plan was “a disaster from start to finish.”",
+     [("mixed", "her", "in words", "the plan was “a disaster from start to finish.”")]),
+    ("In the words of one official, the deal is dead.",
+     [("indirect", "one official", "in words", "the deal is dead")]),
+    # negatives: words that attribute nothing
+    ("In other words, the plan failed.", []),
+    ("In a few words, he summed it up.", []),
+    ("In my words, this is a test.", []),
 ]
 
 

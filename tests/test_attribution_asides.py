@@ -24,15 +24,29 @@ CASES = [
     # ... but not a comparison, one that vouches for nothing, or a time ("as she spoke")
     ("It was not as bad as she said.", []),
     ("As expected, the bill passed. As she spoke, the crowd cheered. As we know, it failed.", []),
-    # a cue and its addressee the parser hung on the clause they introduce
+    # a cue and its addressee the parser hung on the clause they introduce (the
+    # adverb opening that clause is its first piece, as PolNeAR marks it)
     ("Instead, Trump told CNN, his policy would be “to go after them” if he wins.",
-     [("mixed", "Trump", "tell", "his policy would be “to go after them” if he wins")]),
+     [("mixed", "Trump", "tell", "Instead, Trump told CNN, his policy would be “to go after them” if he wins")]),
     ("You know, I got in trouble.", []),
     # a parenthetical cue: the clause it interrupts is the content, in two parts
     ("South Carolina, he said, was “where we have a chance to beat Trump.”",
      [("mixed", "he", "say", "South Carolina, he said, was “where we have a chance to beat Trump.”")]),
     ("The economy, Smith said, would recover by June.",
      [("indirect", "Smith", "say", "The economy, Smith said, would recover by June")]),
+    # a cue in mid-sentence, content on both sides: the words before it are the content's first piece
+    ("If the talks fail, the minister told reporters, the strike will go on.",
+     [("indirect", "minister", "tell", "If the talks fail, the minister told reporters, the strike will go on")]),
+    ("Rather than raise taxes, the governor said, the state will cut spending.",
+     [("indirect", "governor", "say", "Rather than raise taxes, the governor said, the state will cut spending")]),
+    ("The tariffs, he says, are a tax, and consumers pay it.",
+     [("indirect", "he", "say", "The tariffs, he says, are a tax, and consumers pay it")]),
+    ("The suspect fled on foot, police said, while the search went on.",
+     [("indirect", "police", "say", "The suspect fled on foot, police said, while the search went on")]),
+    # negatives: the words before are the saying's circumstance
+    ("When asked, the minister said the plan would fail.", [("indirect", "minister", "say", "the plan would fail")]),
+    ("At a rally in Ohio, Smith said, “We will win this state.”",
+     [("direct", "Smith", "say", "We will win this state.")]),
 ]
 
 

@@ -81,6 +81,16 @@ CASES = [
     # ("escalated her criticism" is an action, no statement: ACTS.md rule 3)
     ("She escalated her criticism on Tuesday, telling CNN that Trump is a “faker” and questioning how he got away with it.",
      [("mixed", "She", "tell", "Trump is a “faker”"), ("indirect", "She", "question", "how he got away with it")]),
+    # content does not stop early at a series of verb phrases the parser hung on the cue
+    ("Police said the man fled, abandoned his car and was arrested an hour later.",
+     [("indirect", "Police", "say", "the man fled, abandoned his car and was arrested an hour later")]),
+    ("She said she sold the house, moved abroad and started over.",
+     [("indirect", "She", "say", "she sold the house, moved abroad and started over")]),
+    # negatives: the speaker's own statement in the series; a clause of the narrative after "and"
+    ("He suggested the plan was flawed, called it “third-rate” and left the room.",
+     [("indirect", "He", "suggest", "the plan was flawed"), ("mixed", None, "call", "it “third-rate”")]),
+    ("The minister said taxes would rise, and the opposition walked out.",
+     [("indirect", "minister", "say", "taxes would rise")]),
 ]
 
 

@@ -18,6 +18,18 @@ CASES = [
     ("Smith said the plan was good.\n“Meet the Press”\nJones agreed.", [("indirect", "Smith", "say", "the plan was good")]),
     ("Smith said the plan was good.\n“No way.” Jones disagreed with the plan entirely.",
      [("indirect", "Smith", "say", "the plan was good")]),
+    # a run of cue-less quotation paragraphs all continue the speaker of the quotation before them
+    ("“We will win,” Smith said.\n\n“Nobody can stop us now.”\n\n“Not the polls and not the press.”",
+     [("direct", "Smith", "say", "We will win,” Smith said.\n\n“Nobody can stop us now."),
+      ("direct", "Smith", None, "Not the polls and not the press.")]),
+    ("Smith said the plan was good.\n\n“It will cut waiting times by half.”\n\n“And it will cost less than the old one.”",
+     [("indirect", "Smith", "say", "the plan was good"), ("direct", "Smith", None, "It will cut waiting times by half."),
+      ("direct", "Smith", None, "And it will cost less than the old one.")]),
+    # ... not after a paragraph of narrative, not a title
+    ("“We will win,” Smith said.\n\nThe crowd cheered loudly at the rally.\n\n“Nobody can stop us now, not the polls.”",
+     [("direct", "Smith", "say", "We will win,")]),
+    ("“We will win,” Smith said.\n\n“American Skin (41 Shots)”\n\nThe band played on.",
+     [("direct", "Smith", "say", "We will win,")]),
     # negatives: headings, the writer's questions, scare quotes, titles
     ("What happens next in the talks?", []),
     ("The so-called “reform” was passed by the Senate on Monday.", []),

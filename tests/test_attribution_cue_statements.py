@@ -70,6 +70,24 @@ CASES = [
     ("Trump delivered a defense of “New York values,” saying the city embodied the “heart of America.”",
      [("mixed", "Trump", "deliver", "a defense of “New York values,”"),
       ("mixed", "Trump", "say", "the city embodied the “heart of America.”")]),
+    # "was quoted as saying": the one quoted is the speaker
+    ("The mayor was quoted as saying the plan would fail.", [("indirect", "mayor", "say", "the plan would fail")]),
+    ("The senator was quoted as saying: “We will not back down.”",
+     [("direct", "senator", "say", "We will not back down.")]),
+    ("“We will not back down,” the senator was quoted as saying.",
+     [("direct", "senator", "say", "We will not back down,")]),
+    ("The newspaper quoted the mayor as saying the plan would fail.",
+     [("indirect", "mayor", "say", "the plan would fail")]),
+    # negative: no report
+    ("He is known as saying little.", []),
+    # a second quotation joined by "and" after the cue, or a second that-clause
+    ("“The deal is fair,” he said, and “nobody will like it.”",
+     [("direct", "he", "say", "The deal is fair,” he said, and “nobody will like it.")]),
+    ("She said the plan was “a mistake,” and that the rules “must change.”",
+     [("mixed", "She", "say", "the plan was “a mistake,” and that the rules “must change.”")]),
+    # negatives: the narrative goes on after "and"
+    ("“The deal is fair,” he said, and the crowd cheered.", [("direct", "he", "say", "The deal is fair,")]),
+    ("He said the deal was “fair,” and the crowd cheered.", [("mixed", "He", "say", "the deal was “fair,”")]),
 ]
 
 

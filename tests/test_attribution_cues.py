@@ -34,6 +34,21 @@ CASES = [
     ("“Jaws,” starring Roy Scheider, opened in 1975.", []),
     # a tag left in the text is no cue
     ("<tweet author=\"RandPaul\">My thoughts and prayers are with the victims.</tweet>.", []),
+    # manner verbs the lexicon lacks, decided by structure: a that-clause and a person saying it
+    ("He fumed that the deal was a sham.", [("indirect", "He", "fume", "the deal was a sham")]),
+    ("Jane Roe gushed that the show was great.", [("indirect", "Jane Roe", "gush", "the show was great")]),
+    # ... or a quotation it introduces or closes
+    ("The senator bristled: “I have never said that.”", [("direct", "senator", "bristle", "I have never said that.")]),
+    ("He mused, “Maybe we should wait.”", [("direct", "He", "muse", "Maybe we should wait.")]),
+    ("“That is absurd,” she scoffed.", [("direct", "she", "scoff", "That is absurd,")]),
+    # negatives: no person saying it, or a verb of knowing or perceiving
+    ("The river fumed that morning.", []),
+    ("The company fumed that the ruling was unfair.", []),
+    ("She pretended that the door was open.", []),
+    ("He made sure that the door was locked.", []),
+    # "continue" reports a quotation, not an action it goes on with
+    ("“We will win,” he continued.", [("direct", "he", "continue", "We will win,")]),
+    ("The agency will continue screening people for eligibility.", []),
 ]
 
 

@@ -5,7 +5,7 @@ quotes), negatives included; then the pure tests, without the model."""
 
 import pytest
 
-from claimx.attribution.furniture import CREDIT, _caption, opens_furniture
+from claimx.attribution.furniture import CREDIT, _caption, byline, covers, credit_line, merged, opens_furniture, subhead
 from tests.attribution_cases import quotes, record
 
 CASES = [
@@ -18,9 +18,28 @@ CASES = [
     ("President Trump speaks at a rally in Ohio on Monday. (AP Photo/Evan Vucci)", []),
     ("“We will win,” Trump said at the rally. (AP Photo/Evan Vucci)", []),
     ("Photo: AP\n\n“We will win,” Trump said.", [("direct", "Trump", "say", "We will win,")]),
+    # credits with a slash and an outlet, file photos, agency lines
+    ("Firefighters work at the scene. (John Smith/Reuters)", []),
+    ("Mourners gather outside the church.\n\nJohn Smith/Reuters\n\n“It is a sad day,” the mayor said.",
+     [("direct", "mayor", "say", "It is a sad day,")]),
+    ("File photo\n\nThe minister said taxes would rise.", [("indirect", "minister", "say", "taxes would rise")]),
+    # section labels, ad lines, promos, bylines, datelines, subheads
+    ("BONDS: Yields rose, traders said.", [("indirect", "traders", "say", "Yields rose")]),
+    ("THE TAKEAWAY: Senators said the plan would pass.", [("indirect", "Senators", "say", "the plan would pass")]),
+    ("Article continues below\n\nSmith said the plan would work.", [("indirect", "Smith", "say", "the plan would work")]),
+    ("Listen: the mayor says “we are ready”", []),
+    ("Editor’s note: The candidate has repeatedly pledged to ban all visitors.", []),
+    ("By Jane Roe and John Smith, Associated Press\n\nThe mayor said the city was ready.",
+     [("indirect", "mayor", "say", "the city was ready")]),
+    ("WASHINGTON (Reuters) - Senator Jane Roe said on Monday the bill would pass.",
+     [("indirect", "Jane Roe", "say", "the bill would pass")]),
+    ("The mayor spoke on Monday.\n\nWhat Comes Next For The City\n\nOfficials said the budget would be cut by a "
+     "tenth next year, and that no school would close.",
+     [("indirect", "Officials", "say", "the budget would be cut by a tenth next year, and that no school would close")]),
     # negatives: a transcript's speakers (named elsewhere, or turns of a transcript)
+    # (the label "PENCE:" is the person named before it: speakers.names.surname_of)
     ("Vice presidential candidate Mike Pence spoke on Sunday.\n\nPENCE: Well, look, the governor will win this race.",
-     [("indirect", "PENCE", ":", "Well, look, the governor will win this race")]),
+     [("indirect", "Mike Pence", ":", "Well, look, the governor will win this race")]),
     ("WALLACE: Why would he do that, Governor?\n\nPENCE: Well, it was a joke, Chris.\n\nWALLACE: A joke?",
      [("indirect", "WALLACE", ":", "Why would he do that, Governor?"),
       ("indirect", "PENCE", ":", "Well, it was a joke, Chris")]),
@@ -75,3 +94,50 @@ def test_credits(text, credit):
 ])
 def test_caption(para, expected):
     assert _caption(para) is expected
+
+
+@pytest.mark.parametrize(("para", "expected"), [
+    ("John Smith/Reuters", True),
+    ("AFP via Getty Images", True),
+    ("File photo", True),
+    ("Photo by Jane Roe", True),
+    ("(Jane Roe/AFP)", True),
+    ("Reuters reported the deal.", False),
+    ("File photos were lost in the fire.", False),
+    ("Smith/Jones", False),  # no outlet
+])
+def test_credit_line(para, expected):
+    assert credit_line(para) is expected
+
+
+@pytest.mark.parametrize(("para", "expected"), [
+    ("By Jane Roe", True),
+    ("By JOHN SMITH and JANE ROE, Associated Press", True),
+    ("By Monday the talks had failed.", False),
+    ("By the end of the year, prices rose.", False),
+])
+def test_byline(para, expected):
+    assert byline(para) is expected
+
+
+PROSE = "Officials said on Monday that the budget would be cut by a tenth next year."
+
+
+@pytest.mark.parametrize(("para", "after", "expected"), [
+    ("Legend in the Coal Fields", PROSE, True),
+    ("WHAT COMES NEXT", PROSE, True),
+    ("Stocks fell.", PROSE, False),  # a sentence
+    ("The senator said she would vote against the bill", PROSE, False),  # not title case
+    ("Legend in the Coal Fields", "Smith", False),  # no prose after it
+])
+def test_subhead(para, after, expected):
+    assert subhead(para, after) is expected
+
+
+def test_covers_is_a_bisection_of_disjoint_spans():
+    class Ctx:
+        furniture = merged([(10, 20), (0, 5), (15, 30)])
+
+    assert Ctx.furniture == [(0, 5), (10, 30)]
+    assert covers(Ctx, 4) and covers(Ctx, 29) and covers(Ctx, 3, 12)
+    assert not covers(Ctx, 5) and not covers(Ctx, 5, 10) and not covers(Ctx, 30, 40)

@@ -111,11 +111,13 @@ def test_extract_names_a_german_article_and_skips_it(tmp_path):
 
 def test_any_language_extracts_it_anyway(tmp_path):
     de = tmp_path / "berlin.txt"
-    de.write_text(GERMAN_ARTICLE, encoding="utf-8")
+    de.write_text(GERMAN_ARTICLE + "Das Gesetz gilt seit 2024.\n", encoding="utf-8")
     r = runner.invoke(app, ["extract", str(de), "-f", "json", "--any-language"])
     assert r.exit_code == 0, r.stderr
     record = json.loads(r.stdout)
-    assert record["article"]["language"] == "de" and record["speakers"] and "language: de" not in r.stderr
+    # parsed, not left unread: its year is found (the English model reads no German speaker)
+    assert record["article"]["language"] == "de" and "language: de" not in r.stderr
+    assert [d["value"] for d in record["dates"]] == ["2024"]
 
 
 def test_unread_articles_keep_their_place_with_workers(tmp_path, nlp):

@@ -70,3 +70,30 @@ def test_long_runs_of_quotation_marks_cost_linear_time(nlp):
 def test_text_without_long_runs_is_tokenized_as_spacy_does(nlp):
     text = "“We will win,” she said... -- “Yes!!” ‘No’ «Oui» — \"It’s\" (R-S.C.): ok\n\n\"Next\"\n"
     assert [t.text for t in nlp.make_doc(text)] == [t.text for t in nlp.tokenizer.tokenizer(text)]
+
+
+WRAP_WORDS = ["the", "minister", "said", "“we", "will", "win,”", "budget", "on", "Monday.", "that", "he", "told"]
+wrapped_texts = st.lists(
+    st.lists(st.sampled_from(WRAP_WORDS), min_size=8, max_size=40).map(" ".join), min_size=1, max_size=4
+).flatmap(lambda paras: st.sampled_from([50, 62, 75]).map(lambda w: (paras, w)))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(case=wrapped_texts)
+def test_unwrapped_spans_index_original_offsets(nlp, case):
+    """Hard-wrapped text: the unwrapped text has the original's length and
+    characters but for wrapping breaks turned spaces, so every span emitted
+    on it indexes the original text at the same offsets."""
+    import textwrap
+
+    from claimx.unwrap import unwrap
+
+    paras, width = case
+    original = "\n\n".join("\n".join(textwrap.wrap(p, width)) for p in paras)
+    text = unwrap(original)
+    assert len(text) == len(original)
+    assert all(a == b or (a in "\r\n" and b == " ") for a, b in zip(original, text, strict=True))
+    rec = build_record(Article("w", "w", text), nlp(text)).to_dict()
+    for span in all_spans(rec):
+        assert text[span["start"] : span["end"]] == span["text"]
+        assert original[span["start"] : span["end"]].replace("\n", " ") == span["text"].replace("\n", " ")

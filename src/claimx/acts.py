@@ -39,14 +39,22 @@ def parse_acts(value: str | None) -> frozenset[str] | None:
     return frozenset(names)
 
 
-def keep_acts(record: ArticleRecord, acts: frozenset[str] | None) -> ArticleRecord:
-    """``record`` with only the quotes whose act is in ``acts`` (all when None).
-    Quote ids stay those of the whole extraction (q1, q3, ... when q2 was a
-    belief), so a filtered run's ids point at the same quotes as an unfiltered
-    one's; speakers are all kept, each with the count of its quotes kept."""
-    if acts is None or set(ACTS) <= acts:
+def keep_acts(record: ArticleRecord, acts: frozenset[str] | None, topics: bool = False) -> ArticleRecord:
+    """``record`` with only the quotes whose act is in ``acts`` (all when None)
+    and that state a claim (``content == "claim"``: ACTS.md rule 3, a report
+    that only names a topic or asks a question is none); with ``topics`` and
+    no ``acts``, topic-only reports and questions are kept too (an act filter
+    never returns them). Quote ids stay those of the whole extraction (q1,
+    q3, ... when q2 was a belief), so a filtered run's ids point at the same
+    quotes as an unfiltered one's; speakers are all kept, each with the
+    count of its quotes kept."""
+    everything = acts is None or set(ACTS) <= acts
+    if everything and (topics and acts is None or all(q.content == "claim" for q in record.quotes)):
         return record
-    quotes = [q for q in record.quotes if q.act in acts]
+    quotes = [
+        q for q in record.quotes
+        if (everything or q.act in acts) and (q.content == "claim" or topics and acts is None)  # type: ignore[operator]
+    ]
     counts: dict[str, int] = {}
     for q in quotes:
         if q.speaker is not None:

@@ -22,7 +22,9 @@ from claimx.formats import Format, SummaryFormat, Table
 
 app = typer.Typer(
     name="claimx",
-    help="Extract who said what, in what capacity, how and when from news articles.",
+    help="Extract who said what, in what capacity, how and when from news articles.\n\n"
+    "The manual (commands, inputs, output formats, accuracy) is in the docs/ folder of the claimx source: "
+    "start at docs/README.md.",
     context_settings={"help_option_names": ["-h", "--help"]},
     rich_markup_mode="rich",
     no_args_is_help=True,
@@ -69,6 +71,8 @@ def _parse_published(value: str | None) -> dt.date | None:
         raise typer.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD", param_hint="--published") from None
 
 
+TOPICS_HELP = ("Also keep reports that state no claim: a topic only ('cited the polls') or a question ('asked "
+               "whether ...'), marked by their content field; no --acts filter returns them.")
 ACTS_HELP = "Keep only quotes of these acts, comma-separated: speech, belief, fact, intention (default: all)."
 
 
@@ -133,9 +137,7 @@ def extract(
         str | None,
         typer.Option("--output", "-o", help="Write to FILE (atomically), or one file per article into DIR/. Default: stdout."),
     ] = None,
-    table: Annotated[
-        Table, typer.Option("--table", help="CSV/TSV: one row per quote, speaker or date.")
-    ] = Table.quotes,
+    table: Annotated[Table, typer.Option("--table", help="CSV/TSV: one row per quote, speaker or date.")] = Table.quotes,
     published: Annotated[
         str | None, typer.Option("--published", metavar="YYYY-MM-DD", help="Article date where metadata lacks one.")
     ] = None,
@@ -143,6 +145,7 @@ def extract(
         bool, typer.Option("--include-text", help="Add the article text (which all offsets index) to the output.")
     ] = False,
     acts: Annotated[str | None, typer.Option("--acts", metavar="ACT,...", help=ACTS_HELP, callback=_acts_option)] = None,
+    topics: Annotated[bool, typer.Option("--topics", help=TOPICS_HELP)] = False,
     model: Annotated[
         str | None, typer.Option("--model", metavar="NAME_OR_PATH", help="spaCy pipeline to use.")
     ] = None,
@@ -187,13 +190,13 @@ def extract(
                             bool(from_urls or feeds), acts, any_language)
         return
     _extract_here(paths or [], from_urls or [], feeds or [], limit, fmt, output_arg, table, pub, include_text, acts,
-                  model, workers, batch_size, quiet, timeout, any_language)
+                  model, workers, batch_size, quiet, timeout, any_language, topics)
 
 
 def _extract_here(paths: list[str], from_urls: list[str], feeds: list[str], limit: int | None, fmt: Format | None,
                   output_arg: str | None, table: Table, pub: dt.date | None, include_text: bool,
                   acts: frozenset[str] | None, model: str | None, workers: int, batch_size: int, quiet: bool,
-                  timeout: float, any_language: bool) -> None:
+                  timeout: float, any_language: bool, topics: bool) -> None:
     """``extract`` on this machine: read, extract and write."""
     from claimx.extract import extract as run
     from claimx.inputs import iter_articles
@@ -211,7 +214,7 @@ def _extract_here(paths: list[str], from_urls: list[str], feeds: list[str], limi
     articles = iter_articles([*paths, *(feed_run.plan.new if feed_run else [])], url_files=from_urls, timeout=timeout)
     extracted = run(articles, nlp, published=pub, include_text=include_text,
                     batch_size=batch_size, n_process=n_process, on_problem=problems, acts=acts,
-                    any_language=any_language)
+                    any_language=any_language, topics=topics)
     records = _with_progress(feed_run.count(extracted) if feed_run else extracted, quiet)
     try:
         _write_records(records, fmt, table, output, to_dir, database)

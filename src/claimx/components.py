@@ -52,8 +52,9 @@ class AttributionComponent:
         doc.user_data[TEXT_KEY] = text  # read once (spaCy rebuilds doc.text on every access)
         try:
             quotes = find_quotations(text)
-            atts = self.attributor(doc, text, quotes)
-            speakers, assigned = self.resolver(doc, atts, text, quotes)
+            reading = self.attributor.reading(doc, text, quotes)
+            atts = reading.found
+            speakers, assigned = self.resolver(doc, atts, text, quotes, reading.furniture)
         finally:
             doc.user_data.pop(TEXT_KEY, None)
         ids = [f"s{i + 1}" for i in range(len(speakers))]

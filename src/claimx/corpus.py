@@ -4,9 +4,11 @@ claimx/1 records, whatever stores them (a database, JSON Lines files).
 **People.** One row per real-world speaker across the corpus, built by these
 rules, in this order (each a function below with its examples in the tests):
 
-1. organisations merge on their name (``the`` and case aside); groups and
-   unnamed sources ("officials", "a senior official") never merge: two
-   articles' officials are not known to be the same people;
+1. organisations merge on their name (``the`` and case aside); groups,
+   documents and unnamed sources ("officials", "the report", "a senior
+   official") never merge and are no people: the ``people`` table holds
+   persons and organisations only (their quotes keep the raw speaker
+   name in ``claims``);
 2. persons with the same full name (titles, honorifics and middle initials
    aside: "President Donald J. Trump" is "Donald Trump") merge unless their
    positions contradict (:func:`positions_contradict`: both the titles and
@@ -396,6 +398,8 @@ def _people(got: _Collected, corpus: Corpus) -> dict[tuple[str, str], str]:
     used: Counter[str] = Counter()
     person_of: dict[tuple[str, str], str] = {}
     for members in groups:
+        if members[0].kind not in MERGED_KINDS:
+            continue  # a group, a document or an unnamed source is no person of the corpus
         name = display_name(members)
         base = slug(name)
         used[base] += 1

@@ -198,15 +198,19 @@ def _quoted_words(text: str, rel: Relation, lemma: str, act: str) -> str:
 
 def score_corpus(
     docs: Iterable[Document], records: Iterable[dict], acts: frozenset[str] | None = None,
-    lemmas: Lemmas | None = None,
+    lemmas: Lemmas | None = None, topics: bool = False,
 ) -> dict[str, dict[str, float]]:
     """The scores of claimx ``records`` (dicts, one per document, in order)
     against ``docs``; with ``acts``, only the quotes of those acts against the
     gold attributions whose cue the lexicon gives one of them (``lemmas``
-    lemmatises the gold cues' words)."""
+    lemmatises the gold cues' words). Quotes that state no claim (a topic
+    only, a question: ``content``) are scored only with ``topics`` and no
+    ``acts``, as ``claimx extract`` outputs them."""
     per_doc = []
     for gold, rec in zip(docs, records, strict=True):
         relations = gold.gold
+        if acts is not None or not topics:
+            rec = {**rec, "quotes": [q for q in rec["quotes"] if q.get("content", "claim") == "claim"]}
         if acts is not None:
             lemmas = lemmas or (lambda word: [word])
             rec = {**rec, "quotes": [q for q in rec["quotes"] if q["act"] in acts]}

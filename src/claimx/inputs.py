@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from claimx.unwrap import unwrap
+
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 MHTML_SUFFIXES = {".mhtml", ".mht"}
@@ -259,7 +261,7 @@ def read_html(html: str, source: str, stem: str) -> tuple[Article, Notice | None
     article = Article(
         id=stem,
         source=source,
-        text=page.text,
+        text=unwrap(page.text),  # hard-wrapped lines read as paragraphs (claimx.unwrap)
         title=data.get("title") or None,
         author=data.get("author") or None,
         published=parse_date(data.get("date")),
@@ -281,7 +283,7 @@ def _from_record(rec: object, source: str, stem: str, line: int) -> Article:
     return Article(
         id=str(ident) if ident not in (None, "") else f"{stem}:{line}",
         source=source,
-        text=text,
+        text=unwrap(text),
         title=_opt(rec.get("title")),
         author=_opt(rec.get("author")),
         published=parse_date(rec.get("published")),
@@ -414,7 +416,7 @@ def read_bytes(data: bytes, source: str, stem: str, suffix: str) -> Iterator[Art
         except InputError as err:
             yield err
             return
-        yield Article(id=stem, source=source, text=text)
+        yield Article(id=stem, source=source, text=unwrap(text))
 
 
 def expand(paths: Iterable[str]) -> Iterator[Path | str | InputError]:

@@ -141,3 +141,24 @@ def date_patterns() -> dict[str, list[str]]:
         case, pattern = line.split("\t")[:2]
         out[case].append(pattern)
     return out
+
+
+@cache
+def asking_verbs() -> frozenset[str]:
+    """Lemmas of verbs of asking ("ask", "wonder", "inquire"): after one, a
+    wh-clause is a question, no claim (claimx/attribution/claims.py)."""
+    return _words("asking_verbs.txt")
+
+
+@cache
+def outlets() -> frozenset[str]:
+    """News agencies and picture desks as a credit names them ("Reuters",
+    "Getty Images", "AP Photo"): page furniture in a credit."""
+    return frozenset(ln.strip() for ln in _lines("outlets.txt"))
+
+
+@cache
+def clause_verbs() -> frozenset[str]:
+    """Lemmas of verbs that take a "that"-clause without saying it (knowing,
+    perceiving, causing, deciding): never read as a manner of speaking."""
+    return _words("clause_verbs.txt")

@@ -42,7 +42,10 @@ class SentenceRef(_Model):
 class Speaker(_Model):
     id: str
     name: str
-    kind: Literal["person", "organisation", "group", "unnamed"]
+    kind: Literal["person", "organisation", "group", "document", "unnamed"] = Field(
+        description="person, organisation, group ('officials'), document ('the report', when the text names no "
+        "author) or unnamed ('a spokesman')."
+    )
     positions: list[Position]
     mentions: list[TextSpan]
     quote_count: int = 0
@@ -63,6 +66,14 @@ class Quote(_Model):
         description="What the cue does with the content (PDTB/PARC attribution types): speech (said, told, "
         "according to), belief (believes, expects that), fact (a study found, data show) or intention "
         "(plans to, urged X to)."
+    )
+    content: Literal["claim", "topic", "question"] = Field(
+        default="claim",
+        description="Whether the quote states a claim (ACTS.md rule 3: a statement needs content): claim (a "
+        "proposition or words said), topic (the cue's object only names a topic: 'announced the end of the "
+        "strike', 'voiced concern about the budget', 'cited the polls') or question ('asked whether the plan "
+        "was legal'). Topics and questions are no claims: only `claimx extract --topics` keeps them, and no "
+        "act filter returns them.",
     )
     text: str = Field(description="For a direct quote, the content inside the quotation marks.")
     start: int = Field(ge=0)

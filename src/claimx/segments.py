@@ -206,7 +206,8 @@ def merge(parts: list[tuple[Segment, ArticleRecord]], include_text: bool) -> Art
             quotes.append(q)
         dates += data["dates"]
 
-    order = sorted(range(len(speakers.all)), key=lambda i: _first(speakers.all[i]))
+    said = {q["speaker"] for q in quotes if q["speaker"] is not None}  # members only mentioned are no speakers
+    order = sorted(said, key=lambda i: _first(speakers.all[i]))
     ids = {old: f"s{new}" for new, old in enumerate(order, start=1)}
     merged_speakers = [{**speakers.all[i], "id": ids[i]} for i in order]
     last_date: dict[str, str | None] = {}

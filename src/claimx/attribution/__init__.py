@@ -23,9 +23,13 @@ constructions in a module of its own:
   “Washington cartel”");
 - :mod:`~claimx.attribution.according`, :mod:`~claimx.attribution.colons`,
   :mod:`~claimx.attribution.dashes`: "according to X", "Kerry: “...”",
-  transcripts' "PENCE: ...", "“...” ― Jane Roe";
+  transcripts' "PENCE: ...", "“...” ― Jane Roe", a post signed "— Jane Roe
+  (@janeroe)"; "in her words", "according to a statement by X";
 - :mod:`~claimx.attribution.nesting`: a cue inside what another statement
   reports belongs to that statement ("said he thinks ..." is one statement);
+- :mod:`~claimx.attribution.claims`: a statement needs content: a report
+  whose object only names a topic ("cited the polls") or that asks a
+  question ("asked whether ...") is marked so, no claim;
 - :mod:`~claimx.attribution.continuations`: quotations nobody claimed either
   continue the previous speaker's quote (the next sentence or paragraph, no
   other cue) or are scare quotes, titles and headings, which are not quotes.

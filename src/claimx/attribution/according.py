@@ -1,8 +1,10 @@
 """According-to attributions: "The economy grew by 3 percent last year,
-according to the Commerce Department." The source is the object of "to";
-the content is the side of the clause that holds the phrase's head (or,
-when the parse made "According" the root, the rest of the sentence after
-the comma).
+according to the Commerce Department." The source is the object of "to"
+(or the author of the statement it names: "according to a statement by
+the ministry"); the content is the side of the clause that holds the
+phrase's head (or, when the parse made "According" the root, the rest of
+the sentence after the comma). "In her words, ..." and "In the words of
+X, ..." attribute the clause they open the same way (:func:`in_words`).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from spacy.tokens import Doc, Token
 from claimx.attribution.sources import mention_span
 from claimx.attribution.statement import Attribution, classify, statement
 from claimx.attribution.words import DOUBLE_MARKS, char_span, trim
+from claimx.lexicon import artefacts
 
 if TYPE_CHECKING:
     from claimx.attribution.context import Reading
@@ -32,6 +35,58 @@ def according_to(doc: Doc, ctx: Reading) -> None:
         att = _according(ctx, doc, tok)
         if att is not None:
             ctx.found.append(att)
+    for tok in doc:
+        if tok.lower_ == "words" and not ctx.in_quote(tok.idx):
+            att = in_words(ctx, doc, tok)
+            if att is not None:
+                ctx.found.append(att)
+
+
+def author(src: Token) -> Token:
+    """The one a statement, report or post is by: "a statement *by the
+    ministry*", "*the company's* statement" (data/artefacts.txt); else the
+    source itself ("the Commerce Department")."""
+    if src.lemma_.lower() not in artefacts():
+        return src
+    for child in src.children:
+        if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN"):
+            return child
+        if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None:
+                return obj
+    return src
+
+
+def in_words(ctx: Reading, doc: Doc, words: Token) -> Attribution | None:
+    """"*In her words*, the plan was “a disaster”", "In the words of *one
+    official*, the deal is dead": the clause the phrase opens is the
+    source's (a possessor or the object of "of"); not "in other words",
+    not "in a few words"."""
+    prep = words.head
+    if words.dep_ != "pobj" or prep.lower_ != "in" or prep.head.i == prep.i:
+        return None
+    src = next((c for c in words.children if c.dep_ == "poss" and c.lower_ not in ("my", "our")), None)
+    if src is None:
+        of = next((c for c in words.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        src = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if src is None:
+        return None
+    phrase = {t.i for t in prep.subtree}
+    side = _clause_side(prep, prep, prep.head)
+    if not side or min(phrase) > side[0].i:
+        return None
+    start, end = trim(ctx.text, *char_span(side))
+    if end <= start:
+        return None
+    inside = [i for i, q in enumerate(ctx.quotes) if start <= q.start and q.end <= end and i not in ctx.claimed]
+    ctx.claimed.update(inside)
+    kind, parts = classify(ctx.text, ctx.quotes, inside, start, end)
+    sent = prep.sent
+    return statement(
+        kind, parts, (prep.idx, words.idx + len(words), "in words"), mention_span(src), src.i,
+        (sent.start_char, sent.end_char), ctx.para_of(prep.idx), 0.75, "in-words",
+    )
 
 
 def _according(ctx: Reading, doc: Doc, tok: Token) -> Attribution | None:
@@ -44,7 +99,7 @@ def _according(ctx: Reading, doc: Doc, tok: Token) -> Attribution | None:
     objs = [c for c in to.children if c.dep_ == "pobj"] or [c for c in tok.children if c.dep_ == "pobj"]
     if not objs:
         return None
-    src = objs[0]
+    src = author(objs[0])
     head = tok.head if tok.head.i != tok.i else None
     if head is not None and head.i == to.i:
         return None

@@ -1,5 +1,5 @@
 """Which act a statement is: ``speech``, ``belief``, ``fact`` or
-``intention`` (the PDTB/PARC attribution types; README "Acts").
+``intention`` (the PDTB/PARC attribution types; docs/output.md, "Acts").
 
 The cue's lexicon entry gives the act of the verb (``data/cues.tsv``: "say"
 speech, "believe" belief, "find" fact, "plan" intention); structure decides

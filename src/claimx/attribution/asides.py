@@ -15,6 +15,7 @@ from spacy.tokens import Token
 from claimx.attribution.context import ASIDE
 from claimx.attribution.statement import Attribution, from_cue
 from claimx.attribution.words import ADDRESSEE_DEPS, DOUBLE_MARKS, LETTER, char_span, passive, trim
+from claimx.quotemarks import ALL_MARKS
 
 if TYPE_CHECKING:
     from claimx.attribution.context import Reading
@@ -67,7 +68,7 @@ def around(
     after the cue phrase (within the sentence); an ``aside`` ("as X
     noted") may also stand at the clause's start or end."""
     sent = cue.sent
-    skip = {t.i for t in cue.subtree}
+    skip = {t.i for t in cue.subtree} - {t.i for t in fronted_words(cue)}
     toks = [t for t in cue.head.subtree
             if t.i not in skip and not t.is_space and sent.start <= t.i < sent.end]
     pieces = []
@@ -87,6 +88,44 @@ def around(
         return pieces
     # otherwise a cue at the very start or end of the clause is no parenthesis
     return pieces if len(pieces) == 2 else []
+
+
+def fronted_words(cue: Token) -> list[Token]:
+    """"*Rather than raise taxes*, the governor said, the state will cut
+    spending": the words the parser hung on a cue that stand before its
+    subject, set off by a comma, at the sentence's start: they belong to
+    the clause the cue interrupts, not to the saying."""
+    subj = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or cue.dep_ != "parataxis":
+        return []
+    left = subj.left_edge.i
+    doc = cue.doc
+    out = []
+    for child in cue.children:
+        if child.i < left and child.dep_ in ("advcl", "prep", "advmod", "npadvmod"):
+            out += list(child.subtree)
+    if not out or min(t.i for t in out) != cue.sent.start or doc[left - 1].text != ",":
+        return []
+    return out
+
+
+def fronted(ctx: Reading, cue: Token, phrase: Span, content: Span) -> Span | None:
+    """"*If the talks fail*, the minister told reporters, *the strike will go
+    on*": a cue phrase set off by commas after words opening the sentence,
+    its content right after the comma: those words are the content's first
+    piece (not "When asked, the minister said ...": no comma after the
+    phrase; not "At a rally, Beck said, “...”": a quotation introduced)."""
+    text = ctx.text
+    sent = cue.sent
+    start, end = phrase
+    if content[0] < end or not text[sent.start_char : start].rstrip().endswith(","):
+        return None
+    if text[end : content[0]].strip() != "," or text[content[0]] in ALL_MARKS:
+        return None  # (not "At a rally, Beck said, “...”": a quotation introduced)
+    a, b = trim(text, sent.start_char, start)
+    if b <= a or len(_LETTER_RUN.findall(text[a:b])) < 2 or ctx.in_quote(a):
+        return None
+    return a, b
 
 
 def as_aside(cue: Token) -> bool:

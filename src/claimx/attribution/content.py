@@ -84,7 +84,7 @@ def _clause(ctx: Reading, cue: Token, kinds: frozenset[str]) -> tuple[Span | Non
                 continue
             toks = list(child.subtree)
             if kind == "clause":
-                toks += second_that_clause(cue, child)
+                toks += second_that_clause(cue, child) or series_continued(ctx, cue, child)
             stop = None if ctx.every_verb else _own_statement_within(ctx, child, toks)
             if stop is not None:
                 toks = [t for t in toks if t.i < stop]
@@ -109,6 +109,29 @@ def second_that_clause(cue: Token, clause: Token) -> list[Token]:
             return list(doc[clause.right_edge.i + 1 : conj.right_edge.i + 1])
         return []
     return []
+
+
+def series_continued(ctx: Reading, cue: Token, clause: Token) -> list[Token]:
+    """"Police said *the man fled, abandoned his car and was arrested*": a
+    verb phrase the parser hung on the cue, with no subject of its own,
+    right after the clause and a comma, that goes on in a series ending in
+    "and" or "or", is more of the clause (not "said X, and left the room":
+    "and" before it, the speaker's own act; not "suggested X, called her
+    “...” and left": a cue in the series is the speaker's own statement);
+    its tokens, the comma before it included."""
+    doc = cue.doc
+    end = clause.right_edge.i
+    comma = end if doc[end].text == "," else end + 1  # (the parser may hang the comma on the clause)
+    nxt = next((c for c in cue.children if c.i > end and c.dep_ in ("ccomp", "conj", "xcomp")), None)
+    if nxt is None or nxt.pos_ not in ("VERB", "AUX") or nxt.left_edge.i != comma + 1 or doc[comma].text != ",":
+        return []
+    if any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in nxt.children):
+        return []
+    if not any(c.dep_ == "cc" and c.lower_ in ("and", "or") for c in nxt.children):
+        return []  # a series: "X, Y and Z"
+    if any(ctx.is_cue(t) for t in nxt.subtree if t.dep_ in ("ccomp", "conj", "xcomp") or t.i == nxt.i):
+        return []
+    return list(doc[end + 1 : nxt.right_edge.i + 1])
 
 
 def _own_statement_within(ctx: Reading, child: Token, toks: list[Token]) -> int | None:

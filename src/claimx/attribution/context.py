@@ -19,6 +19,7 @@ from claimx.quotemarks import Quotation, QuotationIndex, paragraphs
 
 ALL_KINDS = frozenset({"clause", "quote", "object", "infinitive"})
 QUOTE_ONLY = frozenset({"quote"})
+CLAUSE = frozenset({"clause"})
 ASIDE = frozenset({"clause", "quote"})  # "as Vulture put it, “…”"
 
 
@@ -41,6 +42,7 @@ class Reading:
     _para_starts: list[int] = field(init=False)
     # what the passes learn
     closing: set[int] = field(default_factory=set)  # verbs that close a quotation ("“...,” Hollande retaliated")
+    manner: set[int] = field(default_factory=set)  # verbs saying how a person said a that-clause ("fumed that")
     cue_tokens: list[Token] = field(default_factory=list)  # the cues of the Doc, in order
     # each cue's phrase (start, end), None once a quotation before it was its content
     phrases: dict[int, tuple[int, int] | None] = field(default_factory=dict)
@@ -82,4 +84,6 @@ class Reading:
         frames = self.cues.get(tok.lemma_.lower(), frozenset())
         if not frames and puts_it(tok):
             frames = ASIDE
+        if tok.i in self.manner:
+            frames = frames | CLAUSE
         return frames | QUOTE_ONLY if tok.i in self.closing else frames

@@ -42,7 +42,8 @@ def follow_on(doc: Doc, ctx: Reading) -> None:
 
 def paragraph_continuations(doc: Doc, ctx: Reading) -> None:
     """The pass: an unclaimed quotation that opens its paragraph, right after
-    a paragraph whose last statement has a speaker, continues that speaker
+    a paragraph whose last statement has a speaker (or continues one: a run
+    of quotation paragraphs after “...,” she said), continues that speaker
     when it has four words or more, or is a sentence alone on its line
     (“Absolutely.”, not “Meet the Press”); a quotation in capitals on a line
     of its own (“DIVISIVE, STUPID AND WRONG”) is a heading."""
@@ -51,6 +52,7 @@ def paragraph_continuations(doc: Doc, ctx: Reading) -> None:
     by_para: dict[int, Attribution] = {}
     for a in found:
         by_para[a.paragraph] = a
+        by_para[ctx.para_of(max(a.start, a.end - 1))] = a  # a quotation that runs into the next paragraph
     for k, q in enumerate(ctx.quotes):
         if k in ctx.claimed:
             continue
@@ -63,9 +65,13 @@ def paragraph_continuations(doc: Doc, ctx: Reading) -> None:
         alone = starts_para and not LETTER.search(text[q.end : p_end]) and inner.rstrip()[-1:] in (".", "!", "?", "…")
         if not starts_para or words < 4 and not alone:
             continue
+        if inner.rstrip()[-1:] not in (".", "!", "?", "…", ",") and is_title(text, q):
+            continue  # “American Skin (41 Shots)” names a song
         if inner.upper() == inner and not text[q.end : p_end].strip():
             continue  # “DIVISIVE, STUPID AND WRONG” on a line of its own: a heading
         prev = by_para.get(p - 1)
+        if prev is not None and prev.source is None and prev.inherited_from is not None:
+            prev = found[prev.inherited_from]  # a run of quotation paragraphs: the speaker of the first
         if prev is None or prev.source is None:
             continue
         sent = doc.char_span(q.start, q.end, alignment_mode="expand")

@@ -9,11 +9,12 @@ stand in are :mod:`claimx.attribution.asides`'.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
-from claimx.attribution.asides import aside_or_parenthesis, in_pieces
+from claimx.attribution.asides import aside_or_parenthesis, fronted, in_pieces
 from claimx.attribution.content import (
     complement,
     cut,
@@ -25,14 +26,47 @@ from claimx.attribution.content import (
     strip_that,
 )
 from claimx.attribution.cues import phrase
-from claimx.attribution.sources import subject_of
+from claimx.attribution.sources import subject_of as _subject_of
 from claimx.attribution.statement import Attribution, classify, from_cue
 from claimx.attribution.words import LETTER, adverbial, is_title, passive, trim
+from claimx.quotemarks import Quotation
 
 if TYPE_CHECKING:
     from claimx.attribution.context import Reading
 
 Span = tuple[int, int]
+
+
+QUOTED = frozenset({"quote", "cite", "report"})  # "was quoted / cited / reported as saying"
+
+
+def subject_of(ctx: Reading, cue: Token) -> Token | None:
+    """The cue's speaker: its subject (:func:`claimx.attribution.sources.subject_of`),
+    or the one "quoted as saying" (:func:`quoted_as_saying`)."""
+    return quoted_as_saying(cue) or _subject_of(ctx, cue)
+
+
+def quoted_as_saying(cue: Token) -> Token | None:
+    """"The mayor *was quoted as saying* the plan would fail", "The paper
+    quoted *the mayor* as saying ...": the subject of the passive "quoted"
+    (or "cited", "reported"), or its object, is who said it; None for any
+    other cue ("known as saying" is no report)."""
+    prep = cue.head
+    if cue.lemma_.lower() != "say" or cue.dep_ not in ("pcomp", "pobj") or prep.lower_ != "as":
+        return None
+    verb = prep.head
+    if verb.lemma_.lower() not in QUOTED:
+        return None
+    return next((c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")), None)
+
+
+def quotes_someone(cue: Token) -> bool:
+    """"The paper *quoted* the mayor as saying ...": the verb that quotes
+    makes no statement of its own; its "saying" does."""
+    return cue.lemma_.lower() in QUOTED and any(
+        c.dep_ == "prep" and c.lower_ == "as" and any(quoted_as_saying(g) is not None for g in c.children)
+        for c in cue.children
+    )
 
 
 # -- pass: the quotation before the cue ---------------------------------------
@@ -45,18 +79,40 @@ def quotes_before(doc: Doc, ctx: Reading) -> None:
     for cue in ctx.cue_tokens:
         subj = subject_of(ctx, cue)
         phrase_start, phrase_end = phrase(ctx, cue, subj)
+        quoted = quoted_as_saying(cue)
+        if subj is not None and quoted is not None and quoted.i == subj.i and subj.i < cue.i:
+            phrase_start = min(phrase_start, subj.left_edge.idx)  # "“...,” the senator was quoted as saying"
         ctx.phrases[cue.i] = (phrase_start, phrase_end)
+        if quotes_someone(cue):
+            ctx.phrases[cue.i] = None
+            continue
         k = _quote_before_cue(ctx, doc, cue, subj, phrase_start, phrase_end)
         if k is not None and k not in ctx.claimed and "quote" in ctx.kinds(cue):
             ctx.claimed.add(k)
             parts = [(quotes[k].inner_start, quotes[k].inner_end)]
             # split quote: "“A,” he said, “B.”"
             k2 = quote_after(text, quotes, phrase_end)
+            if k2 is None:
+                k2 = quote_joined(text, quotes, phrase_end)
             if k2 is not None and k2 not in ctx.claimed and ends_open(text, quotes[k]):
                 ctx.claimed.add(k2)
                 parts += list(quotes[k2].parts)
             ctx.found.append(from_cue(ctx, "direct", parts, cue, subj, 0.95, "quote-before"))
             ctx.phrases[cue.i] = None
+
+
+_JOINED = re.compile(r"[ \t\xa0]*,?[ \t\xa0]*(?:and|but)[ \t\xa0]+")
+
+
+def quote_joined(text: str, quotes: list[Quotation], at: int) -> int | None:
+    """A second quotation joined by "and" after the cue phrase: "“The
+    tariffs are a tax,” he said, “and consumers pay it”" has the "and"
+    inside; "“The tariffs are a tax,” he said, and “consumers pay it.”"
+    outside (not "... he said, and the crowd cheered": no quotation)."""
+    m = _JOINED.match(text, at)
+    if m is None:
+        return None
+    return next((k for k, q in enumerate(quotes) if q.start == m.end()), None)
 
 
 def _quote_before_cue(
@@ -112,7 +168,15 @@ def _reports(doc: Doc, ctx: Reading, cue: Token, plan: Span) -> Attribution | No
     if content is None:
         content, rule, pieces = aside_or_parenthesis(ctx, cue, subj, kinds, plan, rule)
     if content is not None:
-        return _clause_statement(doc, ctx, cue, subj, kinds, content, rule)
+        att = _clause_statement(doc, ctx, cue, subj, kinds, content, rule)
+        first = fronted(ctx, cue, plan, (att.start, att.end)) if att is not None else None
+        if att is not None and first is not None:
+            # "If the talks fail, the minister said, the strike will go on": both sides
+            ctx.claimed.update(i for i, q in enumerate(ctx.quotes) if first[0] <= q.start and q.end <= first[1])
+            att.parts, att.start = [first, *att.parts], first[0]
+            if att.type == "direct" or any(ch in ctx.text[first[0] : first[1]] for ch in "“”\""):
+                att.type = "mixed"
+        return att
     if pieces:
         return in_pieces(ctx, cue, subj, pieces, rule)
     if "quote" not in kinds:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Token
 
 from claimx.attribution.words import ADDRESSEE_DEPS, FINITE_TAGS, char_span, imperative, last_char, markup, name_word
+from claimx.lexicon import clause_verbs
 from claimx.quotemarks import ALL_MARKS
 
 if TYPE_CHECKING:
@@ -27,9 +28,10 @@ def find_cues(doc: Doc, ctx: Reading) -> None:
     outside quotations, imperatives ("Read the rest here"), markup and page
     furniture."""
     ctx.closing = {t.i for t in doc if closes_quote(ctx, t)}
+    ctx.manner = {t.i for t in doc if says_that(ctx, t)}
     ctx.cue_tokens = [
         t for t in doc
-        if (ctx.is_cue(t) or t.i in ctx.closing) and not ctx.in_quote(t.idx) and not imperative(t)
+        if (ctx.is_cue(t) or t.i in ctx.closing or t.i in ctx.manner) and not ctx.in_quote(t.idx) and not imperative(t)
         and not markup(t) and not ctx.in_furniture(t.idx)
     ]
 
@@ -71,6 +73,27 @@ def closes_quote(ctx: Reading, verb: Token) -> bool:
     if len(between) > 6 or any(t.pos_ in ("VERB", "AUX") or t.is_punct for t in between):
         return False
     return any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in between)
+
+
+PERSON_PRONOUNS = frozenset({"he", "she", "i", "we"})
+
+
+def says_that(ctx: Reading, verb: Token) -> bool:
+    """A verb outside the lexicon that says how a person said something:
+    its complement a "that"-clause, its subject a person ("He fumed that
+    the deal was a sham", "Jane Roe gushed that ..."; not "The river
+    fumed", not the verbs of knowing, causing or perceiving that take a
+    clause without saying it: ``data/clause_verbs.txt``)."""
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB" or lemma in ctx.cues or lemma in clause_verbs() or ctx.in_quote(verb.idx):
+        return False
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or not (subj.lower_ in PERSON_PRONOUNS or subj.ent_type_ == "PERSON"):
+        return False
+    return any(
+        c.dep_ == "ccomp" and c.i > verb.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        for c in verb.children
+    )
 
 
 def opens_sentence(text: str, at: int) -> bool:

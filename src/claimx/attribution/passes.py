@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from claimx.attribution import (
     according,
     acts,
+    claims,
     colons,
     continuations,
     cue_statements,
@@ -48,6 +49,7 @@ PASSES: tuple[Pass, ...] = (
     refusals.drop_refusals,                   # "declined to comment": no statement
     nesting.drop_nested,                      # "said he thinks ...": one statement
     acts.assign,                              # speech, belief, fact or intention
+    claims.mark,                              # a claim, or only a topic or a question
     continuations.paragraph_continuations,    # the next paragraph's quotation, same speaker
 )
 
@@ -73,6 +75,13 @@ class Attributor:
     def __call__(self, doc: Doc, text: str | None = None, quotes: list[Quotation] | None = None) -> list[Attribution]:
         """Attributions in ``doc``; ``text`` (``doc.text``, which spaCy rebuilds on
         every access) and its ``quotes`` may be passed in when already known."""
+        return self.reading(doc, text, quotes).found
+
+    def reading(self, doc: Doc, text: str | None = None, quotes: list[Quotation] | None = None) -> Reading:
+        """The whole reading of ``doc``: its attributions (``found``) and what
+        the passes marked on the way (``furniture``), for the speaker steps."""
         text = doc.text if text is None else text
         quotes = find_quotations(text) if quotes is None else quotes
-        return read(doc, Reading(self.cues, self.every_verb, text, quotes))
+        reading = Reading(self.cues, self.every_verb, text, quotes)
+        read(doc, reading)
+        return reading

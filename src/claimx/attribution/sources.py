@@ -226,17 +226,24 @@ def _subject(ctx: Reading, verb: Token) -> Token | None:
     """The subject of a cue, inherited along conjoined/participial verbs ("Jane
     Smith said ... but acknowledged ...": Jane Smith for both)."""
     cur: Token | None = verb
-    dep = ""
+    dep, last = "", verb
     for _ in range(4):
         if cur is None:
             return None
         below, dep = dep, cur.dep_  # how the token the walk came up from hung on cur
+        came, last = last, cur  # and that token
         # a subject outside the quotations first: the parser may take a
         # noun inside the quote for a second subject, or a dateline
         # ("LONDON (Reuters) - Donald Trump said"): then the nearest one
         # ("was joined on stage by Franken and joked, “...”": the passive
         # verb's subject is the second one's, which is active)
-        deps = SUBJECT_DEPS | {"nsubjpass"} if below == "conj" and verb.dep_ == "conj" else SUBJECT_DEPS
+        # ("After saying ..., she was whisked off": a gerund under a
+        # preposition speaks for its clause's subject, passive or not; but
+        # "as saying" reports only under a verb of quoting, which
+        # cue_statements.quoted_as_saying reads: "He is known as saying
+        # little" is no report)
+        by_prep = below == "prep" and came.lower_ != "as"
+        deps = SUBJECT_DEPS | {"nsubjpass"} if below == "conj" and verb.dep_ == "conj" or by_prep else SUBJECT_DEPS
         subjects = sorted(
             (c for c in cur.children if c.dep_ in deps),
             key=lambda c: (ctx.in_quote(c.idx), abs(c.i - cur.i)),

@@ -38,6 +38,7 @@ class Attribution:
     inherited_from: int | None = None  # index of the attribution whose speaker this one continues
     rule: str = ""  # which construction found it: quote-before, clause, quote-after, object, ...
     act: str = "speech"  # speech | belief | fact | intention (set by attribution.acts)
+    content: str = "claim"  # claim | topic | question (set by attribution.claims; ACTS.md rule 3)
 
 
 def statement(

@@ -1,5 +1,9 @@
-"""Speakers: one record per real-world speaker, with every mention and the
-positions (titles, offices, affiliations) the article gives them.
+"""Speakers: the article's cast — every person, organisation, group and
+document it introduces, one member per real-world one, with every mention
+and name form and the positions (titles, offices, affiliations) the
+article gives them — built once per Doc from the parse and the statements
+the attribution passes found; each statement's source resolved against it.
+The record's ``speakers`` are the members that said something.
 
 People come from the parser's PERSON entities, their names as the text
 writes them ("Waller-Bridge"): a later surname ("Rubio") joins the earlier
@@ -14,11 +18,16 @@ gendered role nouns), never from a first name. A source that cannot be
 resolved stays unresolved (``None``) rather than guessed.
 
 The steps are separable, each in a module of its own: merging mentions
-(:mod:`.mentions`), reading names (:mod:`.names`), positions
-(:mod:`.positions`), gender (:mod:`.gender`), pronouns (:mod:`.pronouns`)
-and descriptions (:mod:`.descriptions`), with word lists as data
-(:mod:`.words`), over one per-Doc :class:`~.cast.Cast`; the resolver
-(:mod:`.resolver`) runs them in order.
+(:mod:`.mentions`), reading names (:mod:`.names`), organisations by every
+name form (:mod:`.organisations`: "Acme Corp." and "Acme", an acronym the
+text defines), documents and their authors (:mod:`.documents`: "his
+statement", "a Bloomberg poll"), lines of the page (:mod:`.lines`: a
+signature line, a headline's description), positions (:mod:`.positions`),
+gender (:mod:`.gender`), pronouns (:mod:`.pronouns`) and descriptions
+(:mod:`.descriptions`), with word lists as data (:mod:`.words`), over one
+per-Doc :class:`~.cast.Cast`; the resolver (:mod:`.resolver`) runs them in
+order. Page furniture the attribution passes mark (credits, bylines,
+captions) names no member.
 """
 
 from claimx.speakers.cast import Cast, Speaker

@@ -22,7 +22,7 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass")
 @dataclass(slots=True)
 class Speaker:
     name: str
-    kind: str  # person | organisation | group | unnamed
+    kind: str  # person | organisation | group | document | unnamed
     key: tuple[str, ...]
     mentions: list[tuple[int, int]] = field(default_factory=list)
     positions: list[dict] = field(default_factory=list)
@@ -91,6 +91,8 @@ class Cast:
     paragraphs: list[int] = field(default_factory=lambda: [0])
     statements: list[tuple[int, int]] = field(default_factory=list)
     quoted: QuotationIndex | None = None  # the quotations: who is named inside one is not named by the writer
+    acronyms: dict[str, str] = field(default_factory=dict)  # acronyms the text defines: NFU -> National Farmers Union
+    furniture: list[tuple[int, int]] = field(default_factory=list)  # page furniture (credits, bylines): no member there
 
     def add(self, speaker: Speaker) -> int:
         """Add a new speaker; its index."""
@@ -102,6 +104,12 @@ class Cast:
         for i in tokens:
             self.by_token[i] = k
         self.speakers[k].add_mention(span)
+
+    def in_furniture(self, offset: int) -> bool:
+        """Whether character ``offset`` lies in page furniture (a photo credit,
+        a byline, a caption: what names no member of the cast)."""
+        k = bisect_right(self.furniture, (offset, float("inf"))) - 1
+        return any(s <= offset < e for s, e in self.furniture[max(0, k - 2) : k + 1])
 
     def paragraph(self, offset: int) -> int:
         """The index of the paragraph holding character ``offset``."""
@@ -126,11 +134,12 @@ class Cast:
         noun or a name) comes between ``k``'s last mention and ``tok``:
         "Democrats want ..., and Republicans want ... (they ...)"; not a
         subject of what was reported ("Officials said the plan was late.
-        They added")."""
+        They added") nor one inside a quotation ("“My reaction was
+        outrageous,” the strategist said")."""
         span = tok.doc.char_span(self.speakers[k].last_before(tok.idx), tok.idx, alignment_mode="expand")
         return span is not None and any(
             t.dep_ in SUBJECT_DEPS and t.pos_ in ("NOUN", "PROPN") and self.by_token.get(t.i) != k
-            and main_verb(t.head) for t in span
+            and main_verb(t.head) and (self.quoted is None or t.idx not in self.quoted) for t in span
         )
 
     def named_since(self, k: int, offset: int) -> bool:

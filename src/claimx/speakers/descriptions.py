@@ -9,8 +9,9 @@ rules in :data:`RULES`, in order, the first that finds one winning:
 - :func:`by_continuation`: the person who made the statement just before,
   in this paragraph or the one before, with nobody named since, whom the
   article described so or with nothing that conflicts ("David James said
-  ... The 45-year-old added"; an office, "the minister", must be known —
-  for a person described with nothing, no later rule guesses);
+  ... The 45-year-old added"; "Sanders said ... the Vermont senator
+  acknowledged": an office with more words than the office alone, for a
+  person given none; a bare office, "the minister", stops every rule);
 - :func:`by_descriptor`: a person the article described with the same head
   noun or age ("the goalkeeper" <- "veteran goalkeeper David James",
   "the 45-year-old" <- "John Smith, 45"), nearest first, in reach;
@@ -43,15 +44,17 @@ from claimx.lexicon import title_nouns
 from claimx.speakers.cast import Cast, Speaker
 from claimx.speakers.gender import add_words
 from claimx.speakers.names import entity_speaker, org_class, org_name
-from claimx.speakers.words import description_classes, description_nouns, gender_of_word
+from claimx.speakers.positions import ROLE_SUFFIXES, description_positions
+from claimx.speakers.words import description_classes, description_nouns, gender_of_word, not_roles
 
 AGE = re.compile(r"(?<![\w-])(\d{1,3})-year-old\b")
 DETERMINERS = ("the", "this", "that")
 NEW_REFERENT = {"new", "combined", "merged", "other", "another", "rival", "former", "parent", "same"}
 ENTITY_WINDOW = 2
 DESCRIPTOR_WINDOW = 3  # paragraphs before the description's in which a person described so must be mentioned
-UNSURE = -1  # a rule's answer: it may be the previous speaker; no later rule is to guess  # paragraphs before the description's in which its entity may be named
 CONTINUATION_WINDOW = 1
+UNSURE = -1  # a rule's answer: it may be the previous speaker; no later rule is to guess
+TIME_WORDS = frozenset({"former", "then", "current", "acting", "interim", "outgoing", "incoming", "new", "late"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +71,8 @@ class Description:
     cls: str = "any"  # the class of organisation: business, media, government...
     names: tuple[str, ...] = ()  # capitalised modifiers the entity must be known by: "the South Carolina senator"
     nouns: tuple[str, ...] = ()  # noun modifiers: "the appeals court"
+    owner: str | None = None  # a name it is a relation to: "Obama's former campaign strategist" -> obama
+    affiliations: tuple[str, ...] = ()  # party or nation among its names ("the Republican nominee"): must be known
 
 
 def read_description(tok: Token, mention: str) -> Description | None:
@@ -75,18 +80,27 @@ def read_description(tok: Token, mention: str) -> Description | None:
     company" -> organisation; "the 45-year-old" -> person aged 45. Not an
     indefinite ("a spokesman"), a plural ("the officials"), a name ("the
     White House") nor a relation to another ("the company's chief
-    executive", "the head of the agency": someone new)."""
+    executive", "his aide": someone new). A relation to another by name
+    ("the head of the agency", "Obama's former campaign strategist") may
+    only be a person already given that title, or the previous speaker
+    given none (:func:`by_continuation`)."""
     words = mention.split()
-    if len(words) < 2 or words[0].lower() not in DETERMINERS or tok.tag_ in ("NNS", "NNPS"):
+    owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if owner is not None and (owner.pos_ != "PROPN" or words[0].lower() in DETERMINERS):
+        return None  # "the company's chief executive", "his aide": someone new
+    if len(words) < 2 or owner is None and words[0].lower() not in DETERMINERS or tok.tag_ in ("NNS", "NNPS"):
         return None
     rest = " ".join(words[1:]).lower()
-    if any(c.dep_ == "poss" for c in tok.children):
-        return None
+    if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in tok.children):
+        return None  # "the director of the Centre, Ina Kirsch": its holder is named
     age = AGE.search(mention)
     if age is not None:
         return Description("person", "", rest, age=age.group(1))
     kind = description_nouns().get(tok.lower_)
-    if kind is None or tok.pos_ == "PROPN" and kind != "person":
+    if kind is None and owner is not None and tok.tag_ == "NN" and tok.lower_.endswith(ROLE_SUFFIXES) \
+            and tok.lower_ not in not_roles():
+        kind = "person"  # a role noun the lexicon lacks, with whose: "Obama's campaign strategist"
+    if kind is None or tok.pos_ == "PROPN" and kind != "person" or owner is not None and kind != "person":
         return None
     relation = any(c.dep_ == "prep" and c.i > tok.i for c in tok.children)
     mods = [t for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod") for t in c.subtree if t.is_alpha]
@@ -96,16 +110,21 @@ def read_description(tok: Token, mention: str) -> Description | None:
     if any(t.lower_ in NEW_REFERENT and (kind != "person" or t.lower_ not in ("former", "same", "parent"))
            for t in mods):
         return None  # "the combined company", "the other candidate": another entity than the one named
-    return Description(kind, tok.lower_, rest, gender=gender_of_word(tok.text, "role"), title_only=relation,
-                       names=names, nouns=tuple(t.lower_ for t in mods if t.pos_ == "NOUN"),
+    return Description(kind, tok.lower_, rest, gender=gender_of_word(tok.text, "role"),
+                       title_only=relation or owner is not None, owner=owner.lower_ if owner is not None else None,
+                       names=names, affiliations=tuple(t.lower_ for t in mods if t.ent_type_ == "NORP"), nouns=tuple(t.lower_ for t in mods if t.pos_ == "NOUN"),
                        cls=description_classes().get(tok.lower_, "any"))
 
 
-def _agrees(sp: Speaker, d: Description) -> bool:
+def _agrees(sp: Speaker, d: Description, undescribed: bool = False) -> bool:
     """A person of the description's gender, known by its capitalised
-    modifiers ("the Democratic senator": a Democrat's title or tag)."""
+    modifiers ("the Democratic senator": a Democrat's title or tag); with
+    ``undescribed``, a person the article has given no position may be
+    anything the modifiers say ("the Vermont senator")."""
     if sp.kind != "person" or d.gender is not None and not sp.agrees(d.gender):
         return False
+    if undescribed and not sp.positions and not d.affiliations:
+        return True  # a place may be new ("the Vermont senator"), a party or nation must be known
     known = {w[:6] for w in sp.described | {w.lower() for w in sp.key}}
     return all(w[:6] in known for w in d.names)
 
@@ -137,35 +156,39 @@ def by_descriptor(doc: Doc, cast: Cast, tok: Token, d: Description, ents: dict[i
 
 def by_continuation(doc: Doc, cast: Cast, tok: Token, d: Description, ents: dict[int, Span]) -> int | None:
     """The previous statement's speaker, a person mentioned in this
-    paragraph or the one before with no other person named since (outside
-    quotations), whose
-    titles do not name another role ("the minister" is not the president).
-    When such a speaker is described with nothing at all and the noun is an
-    office ("Bill Clinton got in on the game. ... the former president
-    said"), the description may well be them, so no other rule guesses
-    (:data:`UNSURE`)."""
-    if d.kind != "person" or d.title_only:
+    paragraph or the one before with no other subject of a main clause
+    since ("Smith met Jones" does not stop "the minister" being Smith), whose titles do not name another role ("the minister" is
+    not the president). A speaker the article has given no position may be
+    called by any office and its modifiers ("Sanders said ... the Vermont
+    senator acknowledged"; "the former secretary of state"): a reader
+    takes the description for the person just quoted."""
+    if d.kind != "person":
         return None
     k = cast.previous_speaker(tok.idx, tok.i)
-    if k is None or not _agrees(cast.speakers[k], d) or not cast.recent(k, tok.idx, CONTINUATION_WINDOW):
+    if k is None or not _agrees(cast.speakers[k], d, undescribed=True) or not cast.recent(k, tok.idx, CONTINUATION_WINDOW):
         return None
-    if cast.named_since(k, tok.idx):
+    if cast.subject_since(k, tok) or d.title_only and cast.speakers[k].positions:
         return None
+    if d.owner is not None and d.owner in {w.lower() for w in cast.speakers[k].key}:
+        return None  # "Smith said ... Smith's spokesman said": someone new
     return _fits(cast.speakers[k], d, k)
 
 
 def _fits(sp: Speaker, d: Description, k: int) -> int | None:
     """``k`` if the previous speaker may be called so: described with that
-    noun or age; or an epithet ("the veteran goalkeeper") for a person
-    described with nothing else. An office ("the minister") must be known:
-    for a person described with nothing, :data:`UNSURE`."""
+    noun or age; or a description that says more than a bare office ("the
+    veteran goalkeeper", "the Vermont senator") for a person described with
+    nothing else. A bare office ("the minister") may be someone new: for a
+    person described with nothing, :data:`UNSURE`."""
     if d.age is not None:
         return k if not sp.ages or d.age in sp.ages else None
     if d.head in sp.descriptors:
         return k
     if sp.descriptors:
         return None
-    return UNSURE if d.head in title_nouns() else k
+    if d.head in title_nouns() and all(w in TIME_WORDS for w in d.text.split()[:-1]):
+        return UNSURE  # a bare office ("the minister", "the former president") may be someone new: no rule guesses
+    return k
 
 
 def by_entity(doc: Doc, cast: Cast, tok: Token, d: Description, ents: dict[int, Span]) -> int | None:
@@ -256,5 +279,8 @@ def resolve(doc: Doc, cast: Cast, tok: Token, mention: str, ents: dict[int, Span
             return None
         if k is not None:
             add_words(cast.speakers[k], [tok])
+            if d.kind == "person":  # the position the description gives ("the Vermont senator")
+                for pos in description_positions(doc, tok):
+                    cast.speakers[k].add_position(pos)
             return k
     return None

@@ -13,15 +13,26 @@ from spacy.tokens import Span, Token
 
 from claimx.attribution import wordless
 from claimx.speakers.cast import Cast, Speaker, doc_text
+from claimx.speakers.documents import document_class
+from claimx.speakers.lines import garbled_headline_name
+from claimx.speakers.organisations import find_org, full_name
 from claimx.speakers.words import cue_forms, name_particles, org_name_words, org_only_words, title_pattern
 
 ORG_LABELS = {"ORG", "GPE", "NORP", "FAC"}
 
 
+ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"  # zero-width characters and the byte-order mark
+_NO_ZERO_WIDTH = str.maketrans("", "", ZERO_WIDTH)
+
+
 def name_tokens(ent: Span) -> list[Token]:
     """The tokens of a PERSON entity that are the name: "President Donald
-    Trump's" -> Donald Trump."""
+    Trump's" -> Donald Trump; a word glued to it by a zero-width character
+    or byte-order mark the NER left out ("Ahmed\ufeff Ali") is in it."""
     toks = [t for t in ent if t.tag_ != "POS" and t.text not in ("’s", "'s", "’", "'")]
+    doc = ent.doc
+    while toks and toks[0].i > 0 and _zero_width_word(doc[toks[0].i - 1]):
+        toks.insert(0, doc[toks[0].i - 1])
     # a dash or mark the model took into the name: "― Jacklyn Ashley"
     while len(toks) > 1 and wordless(toks[0]):
         toks = toks[1:]
@@ -63,7 +74,13 @@ def name_text(name: list[Token]) -> str:
     """The name as the text writes it, white space made single spaces:
     "Waller-Bridge", "Kim Jong-un", "O'Brien" (never tokens joined by spaces)."""
     text = doc_text(name[0].doc)[name[0].idx : name[-1].idx + len(name[-1])]
-    return " ".join(text.split())
+    return " ".join(text.translate(_NO_ZERO_WIDTH).split())
+
+
+def _zero_width_word(tok: Token) -> bool:
+    """A capitalised word that ends with a zero-width character: "Ahmed\ufeff"."""
+    text = tok.text
+    return text[-1:] in ZERO_WIDTH and text.translate(_NO_ZERO_WIDTH)[:1].isupper() and text.strip(ZERO_WIDTH).isalpha()
 
 
 def org_name(words: list[str] | tuple[str, ...]) -> bool:
@@ -114,6 +131,9 @@ def person_for(cast: Cast, name: list[Token], gender: str | None = None, title: 
     if len(found) > 1 and title is not None:
         found = [k for k in found if any(p["title"] == title for p in speakers[k].positions)] or found
     if not found:
+        k = garbled_headline_name(cast, words, doc_text(name[0].doc))
+        if k is not None:
+            return k
         return cast.add(Speaker(text, "person", words, first=name[0].idx, label="PERSON"))
     # of namesakes still in doubt, the one the article names most, then the one it introduced
     # first: newsrooms keep the surname alone for their main "Clinton" and name the other in
@@ -125,35 +145,53 @@ def person_for(cast: Cast, name: list[Token], gender: str | None = None, title: 
 
 
 def entity_speaker(cast: Cast, ent: Span) -> int:
-    """The organisation an entity names: the one of that name, or a new one."""
+    """The organisation an entity names: the one of that name or another
+    name form of it (:mod:`.organisations`), or a new one."""
     key = tuple(ent.text.lower().split())
-    k = next((i for i, s in enumerate(cast.speakers) if s.key == key and s.kind == "organisation"), None)
+    k = find_org(cast, ent.text)
     if k is None:
-        k = cast.add(Speaker(ent.text, "organisation", key, first=ent.start_char, label=ent.label_))
+        k = cast.add(Speaker(full_name(cast, ent.text), "organisation", key, first=ent.start_char, label=ent.label_))
     cast.name(k, [t.i for t in ent], (ent.start_char, ent.end_char))
     return k
 
 
 def surname_of(speakers: list[Speaker], tok: Token) -> int | None:
     """The latest person whose surname (or first name) ``tok`` is: a
-    surname the NER missed ("Trump described ...")."""
-    return next(
-        (i for i in range(len(speakers) - 1, -1, -1)
-         if speakers[i].kind == "person" and tok.text in (speakers[i].key[-1], speakers[i].key[0])),
-        None,
-    )
+    surname the NER missed ("Trump described ..."); in capitals, as a
+    transcript labels its speakers ("PENCE: Well, look"), in any case."""
+    caps = tok.is_upper and len(tok) > 1
+    text = tok.text.lower() if caps else tok.text
+    for i in range(len(speakers) - 1, -1, -1):
+        key = speakers[i].key
+        if speakers[i].kind == "person" and text in ((key[-1].lower(), key[0].lower()) if caps else (key[-1], key[0])):
+            return i
+    return None
+
+
+def person_named(cast: Cast, text: str) -> int | None:
+    """The latest person whose surname is ``text`` written as one word with
+    a hyphen ("Smith-Jones" after "Jean Smith-Jones"), which the NER often
+    takes for an organisation; None for any other text."""
+    if "-" not in text or " " in text.strip():
+        return None
+    text = text.strip()
+    return next((k for k in range(len(cast.speakers) - 1, -1, -1)
+                 if cast.speakers[k].kind == "person" and cast.speakers[k].key[-1] == text), None)
 
 
 def kind_of(tok: Token, ent: Span | None) -> str:
     """person, organisation (an ORG/GPE/NORP/FAC entity, or a name that ends
-    like an organisation's whatever the NER says: "Acme Shipping"), group (a
-    plural noun: "officials") or unnamed ("a spokesman")."""
+    like an organisation's whatever the NER says: "Acme Shipping"), document
+    ("the report", "a poll": :mod:`.documents`), group (a plural noun:
+    "officials") or unnamed ("a spokesman")."""
     if ent is not None and ent.label_ == "PERSON":
         return "organisation" if org_name(ent.text.split()) else "person"
     if ent is not None and ent.label_ in ORG_LABELS:
         return "organisation"
     if tok.pos_ == "PROPN" and org_name([c.text for c in tok.lefts if c.dep_ == "compound"] + [tok.text]):
         return "organisation"
+    if ent is None and document_class(tok) is not None:
+        return "document"
     if tok.tag_ in ("NNS", "NNPS"):
         return "group"
     return "unnamed"

@@ -28,7 +28,15 @@ from spacy.tokens import Doc, Token
 from claimx.lexicon import demonyms
 from claimx.speakers.cast import Cast, doc_text
 from claimx.speakers.gender import add_words
-from claimx.speakers.words import description_nouns, party_letters, title_abbreviations, title_pattern, us_states
+from claimx.speakers.words import (
+    description_nouns,
+    not_roles,
+    party_letters,
+    role_verbs,
+    title_abbreviations,
+    title_pattern,
+    us_states,
+)
 
 MODIFIER_DEPS = ("compound", "nmod", "amod", "npadvmod", "poss", "nummod")
 DETERMINERS = ("the", "a", "an")
@@ -86,12 +94,36 @@ def position_from(doc: Doc, toks: list[Token]) -> dict | None:
     if title.lower() in ("mr.", "mrs.", "ms.", "dr."):
         return None
     title = title_abbreviations().get(title, title)
-    return _position(text, start, end, title, (text[: m.start()] + " " + text[m.end() :]).strip())
+    lead = _title_lead(text[: m.start()])
+    if lead:  # "policy director", "deputy head": the lower-case words before the title are part of it
+        title = f"{lead} {title}"
+    before = text[: m.start()].rstrip()
+    before = before[: len(before) - len(lead)]
+    return _position(text, start, end, title, (before + " " + text[m.end() :]).strip())
+
+
+ROLE_WORDS = frozenset({"former", "then", "acting", "current", "interim", "outgoing", "incoming", "retired",
+                        "longtime", "deputy", "assistant", "vice", "chief", "senior", "top"})
+_STOPS = frozenset({*DETERMINERS, "of", "for", "at", "and", "to", "in"})
+
+
+def _title_lead(before: str) -> str:
+    """The words that end ``before`` and lead into a title: lower-case words
+    ("policy director", "the agency’s deputy head" -> deputy) and role words
+    in any case ("Former President"); not a name or place ("US President")."""
+    words = before.split()
+    n = len(words)
+    while n > 0 and (words[n - 1].lower() in ROLE_WORDS or re.fullmatch(r"[a-z][a-z-]*", words[n - 1])) \
+            and words[n - 1].lower() not in _STOPS:
+        n -= 1
+    return " ".join(words[n:])
 
 
 def _position(text: str, start: int, end: int, title: str | None, rest: str) -> dict:
     """A position record; ``rest`` (the words beside the title) made the affiliation."""
     rest = re.sub(r"(?:’s|'s)$", "", rest.strip(" ,")).strip()
+    rest = re.sub(r"^(?:(?:former|longtime|then|acting|current|retired|veteran|top|senior)\s+)+", "", rest,
+                  flags=re.IGNORECASE)
     affiliation = None
     if rest:
         rest = re.sub(r"^(?:the|of|for|at)\s+|\s+(?:of|for|at)$", "", rest).strip()
@@ -118,6 +150,8 @@ def premodifier_role(doc: Doc, run: list[Token]) -> dict | None:
         or any(t.tag_ in ("NNS", "NNPS") or t.is_upper and len(t) > 1 for t in words)
         or any(t.ent_type_ in NAME_ENTS for t in run)
         or words[-1].lower_ not in description_nouns() and not words[0].text[:1].isupper()
+        and not (words[-1].tag_ == "NN" and words[-1].is_lower and words[-1].lower_ not in not_roles())
+        # a role noun the lexicon lacks: "pollster Pat Caddell"; not "longtime friend"
     ):
         return None
     start, end = run[0].idx, run[-1].idx + len(run[-1])
@@ -143,6 +177,109 @@ def apposition_role(doc: Doc, toks: list[Token]) -> dict | None:
     return _position(text[start:end], start, end, text[start : prep.idx].strip(), text[prep.idx : end])
 
 
+ROLE_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "ate", "man", "woman", "person")
+ORG_ENTS = ("ORG", "GPE", "NORP")
+
+
+def role_phrase(doc: Doc, toks: list[Token]) -> dict | None:
+    """A role noun the lexicon lacks, with whose role it is, in apposition or
+    a description: "the bill's sponsor" -> sponsor, bill; "Obama's former
+    campaign strategist" -> former campaign strategist, Obama; "a top Trump
+    surrogate" -> surrogate, Trump; "a longtime pollster" -> pollster. Not
+    "a mother of three", "a big day" (neither a role noun nor an owner)."""
+    toks = [t for t in toks if t.dep_ != "punct"]
+    ids = {t.i for t in toks}
+    head = next((t for t in toks if t.head.i not in ids or t.head is t), None)
+    if head is None or head.pos_ != "NOUN" or head.tag_ != "NN" or head.ent_type_ or head.lower_ in not_roles():
+        return None
+    owner = next((c for c in head.lefts if c.dep_ == "poss" and c.i in ids and c.pos_ != "PRON"), None)
+    names = [c for c in head.lefts if c.dep_ in ("compound", "amod", "nmod") and c.i in ids
+             and (c.pos_ == "PROPN" or c.ent_type_ in ORG_ENTS or c.ent_type_ == "PERSON")]
+    prep = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ in ("of", "at", "for", "to", "with")), None)
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    if obj is not None and not (obj.pos_ == "PROPN" or obj.ent_type_ in ORG_ENTS
+                                or description_nouns().get(obj.lower_) == "organisation"):
+        obj = None
+    person = description_nouns().get(head.lower_) == "person" or head.lower_.endswith(ROLE_SUFFIXES)
+    if owner is None and not names and obj is None and not person:
+        return None
+    lead = head.i
+    while lead - 1 in ids and doc[lead - 1].is_lower and doc[lead - 1].dep_ in ("amod", "compound", "nmod") \
+            and not doc[lead - 1].like_num:
+        lead -= 1
+    text = doc_text(doc)
+    last = max(t.i for t in obj.subtree) if obj is not None else head.i
+    start, end = toks[0].idx, doc[last].idx + len(doc[last])
+    if owner is not None:
+        aff = text[owner.left_edge.idx : owner.idx + len(owner)]
+    elif obj is not None:
+        aff = text[obj.left_edge.idx : end]
+    elif names:
+        first = min((t.left_edge for t in names), key=lambda t: t.i)
+        aff = text[max(first.idx, start) : names[-1].idx + len(names[-1])]
+    else:
+        aff = ""
+    aff = re.sub(r"^(?:the|a|an)\s+", "", aff, flags=re.IGNORECASE)
+    return _position(text[start:end], start, end, text[doc[lead].idx : head.idx + len(head)], aff)
+
+
+def relative_role(doc: Doc, name: list[Token]) -> dict | None:
+    """A relative clause that states a role: "Mark Evans, who chairs the
+    housing committee" -> chair, housing committee; "Jane Roe, who is the
+    party's treasurer" -> treasurer, party. Not "who said", "who lives in"."""
+    clause = next((c for c in name[-1].rights if c.dep_ == "relcl"), None)
+    if clause is None or not any(c.tag_ in ("WP", "WDT") for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
+        return None
+    if clause.lemma_ == "be":
+        return _attribute_position(doc, clause)
+    title = role_verbs().get(clause.lemma_)
+    obj = next((c for c in clause.children if c.dep_ == "dobj"), None)
+    if title is None or obj is None:
+        return None
+    toks = without_det(list(obj.subtree))
+    text = doc_text(doc)
+    start, end = clause.idx, toks[-1].idx + len(toks[-1])
+    return _position(text[start:end], start, end, title, text[toks[0].idx : end])
+
+
+def _attribute_position(doc: Doc, verb: Token) -> dict | None:
+    """The position the noun after "be" gives: "is the party's treasurer"."""
+    attr = next((c for c in verb.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
+    if attr is None:
+        return None
+    toks = [t for t in attr.subtree if t.i <= attr.i]
+    prep = next((c for c in attr.rights if c.dep_ == "prep" and c.lower_ in ("of", "at", "for")), None)
+    toks = without_det(toks + (list(prep.subtree) if prep is not None else []))
+    return (position_from(doc, toks) or role_phrase(doc, toks)) if toks else None
+
+
+def copular_role(doc: Doc, name: list[Token]) -> dict | None:
+    """A sentence that states the person's role: "Richard Revesz is director
+    of the Institute for Policy Integrity" -> director, Institute for Policy
+    Integrity. Not "Smith is a father of three", "Smith is right"."""
+    head = name[-1]
+    if head.dep_ != "nsubj" or head.head.lemma_ != "be":
+        return None
+    return _attribute_position(doc, head.head)
+
+
+def name_affiliation(doc: Doc, name: list[Token]) -> dict | None:
+    """An organisation right after the name with "at", "of" or "from": "Dan
+    Evans at the National Review" -> affiliation National Review. Not a
+    place or an event ("Smith at the hearing")."""
+    prep = next((c for c in name[-1].rights if c.dep_ == "prep" and c.lower_ in ("at", "of", "from")
+                 and c.i == name[-1].i + 1), None)
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    if obj is None or obj.ent_type_ != "ORG":
+        return None
+    toks = without_det([t for t in obj.subtree if t.ent_type_ == "ORG" or t.i == obj.i])
+    if not toks:
+        return None
+    start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
+    text = doc_text(doc)[start:end]
+    return {"text": text, "title": None, "affiliation": text, "start": start, "end": end}
+
+
 def party_state_tag(doc: Doc, name: list[Token]) -> dict | None:
     """A party-state tag just after the name: "Elizabeth Warren (D-Mass.)"
     -> affiliation "Democrat, Massachusetts"; "(R-SC)", "(D)". Not "(AP)"
@@ -163,7 +300,9 @@ def party_state_tag(doc: Doc, name: list[Token]) -> dict | None:
 
 Rule = Callable[[Doc, list[Token]], "dict | None"]
 PREMODIFIER_RULES: tuple[Rule, ...] = (position_from, premodifier_role)
-APPOSITION_RULES: tuple[Rule, ...] = (position_from, apposition_role)
+APPOSITION_RULES: tuple[Rule, ...] = (position_from, apposition_role, role_phrase)
+NameRule = Callable[[Doc, list[Token]], "dict | None"]
+AFTER_NAME_RULES: tuple[NameRule, ...] = (party_state_tag, name_affiliation, copular_role)
 
 
 def positions_of(doc: Doc, name: list[Token]) -> list[dict]:
@@ -176,15 +315,19 @@ def positions_of(doc: Doc, name: list[Token]) -> list[dict]:
         if pos is not None:
             found.append(pos)
             break
-    tag = party_state_tag(doc, name)
-    if tag is not None:
-        found.append(tag)
+    for after in AFTER_NAME_RULES:
+        tag = after(doc, name)
+        if tag is not None:
+            found.append(tag)
     for toks in appositions(name):
         for rule in APPOSITION_RULES:
             pos = rule(doc, toks)
             if pos is not None:
                 found.append(pos)
                 break
+    relative = relative_role(doc, name)  # after the appositions: "X, a lawyer, who chairs ..."
+    if relative is not None:
+        found.append(relative)
     return found
 
 
@@ -192,6 +335,23 @@ def position_of(doc: Doc, name: list[Token]) -> dict | None:
     """The first position written with a name, or None."""
     found = positions_of(doc, name)
     return found[0] if found else None
+
+
+def description_positions(doc: Doc, tok: Token) -> list[dict]:
+    """The positions a description resolved to a person gives them, one per
+    coordinated noun: "the former secretary of state and current Democratic
+    presidential nominee" -> former secretary of state; presidential nominee,
+    Democratic. "the Vermont senator" -> senator, Vermont."""
+    found = []
+    for head in [tok, *(c for c in tok.rights if c.dep_ == "conj" and c.pos_ == "NOUN")]:
+        toks = [t for c in head.lefts if c.dep_ not in ("cc", "punct", "det") for t in c.subtree]
+        toks.append(head)
+        prep = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ in ("of", "for", "at")), None)
+        toks = without_det(sorted(toks + (list(prep.subtree) if prep is not None else []), key=lambda t: t.i))
+        pos = (position_from(doc, toks) or role_phrase(doc, toks)) if toks else None
+        if pos is not None:
+            found.append(pos)
+    return found
 
 
 def title_head(title: str) -> str:
@@ -211,7 +371,7 @@ def office_holder(doc: Doc, tok: Token, span: tuple[int, int], cast: Cast) -> in
     k = by_token[named.i]
     mention = doc.char_span(*span, alignment_mode="expand")
     toks = without_det(list(mention) if mention is not None else [])
-    pos = position_from(doc, toks) if toks else None
+    pos = (position_from(doc, toks) or role_phrase(doc, toks)) if toks else None
     speakers[k].add_position(pos)
     if pos is not None and pos["title"]:
         speakers[k].descriptors.add(title_head(pos["title"]))

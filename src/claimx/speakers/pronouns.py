@@ -18,8 +18,9 @@ unresolved when unsure (a wrong name is worse than none):
   its own clause; an object "him"/"her" is never its own clause's subject
   and stays unresolved;
 - :func:`thing_pronoun`: "it"/"they" as a source -> the previous
-  statement's organisation (or group, for "they") when no other subject
-  came between; "it" also the one organisation that is a subject earlier
+  statement's organisation (or group, for "they"; or a one-word name the
+  NER took for a person's that nothing shows is one: "Politifact ruled
+  ... they") when no other subject came between; "it" also the one organisation that is a subject earlier
   in its own sentence ("Although the IMF did not ..., it referenced").
 
 A pronoun resolved to a person is evidence of their gender only when sure:
@@ -214,8 +215,9 @@ def thing_pronoun(cast: Cast, tok: Token, ents: dict[int, Span]) -> int | None:
     if not kinds:
         return None
     prev = cast.previous_speaker(tok.idx, tok.i)
-    if (prev is not None and cast.speakers[prev].kind in kinds and cast.recent(prev, tok.idx, THING_WINDOW)
-            and not cast.subject_since(prev, tok)):
+    if (prev is not None and cast.recent(prev, tok.idx, THING_WINDOW) and not cast.subject_since(prev, tok)
+            and (cast.speakers[prev].kind in kinds or _collective_name(cast, prev))):
+        cast.speakers[prev].kind = cast.speakers[prev].kind if cast.speakers[prev].kind in kinds else "organisation"
         return prev
     if low != "it":
         return None
@@ -224,3 +226,12 @@ def thing_pronoun(cast: Cast, tok: Token, ents: dict[int, Span]) -> int | None:
     if len({e.text.lower() for e in named}) != 1:
         return None  # none, or two organisations it may be
     return entity_speaker(cast, max(named, key=lambda e: e.start))
+
+
+def _collective_name(cast: Cast, k: int) -> bool:
+    """A one-word name the NER took for a person's that nothing shows is one
+    (no first name, no gender evidence, no he/she/his/her): "Politifact
+    ruled ... they could not resist": the pronoun shows an organisation."""
+    sp = cast.speakers[k]
+    return (sp.kind == "person" and len(sp.key) == 1 and not sp.evidence
+            and all(e - s == len(sp.key[0]) for s, e in sp.mentions))  # every mention the name itself

@@ -15,7 +15,9 @@ from spacy.tokens import Doc
 from claimx.attribution import Attribution
 from claimx.quotemarks import Quotation, QuotationIndex, paragraphs
 from claimx.speakers.cast import Cast, Speaker
+from claimx.speakers.lines import headline_sources
 from claimx.speakers.mentions import merge_people, merge_sources
+from claimx.speakers.organisations import defined_acronyms
 
 WRITER = {"i", "we", "me", "us", "you"}
 
@@ -24,9 +26,12 @@ class SpeakerResolver:
     """Builds speakers for one Doc and maps each attribution to one (or None)."""
 
     def __call__(
-        self, doc: Doc, atts: list[Attribution], text: str, quotes: list[Quotation]
+        self, doc: Doc, atts: list[Attribution], text: str, quotes: list[Quotation],
+        furniture: list[tuple[int, int]] | tuple = (),
     ) -> tuple[list[Speaker], list[int | None]]:
-        """``text`` is ``doc.text`` and ``quotes`` its quotations, as the attributor read them."""
+        """``text`` is ``doc.text`` and ``quotes`` its quotations, as the
+        attributor read them; ``furniture`` the page furniture it marked
+        (credits, bylines, captions: no member of the cast is named there)."""
         starts = [start for start, _ in paragraphs(text)]
         cast = Cast(paragraphs=starts if starts and starts[0] == 0 else [0, *starts])
         cast.statements = sorted(  # not the writer's own ("when I asked him")
@@ -36,8 +41,11 @@ class SpeakerResolver:
         ents = {t.i: e for e in doc.ents for t in e}
         source_heads = {a.source_token for a in atts if a.source_token is not None and a.cue}
         cast.quoted = QuotationIndex(quotes)
+        cast.acronyms = defined_acronyms(text)
+        cast.furniture = sorted(furniture)
         merge_people(doc, cast, cast.quoted, source_heads, ents)
         merge_sources(doc, text, cast, source_heads, ents)
+        headline_sources(doc, cast)
         return ordered(cast, atts)
 
 

@@ -45,6 +45,25 @@ def description_nouns() -> dict[str, str]:
 
 
 @cache
+def document_nouns() -> dict[str, str]:
+    """Noun lemma of a document or channel -> its class ("memoir" -> book):
+    ``data/document_nouns.tsv``."""
+    return {row[0].strip(): row[1].strip() for row in _rows("document_nouns.tsv")}
+
+
+@cache
+def role_verbs() -> dict[str, str]:
+    """Verb lemma of a relative clause stating a role -> the title ("chair" -> chair)."""
+    return {row[0].strip(): row[1].strip() for row in _rows("role_verbs.tsv")}
+
+
+@cache
+def not_roles() -> frozenset[str]:
+    """Nouns that describe a person without a position: "father", "resident"."""
+    return frozenset(row[0].strip() for row in _rows("not_roles.txt"))
+
+
+@cache
 def description_classes() -> dict[str, str]:
     """Organisation noun -> the class of organisation it means ("company" -> business)."""
     return {row[0].strip(): row[2].strip() for row in _rows("descriptions.tsv") if len(row) > 2}

@@ -1,0 +1,45 @@
+"""Table tests for :mod:`claimx.attribution.claims`: a statement needs
+content (ACTS.md rule 3). Each case is (text, expected [(content, quote
+text)]), negatives (claims) included; and the default output and act
+filters keep claims only."""
+
+import pytest
+
+from claimx.acts import keep_acts
+from claimx.extract import build_record
+from claimx.inputs import Article
+from tests.attribution_cases import record
+
+CASES = [
+    # topics: the cue's object only names what was talked about
+    ("The union announced the end of the strike on Monday.", [("topic", "the end of the strike")]),
+    ("Several senators voiced concern about the budget.", [("topic", "concern about the budget")]),
+    ("The mayor cited the polls.", [("topic", "the polls")]),
+    # questions
+    ("Reporters asked whether the plan was legal.", [("question", "whether the plan was legal")]),
+    ("The judge asked what he would do next.", [("question", "what he would do next")]),
+    ("She asked if the vote would be held.", [("question", "if the vote would be held")]),
+    # negatives: claims
+    ("Smith said the plan was legal.", [("claim", "the plan was legal")]),
+    ("She described the meeting as productive.", [("claim", "the meeting as productive")]),
+    ("The union announced that the strike was over.", [("claim", "the strike was over")]),
+    ("“Why not?” he asked.", [("claim", "Why not?")]),
+    ("Cruz said if elected he would work with Congress.", [("claim", "if elected he would work with Congress")]),
+    ("Smith said what he wanted was a fair deal.", [("claim", "what he wanted was a fair deal")]),
+    ("The mayor called the plan “a disaster.”", [("claim", "the plan “a disaster.”")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_content(nlp, text, expected):
+    assert [(q["content"], q["text"]) for q in record(nlp, text)["quotes"]] == expected
+
+
+def test_default_and_act_filters_keep_claims_only(nlp):
+    text = "The mayor cited the polls. Smith said the plan was legal. Jones asked whether it was."
+    rec = build_record(Article("t", "t", text), nlp(text))
+    assert [q.text for q in keep_acts(rec, None).quotes] == ["the plan was legal"]
+    assert [q.text for q in keep_acts(rec, frozenset({"speech"}), topics=True).quotes] == ["the plan was legal"]
+    kept = keep_acts(rec, None, topics=True)
+    assert [(q.content, q.text) for q in kept.quotes] == [
+        ("topic", "the polls"), ("claim", "the plan was legal"), ("question", "whether it was")]
