@@ -627,7 +627,6 @@ def evaluate(
     import json
 
     from claimx.terminal import problem
-
     if acts is not None and dates:
         raise typer.BadParameter("--acts scores quotes; it does not go with --dates", param_hint="--acts")
     n_process = workers if workers > 0 else (os.cpu_count() or 1)
@@ -646,9 +645,7 @@ def evaluate(
 
         try:
             docs = load_corpus(corpus, split)
-        except FileNotFoundError as exc:
-            raise _fail(str(exc)) from None
-        except (OSError, ValueError) as exc:  # unreadable, not UTF-8, a broken annotation
+        except (OSError, ValueError) as exc:  # not a brat corpus, unreadable, not UTF-8, a broken annotation
             raise _fail(f"{corpus}: cannot read the corpus: {problem(exc)}") from None
         docs = docs[:limit] if limit else docs
         nlp = _load_nlp(model)
@@ -697,7 +694,6 @@ def main() -> None:
         raise SystemExit(_stopped(stop).exit_code) from None
     except Exception as exc:  # a bug, or out of memory: one line, not a traceback (unless CLAIMX_DEBUG=1)
         from claimx.terminal import crash_line
-
         if os.environ.get("CLAIMX_DEBUG"):
             raise
         raise SystemExit(_fail(crash_line(exc), 1 if isinstance(exc, MemoryError) else 70).exit_code) from exc
