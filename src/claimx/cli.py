@@ -170,8 +170,8 @@ def extract(
     import os
 
     from claimx.extract import extract as run
-    from claimx.inputs import iter_articles
     from claimx.signals import Stopped, stop_on_signals
+    from claimx.sources import iter_articles
 
     ctx.with_resource(stop_on_signals())  # SIGTERM and SIGHUP stop the run like Ctrl-C
     if not paths and not from_urls:
@@ -409,7 +409,7 @@ def show(
 ) -> None:
     """Show an article in the terminal with each quote highlighted in its speaker's colour, then a table of quotes."""
     from claimx.extract import extract as run
-    from claimx.inputs import iter_articles
+    from claimx.sources import iter_articles
     from claimx.terminal import render
 
     pub = _parse_published(published)
@@ -500,7 +500,8 @@ def check(
     """Re-extract each sample and compare it with its expected output (exit 1 on any difference)."""
     from claimx.extract import build_record
     from claimx.golden import diff, find_samples
-    from claimx.inputs import Article, iter_articles
+    from claimx.inputs import Article
+    from claimx.sources import iter_articles
     from claimx.writers import atomic_open, to_yaml
 
     if not directory.is_dir():

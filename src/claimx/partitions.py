@@ -35,12 +35,12 @@ from claimx.inputs import (
     InputError,
     Notice,
     decode,
-    expand,
     read_bytes,
     read_csv,
     read_jsonl,
     read_path,
 )
+from claimx.sources import expand
 
 SPLITTABLE = {".jsonl", ".ndjson", ".csv"}
 DEFAULT_PARTITION_BYTES = 4_000_000  # the most input per partition: about 1,000 news articles
@@ -117,7 +117,7 @@ def is_url(path: str) -> bool:
 
 def list_inputs(paths: Iterable[str]) -> Iterator[InputFile | InputError]:
     """The files behind the paths, in the order a local run reads them: local
-    paths (directories, globs) as :func:`claimx.inputs.expand` finds them,
+    paths (directories, globs) as :func:`claimx.sources.expand` finds them,
     fsspec URLs (``s3://``, ``gs://``...) listed through their file system."""
     for raw in paths:
         if raw == "-":
