@@ -20,11 +20,10 @@ from claimx.inputs import (
     Article,
     InputError,
     Notice,
-    glob_once,
-    iter_articles,
     read_limited,
     read_path,
 )
+from claimx.sources import glob_once, iter_articles
 
 runner = CliRunner()
 GOOD = "“We will win this race,” Governor Jane Smith said on Monday.\n"

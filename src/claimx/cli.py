@@ -199,8 +199,8 @@ def _extract_here(paths: list[str], from_urls: list[str], feeds: list[str], limi
                   timeout: float, any_language: bool, topics: bool) -> None:
     """``extract`` on this machine: read, extract and write."""
     from claimx.extract import extract as run
-    from claimx.inputs import iter_articles
     from claimx.signals import Stopped
+    from claimx.sources import iter_articles
 
     fmt, output, to_dir, database = _prepare_output(fmt, output_arg)
     feed_run = _feed_run(feeds, output, to_dir, database is not None, limit, timeout) if feeds else None
@@ -328,17 +328,17 @@ def _write_records(records, fmt: Format, table: Table, output: Path | None, to_d
     or (parquet) to a folder of tables."""
     from claimx.writers import Writer, atomic_open, safe_filename
 
-    if isinstance(output, str):  # a URL
-        from claimx.store import write_remote
-
-        write_remote(records, fmt, table, output, to_dir)
-    elif database is not None:
+    if database is not None:
         _write_database(database, records)
-    elif fmt is Format.parquet:
+    elif fmt is Format.parquet:  # a folder of tables, here or at a URL
         from claimx.parquet import write_local
 
         assert output is not None
         write_local(records, output)
+    elif isinstance(output, str):  # a URL
+        from claimx.store import write_remote
+
+        write_remote(records, fmt, table, output, to_dir)
     elif to_dir:
         assert output is not None
         ext = "jsonl" if fmt is Format.jsonl else fmt.value
@@ -462,7 +462,7 @@ def show(
 ) -> None:
     """Show an article in the terminal with each quote highlighted in its speaker's colour, then a table of quotes."""
     from claimx.extract import extract as run
-    from claimx.inputs import iter_articles
+    from claimx.sources import iter_articles
     from claimx.terminal import render
 
     pub = _parse_published(published)
@@ -562,8 +562,9 @@ def check(
     """Re-extract each sample and compare it with its expected output (exit 1 on any difference)."""
     from claimx.extract import build_record
     from claimx.golden import diff, find_samples, read_expected
-    from claimx.inputs import Article, InputError, iter_articles
+    from claimx.inputs import Article, InputError
     from claimx.language import identify
+    from claimx.sources import iter_articles
     from claimx.writers import atomic_open, to_yaml
 
     if not directory.is_dir():

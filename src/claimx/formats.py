@@ -1,4 +1,5 @@
-"""Output formats and tables (kept free of heavy imports: the CLI reads them at start-up)."""
+"""Output formats and tables, and how a quote's words read in every format
+(kept free of heavy imports: the CLI reads them at start-up)."""
 
 from __future__ import annotations
 
@@ -34,3 +35,15 @@ class SummaryFormat(str, Enum):
     table = "table"
     csv = "csv"
     json = "json"
+
+
+PART_JOINER = " … "
+
+
+def quote_words(quote: dict) -> str:
+    """The words a quote reports, for reading: a quote split by its cue or
+    across paragraphs shows its parts joined with " … " ("The plan is simple,
+    … and it will work."), not the cue phrase between them; other quotes
+    their text. (JSON and YAML keep ``text``, ``start`` and ``end``.)"""
+    parts = quote.get("parts")
+    return PART_JOINER.join(p["text"] for p in parts) if parts else quote["text"]

@@ -36,12 +36,11 @@ from claimx.inputs import (
     InputError,
     Notice,
     decode_corpus,
-    expand,
     read_bytes,
     read_csv,
     read_jsonl,
-    read_path,
 )
+from claimx.sources import expand, read_file
 from claimx.warc import is_warc, read_warc
 
 SPLITTABLE = {".jsonl", ".ndjson", ".csv"}
@@ -123,7 +122,7 @@ def is_url(path: str) -> bool:
 
 def list_inputs(paths: Iterable[str]) -> Iterator[InputFile | InputError]:
     """The files behind the paths, in the order a local run reads them: local
-    paths (directories, globs) as :func:`claimx.inputs.expand` finds them,
+    paths (directories, globs) as :func:`claimx.sources.expand` finds them,
     fsspec URLs (``s3://``, ``gs://``...) listed through their file system."""
     for raw in paths:
         if raw == "-":
@@ -282,7 +281,7 @@ def read_partition(partition: Partition, skipped: Counter | None = None) -> Iter
 
 def _read_whole(f: InputFile) -> Iterator[Article | InputError | Notice]:
     if not is_url(f.path):
-        yield from read_path(Path(f.path), f.source)
+        yield from read_file(Path(f.path), f.source)
         return
     try:
         with _open(f.path) as fh:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING
 
-from claimx.writers import quote_words
+from claimx.formats import quote_words
 
 if TYPE_CHECKING:
     from claimx.corpus import Corpus

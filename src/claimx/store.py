@@ -169,16 +169,12 @@ def remote_output(fmt, url: str):
 
 
 def write_remote(records, fmt, table, url: str, to_dir: bool) -> None:
-    """Records to one object, to one object per article, or (parquet) to the
-    tables, at ``url``: each written whole or not at all."""
+    """Records to one object, or to one object per article, at ``url``: each
+    written whole or not at all (Parquet tables at a URL:
+    :func:`claimx.parquet.write_local`, which writes through a :class:`Store`)."""
     from claimx.formats import Format
     from claimx.writers import Writer, safe_filename
 
-    if fmt is Format.parquet:
-        from claimx.parquet import write_local
-
-        write_local(records, url)
-        return
     if not to_dir:
         parent, _, name = url.rstrip("/").rpartition("/")
         with Store(parent).atomic(name) as fh:

@@ -19,7 +19,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 import yaml
 
-from claimx.formats import Format, Table
+from claimx.formats import Format, Table, quote_words
 
 if TYPE_CHECKING:
     from claimx.records import ArticleRecord
@@ -57,18 +57,6 @@ def spreadsheet_cell(value: Any) -> str:
     if s[:1] in ("=", "+", "@", "\t", "\r") or (s[:1] == "-" and s[1:2] not in ("", " ") and not s[1:2].isdigit()):
         return "'" + s
     return s
-
-
-PART_JOINER = " … "
-
-
-def quote_words(quote: dict) -> str:
-    """The words a quote reports, for reading: a quote split by its cue or
-    across paragraphs shows its parts joined with " … " ("The plan is simple,
-    … and it will work."), not the cue phrase between them; other quotes
-    their text. (JSON and YAML keep ``text``, ``start`` and ``end``.)"""
-    parts = quote.get("parts")
-    return PART_JOINER.join(p["text"] for p in parts) if parts else quote["text"]
 
 
 def rows(record: dict, table: Table) -> Iterator[list[str]]:

@@ -115,8 +115,9 @@ def week_of(ctx: DateContext, m: re.Match[str]) -> Value | None:
     """"the week of March 6" -> that date's week (2024-W10); "Easter week"
     -> the week of the nearer Easter, whatever the tense ("last week" is
     left to :data:`.relative.this_unit`: its "last" is no day)."""
-    from claimx.dates.normalise import read  # the day inside is read by every rule
-
+    read = ctx.engine  # the day inside is read by every rule
+    if read is None:
+        return None
     day = read(ctx.reading(m.group(1) or m.group(2)))[0]
     if not (day and _DAY.fullmatch(day)):
         return None

@@ -10,10 +10,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from claimx.dates.times import spoken_clock
 from claimx.dates.words import CLOCK, CLOCK_24, DAYS
+
+if TYPE_CHECKING:
+    from claimx.dates.rules import Value
 
 _OR_SO = re.compile(r"\s+or\s+so\b", re.I)
 # "Jan. 30 and 31, 1998": the first day, in the year written after the second
@@ -48,6 +53,10 @@ class DateContext:
     ``text`` as written, ``low`` in lower case without a leading preposition
     or hedge ("at least", "as early as") or a final "'s", ``clock`` a clock
     time in ``low`` ("10 p.m.", "21:30", "0600 gmt", "noon"), if any.
+
+    ``engine`` reads other words with every rule, for a rule that reads a
+    date inside its expression ("the week of <date>"); the normaliser sets
+    it (so no family module imports the normaliser that imports it).
     """
 
     expr: str
@@ -63,6 +72,7 @@ class DateContext:
     text: str = ""
     low: str = ""
     clock: re.Match[str] | None = None
+    engine: Callable[[DateContext], Value] | None = None
 
     @classmethod
     def of(

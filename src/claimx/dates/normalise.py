@@ -16,6 +16,7 @@ durations last ("the past three years" is P3Y, "the past year" 2024).
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from claimx.dates import anaphora, calendar_dates, durations, periods, relative, sets, stretches, times, vague
 from claimx.dates.context import DateContext
@@ -142,7 +143,7 @@ def normalise_tagged(
     **around: str | bool,
 ) -> Tagged:
     """:func:`normalise`, with the tag of the rule that answered."""
-    ctx = DateContext.of(expr, ref, tense, quarter, previous, **around)  # type: ignore[arg-type]
+    ctx = replace(DateContext.of(expr, ref, tense, quarter, previous, **around), engine=read)  # type: ignore[arg-type]
     for step in CONTEXT_RULES:
         if (value := step(ctx)) is not None:
             return value[0], value[1], step.tag

@@ -52,8 +52,9 @@ def day_before_date(ctx: DateContext, m: re.Match[str]) -> Value | None:
     """"the day before last Tuesday's hearing" (said on Thursday 2000-02-24)
     -> 2000-02-21, "the day after Christmas" -> 12-26: one day from the
     day named, one expression (its own value, not the day's)."""
-    from claimx.dates.normalise import read  # the day inside is read by every rule
-
+    read = ctx.engine  # the day inside is read by every rule (the normaliser sets it)
+    if read is None:
+        return None
     day = read(ctx.reading(re.sub(r"'s$", "", m.group(2))))[0]
     if not (day and re.fullmatch(r"\d{4}-\d{2}-\d{2}", day)):
         return None
