@@ -1,11 +1,11 @@
-"""The reference date (claimx.dates.reference): the day an article was
+"""The reference date (claimx.pipeline.dates.reference): the day an article was
 written, from its metadata, the option, its dateline or its text."""
 
 import datetime as dt
 
 import pytest
 
-from claimx.dates import dateline_date, infer_reference_date, reference_date
+from claimx.pipeline.dates import dateline_date, infer_reference_date, reference_date
 
 
 def test_weekday_beside_date_pins_year():
@@ -39,8 +39,8 @@ def test_reference_date_sources(text, metadata, published, expected):
 
 def test_relative_dates_without_reference_stay_null(nlp):
     """With no reference date a relative expression is kept with a null value."""
-    from claimx.extract import build_record
-    from claimx.inputs import Article
+    from claimx.pipeline.extract import build_record
+    from claimx.read.inputs import Article
 
     text = "The minister will arrive on Monday."
     rec = build_record(Article("t", "t", text), nlp(text)).to_dict()
@@ -66,7 +66,7 @@ SAT = dt.date(2024, 3, 16)  # a Saturday
     ],
 )
 def test_story_day_from_an_earlier_dateline(text, published, expected):
-    from claimx.dates.reference import story_day
+    from claimx.pipeline.dates.reference import story_day
 
     assert story_day(text, published) == expected
 

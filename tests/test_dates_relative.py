@@ -1,11 +1,11 @@
-"""Relative days and weeks (claimx.dates.relative): what counts from the
+"""Relative days and weeks (claimx.pipeline.dates.relative): what counts from the
 reference date, in the direction the tense points."""
 
 import datetime as dt
 
 import pytest
 
-from claimx.dates import normalise
+from claimx.pipeline.dates import normalise
 
 SUN = dt.date(2025, 8, 17)  # a Sunday
 

@@ -1,4 +1,4 @@
-"""Tense (claimx.dates.tense): the verb that governs a date, and the words
+"""Tense (claimx.pipeline.dates.tense): the verb that governs a date, and the words
 before it that point ahead, decide which side of the article's date it lies."""
 
 import pytest

@@ -1,5 +1,5 @@
-"""Times of day (claimx.dates.times): clock times, 12- and 24-hour, zoned
-(24-hour ones found by claimx.dates.finders), times given on a day, the
+"""Times of day (claimx.pipeline.dates.times): clock times, 12- and 24-hour, zoned
+(24-hour ones found by claimx.pipeline.dates.finders), times given on a day, the
 parts and turns of the day. TimeBank writes no zone in the value ("5 p.m.
 EST" is T17:00); TimeML 1.2.1 §2.2 (TIMEX3 type TIME) reads a clock time on
 the day it is given on, else on the document's date."""
@@ -8,7 +8,7 @@ import datetime as dt
 
 import pytest
 
-from claimx.dates import normalise
+from claimx.pipeline.dates import normalise
 from tests.dates_cases import readings
 
 SUN = dt.date(2025, 8, 17)  # a Sunday
