@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from claimx.pipeline.dates.periods import reported_quarter
 from claimx.pipeline.dates.relative import weekday_date
 from claimx.pipeline.dates.rules import Value, rule, whole
-from claimx.pipeline.dates.times import clock_value
+from claimx.pipeline.dates.times import after_midnight, clock_value, day_opened
 from claimx.pipeline.dates.timex import CALENDAR, iso_week, shift_month
 from claimx.pipeline.dates.words import CLOCK, CLOCK_24, PARTS_OF_DAY, WEEKDAY_WORD, WEEKDAYS
 
@@ -154,7 +154,10 @@ def counted_from_before(ctx: DateContext, value: Value) -> Value:
     """"Earlier that day" after 1999-10-23T14:00 -> 1999-10-23; "the
     following year" after 1995 -> 1996; "the previous Friday" after
     1989-10-27 -> 1989-10-20; with no date named before, from the reference
-    date ("the next day" -> 2025-08-18)."""
+    date ("the next day" -> 2025-08-18); "past midnight" after a Tuesday
+    -> the Wednesday at 00:00 (:func:`.times.after_midnight`)."""
+    if after_midnight(ctx) and value[0] is not None:
+        return day_opened(value[0]), value[1]
     return value
 
 

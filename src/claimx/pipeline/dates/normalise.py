@@ -150,12 +150,21 @@ def normalise_tagged(
     words = ctx.expr.split()
     result = _read(ctx)
     for i in range(1, min(len(words), _TAILS + 1)):
-        if result[0] is not None:
+        if result[0] is not None or _unanchored(ctx, result):
             break
         tail = _read(ctx.reading(" ".join(words[i:])))
-        if tail[0] is not None:
+        if tail[0] is not None or _unanchored(ctx, tail):
             result = tail
     return result
+
+
+def _unanchored(ctx: DateContext, result: Tagged) -> bool:
+    """Whether a rule has read the whole expression as a date it cannot
+    anchor, with no reference date to count from: "next year", "last
+    month", "the third quarter" stay dates with value null (TimeML: "next
+    year" is a DATE), and no tail of them ("year": P1Y) is read as a
+    stretch instead."""
+    return ctx.ref is None and bool(result[2]) and result[1] in ("date", "time")
 
 
 def read(ctx: DateContext) -> Value:

@@ -77,7 +77,7 @@ def quarter_ordinal(ctx: DateContext, m: re.Match[str]) -> Value | None:
         return f"{year_in}-{unit}{n}", "date"
     ref = ctx.ref
     if ref is None:
-        return None
+        return None, "date"  # a quarter of a year not named: a date with no value
     year = _part_year(n, unit, ref, ctx.tense)
     if "last year" in low or "previous year" in low or "year-ago" in low or "year-earlier" in low:
         year = ref.year - 1
@@ -106,13 +106,16 @@ def part_of_quarter(ctx: DateContext, _: re.Match[str]) -> Value | None:
 def quarter_reported(ctx: DateContext, m: re.Match[str]) -> Value | None:
     """"the quarter", "the latest period" -> the latest quarter finished
     (1989-Q3 said on 1989-11-01); "the current quarter" -> 1989-Q4; "the
-    year-ago quarter" -> 1988-Q3."""
+    year-ago quarter" -> 1988-Q3. "The latest" or "most recent" quarter is
+    one finished whatever the tense ("expects revenue in the latest quarter
+    to total $28 million": results of a quarter ended, still to come)."""
     ref = ctx.ref
     if ref is None or not (m.group(2) == "quarter" or m.group(1)):
         return None
     q = (ref.month - 1) // 3 + 1
     year = ref.year
-    if ctx.tense != "future" and (m.group(1) or "").strip() != "current":
+    which = (m.group(1) or "").strip()
+    if (ctx.tense != "future" or which in ("latest", "most recent")) and which != "current":
         q -= 1
         if q == 0:
             q, year = 4, year - 1

@@ -19,6 +19,15 @@ _DATELINE = re.compile(
     rf"^\s*[A-Z][A-Za-z .,'’-]{{1,40}}?,?\s*\(?(?P<m>{MONTH_RE})\s+(?P<d>\d{{1,2}})(?:,\s*(?P<y>\d{{4}}))?\)?"
     r"\s*(?:\([A-Za-z .]+\))?\s*[—–-]"
 )
+# a dateline opening a later paragraph: a place in capitals (and its state),
+# a date, then a dash or an agency in brackets ("OAKLAND, March 2 (Wire) —")
+_PARAGRAPH_DATELINE = re.compile(
+    rf"[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){{0,3}},\s*(?:[A-Z][A-Za-z.]{{1,12}}(?:\s+[A-Z][a-z.]+)?,\s*)?"
+    rf"\(?(?P<m>{MONTH_RE})\s+(?P<d>\d{{1,2}})(?:,\s*(?P<y>\d{{4}}))?\)?"
+    r"\s*(?:\([A-Za-z .]+\)|[—–-])"
+)
+_DATELINE_PARAGRAPHS = 3  # a headline or a page's title line may come before the dateline: look this far
+_DATELINE_REACH = 1000  # ... within this many characters
 
 
 def reference_date(
@@ -60,9 +69,25 @@ def infer_reference_date(text: str, today: dt.date | None = None) -> dt.date | N
     return None
 
 
-def dateline_date(text: str, today: dt.date | None = None) -> dt.date | None:
-    """The date of a wire dateline ("WASHINGTON, Aug. 17 (Reuters) —")."""
+def dateline(text: str) -> re.Match[str] | None:
+    """A wire dateline: at the very start of the text ("WASHINGTON, Aug. 17
+    (Reuters) —"), or opening one of its first few paragraphs after a
+    headline or a saved page's title line ("City Council Approves
+    Budget\nSPRINGFIELD, March 3, 2026 — ..."), where only a place in
+    capitals, a date and a dash or agency in brackets are one. A place and
+    a date inside a paragraph's sentence are not ("... told reporters in
+    OAKLAND, March 2 — ...")."""
     m = _DATELINE.match(text[:200])
+    if m:
+        return m
+    head = text[:_DATELINE_REACH]
+    starts = [i.end() for i in re.finditer(r"\n\s*", head)][:_DATELINE_PARAGRAPHS]
+    return next((m for i in starts if (m := _PARAGRAPH_DATELINE.match(head, i))), None)
+
+
+def dateline_date(text: str, today: dt.date | None = None) -> dt.date | None:
+    """The date of a wire dateline (:func:`dateline`)."""
+    m = dateline(text)
     if not m:
         return None
     month = month_number(m.group("m"))
@@ -94,7 +119,7 @@ def story_day(text: str, ref: dt.date | None) -> dt.date | None:
     than a few days before it."""
     if ref is None:
         return None
-    d = dateline_date(text[:200], ref)
+    d = dateline_date(text, ref)
     if d is None or not 0 < (ref - d).days <= _STORY_DAYS:
         return None
     return d

@@ -200,15 +200,17 @@ def this_unit(ctx: DateContext, m: re.Match[str]) -> Value:
     weekday in the past); "the past decade" -> 201; "the coming year",
     "a decade" -> P1Y, P1DE (a stretch of one)."""
     ref = ctx.ref
-    if ref is None:
-        return None, "date"
     which, unit = m.group(1), m.group(2)
+    back_decade = which in ("the last", "the past", "past") and unit == "decade"
     if which in ("the past", "the last", "the coming", "the next", "past", "coming") and unit not in SEASONS:
-        if which in ("the last", "the past", "past") and unit == "decade":
-            return str(ref.year - 10)[:3], "date"
+        if not back_decade:
+            return duration(unit), "duration"
+    elif which in ("a",):
         return duration(unit), "duration"
-    if which in ("a",):
-        return duration(unit), "duration"
+    if ref is None:
+        return None, "date"  # "next year", "last month" with nothing to count from: a date, value null
+    if back_decade:
+        return str(ref.year - 10)[:3], "date"
     step = {"last": -1, "next": 1, "the previous": -1, "the following": 1}.get(which, 0)
     if unit == "weekend" and which == "the" and (
         ctx.tense == "past" and ref.weekday() <= 4 or ctx.tense == "present" and ref.weekday() <= 2

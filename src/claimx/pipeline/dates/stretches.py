@@ -141,7 +141,7 @@ def last_unit(ctx: DateContext, m: re.Match[str]) -> Value | None:
     if re.search(FOR, ctx.lead):
         return duration(m.group(1)), "duration"
     if ctx.ref is None:
-        return None
+        return None, "date"  # "over the past year" with nothing to count from: a date, value null
     if m.group(1) == "year":
         return str(ctx.ref.year - 1), "date"
     return reported_quarter(ctx.ref), "date"

@@ -16,6 +16,8 @@ from spacy.tokens import Doc, Span, Token
 PLANNING = {"plan", "schedule", "slate", "set", "call"}  # verbs whose object happens later
 # nouns of what is to be done, before a to-infinitive: "plans to close it in November"
 PLAN_NOUNS = {"plan", "proposal", "intention", "bid", "pledge", "promise", "schedule", "timetable"}
+# verbs that look ahead in the present whatever follows them: "expects results in the third quarter"
+EXPECTING = {"expect", "anticipate", "forecast", "project", "predict", "plan", "intend", "aim", "target"}
 FUTURE_HEADS = {"due", "set", "expect", "plan", "schedule", "go", "intend", "poise", "slate"}
 # verbs that put something off to a later time: "postponed until Tuesday"
 DEFERRING = {"postpone", "delay", "defer", "adjourn", "extend", "put", "push", "recess", "give", "grant", "suspend"}
@@ -119,6 +121,8 @@ def _tense(tok: Token) -> tuple[str, int]:
                 c.dep_ in ("xcomp", "acomp") for c in cur.children
             ):
                 return "future", cur.i
+            if _expects(cur, words):
+                return "future", cur.i  # "the company expects results in the third quarter"
             if cur.tag_ in ("VBZ", "VBP") or words & {"is", "are", "am"}:
                 return "present", cur.i
             if cur.lemma_ == "due":
@@ -131,6 +135,19 @@ def _tense(tok: Token) -> tuple[str, int]:
             break
         cur = cur.head
     return "past", -1
+
+
+def _expects(verb: Token, aux: set[str]) -> bool:
+    """Whether ``verb`` is one of :data:`EXPECTING` in the simple present, so
+    that what it governs lies ahead ("the company expects results in the
+    third quarter", "plans a listing in the spring"); not in the past or
+    the perfect ("expected a loss in the third quarter", "has forecast"),
+    nor a present form that is a past one too ("forecast")."""
+    return (
+        verb.lemma_ in EXPECTING
+        and (verb.tag_ == "VBZ" or verb.tag_ == "VBP" and verb.lower_ not in _PAST_ALIKE)
+        and not aux & _PERFECT_OR_PAST
+    )
 
 
 def _defers(verb: Token, tense: str) -> bool:

@@ -55,11 +55,43 @@ def clock_value(m: re.Match[str]) -> str:
     return f"{hour:02d}:{int(m.group(2) or 0):02d}"
 
 
+_PAST_MIDNIGHT = re.compile(r"\b(?:past|after)\s+(?:(?:about|around|just|shortly|well|soon)\s+)?$")
+
+
+def after_midnight(ctx: DateContext) -> bool:
+    """Whether the clock time read is a midnight that opens a day: after
+    "past" or "after" ("a debate that ran past midnight", "shortly after
+    midnight Tuesday"). A midnight named alone or with its day ("at
+    midnight Friday") ends that day: TimeBank writes "midnight Friday"
+    ``…-27T24`` on that Friday, as ISO 8601 writes 24:00 for the end of a
+    day and 00:00 for the start of the next."""
+    m = ctx.clock
+    if m is None or m.group(0) != "midnight":
+        return False
+    return _PAST_MIDNIGHT.search(ctx.low[: m.start()] or ctx.lead + " ") is not None
+
+
+def day_opened(value: str) -> str:
+    """A midnight ending a day written as the start of the next one:
+    "2026-03-03T24:00" -> "2026-03-04T00:00" (any other value as it is)."""
+    if not value.endswith("T24:00") or value.startswith("X"):
+        return value.replace("T24:00", "T00:00")
+    return f"{dt.date.fromisoformat(value[:10]) + dt.timedelta(days=1)}T00:00"
+
+
+def _on_clock(d: dt.date | None, ctx: DateContext, m: re.Match[str]) -> str:
+    """Day ``d`` (None: an unknown one) at the clock time ``m``: "past
+    midnight" is 00:00 of the day after (:func:`after_midnight`)."""
+    if after_midnight(ctx):
+        return f"{(d + dt.timedelta(days=1)).isoformat() if d else 'XXXX-XX-XX'}T00:00"
+    return f"{d.isoformat() if d else 'XXXX-XX-XX'}T{clock_value(m)}"
+
+
 def on_day(d: dt.date, ctx: DateContext) -> Value:
     """Day ``d``, refined by a clock time ("10 p.m. Wednesday") or a part of
     the day ("Monday night") in the words read."""
     if ctx.clock:
-        return f"{d.isoformat()}T{clock_value(ctx.clock)}", "time"
+        return _on_clock(d, ctx, ctx.clock), "time"
     pod = _PART_OF_DAY.search(ctx.low)
     if pod:
         return f"{d.isoformat()}T{_PARTS[pod.group(1)]}", "time"
@@ -99,6 +131,6 @@ def bare_part_of_day(ctx: DateContext, m: re.Match[str]) -> Value:
 @rule("<clock time>", lambda ctx: ctx.clock)
 def clock_time(ctx: DateContext, m: re.Match[str]) -> Value:
     """"3 p.m." -> ``2025-08-17T15:00`` on the reference date ("midnight" ->
-    ``…T24:00``); with no reference date, on an unknown day (``XXXX-XX-XXT15:00``)."""
-    day = ctx.ref.isoformat() if ctx.ref else "XXXX-XX-XX"
-    return f"{day}T{clock_value(m)}", "time"
+    ``…T24:00``, "past midnight" ``…-18T00:00``, the next day's start); with
+    no reference date, on an unknown day (``XXXX-XX-XXT15:00``)."""
+    return _on_clock(ctx.ref, ctx, m), "time"
