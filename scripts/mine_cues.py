@@ -19,9 +19,9 @@ import argparse
 import collections
 from pathlib import Path
 
-from claimx.attribution import Attributor
-from claimx.evaluate import load_corpus
-from claimx.nlp import load
+from claimx.evaluate.polnear import load_corpus
+from claimx.pipeline.attribution import Attributor
+from claimx.pipeline.nlp import load
 
 KIND_OF_RULE = {"quote-before": "quote", "quote-after": "quote", "clause": "clause",
                 "infinitive": "infinitive", "object": "object"}
@@ -95,13 +95,13 @@ def write_lexicon(stats, args) -> None:
     for (lemma, kind), (tp, n) in stats.items():
         if n >= args.min_count and tp / n >= args.min_precision:
             lexicon[lemma].add(kind)
-    print("# Reporting cues: lemma<TAB>content kinds (clause, quote, object, infinitive)<TAB>act (README, Acts).")
+    print("# Reporting cues: lemma<TAB>content kinds (clause, quote, object, infinitive)<TAB>act (docs/output.md, Acts).")
     print(f"# Mined from {args.corpus.name}/{args.split} by scripts/mine_cues.py "
           f"(min count {args.min_count}, min precision {args.min_precision}) over a hand-written seed list.")
     reviewed = reviewed_acts(args.acts_from)
     for lemma in sorted(lexicon):
         kinds = [k for k in ("clause", "quote", "object", "infinitive") if k in lexicon[lemma]]
-        act = reviewed.get(lemma, "?\t# new: review by hand (README, Acts)")
+        act = reviewed.get(lemma, "?\t# new: review by hand (docs/output.md, Acts)")
         print(f"{lemma}\t{','.join(kinds)}\t{act}")
 
 

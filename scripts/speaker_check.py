@@ -4,6 +4,12 @@ canonical speakers: only the source mention of each attribution.
     python scripts/oracle.py save /tmp/out --cache /work/oracle/cache
     python scripts/speaker_check.py /tmp/out                # dev and train
     python scripts/speaker_check.py /tmp/out --show 20      # and the first wrong names
+    python scripts/speaker_check.py /tmp/out --gold         # and the hand-checked dev speaker set
+
+With ``--gold`` it also scores the canonical speaker and the position of
+each attribution of the hand-checked set (``tests/data/speaker_gold_dev.jsonl``,
+25 dev articles; :mod:`claimx.evaluate.speakers`): canonical-speaker
+accuracy and position given where the text gives one.
 
 Predicted quotes are paired with gold attributions as ``claimx eval`` pairs
 them (content overlap, most similar first, one to one). Then, of the pairs:
@@ -25,7 +31,7 @@ them (content overlap, most similar first, one to one). Then, of the pairs:
   other one, or null.
 
 Reads the records ``oracle.py save`` wrote (``polnear-dev.jsonl``,
-``polnear-train.jsonl``); reuses :mod:`claimx.evaluate`'s loaders.
+``polnear-train.jsonl``); reuses :mod:`claimx.evaluate.polnear`'s loaders.
 """
 
 from __future__ import annotations
@@ -104,17 +110,13 @@ def pairs(text: str, gold: list, pred: list) -> list[tuple[int, int]]:
             if inter:
                 sim = inter / len(pc | gc) + (1 if (ps & gs) or (not ps and not gs) else 0)
                 cand.append((-sim, i, j))
-    used_p, used_g, out = set(), set(), []
-    for _, i, j in sorted(cand):
-        if i not in used_p and j not in used_g:
-            used_p.add(i)
-            used_g.add(j)
-            out.append((i, j))
-    return out
+    from claimx.evaluate.speakers import one_to_one
+
+    return one_to_one(cand)
 
 
 def check(records: Path, split: str, show: int) -> dict[str, Counter]:
-    from claimx.evaluate import load_corpus, predicted_relations
+    from claimx.evaluate.polnear import load_corpus, predicted_relations
 
     by_id = {}
     with open(records, encoding="utf-8") as fh:
@@ -158,6 +160,19 @@ def check(records: Path, split: str, show: int) -> dict[str, Counter]:
     return tally
 
 
+def gold_check(records: Path, gold_path: Path, show: int) -> None:
+    """Print canonical-speaker and position accuracy on the hand-checked set."""
+    from claimx.evaluate.speakers import load_gold, score
+
+    with open(records, encoding="utf-8") as fh:
+        by_id = {rec["article"]["id"]: rec for rec in map(json.loads, fh)}
+    s = score(load_gold(gold_path), by_id)
+    print(f"gold dev speakers: {s.gold} attributions, {s.paired} found: canonical speaker {s.accuracy:.4f} "
+          f"({s.right}/{s.paired}); position given {s.position_accuracy:.4f} ({s.position}/{s.titled})")
+    for line in s.misses[:show]:
+        print("  " + line, file=sys.stderr)
+
+
 def _share(c: Counter, *keys: str) -> str:
     n = sum(c.values())
     return f"{sum(c[k] for k in keys) / n:.4f}" if n else "n/a"
@@ -168,8 +183,12 @@ def main() -> int:
     ap.add_argument("dir", type=Path, help="records saved by scripts/oracle.py save")
     ap.add_argument("--splits", default="dev,train", help="comma-separated PolNeAR splits")
     ap.add_argument("--show", type=int, default=0, help="print this many wrong names (stderr)")
+    ap.add_argument("--gold", nargs="?", const=ROOT / "tests" / "data" / "speaker_gold_dev.jsonl", type=Path,
+                    help="also score the hand-checked speaker set (default tests/data/speaker_gold_dev.jsonl)")
     args = ap.parse_args()
     sys.path.insert(0, str(ROOT / "src"))
+    if args.gold is not None:
+        gold_check(args.dir / "polnear-dev.jsonl", args.gold, args.show)
     for split in args.splits.split(","):
         t = check(args.dir / f"polnear-{split}.jsonl", split, args.show)
         named, pron, desc, gen = t["named"], t["pronoun"], t["description"], t["gender"]

@@ -1,11 +1,20 @@
-"""Table tests for :mod:`claimx.attribution.furniture`: link lines, sign-ups,
+"""Table tests for :mod:`claimx.pipeline.attribution.furniture`: link lines, sign-ups,
 captions, photo credits and section labels are never speakers, cues or
 quotes; transcripts' speakers and prose are. Each case is (text, expected
 quotes), negatives included; then the pure tests, without the model."""
 
 import pytest
 
-from claimx.attribution.furniture import CREDIT, _caption, byline, covers, credit_line, merged, opens_furniture, subhead
+from claimx.pipeline.attribution.furniture import (
+    CREDIT,
+    _caption,
+    byline,
+    covers,
+    credit_line,
+    merged,
+    opens_furniture,
+    subhead,
+)
 from tests.attribution_cases import quotes, record
 
 CASES = [
@@ -37,8 +46,9 @@ CASES = [
      "tenth next year, and that no school would close.",
      [("indirect", "Officials", "say", "the budget would be cut by a tenth next year, and that no school would close")]),
     # negatives: a transcript's speakers (named elsewhere, or turns of a transcript)
+    # (the label "PENCE:" is the person named before it: speakers.names.surname_of)
     ("Vice presidential candidate Mike Pence spoke on Sunday.\n\nPENCE: Well, look, the governor will win this race.",
-     [("indirect", "PENCE", ":", "Well, look, the governor will win this race")]),
+     [("indirect", "Mike Pence", ":", "Well, look, the governor will win this race")]),
     ("WALLACE: Why would he do that, Governor?\n\nPENCE: Well, it was a joke, Chris.\n\nWALLACE: A joke?",
      [("indirect", "WALLACE", ":", "Why would he do that, Governor?"),
       ("indirect", "PENCE", ":", "Well, it was a joke, Chris")]),

@@ -1,9 +1,9 @@
-"""Table tests for :mod:`claimx.attribution.sources`: who says it: subjects inherited along conjoined and participial verbs, names the parser hung elsewhere, datelines that are no speaker.
+"""Table tests for :mod:`claimx.pipeline.attribution.sources`: who says it: subjects inherited along conjoined and participial verbs, names the parser hung elsewhere, datelines that are no speaker.
 Each case is (text, expected quotes), negatives included."""
 
 import pytest
 
-from tests.attribution_cases import quotes, record
+from tests.attribution_cases import cast, quotes, record
 
 CASES = [
     # who issues a statement, a release, an ad says what it says
@@ -107,8 +107,7 @@ def test_unresolved_pronoun_has_null_speaker(nlp):
 def test_positions(nlp):
     text = ("US Secretary of State Marco Rubio met Ukrainian President Volodymyr Zelensky. "
             "Jane Roe, the party's chairwoman, said the vote was fair.")
-    rec = record(nlp, text)
-    pos = {s["name"]: [(p["title"], p["affiliation"]) for p in s["positions"]] for s in rec["speakers"]}
+    pos = {s.name: [(p["title"], p["affiliation"]) for p in s.positions] for s in cast(nlp, text)}
     assert pos["Marco Rubio"] == [("Secretary of State", "US")]
     assert pos["Volodymyr Zelensky"] == [("President", "Ukraine")]
     assert pos["Jane Roe"][0][0].lower() == "chairwoman"
@@ -124,3 +123,22 @@ def test_title_with_named_apposition_is_the_person(nlp):
     assert q["speaker_mention"]["text"] == "A spokesman for the campaign"
     (sp,) = [s for s in rec["speakers"] if s["id"] == q["speaker"]]
     assert [(p["title"].lower(), p["affiliation"]) for p in sp["positions"]] == [("spokesman", "campaign")]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "speaker"),
+    [
+        # an opener clause is no part of the subject
+        ("Addressing supporters in the town square, Senator Maria Lopez said the plan would fail.",
+         "Senator Maria Lopez", "Maria Lopez"),
+        # a gerund under a preposition speaks for its clause's subject, passive too
+        ("Jane Roe fell on Monday. After saying her foot was swollen, she was taken to hospital.", "she", "Jane Roe"),
+        # negative: the subject of the sentence is not the opener's object
+        ("After meeting Tom Hale, the mayor said the plan would fail.", "the mayor", "mayor"),
+    ],
+)
+def test_source_mentions(nlp, text, mention, speaker):
+    rec = record(nlp, text)
+    names = {s["id"]: s["name"] for s in rec["speakers"]}
+    assert [(q["speaker_mention"]["text"], names.get(q["speaker"])) for q in rec["quotes"] if q["speaker_mention"]][
+        -1] == (mention, speaker)

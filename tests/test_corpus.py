@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimx.corpus import (
+from claimx.corpus.build import (
     Positions,
     SpeakerRef,
     affiliations_agree,
@@ -21,7 +21,7 @@ from claimx.corpus import (
     summarise,
     titles_agree,
 )
-from claimx.corpus import QuoteRef as Q
+from claimx.corpus.build import QuoteRef as Q
 
 
 def speaker(sid, name, kind="person", positions=(), gender=None, evidence=None):
@@ -262,3 +262,18 @@ def test_gender_tie_is_null():
             record("b", [speaker("s1", "Sam Lee", gender="male")])]
     (p,) = build(recs).people
     assert (p["gender"], p["gender_female"], p["gender_male"]) == (None, 1, 1)
+
+
+def test_documents_groups_and_unnamed_sources_are_no_people():
+    """The people table holds persons and organisations; a document, a group
+    or an unnamed source is no person of the corpus (its quotes keep their
+    speaker name but no person)."""
+    recs = [record("a", [speaker("s1", "Jane Smith"), speaker("s2", "report", "document"),
+                         speaker("s3", "officials", "group"), speaker("s4", "spokesman", "unnamed"),
+                         speaker("s5", "Acme Corp", "organisation")],
+                   [quote("q1", "s1", "one"), quote("q2", "s2", "two words here"), quote("q3", "s3", "three"),
+                    quote("q4", "s4", "four"), quote("q5", "s5", "five")])]
+    corpus = build(recs)
+    assert sorted((p["name"], p["kind"]) for p in corpus.people) == [("Acme Corp", "organisation"),
+                                                                    ("Jane Smith", "person")]
+    assert {r["speaker_id"] for r in corpus.person_speakers} == {"s1", "s5"}

@@ -1,4 +1,4 @@
-"""The language check (claimx.language) and what extract does with an
+"""The language check (claimx.read.language) and what extract does with an
 article not in English. Sentences written for these tests."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from claimx.cli import app
-from claimx.language import HEAD, MIDDLE, identifier, identify, is_english, sample
+from claimx.read.language import HEAD, MIDDLE, identifier, identify, is_english, sample
 
 runner = CliRunner()
 
@@ -111,16 +111,18 @@ def test_extract_names_a_german_article_and_skips_it(tmp_path):
 
 def test_any_language_extracts_it_anyway(tmp_path):
     de = tmp_path / "berlin.txt"
-    de.write_text(GERMAN_ARTICLE, encoding="utf-8")
+    de.write_text(GERMAN_ARTICLE + "Das Gesetz gilt seit 2024.\n", encoding="utf-8")
     r = runner.invoke(app, ["extract", str(de), "-f", "json", "--any-language"])
     assert r.exit_code == 0, r.stderr
     record = json.loads(r.stdout)
-    assert record["article"]["language"] == "de" and record["speakers"] and "language: de" not in r.stderr
+    # parsed, not left unread: its year is found (the English model reads no German speaker)
+    assert record["article"]["language"] == "de" and "language: de" not in r.stderr
+    assert [d["value"] for d in record["dates"]] == ["2024"]
 
 
 def test_unread_articles_keep_their_place_with_workers(tmp_path, nlp):
-    from claimx.extract import extract
-    from claimx.inputs import Article
+    from claimx.pipeline.extract import extract
+    from claimx.read.inputs import Article
 
     items = [Article("de", "de", GERMAN_ARTICLE), Article("en", "en", ENGLISH[0] + " " + ENGLISH[2]),
              Article("fr", "fr", FOREIGN[1][1])]

@@ -8,12 +8,12 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from claimx import segments
 from claimx.cli import app
-from claimx.extract import build_record, extract
-from claimx.inputs import Article
-from claimx.quotemarks import paragraphs
-from claimx.segments import cut_points, same_person, split
+from claimx.pipeline import segments
+from claimx.pipeline.extract import build_record, extract
+from claimx.pipeline.quotemarks import paragraphs
+from claimx.pipeline.segments import cut_points, same_person, split
+from claimx.read.inputs import Article
 
 from .conftest import all_spans
 
@@ -194,3 +194,17 @@ def test_gender_merges_across_segments(a, b, gender):
     [merged] = speakers.all
     assert merged["gender"] == gender
     assert len(merged["gender_evidence"]) == a[1] + b[1]
+
+
+def test_a_member_met_in_one_segment_names_its_speaker_in_another(nlp, monkeypatch):
+    """The cast of each segment is merged before the members that said
+    nothing are dropped: "Governor Ann Hale" met in the first segment and
+    quoted as "Hale" in the last is one speaker, "Ann Hale"; a person only
+    mentioned is no speaker."""
+    filler = "".join(f"The council met on day {n} and the vote was delayed again.\n\n" for n in range(30))
+    text = ("Governor Ann Hale visited Tom Reed on Monday.\n\n" + filler
+            + "“The road will open,” Hale said on Tuesday.\n")
+    (seg,) = records(text, nlp, 1_000, monkeypatch)
+    assert len(split(Article("l", "l", text), (None, None), 1_000)) > 1
+    assert [(s["name"], s["quote_count"]) for s in seg["speakers"]] == [("Ann Hale", 1)]
+    assert seg["quotes"][-1]["speaker_name"] == "Ann Hale"

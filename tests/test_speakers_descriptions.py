@@ -1,4 +1,4 @@
-"""Definite descriptions (claimx.speakers.descriptions): what a description
+"""Definite descriptions (claimx.pipeline.speakers.descriptions): what a description
 says (hand-built Docs), and the entity it resolves to when the text
 licenses it (the model's parse)."""
 
@@ -6,7 +6,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from claimx.speakers.descriptions import read_description
+from claimx.pipeline.speakers.descriptions import read_description
 
 VOCAB = spacy.blank("en").vocab
 
@@ -51,8 +51,8 @@ def test_an_office_with_a_relation_is_read_as_a_title_only():
 
 
 def _speaker_of(nlp, text, mention):
-    from claimx.extract import build_record
-    from claimx.inputs import Article
+    from claimx.pipeline.extract import build_record
+    from claimx.read.inputs import Article
 
     rec = build_record(Article("t", "t", text), nlp(text)).to_dict()
     names = {s["id"]: (s["name"], s["kind"]) for s in rec["speakers"]}
@@ -92,4 +92,35 @@ def _speaker_of(nlp, text, mention):
     ],
 )
 def test_descriptions_in_articles(nlp, text, mention, speaker):
+    assert _speaker_of(nlp, text, mention) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "speaker"),
+    [
+        # a definite unnamed source is the earlier one of its noun
+        ("The van was late, a source said.\n\nThe police overruled that request, the source added.",
+         "the source", ("source", "unnamed")),
+        # an office and its modifiers for the previous speaker given no position
+        ("Bernie Sanders said the plan would fail. The Vermont senator added that it was late.",
+         "The Vermont senator", ("Bernie Sanders", "person")),
+        # a role by name for the previous speaker given none; a quotation's subject does not stop it
+        ("David Axelrod called on Howard Dean to apologize. “My reaction was outrage,” Obama's former campaign "
+         "strategist said.", "Obama's former campaign strategist", ("David Axelrod", "person")),
+        # negatives: a role of the previous speaker is someone else; a bare office stays unresolved
+        ("Tom Hale said the plan would fail. Hale's spokesman said it was late.", "Hale's spokesman",
+         ("Hale's spokesman", "unnamed")),
+        ("Tom Hale said the plan would fail. The minister said it was late.", "The minister", ("minister", "unnamed")),
+        # a party or a nation must be known of the previous speaker, a place need not
+        ("Hillary Clinton said the plan would fail. “I was curious,” the Republican nominee said.",
+         "the Republican nominee", ("Republican nominee", "unnamed")),
+        # "former" says nothing more than the bare office: someone new may be meant
+        ("Jeb Bush said the war was right. “Condi called me,” the former president said.", "the former president",
+         ("former president", "unnamed")),
+        # an office whose holder is named with it is that holder
+        ("Vin Weber discussed the plan. The director of the Centre, Ina Kirsch, told reporters it was late.",
+         "The director of the Centre", ("Ina Kirsch", "person")),
+    ],
+)
+def test_descriptions_for_members(nlp, text, mention, speaker):
     assert _speaker_of(nlp, text, mention) == speaker

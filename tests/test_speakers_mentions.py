@@ -1,15 +1,19 @@
-"""Merging mentions (claimx.speakers.mentions): which mentions make one
+"""Merging mentions (claimx.pipeline.speakers.mentions): which mentions make one
 speaker, on the model's parse."""
 
 import pytest
 
+from tests.attribution_cases import cast
+
 
 def _speakers(nlp, text):
-    from claimx.extract import build_record
-    from claimx.inputs import Article
+    """The cast (members only mentioned too) and the record's quotes."""
+    from claimx.pipeline.extract import build_record
+    from claimx.read.inputs import Article
 
     rec = build_record(Article("t", "t", text), nlp(text)).to_dict()
-    return [(s["name"], s["kind"], [m["text"] for m in s["mentions"]]) for s in rec["speakers"]], rec["quotes"]
+    members = [(s.name, s.kind, [text[a:b] for a, b in s.mentions]) for s in cast(nlp, text)]
+    return members, rec["quotes"]
 
 
 @pytest.mark.parametrize(
@@ -90,8 +94,23 @@ def test_speakers_by_evidence(nlp, text, speakers):
     ],
 )
 def test_unnamed_sources_gender(nlp, text, gender):
-    from claimx.extract import build_record
-    from claimx.inputs import Article
+    from claimx.pipeline.extract import build_record
+    from claimx.read.inputs import Article
 
     rec = build_record(Article("t", "t", text), nlp(text)).to_dict()
     assert [s["gender"] for s in rec["speakers"]] == [gender]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "speaker"),
+    [
+        # "who"/"that" after a description in apposition to a name: the name
+        ("Adelson will fund Future45, a super PAC that intends to hammer Clinton with ads.", "that", "Future45"),
+        # negative: a date the parser took for the name's head is no antecedent
+        ("On Monday, Graham, who had previously endorsed Jeb Bush, said he would help.", "Graham", "Graham"),
+    ],
+)
+def test_relative_pronoun_sources(nlp, text, mention, speaker):
+    quotes = _speakers(nlp, text)[1]
+    names = {q["speaker_mention"]["text"]: q["speaker_name"] for q in quotes if q["speaker_mention"]}
+    assert names[mention] == speaker

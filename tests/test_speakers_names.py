@@ -1,4 +1,4 @@
-"""Names (claimx.speakers.names): the words of a name, whether a name is a
+"""Names (claimx.pipeline.speakers.names): the words of a name, whether a name is a
 person already met, a person found by title, and a speaker's kind. On
 hand-built Docs: no model needed."""
 
@@ -6,8 +6,8 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from claimx.speakers.cast import Cast, Speaker
-from claimx.speakers.names import kind_of, name_text, name_tokens, org_name, person_for, strip_det
+from claimx.pipeline.speakers.cast import Cast, Speaker
+from claimx.pipeline.speakers.names import kind_of, name_text, name_tokens, org_name, person_for, strip_det
 
 VOCAB = spacy.blank("en").vocab
 
@@ -142,3 +142,38 @@ def test_person_for_namesakes(gender, title, found):
     cast.add(Speaker("Michelle Obama", "person", ("Michelle", "Obama"), first=50, mentions=[(50, 64)]))
     k = person_for(cast, list(Doc(VOCAB, words=["Obama"])), gender, title)
     assert cast.speakers[k].name == found
+
+
+def _quoted(nlp, text):
+    """(source mention, speaker name, kind) of each quote of ``text``."""
+    from tests.attribution_cases import record
+
+    rec = record(nlp, text)
+    sp = {s["id"]: (s["name"], s["kind"]) for s in rec["speakers"]}
+    return [((q["speaker_mention"] or {}).get("text"), *sp.get(q["speaker"], (None, None))) for q in rec["quotes"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # zero-width characters and byte-order marks are no part of a name (text and offsets unchanged)
+        ("Ahmed\ufeff Ali spoke first. Ali said the vote was fair.", [("Ali", "Ahmed Ali", "person")]),
+        ("Sara Kh\u200ban said the vote was fair.", [("Sara Kh\u200ban", "Sara Khan", "person")]),
+        # a hyphenated surname alone after the full name, whatever the NER says
+        ("Jean Smith-Jones arrived late. Smith-Jones said the vote was rigged.",
+         [("Smith-Jones", "Jean Smith-Jones", "person")]),
+        # a transcript's label in capitals
+        ("Governor Mike Pence spoke on Sunday.\n\nPENCE: Well, look, the debate will be fine.\n",
+         [("PENCE", "Mike Pence", "person")]),
+        # a Twitter handle names a person
+        ("As one Twitter user @nycsouthpaw pointed out, the gap is vast.",
+         [("one Twitter user @nycsouthpaw", "@nycsouthpaw", "person")]),
+        # negatives: a father and son sharing a surname stay two; a name in capitals that names no one met
+        ("John Carter and his son, Ben Carter, run the farm. “We lost everything,” John Carter said. "
+         "Ben Carter said the bank was to blame.",
+         [("John Carter", "John Carter", "person"), ("Ben Carter", "Ben Carter", "person")]),
+        ("WALLACE: Let us start with the debate.\n", [("WALLACE", "WALLACE", "person")]),
+    ],
+)
+def test_names_in_articles(nlp, text, expected):
+    assert _quoted(nlp, text) == expected

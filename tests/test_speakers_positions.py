@@ -1,4 +1,4 @@
-"""Positions (claimx.speakers.positions): the title and affiliation written
+"""Positions (claimx.pipeline.speakers.positions): the title and affiliation written
 before a name, after it or in apposition to it. On hand-built Docs, and on
 the model's parse for whole sentences."""
 
@@ -6,7 +6,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from claimx.speakers.positions import (
+from claimx.pipeline.speakers.positions import (
     apposition_role,
     party_state_tag,
     position_from,
@@ -158,10 +158,61 @@ def test_title_head(title, head):
     ],
 )
 def test_positions_in_articles(nlp, text, positions):
-    from claimx.extract import build_record
-    from claimx.inputs import Article
+    from claimx.pipeline.extract import build_record
+    from claimx.read.inputs import Article
 
     rec = build_record(Article("t", "t", text), nlp(text)).to_dict()
     found = [(p["text"], p["title"], p["affiliation"]) for s in rec["speakers"] for p in s["positions"]]
     assert [(t, ti.lower() if ti else ti, a) for t, ti, a in found] == [
         (t, ti.lower() if ti else ti, a) for t, ti, a in positions]
+
+
+def _member_positions(nlp, text, name):
+    from tests.attribution_cases import cast
+
+    (sp,) = [s for s in cast(nlp, text) if s.name == name]
+    return [(p["text"], (p["title"] or "").lower() or None, p["affiliation"]) for p in sp.positions]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "positions"),
+    [
+        # a role noun the lexicon lacks, before the name
+        ("Longtime pollster Pat Caddell said the race was close.", "Pat Caddell",
+         [("Longtime pollster", "longtime pollster", None)]),
+        # apposition after the name with no article; lower-case words before a title are in the title
+        ("“We will not stop,” said Tom Reed, policy director at the Tenants Alliance.", "Tom Reed",
+         [("policy director at the Tenants Alliance", "policy director", "Tenants Alliance")]),
+        # apposition before the name, with whose it is
+        ("The agency's deputy head, Karen Bell, said the figures were wrong.", "Karen Bell",
+         [("agency's deputy head", "deputy head", "agency")]),
+        # an office with a bill: the sponsor, and the title before the name
+        ("The bill's sponsor, Senator Paul Gray, said it would pass.", "Paul Gray",
+         [("Senator", "senator", None), ("bill's sponsor", "sponsor", "bill")]),
+        # a role noun with whose it is, in apposition
+        ("“No,” said Tom Bell, a top Trump surrogate.", "Tom Bell", [("top Trump surrogate", "surrogate", "Trump")]),
+        # a relative clause that states a role
+        ("Mark Evans, who chairs the housing committee, said rents would rise.", "Mark Evans",
+         [("chairs the housing committee", "chair", "housing committee")]),
+        ("Jane Roe, who is the party's treasurer, said the books were clean.", "Jane Roe",
+         [("party's treasurer", "treasurer", "party")]),
+        # an organisation right after the name
+        ("“It failed,” said Dan Evans at the National Review.", "Dan Evans",
+         [("National Review", None, "National Review")]),
+        # a title given in another sentence: the description resolved to the speaker
+        ("Bernie Sanders said the plan would fail. The Vermont senator added that it was late.", "Bernie Sanders",
+         [("Vermont senator", "senator", "Vermont")]),
+        # a sentence that states the role
+        ("Richard Revesz is director of the Institute for Policy Integrity. Revesz said the states were wrong.",
+         "Richard Revesz", [("director of the Institute for Policy Integrity", "director",
+                             "Institute for Policy Integrity")]),
+        ("Tom Bell is right. Bell said the states were wrong.", "Tom Bell", []),
+        # negatives: kin, a relative clause that states no role, a place or an event after the name
+        ("“No,” said Tom Bell, a father of three.", "Tom Bell", []),
+        ("Jane Roe, who lives in Ohio, said the books were clean.", "Jane Roe", []),
+        ("“It failed,” said Dan Evans at the hearing.", "Dan Evans", []),
+        ("Her longtime friend Mary Cole said the race was close.", "Mary Cole", []),
+    ],
+)
+def test_positions_from_every_construction(nlp, text, name, positions):
+    assert _member_positions(nlp, text, name) == positions

@@ -1,4 +1,4 @@
-"""Pronouns (claimx.speakers.pronouns): he/she agree in gender with the
+"""Pronouns (claimx.pipeline.speakers.pronouns): he/she agree in gender with the
 person they resolve to and prefer the previous statement's speaker; it/they
 an organisation or group; unsure means unresolved. On the model's parse."""
 
@@ -7,8 +7,8 @@ import pytest
 
 def _resolved(nlp, text):
     """(source mention, resolved speaker's name or None) of each quote, and each speaker's gender."""
-    from claimx.extract import build_record
-    from claimx.inputs import Article
+    from claimx.pipeline.extract import build_record
+    from claimx.read.inputs import Article
 
     rec = build_record(Article("t", "t", text), nlp(text)).to_dict()
     names = {s["id"]: s["name"] for s in rec["speakers"]}
@@ -64,3 +64,41 @@ def test_pronoun_sources(nlp, text, pronoun, speaker):
 def test_gender_evidence_from_pronouns(nlp, text, genders):
     _, found = _resolved(nlp, text)
     assert {name: found.get(name) for name in genders} == genders
+
+
+@pytest.mark.parametrize(
+    ("text", "quotes"),
+    [
+        # page furniture names no one a pronoun may refer to: a photo credit, a promo line
+        ("The council met on Monday.\n\nPhoto: Sarah Jones\n\nShe said the road would open soon.",
+         [("She", None)]),
+        ("The council met on Monday.\n\nREAD MORE: Sarah Jones wins the vote\n\nShe said the road would open soon.",
+         [("She", None)]),
+        # nor the title of a work
+        ("Director Ann Lee presented “Being John Malkovich” on Monday. He said it was a masterpiece.",
+         [("He", "Ann Lee")]),
+        # "they" with no statement before: the plural subject of the sentence before
+        ("Twenty-seven states and industry groups are challenging the rules.\n\n"
+         "They argue that the agency overstepped its authority.", [("They", "Twenty-seven states")]),
+        # negatives: no plural subject before, or no people; a name that ends in s is no plural
+        ("The talks ended on Monday.\n\nThey argue that the agency overstepped its authority.", [("They", None)]),
+        ("Bernie Sanders spoke in Las Vegas. Sanders drew cheers from union workers at the cafeteria. "
+         "He asked workers if they planned to vote.",
+         [("they", None)]),
+    ],
+)
+def test_pronouns_bind_to_members_only(nlp, text, quotes):
+    assert _resolved(nlp, text)[0] == quotes
+
+
+def test_they_after_a_one_word_name_taken_for_a_person():
+    """"Politifact ruled ... they could not resist": a one-word PERSON name
+    with no first name, gender or pronoun is an organisation; not a person
+    known by a pronoun."""
+    from claimx.pipeline.speakers.cast import Cast, Speaker
+    from claimx.pipeline.speakers.pronouns import _collective_name
+
+    cast = Cast(speakers=[Speaker("Politifact", "person", ("Politifact",), mentions=[(0, 10), (50, 60)]),
+                          Speaker("Obama", "person", ("Obama",), mentions=[(100, 105), (120, 122)]),
+                          Speaker("Jane Roe", "person", ("Jane", "Roe"), mentions=[(200, 208)])])
+    assert [_collective_name(cast, k) for k in range(3)] == [True, False, False]

@@ -42,7 +42,10 @@ class SentenceRef(_Model):
 class Speaker(_Model):
     id: str
     name: str
-    kind: Literal["person", "organisation", "group", "unnamed"]
+    kind: Literal["person", "organisation", "group", "document", "unnamed"] = Field(
+        description="person, organisation, group ('officials'), document ('the report', when the text names no "
+        "author) or unnamed ('a spokesman')."
+    )
     positions: list[Position]
     mentions: list[TextSpan]
     quote_count: int = 0
@@ -119,7 +122,7 @@ class ArticleInfo(_Model):
     )
     fingerprint: str | None = Field(
         default=None,
-        description="A MinHash of the text's word shingles (claimx.fingerprint): copies of one story "
+        description="A MinHash of the text's word shingles (claimx.read.fingerprint): copies of one story "
         "(a wire story in several outlets) have nearly the same; `claimx corpus` groups them into stories.",
     )
     language: str | None = Field(
