@@ -46,6 +46,9 @@ CASES = [
     ("Obama urged Congress to pass the bill.", [("intention", "urge", "to pass the bill")]),
     ("He called on Iran to release the sailors.", [("intention", "call", "to release the sailors")]),
     ("She asked voters to stay home.", [("intention", "ask", "to stay home")]),
+    # ... but a directive whose infinitive holds the words said reports speech
+    ("He told his supporters to “go to the polls and watch.”", [("speech", "tell", "to “go to the polls and watch.”")]),
+    ("Obama urged Congress to “finish the job.”", [("speech", "urge", "to “finish the job.”")]),
     # negatives: a promise, a vow, a pledge, a threat are said
     ("Trump promised to build a wall.", [("speech", "promise", "to build a wall")]),
     ("Clinton vowed to fight on.", [("speech", "vow", "to fight on")]),

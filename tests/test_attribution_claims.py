@@ -15,6 +15,16 @@ CASES = [
     ("The union announced the end of the strike on Monday.", [("topic", "the end of the strike")]),
     ("Several senators voiced concern about the budget.", [("topic", "concern about the budget")]),
     ("The mayor cited the polls.", [("topic", "the polls")]),
+    # a quantity said about a topic: how much, not what (a figure of speech from a thing)
+    ("The senator said a lot about the budget that nobody wanted to hear.",
+     [("topic", "a lot about the budget that nobody wanted to hear")]),
+    ("The result says something about how voters feel.", [("topic", "something about how voters feel")]),
+    # a verb that says yes or no to a noun of something said: a claim it is false (or true)
+    ("The minister denied the charges on Monday.", [("claim", "the charges")]),
+    ("The company acknowledged the mistake.", [("claim", "the mistake")]),
+    # ... not to a thing or a person given or refused something
+    ("The Senate confirmed a judge on Tuesday.", [("topic", "a judge")]),
+    ("The governor denied them health care.", [("topic", "health care")]),
     # questions
     ("Reporters asked whether the plan was legal.", [("question", "whether the plan was legal")]),
     ("The judge asked what he would do next.", [("question", "what he would do next")]),
@@ -27,6 +37,8 @@ CASES = [
     ("Cruz said if elected he would work with Congress.", [("claim", "if elected he would work with Congress")]),
     ("Smith said what he wanted was a fair deal.", [("claim", "what he wanted was a fair deal")]),
     ("The mayor called the plan “a disaster.”", [("claim", "the plan “a disaster.”")]),
+    ("The senator said a lot of money was wasted.", [("claim", "a lot of money was wasted")]),
+    ("She said “a lot” about the budget.", [("claim", "a lot")]),  # the words said
 ]
 
 

@@ -42,6 +42,12 @@ CASES = [
     ("The debate went on.\n\n\"PENCE: Well, look, she thinks this is a show.\"\n\nWALLACE: But, Governor, I must ask you.",
      [("direct", "PENCE", ":", "Well, look, she thinks this is a show."),
       ("indirect", "WALLACE", ":", "But, Governor, I must ask you")]),
+    # a headline's speaker the tagger misread, named in the article below
+    ("Sanders: Clinton needs to get away from all of this personality stuff.\n\n"
+     "Bernie Sanders offered some pointed advice to Hillary Clinton on Friday.",
+     [("indirect", "Bernie Sanders", ":", "Clinton needs to get away from all of this personality stuff")]),
+    # ... but a label the article names no one by is no speaker
+    ("Update: The vote was moved to Friday.\n\nThe council met on Monday.", []),
     # whatever the verb, a subject that introduces a quotation after a colon says it
     ("President Clinton released the following statement: “Hillary and I offer our condolences.”",
      [("direct", "Clinton", "release", "Hillary and I offer our condolences.")]),

@@ -18,6 +18,20 @@ CASES = [
      [("mixed", "Geert Wilders", "say", "The rejection of the treaty signals \"the beginning of the end\" for the EU")]),
     ("\"He didn't report the loans,\" he said as some wearing Cruz shirts booed.",
      [("direct", "he", "say", "He didn't report the loans,")]),
+    # a clause the narrator adds after a comma with "though", "while" or "as" and a
+    # speaker and cue of its own is a statement of its own, not more of the first
+    ("The lawyer said the firm was doing well, though she noted clients were starting to leave.",
+     [("indirect", "lawyer", "say", "the firm was doing well"),
+      ("indirect", "she", "note", "clients were starting to leave")]),
+    # ... not a clause without a cue, nor one the reported clause holds without a comma
+    ("The lawyer said the firm was doing well, though profits fell last year.",
+     [("indirect", "lawyer", "say", "the firm was doing well, though profits fell last year")]),
+    ("The mayor said he would stay as long as voters said he was needed.",
+     [("indirect", "mayor", "say", "he would stay as long as voters said he was needed")]),
+    # a predicate said of a pronoun object makes a claim; the pronoun alone points back
+    ("Kaine has described himself as a pro-life Catholic.",
+     [("indirect", "Kaine", "describe", "himself as a pro-life Catholic")]),
+    ("The governor denied it on Monday.", []),
     # a relative clause with a cue of its own after the clause's verb is its own statement
     # (and "he" is DeSantis, whom the NER took for an organisation)
     ("DeSantis said he backs a bill, which he called “a cartel for higher education.”",

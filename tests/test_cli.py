@@ -287,7 +287,22 @@ def test_workers_give_identical_bytes(tmp_path, short_txt):
 def test_csv_gender_columns_come_last(table, column, rubio):
     r = run("extract", SEED, "-f", "csv", "--table", table)
     rows = list(csv.reader(io.StringIO(r.stdout)))
-    assert r.exit_code == 0 and rows[0][-1] == column
+    # after every column before it (quotes: only "content", added later, follows)
+    at = rows[0].index(column)
+    assert r.exit_code == 0 and rows[0][at + 1 :] == (["content"] if table == "quotes" else [])
     name_col = rows[0].index("speaker" if table == "quotes" else "name")
-    assert {row[-1] for row in rows[1:] if row[name_col] == "Marco Rubio"} == {rubio}
-    assert {row[-1] for row in rows[1:] if row[name_col] == "Donald Trump"} == {""}  # the article does not say
+    assert {row[at] for row in rows[1:] if row[name_col] == "Marco Rubio"} == {rubio}
+    assert {row[at] for row in rows[1:] if row[name_col] == "Donald Trump"} == {""}  # the article does not say
+
+
+@pytest.mark.parametrize("fmt", ["csv", "tsv"])
+def test_quote_rows_end_with_content(tmp_path, fmt):
+    # the quote's content (claim, topic, question) is the last column; --topics
+    # keeps the topic-only reports and questions, each row says which
+    src = tmp_path / "a.txt"
+    src.write_text("The mayor announced the end of the strike on Monday. "
+                   "She said the buses would run again next week.\n", encoding="utf-8")
+    r = run("extract", str(src), "-f", fmt, "--topics")
+    rows = list(csv.reader(io.StringIO(r.stdout), delimiter="," if fmt == "csv" else "\t"))
+    assert r.exit_code == 0 and rows[0][-1] == "content"
+    assert {row[rows[0].index("cue_lemma")]: row[-1] for row in rows[1:]} == {"announce": "topic", "say": "claim"}

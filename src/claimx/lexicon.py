@@ -151,6 +151,30 @@ def asking_verbs() -> frozenset[str]:
 
 
 @cache
+def quantity_objects() -> frozenset[str]:
+    """Heads of an object that says how much was said, not what ("a lot",
+    "something", "volumes"): with "about" after it the report names a topic
+    only (claimx/attribution/claims.py)."""
+    return _words("quantity_objects.txt")
+
+
+@cache
+def polarity_verbs() -> frozenset[str]:
+    """Lemmas of verbs that say yes or no to what their object names
+    ("denied the charges", "confirmed the death"): the object is a claim,
+    not a topic only (claimx/attribution/claims.py)."""
+    return _words("polarity_verbs.txt")
+
+
+@cache
+def content_nouns() -> frozenset[str]:
+    """Lemmas of nouns that name something said or a state of affairs
+    ("charge", "report", "wrongdoing"): the object of a polarity verb that
+    is one of them is a claim (claimx/attribution/claims.py)."""
+    return _words("content_nouns.txt")
+
+
+@cache
 def outlets() -> frozenset[str]:
     """News agencies and picture desks as a credit names them ("Reuters",
     "Getty Images", "AP Photo"): page furniture in a credit."""

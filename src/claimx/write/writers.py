@@ -31,6 +31,8 @@ COLUMNS = {
         "text", "start", "end", "paragraph", "confidence",
         # added after the fixed leading columns
         "speaker_id", "speaker_kind", "speaker_mention", "cue_lemma", "speaker_gender",
+        # what the quote states (ACTS.md rule 3): claim, topic or question
+        "content",
     ],
     Table.speakers: ["article_id", "speaker_id", "name", "kind", "positions", "titles",
                      "affiliations", "mentions", "quote_count", "gender"],
@@ -80,6 +82,7 @@ def values(record: dict, table: Table) -> Iterator[tuple]:
                 (q["addressee"] or {}).get("text"), q["date"], quote_words(q), q["start"], q["end"],
                 q["paragraph"], q["confidence"], q["speaker"], sp["kind"] if sp else None,
                 (q["speaker_mention"] or {}).get("text"), cue.get("lemma"), sp.get("gender") if sp else None,
+                q.get("content", "claim"),
             )
     elif table is Table.speakers:
         for s in record["speakers"]:

@@ -79,10 +79,15 @@ def an_aim(doc: Doc, ctx: Reading, att: Attribution, verb: Token, default: str) 
     """"urged Congress to act", "expects to win", "plans to run": an
     infinitive after a directive or an attitude is the source's aim ->
     intention. Not "promised to ..." (speech), not a passive ("is expected
-    to rise": others expect it, the subject intends nothing)."""
+    to rise": others expect it, the subject intends nothing), not a
+    directive whose infinitive holds the words said ("told supporters to
+    “go to your place and vote”": :func:`words_said`)."""
     if att.rule != "infinitive" or passive(verb):
         return None
-    if default in (BELIEF, INTENTION) or verb.lemma_.lower() in directives():
+    lemma = verb.lemma_.lower()
+    if lemma in directives() and any(ch in ctx.text[s:e] for s, e in att.parts for ch in DOUBLE_MARKS):
+        return None
+    if default in (BELIEF, INTENTION) or lemma in directives():
         return INTENTION
     return None
 

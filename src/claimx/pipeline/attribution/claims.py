@@ -11,7 +11,16 @@ names a topic, or a question, is no claim. Each statement's ``content`` is
   ("announced the end of the strike", "voiced concern about the budget",
   "cited the polls"): no verb, no quotation marks, no predicate on the
   object ("described the meeting as productive", "called it a disgrace"
-  say something of it: claims).
+  say something of it: claims), unless the cue says yes or no to what
+  the object names and the object names something said or a state of
+  affairs ("denied the charges", "confirmed the death of a soldier": a
+  claim that it is false, or true; ``data/polarity_verbs.txt``,
+  ``data/content_nouns.txt``; not "confirmed a judge", "conceded the race");
+- *a quantity about a topic*: the object says how much was said and
+  "about" names what of ("said a lot about the budget that nobody wanted
+  to hear", "the result says something about how voters feel", "speaks
+  volumes about the campaign": a figure of speech when the source is a
+  thing), whatever clause the topic holds.
 
 Topic-only reports and questions stay in the full output with their
 ``content`` (``claimx extract --topics``); the default output and every act
@@ -22,9 +31,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
-from claimx.lexicon import asking_verbs
+from claimx.lexicon import asking_verbs, content_nouns, polarity_verbs, quantity_objects
 from claimx.pipeline.attribution.statement import Attribution
 from claimx.pipeline.attribution.words import DOUBLE_MARKS
 
@@ -52,7 +61,9 @@ def content_of(doc: Doc, ctx: Reading, att: Attribution) -> str:
         return CLAIM
     if asks(span, att.cue[2]):
         return QUESTION
-    if att.rule == "object" and names_topic(ctx.text, span):
+    if att.rule == "object" and quantity_about(ctx.text, span):
+        return TOPIC
+    if att.rule == "object" and names_topic(ctx.text, span) and not says_yes_or_no(span, att.cue[2]):
         return TOPIC
     return CLAIM
 
@@ -78,7 +89,44 @@ def names_topic(text: str, span: Span) -> bool:
         return False
     if any(t.pos_ in ("VERB", "AUX") for t in span):
         return False
-    heads = [t for t in span if t.head.i < span.start or t.head.i >= span.end or t.head.i == t.i]
+    heads = tops(span)
     if any(t.dep_ in PREDICATE_DEPS or t.dep_ == "prep" and t.lower_ == "as" for t in heads):
         return False
     return any(t.dep_ in ("dobj", "pobj") and t.pos_ in ("NOUN", "PROPN", "PRON", "NUM") for t in heads)
+
+
+def quantity_about(text: str, span: Span) -> bool:
+    """"a lot about the budget that nobody wanted to hear", "something about
+    how voters feel": an object that only says how much was said, then
+    "about" (on the object or beside it) and the topic; not "a lot of money
+    was wasted" (a clause), not a quotation ("said “a lot” about it")."""
+    if any(ch in text[span.start_char : span.end_char] for ch in DOUBLE_MARKS):
+        return False
+    heads = tops(span)
+    obj = next((t for t in heads if t.dep_ == "dobj"), None)
+    if obj is None or obj.lower_ not in quantity_objects() or any(t.dep_ in PREDICATE_DEPS for t in heads):
+        return False
+    abouts = [t for t in (*heads, *obj.children) if t.dep_ == "prep" and t.lower_ == "about"]
+    return bool(abouts) and all(t.i <= obj.i or t.dep_ == "prep" or t.is_punct for t in heads)
+
+
+def says_yes_or_no(span: Span, lemma: str) -> bool:
+    """"denied the charges", "acknowledged the mistake", "confirmed the
+    death of a soldier": a verb that says yes or no to what its object
+    names, the object a noun of something said or a state of affairs; not
+    "confirmed a judge", "denied him health care" (a person given or
+    refused something)."""
+    if lemma not in polarity_verbs():
+        return False
+    heads = tops(span)
+    objs = [t for t in heads if t.dep_ == "dobj"]
+    if len(objs) != 1 or any(t.dep_ in ("dative", "iobj") for t in heads):
+        return False
+    word = objs[0].lower_
+    # (the tagger may leave a plural unlemmatised: "charges")
+    return bool({objs[0].lemma_.lower(), word, word[:-1] if word.endswith("s") else word} & content_nouns())
+
+
+def tops(span: Span) -> list[Token]:
+    """The tokens of ``span`` whose head is outside it (or themselves)."""
+    return [t for t in span if t.head.i < span.start or t.head.i >= span.end or t.head.i == t.i]

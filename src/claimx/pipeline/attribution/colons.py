@@ -141,7 +141,7 @@ def _named(ctx: Reading, at: Colon, span: Span, prev: Token) -> Attribution | No
         p_start = ctx.paras[ctx.para_of(colon)][0]
         if text[p_start:src_start].strip().strip("“\"") or src_end - src_start > 40:
             return None
-        if prev.ent_type_ != "PERSON" and prev.ent_type_ != "ORG" and not speaker_caps:
+        if prev.ent_type_ != "PERSON" and prev.ent_type_ != "ORG" and not speaker_caps and not named_elsewhere(prev):
             return None
         around = next((i for i, q in enumerate(quotes) if q.start <= src_start and colon < q.end), None)
         if around is not None and (around in ctx.claimed or text[quotes[around].start] not in "“\""):
@@ -173,10 +173,25 @@ def _speaker_word(prev: Token, k: int | None, speaker_caps: bool) -> bool:
     from Jones: “...”")."""
     return (
         prev.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or prev.pos_ == "PROPN" or speaker_caps
+        or k is None and named_elsewhere(prev)
         or k is not None and _titled_opening(prev)
         # "From the report: “...”", "More from Jones: “...”"
         or k is not None and prev.dep_ == "pobj" and prev.head.lower_ == "from"
         and prev.head.i - prev.sent.start <= 1 and prev.pos_ in ("NOUN", "PROPN")
+    )
+
+
+def named_elsewhere(prev: Token) -> bool:
+    """A headline's speaker the tagger took for a common noun ("Sanders:
+    Clinton needs to ..."): a short capitalised opening whose last word is a
+    person or an organisation the article names elsewhere ("Bernie
+    Sanders offered ..."); not a label the article names no one by
+    ("Update: ...", "Poll: ...")."""
+    if not _titled_opening(prev) or prev.i - prev.sent.start > 3:
+        return False
+    return any(
+        e.label_ in ("PERSON", "ORG") and e[-1].text == prev.text and not e.start <= prev.i < e.end
+        for e in prev.doc.ents
     )
 
 

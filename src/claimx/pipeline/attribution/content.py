@@ -153,6 +153,8 @@ def _own_statement_within(ctx: Reading, child: Token, toks: list[Token]) -> int 
              if _own_relative(ctx, r) and (r.right_edge.i >= child.right_edge.i - 1 or r.i > child.i)),
             None,
         )
+    if stop is None:
+        stop = next((p.left_edge.i for p in toks if p.i > child.i and narrators_aside(ctx, p)), None)
     return stop
 
 
@@ -225,13 +227,20 @@ def _object(ctx: Reading, cue: Token) -> Span | None:
         # "denied it") restates nothing; a verb or quotation always
         # counts ("called it “an incredibly significant development”")
         obj = next((c for c in right if c.dep_ == "dobj"), right[0])
-        anaphoric = obj.pos_ == "PRON" or any(
+        anaphoric = (obj.pos_ == "PRON" or any(
             c.dep_ == "det" and c.lower_ in ("this", "that", "these", "those") for c in obj.children
-        )
+        )) and not said_of(obj, right)
         quoted = any(t.text in ALL_MARKS or ctx.in_quote(t.idx) for t in toks)
         if not anaphoric or quoted or any(t.pos_ in ("VERB", "AUX") for t in toks):
             return char_span(toks)
     return None
+
+
+def said_of(obj: Token, right: list[Token]) -> bool:
+    """A predicate the cue says of its object, which makes even a pronoun's
+    object a claim ("described *himself as a pro-life Catholic*", "called
+    *it a disgrace*"), not "denied it", "rejected that notion"."""
+    return any(c.dep_ == "oprd" or c.dep_ == "prep" and c.lower_ == "as" for c in (*right, *obj.children))
 
 
 def _own_relative(ctx: Reading, tok: Token) -> bool:
@@ -242,6 +251,28 @@ def _own_relative(ctx: Reading, tok: Token) -> bool:
         and any(c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP", "WP$") for c in tok.children)
         and any(t.tag_ in ("WDT", "WP") for t in tok.subtree if t.i < tok.i)
     )
+
+
+# the subordinators of a clause the narrator adds beside what was reported
+ASIDE_MARKS = frozenset({"though", "although", "while", "whereas", "as"})
+
+
+def narrators_aside(ctx: Reading, tok: Token) -> bool:
+    """A clause after a comma, opened by "though", "although", "while",
+    "whereas" or "as", whose cue has a subject of its own: the narrator's
+    next statement, not more of the one reported ("said the firm is sound,
+    though she noted clients are leaving"; "sounded a call for more aid as
+    he issued a statement"); not a clause without a cue ("said the firm is
+    sound, though profits fell"), nor one the reported clause holds without
+    a comma ("said he would stay as long as he was needed")."""
+    if tok.dep_ != "advcl" or not ctx.is_cue(tok) or ctx.in_quote(tok.idx):
+        return False
+    mark = next((c for c in tok.children if c.dep_ == "mark" and c.i < tok.i), None)
+    if mark is None or mark.lower_ not in ASIDE_MARKS or mark.i != tok.left_edge.i:
+        return False
+    if not any(c.dep_ == "nsubj" and c.i < tok.i for c in tok.children):
+        return False
+    return mark.i > 0 and tok.doc[mark.i - 1].text in (",", "—", "–")
 
 
 def _trailing_participle(ctx: Reading, tok: Token, clause: Token) -> bool:
