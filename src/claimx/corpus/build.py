@@ -41,10 +41,11 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
-from urllib.parse import urlsplit
 
 from claimx.lexicon import demonyms, titles
 from claimx.read.fingerprint import count_stories, stories
+from claimx.read.inputs import outlet_name
+from claimx.write.formats import quote_words
 
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "lord", "lady", "rev"})
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
@@ -171,14 +172,10 @@ class Positions:
 # ---- what one record contributes ---------------------------------------------------------
 
 def outlet(article: dict) -> str | None:
-    """Where an article was published: its ``outlet`` or ``sitename`` field,
-    else the host of its URL without ``www.``; None when unknown."""
-    for key in ("outlet", "sitename"):
-        if article.get(key):
-            return str(article[key])
-    url = article.get("url") or ""
-    host = urlsplit(url).hostname if "//" in url else None
-    return host.removeprefix("www.") if host else None
+    """Where an article was published: its ``outlet`` (or an older record's
+    ``sitename``), else the host of its URL (:func:`claimx.read.inputs.outlet_name`,
+    which sets a new record's ``outlet``); None when unknown."""
+    return outlet_name(article.get("outlet") or article.get("sitename"), article.get("url"))
 
 
 @dataclass(slots=True)
@@ -204,7 +201,7 @@ class QuoteRef:
     speaker_id: str | None
     speaker_name: str | None
     type: str
-    text: str
+    text: str  # the words it reports: a split quote's parts joined, without the cue between them
     date: str | None
 
 
@@ -312,8 +309,10 @@ def normalise_claim(text: str) -> str:
 
 def claim_texts(quote: QuoteRef) -> list[tuple[str, bool]]:
     """The quoted words a quote holds, each with whether it is a fragment:
-    a direct quote's text; a mixed quote's quoted fragments of at least
-    MIN_FRAGMENT_WORDS words; nothing for an indirect quote."""
+    a direct quote's words (a split quote's parts joined with " … ", the
+    cue between them left out, as :func:`claimx.write.formats.quote_words` shows
+    them); a mixed quote's quoted fragments of at least MIN_FRAGMENT_WORDS
+    words; nothing for an indirect quote."""
     if quote.type == "direct":
         return [(quote.text, False)]
     if quote.type == "mixed":
@@ -358,7 +357,7 @@ class _Collected:
                 "article": ArticleRef(aid, outlet(art), art.get("published") or art.get("reference_date"),
                                       art.get("fingerprint")),
                 "speakers": [_speaker_ref(aid, s) for s in data["speakers"]],
-                "quotes": [QuoteRef(aid, q["id"], q["speaker"], q["speaker_name"], q["type"], q["text"], q["date"])
+                "quotes": [QuoteRef(aid, q["id"], q["speaker"], q["speaker_name"], q["type"], quote_words(q), q["date"])
                            for q in data["quotes"]],
             }
         ordered = [latest[k] for k in sorted(latest)]
