@@ -208,9 +208,10 @@ def _corpus_section(corpus: Corpus) -> str:
     articles_of: dict[str, list[str]] = {}
     for link in corpus.person_speakers:
         articles_of.setdefault(link["person_id"], []).append(link["article_id"])
-    for source in corpus.unmerged_sources:
-        articles_of[source["id"]] = [source["article_id"]]
-    quoted = [p for p in corpus.people + corpus.unmerged_sources if p["quotes"]]
+    sources = corpus.other_sources()  # one row per name and kind, as the summary counts them
+    for source in sources:
+        articles_of[source["id"]] = source["article_ids"]
+    quoted = [p for p in corpus.people + sources if p["quotes"]]
     people = [p for p in quoted if p["kind"] == "person"]
     others = [p for p in quoted if p["kind"] != "person"]
     quotes_of: dict[str, list[tuple[str, str]]] = {}
