@@ -277,3 +277,24 @@ def test_documents_groups_and_unnamed_sources_are_no_people():
     assert sorted((p["name"], p["kind"]) for p in corpus.people) == [("Acme Corp", "organisation"),
                                                                     ("Jane Smith", "person")]
     assert {r["speaker_id"] for r in corpus.person_speakers} == {"s1", "s5"}
+
+
+def split_quote(qid, sid, text, cut, resume, name=None):
+    """A direct quote split by its cue: ``text[:cut]`` and ``text[resume:]`` are its parts."""
+    q = quote(qid, sid, text, name=name)
+    q["parts"] = [{"text": text[:cut], "start": 0, "end": cut}, {"text": text[resume:], "start": resume,
+                                                                 "end": len(text)}]
+    return q
+
+
+def test_split_quote_claim_is_its_parts_words_without_the_cue():
+    """The same words cued differently are one claim, and the cue's words are no part of it."""
+    split = 'Nobody saw this coming," Grady said. "People have mortgages.'
+    recs = [record("a", [speaker("s1", "Tom Grady")],
+                   [split_quote("q1", "s1", split, split.index(","), split.rindex('"') + 1, "Tom Grady")]),
+            record("b", [speaker("s1", "Tom Grady")],
+                   [quote("q1", "s1", "Nobody saw this coming. People have mortgages.", name="Tom Grady")])]
+    (claim,) = build(recs).claims
+    assert claim["normalised"] == "nobody saw this coming people have mortgages"
+    assert claim["text"] == "Nobody saw this coming … People have mortgages."
+    assert (claim["occurrences"], claim["articles"]) == (2, 2)

@@ -16,7 +16,7 @@ import pytest
 from typer.testing import CliRunner
 
 from claimx.cli import app
-from claimx.corpus.datasette import metadata, metadata_path
+from claimx.corpus.datasette import metadata, metadata_path, write
 
 runner = CliRunner()
 ARTICLES = [
@@ -58,11 +58,35 @@ def test_metadata_describes_tables_facets_and_search(database):
     meta = json.loads(metadata_path(database).read_text(encoding="utf-8"))
     tables = meta["databases"]["news"]["tables"]
     view = tables["quotes_view"]
-    assert view["facets"] == ["speaker", "act", "type", "outlet", "speaker_gender"]
+    assert view["facets"] == ["speaker", "act", "content", "type", "outlet", "speaker_gender"]
+    assert "content" in tables["quotes"]["facets"] and view["columns"]["content"].startswith("What the quote")
     assert view["fts_table"] == "quotes_fts" and view["fts_pk"] == "quote_rowid"
     assert tables["claims"]["fts_table"] == "claims_fts"
     assert "gender" in tables["people"]["facets"] and tables["people"]["columns"]["kind"]
     assert tables["articles"]["columns"]["outlet"].startswith("The outlet")
+
+
+def test_view_has_each_quotes_content(database):
+    with sqlite3.connect(database) as con:
+        rows = con.execute("SELECT v.content, q.content FROM quotes_view v JOIN quotes q "
+                           "ON q.article_id = v.article_id AND q.quote_id = v.quote_id").fetchall()
+    assert rows and all(view == table == "claim" for view, table in rows)
+
+
+def test_view_of_a_database_whose_quotes_have_no_content(tmp_path):
+    """A database written before ``content`` existed still gets its view (content NULL)."""
+    db = tmp_path / "old.db"
+    with sqlite3.connect(db) as con:
+        con.execute("CREATE TABLE articles (id TEXT PRIMARY KEY, outlet TEXT, published TEXT, title TEXT)")
+        con.execute("CREATE TABLE quotes (article_id TEXT, quote_id TEXT, speaker TEXT, speaker_gender TEXT, "
+                    "type TEXT, act TEXT, cue TEXT, text TEXT, date TEXT, confidence REAL)")
+        con.execute("INSERT INTO articles VALUES ('a', 'example.com', NULL, NULL)")
+        con.execute("INSERT INTO quotes VALUES ('a', 'q1', 'Ann Lee', NULL, 'direct', 'speech', 'said', 'Yes.', "
+                    "NULL, 0.9)")
+    write(db)
+    with sqlite3.connect(db) as con:
+        assert con.execute("SELECT quote_id, content, outlet FROM quotes_view").fetchall() == [
+            ("q1", None, "example.com")]
 
 
 def test_facets_only_for_columns_there_are():

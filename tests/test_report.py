@@ -178,3 +178,20 @@ def test_speakers_table_shows_gender_and_its_words(nlp, seed_text):
     assert "<th>gender</th>" in page
     assert "<td>male (He, he)</td>" in page  # Rubio, with the words it was read from
     assert page.count("<td>—</td>") >= 1  # Trump: not said (Zelensky and Putin, only mentioned, are no speakers)
+
+
+def test_quotes_table_shows_content(nlp, seed_text):
+    rec, page = page_for(nlp, seed_text)
+    assert "<th>act</th><th>content</th><th>cue</th>" in page
+    assert page.count("<td>claim</td>") == len(rec["quotes"])
+
+
+def test_unread_article_says_why_it_has_no_quotes():
+    from claimx.pipeline.extract import unread_record
+
+    text = "Die Regierung hat am Dienstag einen neuen Haushalt vorgelegt, sagte der Minister in Berlin."
+    german = unread_record(Article("de", "de.txt", text, language="de"), include_text=True).to_dict()
+    page = render_html([german])
+    assert "not in English (language: de)" in page and "--any-language" in page
+    english = unread_record(Article("en", "en.txt", "Nothing was said.", language="en"), include_text=True)
+    assert "--any-language" not in render_html([english.to_dict()])

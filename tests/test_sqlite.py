@@ -119,6 +119,25 @@ def test_fields_a_later_schema_adds_become_columns(tmp_path, two):
                        "AND speaker_id = 's1'") == 1
 
 
+def test_split_quote_text_is_its_parts_without_the_cue(tmp_path, two):
+    """quotes.text (and its search index) holds a split quote's words, not the
+    cue between its parts; start and end stay the whole quote's."""
+    data = copy.deepcopy(two[0])
+    data["text"] = text = '"Nobody saw this coming," Grady said. "People have mortgages."'
+    first, second = "Nobody saw this coming,", "People have mortgages."
+    a, b = text.index(first), text.index(second)
+    q = data["quotes"][0]
+    q.update(text=text[a:b + len(second)], start=a, end=b + len(second),
+             parts=[{"text": first, "start": a, "end": a + len(first)},
+                    {"text": second, "start": b, "end": b + len(second)}])
+    path = tmp_path / "quotes.db"
+    write(path, [data])
+    row = count(path, "SELECT json_array(text, start, [end]) FROM quotes WHERE quote_id = ?", q["id"])
+    assert row == f'["Nobody saw this coming, … People have mortgages.",{a},{b + len(second)}]'
+    assert count(path, "SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH 'grady'") == 0
+    assert count(path, "SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH 'mortgages'") == 1
+
+
 def test_records_read_back_unchanged(tmp_path, two):
     path = tmp_path / "quotes.db"
     write(path, reversed(two))

@@ -100,3 +100,50 @@ def test_sources_without_a_people_row_are_still_listed(monkeypatch):
     others = page[page.index("<h2>Other sources"):page.index("<h2>Claims")]
     assert all(f"<td>{name}</td><td>{kind}</td>" in others for name, kind in OTHERS.items())
     assert '<a href="#b">b</a>' in others  # the unnamed source links to its article
+
+
+def _report_in(aid: str, published: str | None = None) -> dict:
+    return record(aid, [speaker("s1", "the report", kind="document"), speaker("s2", "Ann Lee")],
+                  [quote("q1", "s1", f"Wages fell in {aid}.", name="the report"),
+                   quote("q2", "s2", "We will not raise taxes.", name="Ann Lee")], published=published)
+
+
+def test_stories_beside_articles_in_the_terminal_and_csv():
+    from claimx.read.fingerprint import fingerprint
+
+    wire = "The council approved the budget on Tuesday after a long debate about the libraries. " * 3
+    recs = [dict(r, article=dict(r["article"], fingerprint=fingerprint(wire))) for r in RECORDS]  # two copies
+    s = summarise(build(recs + [_report_in("c")]))
+    assert (s["articles"], s["stories"]) == (3, 2)
+    console = Console(width=120, record=True, highlight=False)
+    view.render(s, console)
+    assert "3 articles, 2 stories," in console.export_text()
+    rows = list(csv.reader(io.StringIO(_csv(s))))
+    assert ["totals", "stories", "2", "", ""] in rows
+
+
+def test_claim_without_a_date_says_so_plainly():
+    s = summarise(build([_report_in("c"), _report_in("d")]))  # "We will not raise taxes." in both, no dates
+    (claim,) = s["most_reported_claims"]
+    assert claim["first_date"] is None
+    (row,) = [r for r in csv.reader(io.StringIO(_csv(s))) if r[0] == "most_reported_claims"]
+    assert row[4] == "Ann Lee; 2 stories; no dated article" and "?" not in row[4]
+    console = Console(width=120, record=True, highlight=False)
+    view.render(s, console)
+    assert "no dated article" in console.export_text()
+
+
+def test_other_sources_are_one_row_per_name_and_kind_with_their_articles():
+    """"the report" quoted in three articles is one row of three articles in
+    the summary, its CSV and the corpus view, not three identical rows."""
+    c = build([_report_in("c", "2025-01-02"), _report_in("d", "2025-02-03"), _report_in("e")])
+    assert len(c.unmerged_sources) == 3  # the sources themselves stay apart
+    (report,) = summarise(c)["top_other_sources"]
+    assert (report["name"], report["kind"], report["quotes"], report["articles"]) == ("the report", "document", 3, 3)
+    assert (report["first_date"], report["last_date"]) == ("2025-01-02", "2025-02-03")
+    rows = [r for r in csv.reader(io.StringIO(_csv(summarise(c)))) if r[0] == "other_sources"]
+    assert [r[1:3] for r in rows] == [["the report", "3"]]
+    page = render_html([], c)
+    others = page[page.index("<h2>Other sources"):page.index("<h2>Claims")]
+    assert others.count("<td>the report</td>") == 1
+    assert all(f'<a href="#{a}">{a}</a>' in others for a in "cde")

@@ -132,8 +132,8 @@ class ArticleInfo(_Model):
     )
     outlet: str | None = Field(
         default=None,
-        description="Web pages: the name the page gives its site (og:site_name, the JSON-LD publisher); "
-        "null when it gives none (the corpus then names the outlet by the URL's host).",
+        description="The name the page gives its site (og:site_name, the JSON-LD publisher), else the host "
+        "of the article's URL without 'www.'; null when neither is known.",
     )
 
 

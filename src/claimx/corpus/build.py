@@ -41,10 +41,11 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
-from urllib.parse import urlsplit
 
 from claimx.lexicon import demonyms, titles
 from claimx.read.fingerprint import count_stories, stories
+from claimx.read.inputs import outlet_name
+from claimx.write.formats import quote_words
 
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "lord", "lady", "rev"})
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
@@ -171,14 +172,10 @@ class Positions:
 # ---- what one record contributes ---------------------------------------------------------
 
 def outlet(article: dict) -> str | None:
-    """Where an article was published: its ``outlet`` or ``sitename`` field,
-    else the host of its URL without ``www.``; None when unknown."""
-    for key in ("outlet", "sitename"):
-        if article.get(key):
-            return str(article[key])
-    url = article.get("url") or ""
-    host = urlsplit(url).hostname if "//" in url else None
-    return host.removeprefix("www.") if host else None
+    """Where an article was published: its ``outlet`` (or an older record's
+    ``sitename``), else the host of its URL (:func:`claimx.read.inputs.outlet_name`,
+    which sets a new record's ``outlet``); None when unknown."""
+    return outlet_name(article.get("outlet") or article.get("sitename"), article.get("url"))
 
 
 @dataclass(slots=True)
@@ -204,7 +201,7 @@ class QuoteRef:
     speaker_id: str | None
     speaker_name: str | None
     type: str
-    text: str
+    text: str  # the words it reports: a split quote's parts joined, without the cue between them
     date: str | None
 
 
@@ -312,8 +309,10 @@ def normalise_claim(text: str) -> str:
 
 def claim_texts(quote: QuoteRef) -> list[tuple[str, bool]]:
     """The quoted words a quote holds, each with whether it is a fragment:
-    a direct quote's text; a mixed quote's quoted fragments of at least
-    MIN_FRAGMENT_WORDS words; nothing for an indirect quote."""
+    a direct quote's words (a split quote's parts joined with " … ", the
+    cue between them left out, as :func:`claimx.write.formats.quote_words` shows
+    them); a mixed quote's quoted fragments of at least MIN_FRAGMENT_WORDS
+    words; nothing for an indirect quote."""
     if quote.type == "direct":
         return [(quote.text, False)]
     if quote.type == "mixed":
@@ -345,6 +344,10 @@ class Corpus:
     # quoted sources with no row in ``people`` (one row each, never merged): the view lists them with the others
     unmerged_sources: list[dict] = field(default_factory=list)
 
+    def other_sources(self) -> list[dict]:
+        """The unmerged sources one row per name and kind (:func:`source_groups`)."""
+        return source_groups(self.unmerged_sources)
+
 
 class _Collected:
     """The compact part of each record the corpus needs (records are not kept)."""
@@ -358,7 +361,7 @@ class _Collected:
                 "article": ArticleRef(aid, outlet(art), art.get("published") or art.get("reference_date"),
                                       art.get("fingerprint")),
                 "speakers": [_speaker_ref(aid, s) for s in data["speakers"]],
-                "quotes": [QuoteRef(aid, q["id"], q["speaker"], q["speaker_name"], q["type"], q["text"], q["date"])
+                "quotes": [QuoteRef(aid, q["id"], q["speaker"], q["speaker_name"], q["type"], quote_words(q), q["date"])
                            for q in data["quotes"]],
             }
         ordered = [latest[k] for k in sorted(latest)]
@@ -496,7 +499,7 @@ def summarise(corpus: Corpus, top: int = 10) -> dict:
     speakers = sorted((p for p in corpus.people if p["kind"] in MERGED_KINDS and p["quotes"]),
                       key=lambda p: (-p["quotes"], -p["articles"], p["name"], p["id"]))
     claims = [c for c in corpus.claims if c["articles"] > 1]
-    quoted = sorted((p for p in corpus.people + corpus.unmerged_sources if p["quotes"]),
+    quoted = sorted((p for p in corpus.people + corpus.other_sources() if p["quotes"]),
                     key=lambda p: (-p["quotes"], -p["articles"], p["name"], p["id"]))
     return {
         "articles": corpus.articles, "stories": corpus.stories, "quotes": corpus.quotes, "people": len(corpus.people),
@@ -515,6 +518,44 @@ def summarise(corpus: Corpus, top: int = 10) -> dict:
                                   "occurrences": c["occurrences"], "first_date": c["first_date"],
                                   "first_article_id": c["first_article_id"]} for c in claims[:top]],
     }
+
+
+def source_groups(sources: list[dict]) -> list[dict]:
+    """The quoted sources that are no people (``Corpus.unmerged_sources``,
+    one row per article), one row per name and kind, with the articles it is
+    in: "the report" (document) quoted in five articles is one row of five
+    articles, not five rows of one. The sources themselves stay unmerged (two
+    articles' "report" may be two reports); this is how the summary and the
+    corpus view count them. Each row keeps ``article_ids``.
+
+    >>> rows = source_groups([
+    ...     {"id": "a/s2", "name": "report", "kind": "document", "quotes": 2, "first_date": "2025-01-02",
+    ...      "last_date": "2025-01-02", "positions": None, "outlets": "x.com", "gender": None, "article_id": "a"},
+    ...     {"id": "b/s1", "name": "Report", "kind": "document", "quotes": 1, "first_date": None,
+    ...      "last_date": None, "positions": None, "outlets": "y.org", "gender": None, "article_id": "b"}])
+    >>> [(r["name"], r["quotes"], r["articles"], r["article_ids"], r["outlets"]) for r in rows]
+    [('report', 3, 2, ['a', 'b'], 'x.com; y.org')]
+    """
+    groups: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    for row in sources:
+        groups[(" ".join(_WORD.findall(fold(row["name"]))) or row["name"], row["kind"])].append(row)
+    out = []
+    for rows in groups.values():
+        rows.sort(key=lambda r: r["id"])
+        names = Counter(r["name"] for r in rows)
+        dates = sorted(d for r in rows for d in (r["first_date"], r["last_date"]) if d)
+        genders = {r["gender"] for r in rows}
+        out.append({
+            **rows[0], "name": max(names, key=names.__getitem__),  # the most frequent; a tie: the first article's
+            "articles": len({r["article_id"] for r in rows}), "quotes": sum(r["quotes"] for r in rows),
+            "first_date": dates[0] if dates else None, "last_date": dates[-1] if dates else None,
+            "positions": "; ".join(sorted({p for r in rows if r["positions"] for p in r["positions"].split("; ")}))
+            or None,
+            "outlets": "; ".join(sorted({o for r in rows if r["outlets"] for o in r["outlets"].split("; ")})) or None,
+            "gender": genders.pop() if len(genders) == 1 else None,
+            "article_ids": sorted({r["article_id"] for r in rows}),
+        })
+    return sorted(out, key=lambda r: r["id"])
 
 
 def _top(p: dict, quotes: int) -> dict:

@@ -4,7 +4,7 @@ writes ``quotes.metadata.json`` beside it, so that
     datasette quotes.db -m quotes.metadata.json
 
 opens with titles, table and column descriptions, facets (speaker, act,
-type, outlet, gender) and full-text search on quotes and claims.
+content, type, outlet, gender) and full-text search on quotes and claims.
 
 Why ``metadata.json``: it is what Datasette 0.65, the current stable
 release (the one ``pip install datasette`` gives), reads with ``-m``; there
@@ -27,19 +27,26 @@ from importlib.resources import files
 from pathlib import Path
 
 VIEW = "quotes_view"
-VIEW_SQL = f"""CREATE VIEW {VIEW} AS
-SELECT q.rowid AS quote_rowid, q.article_id, q.quote_id, q.speaker, q.speaker_gender, q.type, q.act, q.cue,
-       q.text, q.date, q.confidence, a.outlet, a.published, a.title
+VIEW_SQL = """CREATE VIEW {view} AS
+SELECT q.rowid AS quote_rowid, q.article_id, q.quote_id, q.speaker, q.speaker_gender, q.type, q.act, {content},
+       q.cue, q.text, q.date, q.confidence, a.outlet, a.published, a.title
 FROM quotes q JOIN articles a ON a.id = q.article_id"""
+
+
+def view_sql(quote_columns: list[str]) -> str:
+    """The view's SQL; ``content`` (claim, topic, question) is NULL for a
+    database whose quotes have no such column (written before it existed)."""
+    content = "q.content" if "content" in quote_columns else "NULL AS content"
+    return VIEW_SQL.format(view=VIEW, content=content)
 
 TABLES = {  # table -> (description, facets, sort, full-text index)
     "articles": ("One row per article: its metadata, outlet, language, text and the whole record.",
                  ["outlet", "language", "published"], None, None),
     "quotes": ("One row per quote: who said what (speaker), how (type, act, cue) and when (date).",
-               ["speaker", "act", "type", "speaker_gender"], None, "quotes_fts"),
-    VIEW: ("Each quote with its article's outlet, date and headline: facet by speaker, act, type, outlet "
-           "or gender, or search the quotes' text.",
-           ["speaker", "act", "type", "outlet", "speaker_gender"], None, "quotes_fts"),
+               ["speaker", "act", "content", "type", "speaker_gender"], None, "quotes_fts"),
+    VIEW: ("Each quote with its article's outlet, date and headline: facet by speaker, act, content, type, "
+           "outlet or gender, or search the quotes' text.",
+           ["speaker", "act", "content", "type", "outlet", "speaker_gender"], None, "quotes_fts"),
     "speakers": ("One row per speaker of an article, with positions and gender as that article gives them.",
                  ["kind", "gender"], None, None),
     "positions": ("The positions (title, affiliation) each article gives its speakers.", [], None, None),
@@ -97,7 +104,7 @@ def metadata(name: str, columns: dict[str, list[str]]) -> dict:
     return {
         "title": f"claimx: {name}",
         "description": "Quotes, speakers and claims extracted from news articles by claimx. Start with "
-                       f"{VIEW} (facets by speaker, act, type, outlet, gender; search the quotes), people "
+                       f"{VIEW} (facets by speaker, act, content, type, outlet, gender; search the quotes), people "
                        "and claims.",
         "databases": {name: {"tables": tables}},
     }
@@ -116,7 +123,7 @@ def write(db: Path) -> Path:
                 names = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
                 if {"quotes", "articles"} <= names:
                     con.execute(f"DROP VIEW IF EXISTS {VIEW}")
-                    con.execute(VIEW_SQL)
+                    con.execute(view_sql([r[1] for r in con.execute("PRAGMA table_info(quotes)")]))
                     names.add(VIEW)
                 columns = {n: [r[1] for r in con.execute(f'PRAGMA table_info("{n}")')] for n in sorted(names)}
         finally:

@@ -9,6 +9,9 @@ Tables written by ``extract`` (the CSV tables' columns, with keys that join them
     speakers   (article_id, speaker_id)          -> articles
     positions  (article_id, speaker_id, position) -> speakers
     quotes     (article_id, quote_id)            -> articles, speakers; full-text index quotes_fts
+               (``text`` is the CSV's: a split quote's parts joined with " … ",
+               the cue between them left out; ``start``/``end`` are the whole
+               quote's, as in the record, which ``articles.record`` keeps)
     dates      (article_id, date_id)             -> articles
 
 and by ``corpus`` (rebuilt whole each time; ``extract`` drops them, since
@@ -40,6 +43,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from claimx.corpus.build import outlet
+from claimx.write.formats import quote_words
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -264,7 +268,7 @@ def quote_rows(data: dict) -> list[dict]:
             "article_id": art, "quote_id": q["id"], "speaker": q["speaker_name"],
             "positions": _joined(p["text"] for p in sp["positions"]) if sp else None,
             "type": q["type"], "act": q.get("act"), "cue": cue.get("text"), "addressee": (q["addressee"] or {}).get("text"),
-            "date": q["date"], "text": q["text"], "start": q["start"], "end": q["end"], "paragraph": q["paragraph"],
+            "date": q["date"], "text": quote_words(q), "start": q["start"], "end": q["end"], "paragraph": q["paragraph"],
             "confidence": q["confidence"], "speaker_id": q["speaker"], "speaker_kind": sp["kind"] if sp else None,
             "speaker_mention": (q["speaker_mention"] or {}).get("text"), "cue_lemma": cue.get("lemma"),
             "speaker_gender": sp.get("gender") if sp else None,

@@ -22,7 +22,8 @@ def to_json(summary: dict) -> str:
 
 def csv_rows(summary: dict) -> list[list]:
     """One row per figure: (section, item, count, share, detail)."""
-    out: list[list] = [["totals", key, summary[key], "", ""] for key in ("articles", "quotes", "people", "claims")]
+    out: list[list] = [["totals", key, summary[key], "", ""]
+                       for key in ("articles", "stories", "quotes", "people", "claims")]
     out += [["people", s["name"], s["quotes"], s["share"], f"{s['articles']} articles; {dates(s)}".rstrip("; ")]
             for s in summary.get("top_people", [])]
     out += [["other_sources", s["name"], s["quotes"], s["share"],
@@ -31,7 +32,7 @@ def csv_rows(summary: dict) -> list[list]:
     out += [["quotes_per_outlet", o["outlet"], o["quotes"], o["share"], ""] for o in summary["quotes_per_outlet"]]
     out += [["quotes_by_gender", g["gender"], g["quotes"], g["share"], ""] for g in summary["quotes_by_gender"]]
     out += [["most_reported_claims", c["text"], c["articles"], "",
-             f"{c['speaker'] or ''}; first {c['first_date'] or '?'} in {c['first_article_id'] or '?'}"]
+             f"{c['speaker'] or ''}; {c['stories']} stories; {first_report(c)}"]
             for c in summary["most_reported_claims"]]
     return out
 
@@ -59,6 +60,23 @@ def dates(source: dict) -> str:
     return f"{first or '?'}\u00a0–\u00a0{last}"  # no-break spaces: the range does not wrap
 
 
+def first_report(claim: dict, short: bool = False) -> str:
+    """When and where a claim was first reported, said plainly when no
+    article of it has a date (the first is then unknown).
+
+    >>> first_report({"first_date": "2025-01-02", "first_article_id": "a"})
+    'first 2025-01-02 in a'
+    >>> first_report({"first_date": "2025-01-02", "first_article_id": "a"}, short=True)
+    '2025-01-02 a'
+    >>> first_report({"first_date": None, "first_article_id": None})
+    'no dated article'
+    """
+    if not claim.get("first_date"):
+        return "no dated article"
+    where = claim.get("first_article_id") or ""
+    return f"{claim['first_date']} {where}".strip() if short else f"first {claim['first_date']} in {where}".strip()
+
+
 def _percent(share: float) -> str:
     return f"{share * 100:.1f} %"
 
@@ -77,7 +95,8 @@ def _table(title: str, columns: list[str], rows: list[list[str]]) -> Table:
 
 
 def render(summary: dict, console: Console) -> None:
-    console.print(f"[bold]{summary['articles']}[/] articles, [bold]{summary['quotes']}[/] quotes, "
+    console.print(f"[bold]{summary['articles']}[/] articles, [bold]{summary['stories']}[/] stories, "
+                  f"[bold]{summary['quotes']}[/] quotes, "
                   f"[bold]{summary['people']}[/] people, [bold]{summary['claims']}[/] claims")
     console.print(_table("People", ["person", "quotes", "share", "articles", "dates"], [
         [s["name"], str(s["quotes"]), _percent(s["share"]), str(s["articles"]), dates(s)]
@@ -89,7 +108,8 @@ def render(summary: dict, console: Console) -> None:
         [o["outlet"], str(o["quotes"]), _percent(o["share"])] for o in summary["quotes_per_outlet"]]))
     console.print(_table("Quotes by speaker gender (persons)", ["gender", "quotes", "share"], [
         [g["gender"], str(g["quotes"]), _percent(g["share"])] for g in summary["quotes_by_gender"]]))
-    console.print(_table("Most reported claims", ["claim", "speaker", "articles", "first"], [
+    console.print(_table("Most reported claims", ["claim", "speaker", "articles", "stories", "first"], [
         [c["text"] if len(c["text"]) <= 120 else c["text"][:117] + "…", c["speaker"] or "—", str(c["articles"]),
-         f"{c['first_date'] or '?'} {c['first_article_id'] or ''}".strip()]
+         str(c["stories"]),
+         first_report(c, short=True)]
         for c in summary["most_reported_claims"]]))

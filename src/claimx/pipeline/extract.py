@@ -16,7 +16,7 @@ from claimx.pipeline.dates import article_dates, statement_dates
 from claimx.pipeline.dates import reference_date as text_reference_date
 from claimx.read import language
 from claimx.read.fingerprint import fingerprint
-from claimx.read.inputs import Article, InputError, Notice
+from claimx.read.inputs import Article, InputError, Notice, outlet_name
 from claimx.records import (
     ArticleInfo,
     ArticleRecord,
@@ -167,7 +167,7 @@ def _info(article: Article, ref: dt.date | None, ref_source: str | None) -> Arti
         text_source=article.text_source,
         fingerprint=fingerprint(article.text),
         language=article.language,
-        outlet=article.outlet,
+        outlet=outlet_name(article.outlet, article.url),
     )
 
 

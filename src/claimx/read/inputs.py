@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
+from urllib.parse import urlsplit
 
 from claimx.read.unwrap import unwrap
 
@@ -64,6 +65,29 @@ class Article:
     crawled: str | None = None  # web archives: the day the page was saved (WARC-Date), the last reference date
     language: str | None = None  # claimx.read.language.identify, set by extract
     outlet: str | None = None  # web pages: the name the page gives its site (og:site_name, JSON-LD publisher)
+
+
+def outlet_name(name: str | None, url: str | None) -> str | None:
+    """An article's outlet: the name the page gives its site where it gives
+    one, else the host of its URL without ``www.``; None when neither is known.
+    Every record's ``outlet`` is set by this (:func:`claimx.pipeline.extract._info`), so all
+    formats agree.
+
+    >>> outlet_name("The Daily Example", "https://www.example.com/a")
+    'The Daily Example'
+    >>> outlet_name(None, "https://www.example.com/a")
+    'example.com'
+    >>> outlet_name(None, "not a url") is None
+    True
+    """
+    if name:
+        return str(name)
+    url = str(url or "")
+    try:
+        host = urlsplit(url).hostname if "//" in url else None
+    except ValueError:  # a malformed URL (a bad IPv6 host) names no host
+        host = None
+    return host.removeprefix("www.") if host else None
 
 
 class InputError(Exception):

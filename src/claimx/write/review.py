@@ -40,6 +40,7 @@ th{white-space:nowrap}table.quotes td:last-child,td.qtext{min-width:20em}.nowrap
 th{background:#f0f0f0}tr.low td{background:#fee}.swatch{display:inline-block;width:10px;height:10px;border-radius:2px;margin-right:4px;background:var(--c)}
 .legend span{margin-right:12px}
 section.corpus{padding:16px 24px;border-bottom:2px solid #ddd}
+p.note{background:#fff6d6;border:1px solid #e0c060;border-radius:4px;padding:6px 10px}
 """
 
 
@@ -111,6 +112,17 @@ def _gender(speaker: dict) -> str:
     return f"{speaker['gender']} ({', '.join(words[:4])}{', …' if len(words) > 4 else ''})" if words else speaker["gender"]
 
 
+def _unread_note(record: dict) -> str:
+    """Why an article not in English has no quotes (claimx left it unread,
+    as the notice on stderr said): its language and ``--any-language``; ""
+    for any other article."""
+    lang = record["article"].get("language")
+    if record["quotes"] or record["speakers"] or lang in (None, "en"):
+        return ""
+    return (f'<p class="note">No quotes: the article is not in English (language: {escape(lang)}), so claimx '
+            "did not read it; <code>claimx extract --any-language</code> extracts it anyway.</p>")
+
+
 def _article(record: dict, index: int) -> str:
     art = record["article"]
     text = record.get("text") or ""
@@ -128,7 +140,8 @@ def _article(record: dict, index: int) -> str:
         rows.append(
             f"<tr{low}><td><a href=\"#{aid}-{q['id']}\">{q['id']}</a></td>"
             f"<td>{swatch}{escape(q['speaker_name'] or '—')}</td><td>{escape(positions)}</td>"
-            f"<td>{q['type']}</td><td>{q['act']}</td><td>{escape((q['cue'] or {}).get('text', ''))}</td>"
+            f"<td>{q['type']}</td><td>{q['act']}</td><td>{escape(q.get('content') or '')}</td>"
+            f"<td>{escape((q['cue'] or {}).get('text', ''))}</td>"
             f"<td class=\"nowrap\">{escape(q['date'] or '')}</td><td>{q['confidence']:.2f}</td>"
             f"<td>{escape(preview)}</td></tr>"
         )
@@ -150,8 +163,8 @@ def _article(record: dict, index: int) -> str:
     return f"""<section class="article" id="{aid}">
 <div class="reading"><h2>{escape(art.get('title') or art['id'])}</h2><p class="meta">{meta}</p>
 <div class="text">{_segments(text, record)}</div></div>
-<div class="tables"><h3>Quotes ({len(record['quotes'])})</h3>
-<div class="scroll"><table class="quotes"><tr><th>#</th><th>speaker</th><th>position</th><th>type</th><th>act</th><th>cue</th>
+<div class="tables"><h3>Quotes ({len(record['quotes'])})</h3>{_unread_note(record)}
+<div class="scroll"><table class="quotes"><tr><th>#</th><th>speaker</th><th>position</th><th>type</th><th>act</th><th>content</th><th>cue</th>
 <th>date</th><th>conf.</th><th>text</th></tr>
 {''.join(rows)}</table></div>
 <h3>Speakers ({len(record['speakers'])})</h3>
@@ -195,9 +208,10 @@ def _corpus_section(corpus: Corpus) -> str:
     articles_of: dict[str, list[str]] = {}
     for link in corpus.person_speakers:
         articles_of.setdefault(link["person_id"], []).append(link["article_id"])
-    for source in corpus.unmerged_sources:
-        articles_of[source["id"]] = [source["article_id"]]
-    quoted = [p for p in corpus.people + corpus.unmerged_sources if p["quotes"]]
+    sources = corpus.other_sources()  # one row per name and kind, as the summary counts them
+    for source in sources:
+        articles_of[source["id"]] = source["article_ids"]
+    quoted = [p for p in corpus.people + sources if p["quotes"]]
     people = [p for p in quoted if p["kind"] == "person"]
     others = [p for p in quoted if p["kind"] != "person"]
     quotes_of: dict[str, list[tuple[str, str]]] = {}
