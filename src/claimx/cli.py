@@ -183,7 +183,7 @@ def extract(
     pub = _parse_published(published)
     if scheduler is not None:
         _extract_on_cluster(paths or [], output_arg, fmt, scheduler, partition_size, model, pub, include_text, quiet,
-                            bool(from_urls or feeds), acts, any_language)
+                            bool(from_urls or feeds), acts, any_language, topics)
         return
     _extract_here(paths or [], from_urls or [], feeds or [], limit, fmt, output_arg, table, pub, include_text, acts,
                   model, workers, batch_size, quiet, timeout, any_language, topics)
@@ -375,7 +375,8 @@ def _require_parquet(output: Path | None) -> None:
 def _extract_on_cluster(paths: list[str], output_arg: str | None, fmt: Format | None, scheduler: str,
                         partition_size: str | None, model: str | None, pub: dt.date | None,
                         include_text: bool, quiet: bool, from_urls: bool = False,
-                        acts: frozenset[str] | None = None, any_language: bool = False) -> None:
+                        acts: frozenset[str] | None = None, any_language: bool = False,
+                        topics: bool = False) -> None:
     """``extract --scheduler``: partitions on a Dask cluster (claimx.cluster)."""
     from claimx import cluster
 
@@ -401,7 +402,7 @@ def _extract_on_cluster(paths: list[str], output_arg: str | None, fmt: Format | 
                                          param_hint="--partition-size") from None
         options = cluster.Options(fmt=fmt.value, model=model, published=pub.isoformat() if pub else None,
                                   include_text=include_text, acts=sorted(acts) if acts else None,
-                                  any_language=any_language)
+                                  any_language=any_language, topics=topics)
         problems = _Problems(quiet)
         with _partition_progress(quiet) as progress:
             summary = cluster.run(paths, output_arg, scheduler, options, partition_size=size,
