@@ -8,6 +8,7 @@ spaCy is imported only by the commands that need it.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
 from contextlib import contextmanager
 from pathlib import Path
@@ -113,9 +114,12 @@ class _Problems:
 
 
 def _esc(text: str) -> str:
+    """A message for the terminal: no markup read into it, no control character let through."""
     from rich.markup import escape
 
-    return escape(text)
+    from claimx.terminal import visible
+
+    return escape(visible(text))
 
 
 @app.command()
@@ -194,8 +198,6 @@ def _extract_here(paths: list[str], from_urls: list[str], feeds: list[str], limi
                   acts: frozenset[str] | None, model: str | None, workers: int, batch_size: int, quiet: bool,
                   timeout: float, any_language: bool, topics: bool) -> None:
     """``extract`` on this machine: read, extract and write."""
-    import os
-
     from claimx.extract import extract as run
     from claimx.inputs import iter_articles
     from claimx.signals import Stopped
@@ -255,8 +257,6 @@ def _exit_for(problems: _Problems) -> None:
 def _prepare_output(fmt: Format | None, output_arg: str | None):
     """The format, the output path, whether it is a folder, and the database
     to write into: checked (and the folder made) before the model loads."""
-    import os
-
     if output_arg and "://" in output_arg:  # an fsspec URL (s3://bucket/out/): claimx.store writes there
         from claimx.store import remote_output
 
@@ -494,7 +494,7 @@ def corpus(
     """Build the people and claims tables across articles, and print a summary. [dim]Example: claimx corpus quotes.db[/]"""
     from claimx.corpus import build, summarise
     from claimx.outputs import is_database, iter_records
-    from claimx.sqlite import DatabaseError, DatabaseWriter, write_corpus
+    from claimx.sqlite import DatabaseError, DatabaseWriter, build_in_place, write_corpus
 
     if not (path.is_dir() or (path.is_file() and is_database(path))):
         raise _fail(f"{path}: not a database (.db, .sqlite) or a directory of claimx output")
@@ -503,12 +503,16 @@ def corpus(
     problems = _Problems(False)
     target = path if is_database(path) else db
     try:
-        records = iter_records(path, problems)
-        if db is not None:
-            records = _tee(records, DatabaseWriter(db))
-        result = build(records)
+        if is_database(path):  # read and written in one transaction: safe beside a running extract
+            result = build_in_place(path, build)
+        else:
+            records = iter_records(path, problems)
+            if db is not None:
+                records = _tee(records, DatabaseWriter(db))
+            result = build(records)
+            if db is not None:
+                write_corpus(db, result)
         if target is not None:
-            write_corpus(target, result)
             from claimx import datasette_metadata
 
             browse = datasette_metadata.write(target)
@@ -558,8 +562,8 @@ def check(
 ) -> None:
     """Re-extract each sample and compare it with its expected output (exit 1 on any difference)."""
     from claimx.extract import build_record
-    from claimx.golden import diff, find_samples
-    from claimx.inputs import Article, iter_articles
+    from claimx.golden import diff, find_samples, read_expected
+    from claimx.inputs import Article, InputError, iter_articles
     from claimx.language import identify
     from claimx.writers import atomic_open, to_yaml
 
@@ -574,7 +578,7 @@ def check(
         items = list(iter_articles([str(sample.article)]))
         article = next((a for a in items if isinstance(a, Article)), None)
         if article is None:
-            err.print(f"[bold red]error:[/] {_esc(str(items[0]))}")
+            err.print(f"[bold red]error:[/] {_esc(str(next(i for i in items if isinstance(i, InputError))))}")
             bad += 1
             continue
         article.source = sample.article.name  # the same wherever the folder lies
@@ -584,19 +588,21 @@ def check(
         if update:
             with atomic_open(sample.expected) as fh:
                 fh.write(actual)
-            err.print(f"updated {sample.expected}")
+            err.print(f"updated {_esc(str(sample.expected))}")
             continue
-        if not sample.expected.exists():
-            err.print(f"[bold red]missing:[/] {sample.expected} (create it with: claimx check --update)")
+        try:
+            expected = read_expected(sample.expected)  # missing, unreadable, not UTF-8: one line
+        except InputError as exc:
+            err.print(f"[bold red]error:[/] {_esc(str(exc))}")
             bad += 1
             continue
-        d = diff(sample.expected.read_text(encoding="utf-8"), actual, name)
+        d = diff(expected, actual, name)
         if d:
             bad += 1
-            err.print(f"[bold red]DIFFERS:[/] {sample.article}")
+            err.print(f"[bold red]DIFFERS:[/] {_esc(str(sample.article))}")
             sys.stdout.write(d)
         else:
-            err.print(f"[green]ok:[/] {sample.article}")
+            err.print(f"[green]ok:[/] {_esc(str(sample.article))}")
     if bad:
         err.print(f"{bad} of {len(samples)} sample(s) differ from their expected output.")
         raise typer.Exit(1)
@@ -620,8 +626,8 @@ def evaluate(
 ) -> None:
     """Score the extractor: P/R/F1 for quote content+source, direct quotes and each role (or dates)."""
     import json
-    import os
 
+    from claimx.terminal import problem
     if acts is not None and dates:
         raise typer.BadParameter("--acts scores quotes; it does not go with --dates", param_hint="--acts")
     n_process = workers if workers > 0 else (os.cpu_count() or 1)
@@ -631,14 +637,17 @@ def evaluate(
         if not corpus.exists():
             raise _fail(f"{corpus}: no such file or directory")
         nlp = _load_nlp(model)
-        scores = evaluate_timeml(corpus, nlp, limit=limit, n_process=n_process)
+        try:
+            scores = evaluate_timeml(corpus, nlp, limit=limit, n_process=n_process)
+        except (OSError, ValueError, SyntaxError) as exc:  # unreadable, not UTF-8, not XML (ParseError)
+            raise _fail(f"{corpus}: cannot read the TimeML corpus: {problem(exc)}") from None
     else:
         from claimx.evaluate import load_corpus, score_corpus, verb_lemmas
 
         try:
             docs = load_corpus(corpus, split)
-        except FileNotFoundError as exc:
-            raise _fail(str(exc)) from None
+        except (OSError, ValueError) as exc:  # not a brat corpus, unreadable, not UTF-8, a broken annotation
+            raise _fail(f"{corpus}: cannot read the corpus: {problem(exc)}") from None
         docs = docs[:limit] if limit else docs
         nlp = _load_nlp(model)
         from claimx.extract import extract as run
@@ -684,3 +693,8 @@ def main() -> None:
         app()
     except Stopped as stop:  # a stop before the run began (loading the model)
         raise SystemExit(_stopped(stop).exit_code) from None
+    except Exception as exc:  # a bug, or out of memory: one line, not a traceback (unless CLAIMX_DEBUG=1)
+        from claimx.terminal import crash_line
+        if os.environ.get("CLAIMX_DEBUG"):
+            raise
+        raise SystemExit(_fail(crash_line(exc), 1 if isinstance(exc, MemoryError) else 70).exit_code) from exc

@@ -14,7 +14,7 @@ from dataclasses import asdict
 from typing import Any
 
 import numpy
-from spacy.attrs import DEP, IDX, LEMMA, LOWER, MORPH, POS, TAG
+from spacy.attrs import DEP, IDX, LEMMA, LOWER, MORPH, POS, SENT_START, TAG
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -113,9 +113,12 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     starts = doc.to_array(IDX)
     breaks = numpy.array([m.start() for m in _NEWLINE.finditer(text)])
     # the token after a line break: the first one starting past it
-    for i in numpy.unique(numpy.searchsorted(starts, breaks, side="right")):
-        if 0 < i < len(doc):
-            doc[int(i)].is_sent_start = True
+    after = numpy.unique(numpy.searchsorted(starts, breaks, side="right"))
+    after = after[(after > 0) & (after < len(doc))]
+    if len(after):  # set all at once: each token.is_sent_start = True scans the whole Doc (n² on many lines)
+        sent_starts = doc.to_array(SENT_START)
+        sent_starts[after] = 1
+        doc.from_array([SENT_START], sent_starts)
     return doc
 
 

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from claimx.fetch import HTML_TYPES, TEXT_TYPES, Fetcher, is_url
-from claimx.inputs import InputError
+from claimx.inputs import MAX_BYTES, InputError, read_limited, too_large
 
 if TYPE_CHECKING:
     from claimx.records import ArticleRecord
@@ -106,9 +106,12 @@ def _read(source: str, fetcher: Fetcher) -> tuple[str, str]:
         page = fetcher.fetch(source)  # raises InputError
         return decode(page.body, page.charset), page.url
     try:
-        data = Path(source).read_bytes()
+        with Path(source).open("rb") as fh:
+            data = read_limited(fh, MAX_BYTES)  # never whole: a device, a pipe
     except OSError as exc:
         raise InputError(source, f"cannot read the feed: {exc.strerror or exc}") from None
+    if data is None:
+        raise InputError(source, f"feed {too_large(MAX_BYTES)}")
     return decode(data, None), source
 
 

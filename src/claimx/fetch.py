@@ -15,13 +15,14 @@ from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
 from claimx import __version__
-from claimx.inputs import MAX_BYTES, Article, InputError, Notice, read_bytes
+from claimx.inputs import MAX_BYTES, Article, InputError, Notice, read_bytes, read_limited, too_large
 
 if TYPE_CHECKING:
     import httpx
 
 SCHEMES = ("http://", "https://")
 TIMEOUT = 20.0  # seconds to connect, and between two reads
+DEADLINE = 120.0  # seconds for a whole page, all tries (at least 4 x the timeout): a server dripping bytes ends
 RETRIES = 2  # more tries after the first, for timeouts, dropped connections, 429 and 5xx
 BACKOFF = 1.0  # seconds before the first retry, doubled for each next one
 MAX_WAIT = 30.0  # the longest Retry-After honoured
@@ -64,10 +65,12 @@ class Fetcher:
 
     accepted = HTML_TYPES | TEXT_TYPES  # media types read (claimx.feeds adds feeds and sitemaps)
 
-    def __init__(self, timeout: float = TIMEOUT, retries: int = RETRIES, max_bytes: int | None = None) -> None:
+    def __init__(self, timeout: float = TIMEOUT, retries: int = RETRIES, max_bytes: int | None = None,
+                 deadline: float | None = None) -> None:
         import httpx
 
         self.timeout = timeout
+        self.deadline = deadline if deadline is not None else max(DEADLINE, 4 * timeout)
         self.retries = retries
         self.max_bytes = max_bytes if max_bytes is not None else MAX_BYTES
         self.client = httpx.Client(
@@ -88,14 +91,18 @@ class Fetcher:
         import httpx
 
         problem = ""
+        end = time.monotonic() + self.deadline
         for attempt in range(self.retries + 1):
+            left = end - time.monotonic()
+            if left <= 0:
+                break
             try:
-                with self.client.stream("GET", url) as resp:
+                with self.client.stream("GET", url, timeout=httpx.Timeout(min(self.timeout, left))) as resp:
                     if resp.status_code in RETRY_STATUS and attempt < self.retries:
                         problem = _status(resp)
-                        time.sleep(_wait(resp, attempt))
+                        time.sleep(min(_wait(resp, attempt), max(end - time.monotonic(), 0)))
                         continue
-                    return self._page(url, resp)
+                    return self._page(url, resp, end)
             except httpx.TimeoutException:
                 problem = f"timed out after {self.timeout:g} s"
             except httpx.TooManyRedirects:
@@ -105,11 +112,17 @@ class Fetcher:
             except httpx.TransportError as exc:
                 problem = f"cannot connect ({exc or type(exc).__name__})"
             if attempt < self.retries:
-                time.sleep(BACKOFF * 2**attempt)
+                time.sleep(min(BACKOFF * 2**attempt, max(end - time.monotonic(), 0)))
+        if time.monotonic() >= end:
+            raise InputError(url, self._late(problem))
         tries = self.retries + 1
         raise InputError(url, f"{problem} ({tries} tries)" if tries > 1 else problem)
 
-    def _page(self, url: str, resp: httpx.Response) -> Page:
+    def _late(self, problem: str = "") -> str:
+        last = f"; last: {problem}" if problem else ""
+        return f"not complete after {self.deadline:g} s, the limit for a whole page{last}"
+
+    def _page(self, url: str, resp: httpx.Response, end: float = float("inf")) -> Page:
         if resp.status_code >= 400:
             raise InputError(url, _status(resp))
         media, _, params = resp.headers.get("content-type", "").partition(";")
@@ -122,6 +135,8 @@ class Fetcher:
             body += chunk
             if len(body) > self.max_bytes:
                 raise InputError(url, f"page too large (more than the limit of {_mib(self.max_bytes)})")
+            if time.monotonic() > end:  # each read came in time, but the page never ends
+                raise InputError(url, self._late())
         if not media and bytes(body[:1024]).lstrip().lower().startswith((b"<!doctype html", b"<html")):
             media = "text/html"
         if media not in self.accepted:
@@ -173,8 +188,12 @@ def read_url_list(path: str, stdin_text: str | None = None) -> Iterator[str | In
         text = stdin_text
     else:
         try:
-            text = Path(path).read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
+            with Path(path).open("rb") as fh:
+                data = read_limited(fh, MAX_BYTES)
+            if data is None:
+                raise ValueError(f"the list is {too_large(MAX_BYTES)}")
+            text = data.decode("utf-8-sig")
+        except (OSError, ValueError) as exc:  # UnicodeDecodeError is a ValueError
             reason = getattr(exc, "strerror", None) or str(exc)
             yield InputError(path, f"cannot read the URL list: {reason}")
             return

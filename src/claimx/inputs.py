@@ -11,6 +11,7 @@ import datetime as dt
 import glob
 import io
 import json
+import os
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -28,6 +29,10 @@ READABLE = "text (.txt), web pages (.html, .htm, .mhtml) and corpora (.jsonl, .c
 MAX_BYTES = 20 * 1024 * 1024
 MAX_MHTML_BYTES = 200 * 1024 * 1024  # a page saved with its images; its HTML part must fit MAX_BYTES
 MAX_CHARS = 2_000_000
+CSV_FIELD_LIMIT = 2**31 - 1  # a field is bounded by the file (MAX_BYTES) and the article by MAX_CHARS
+FALLBACK_ENCODING = "cp1252"  # a corpus line that is not UTF-8 (else latin-1, which decodes any byte)
+MAX_LINE_NOTICES = 10  # corpus lines named one by one; the rest of a file in one line
+READ_CHUNK = 1 << 20
 
 # formats claimx does not read, by their first bytes and by suffix
 DOCUMENT_MAGIC = (
@@ -82,9 +87,33 @@ class Notice:
 
     source: str
     message: str
+    line: int | None = None
 
     def __str__(self) -> str:
-        return f"{self.source}: {self.message}"
+        where = f"{self.source}:{self.line}" if self.line is not None else self.source
+        return f"{where}: {self.message}"
+
+
+def read_limited(fh: BinaryIO, limit: int) -> bytes | None:
+    """At most ``limit`` bytes of a stream, read in chunks; None when it holds
+    more (a device like /dev/zero, a pipe, a sparse file: never read whole).
+
+    >>> read_limited(io.BytesIO(b"abc"), 3), read_limited(io.BytesIO(b"abcd"), 3)
+    (b'abc', None)
+    """
+    parts: list[bytes] = []
+    size = 0
+    while size <= limit:
+        chunk = fh.read(min(READ_CHUNK, limit + 1 - size))
+        if not chunk:
+            return b"".join(parts)
+        parts.append(chunk)
+        size += len(chunk)
+    return None
+
+
+def too_large(limit: int) -> str:
+    return f"too large (more than the limit of {limit // 2**20} MiB); claimx stopped reading there"
 
 
 def parse_date(value: object) -> str | None:
@@ -108,7 +137,10 @@ def decode(data: bytes, source: str) -> tuple[str, Notice | None]:
     if len(data) > MAX_BYTES:
         raise InputError(source, f"file too large ({len(data) / 1e6:.1f} MB; the limit is {MAX_BYTES // 2**20} MiB)")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), None
+        try:
+            return data.decode("utf-16"), None
+        except UnicodeDecodeError as exc:
+            raise InputError(source, f"starts as UTF-16 but is not (byte {exc.start}: {exc.reason})") from None
     sample = data[:65536]
     if b"\x00" in sample or _control_ratio(sample) > 0.05:
         raise InputError(source, "binary file: claimx reads UTF-8 text, HTML, JSONL or CSV")
@@ -125,6 +157,53 @@ def decode(data: bytes, source: str) -> tuple[str, Notice | None]:
                 "detected; convert it with: iconv -f <encoding> -t UTF-8",
             ) from None
         return str(best), Notice(source, f"not UTF-8: decoded as {best.encoding}")
+
+
+def decode_corpus(data: bytes, source: str) -> tuple[str, list[Notice]]:
+    """A corpus (JSONL, CSV) decoded line by line: UTF-8, and a line that is
+    not is named and decoded as cp1252 (else latin-1); never one guess for the
+    whole file. UTF-16 with a byte-order mark is decoded whole.
+
+    >>> text, notices = decode_corpus(b'{"text": "ok"}\\n{"text": "Jos\\xe9"}\\n', "c.jsonl")
+    >>> text[-8:], str(notices[0])
+    ('"José"}\\n', 'c.jsonl:2: not UTF-8 (byte 14 of the line): decoded as cp1252')
+    """
+    if not data.strip():
+        raise InputError(source, "empty file: there is no text to extract from")
+    if len(data) > MAX_BYTES:
+        raise InputError(source, f"file {too_large(MAX_BYTES)}")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return decode(data, source)[0], []
+    sample = data[:65536]
+    if b"\x00" in sample or _control_ratio(sample) > 0.05:
+        raise InputError(source, "binary file: claimx reads UTF-8 text, HTML, JSONL or CSV")
+    try:
+        return data.decode("utf-8-sig"), []
+    except UnicodeDecodeError:
+        pass
+    lines: list[str] = []
+    notices: list[Notice] = []
+    bad = 0
+    raws = data.split(b"\n")  # as read_jsonl counts lines
+    for n, raw in enumerate(raws, start=1):
+        raw += b"\n" if n < len(raws) else b""
+        try:
+            lines.append(raw.decode("utf-8-sig" if n == 1 else "utf-8"))
+            continue
+        except UnicodeDecodeError as exc:
+            offset = exc.start
+        try:
+            line, used = raw.decode(FALLBACK_ENCODING), FALLBACK_ENCODING
+        except UnicodeDecodeError:
+            line, used = raw.decode("latin-1"), "latin-1"
+        lines.append(line)
+        bad += 1
+        if bad <= MAX_LINE_NOTICES:
+            notices.append(Notice(source, f"not UTF-8 (byte {offset + 1} of the line): decoded as {used}", n))
+    if bad > MAX_LINE_NOTICES:
+        notices.append(Notice(source, f"{bad - MAX_LINE_NOTICES} more line(s) not UTF-8, decoded as "
+                                      f"{FALLBACK_ENCODING} (else latin-1)"))
+    return "".join(lines), notices
 
 
 def document_kind(data: bytes, suffix: str) -> str | None:
@@ -228,6 +307,9 @@ def read_jsonl(text: str, source: str, stem: str, first_line: int = 1) -> Iterat
         except json.JSONDecodeError as exc:
             yield InputError(source, f"not valid JSON ({exc.msg} at column {exc.colno})", n)
             continue
+        except RecursionError:
+            yield InputError(source, "not an article (JSON nested too deeply)", n)
+            continue
         try:
             yield _from_record(rec, source, stem, n)
         except InputError as err:
@@ -240,20 +322,30 @@ def read_csv(
 ) -> Iterator[Article | InputError]:
     """One article per row. A later part of a corpus read on its own passes
     the file's header as ``fieldnames`` and the count of lines before it."""
-    csv.field_size_limit(MAX_CHARS * 4)
+    csv.field_size_limit(CSV_FIELD_LIMIT)  # a field too long for an article is named by _check_text
     reader = csv.DictReader(io.StringIO(text, newline=""), fieldnames=fieldnames, delimiter=delimiter)
-    if not reader.fieldnames or "text" not in reader.fieldnames:
+    try:
+        header = reader.fieldnames
+    except csv.Error as exc:
+        yield InputError(source, f"malformed CSV header: {exc}", lines_before + 1)
+        return
+    if not header or "text" not in header:
         yield InputError(source, "CSV has no 'text' column (expected: text, and optionally id, title, published, url)")
         return
-    try:
-        for row in reader:
-            yield_line = lines_before + reader.line_num
-            try:
-                yield _from_record(row, source, stem, yield_line)
-            except InputError as err:
-                yield err
-    except csv.Error as exc:
-        yield InputError(source, f"malformed CSV: {exc}", lines_before + reader.line_num)
+    rows = iter(reader)
+    while True:
+        first_line = lines_before + reader.line_num + 1  # the row's first line (a field may span lines)
+        try:
+            row = next(rows)
+        except StopIteration:
+            return
+        except csv.Error as exc:  # this row only: the reader goes on at the next line
+            yield InputError(source, f"malformed CSV: {exc}", first_line)
+            continue
+        try:
+            yield _from_record(row, source, stem, first_line)
+        except InputError as err:
+            yield err
 
 
 def read_path(path: Path, source: str | None = None) -> Iterator[Article | InputError | Notice]:
@@ -264,12 +356,22 @@ def read_path(path: Path, source: str | None = None) -> Iterator[Article | Input
 
         yield from read_warc(str(path), source)
         return
+    suffix = path.suffix.lower()
+    limit = MAX_MHTML_BYTES if suffix in MHTML_SUFFIXES else MAX_BYTES
     try:
-        data = path.read_bytes()
+        with path.open("rb") as fh:
+            size = os.fstat(fh.fileno()).st_size
+            if size > limit:  # a regular file says its size: no need to read it
+                yield InputError(source, f"file too large ({size / 1e6:.1f} MB; the limit is {limit // 2**20} MiB)")
+                return
+            data = read_limited(fh, limit)  # devices and pipes say 0: read no more than the limit
     except OSError as exc:
         yield InputError(source, f"cannot read: {exc.strerror or exc}")
         return
-    yield from read_bytes(data, source, path.stem, path.suffix.lower())
+    if data is None:
+        yield InputError(source, f"file {too_large(limit)}")
+        return
+    yield from read_bytes(data, source, path.stem, suffix)
 
 
 def read_bytes(data: bytes, source: str, stem: str, suffix: str) -> Iterator[Article | InputError | Notice]:
@@ -285,12 +387,15 @@ def read_bytes(data: bytes, source: str, stem: str, suffix: str) -> Iterator[Art
             yield err
             return
     try:
-        text, notice = decode(data, source)
+        if suffix in CORPUS_SUFFIXES:
+            text, notices = decode_corpus(data, source)  # line by line: one bad byte spoils one line
+        else:
+            text, notice = decode(data, source)
+            notices = [notice] if notice is not None else []
     except InputError as err:
         yield err
         return
-    if notice is not None:
-        yield notice
+    yield from notices
     if suffix in HTML_SUFFIXES | MHTML_SUFFIXES:
         try:
             article, notice = read_html(text, source, stem)
@@ -333,7 +438,7 @@ def expand(paths: Iterable[str]) -> Iterator[Path | str | InputError]:
         elif p.exists():
             yield p
         elif any(ch in raw for ch in "*?["):
-            matches = sorted(glob.glob(raw, recursive=True))
+            matches = glob_once(raw)
             if not matches:
                 yield InputError(raw, "no file matches this pattern")
             for m in matches:
@@ -341,6 +446,47 @@ def expand(paths: Iterable[str]) -> Iterator[Path | str | InputError]:
                     yield Path(m)
         else:
             yield InputError(raw, "no such file or directory")
+
+
+def glob_once(pattern: str) -> list[str]:
+    """``glob.glob(pattern, recursive=True)``, sorted, except that ``**``
+    enters each real directory once: a symlink to a folder already walked (a
+    loop back to a parent, a second name for a sibling) is not followed again."""
+    parts = pattern.split(os.sep)
+    if "**" not in parts:
+        return sorted(glob.glob(pattern))
+    cut = parts.index("**")
+    head, rest = os.sep.join(parts[:cut]), os.sep.join(parts[cut + 1:]) or "*"
+    if cut and not head:
+        head = os.sep  # "/**/x"
+    bases = glob.glob(head) if glob.has_magic(head) else [head or os.curdir]
+    seen: set[str] = set()
+    found: set[str] = set()
+    for base in sorted(bases):
+        for folder in _folders_once(base, seen):
+            prefix = "" if folder == os.curdir and not head else glob.escape(folder)
+            found.update(glob_once(os.path.join(prefix, rest)) if prefix else glob_once(rest))
+    return sorted(found)
+
+
+def _folders_once(top: str, seen: set[str]) -> Iterator[str]:
+    """``top`` and the folders below it (hidden ones skipped, as ``**``
+    does), each real folder once across ``seen``."""
+    stack = [top]
+    while stack:
+        folder = stack.pop()
+        real = os.path.realpath(folder)
+        if real in seen or not os.path.isdir(folder):
+            continue
+        seen.add(real)
+        yield folder
+        try:
+            with os.scandir(folder) as entries:
+                subs = sorted(e.name if folder == os.curdir else e.path
+                              for e in entries if not e.name.startswith(".") and e.is_dir())
+        except OSError:
+            continue
+        stack.extend(reversed(subs))
 
 
 def iter_articles(
@@ -361,15 +507,19 @@ def iter_articles(
         fetcher = fetcher or Fetcher(timeout if timeout is not None else TIMEOUT)
         yield from read_url(url, fetcher)
 
-    def stdin_bytes() -> bytes:
-        return (stdin if stdin is not None else sys.stdin.buffer).read()
+    def stdin_bytes() -> bytes | None:
+        return read_limited(stdin if stdin is not None else sys.stdin.buffer, MAX_BYTES)
 
     try:
         for item in expand(paths):
             if isinstance(item, InputError):
                 yield item
             elif item == "-":
-                yield from read_bytes(stdin_bytes(), "<stdin>", "stdin", ".txt")
+                data = stdin_bytes()
+                if data is None:
+                    yield InputError("<stdin>", f"input {too_large(MAX_BYTES)}")
+                else:
+                    yield from read_bytes(data, "<stdin>", "stdin", ".txt")
             elif isinstance(item, str) and item.lower().endswith((".warc", ".warc.gz")):
                 from claimx.warc import read_warc
 
@@ -379,7 +529,13 @@ def iter_articles(
             else:
                 yield from read_path(item)
         for listing in url_files:
-            text = stdin_bytes().decode("utf-8", "replace") if listing == "-" else None
+            text = None
+            if listing == "-":
+                data = stdin_bytes()
+                if data is None:
+                    yield InputError("<stdin>", f"the URL list is {too_large(MAX_BYTES)}")
+                    continue
+                text = data.decode("utf-8", "replace")
             for url in read_url_list(listing, text):
                 if isinstance(url, InputError):
                     yield url

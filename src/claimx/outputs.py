@@ -11,11 +11,14 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from claimx import SCHEMA_ID
-from claimx.inputs import InputError
+from claimx.inputs import MAX_BYTES, READ_CHUNK, InputError, read_limited, too_large
 
 DATABASE_SUFFIXES = (".db", ".sqlite", ".sqlite3")
+MAX_RECORD_BYTES = 8 * MAX_BYTES  # one record: an article's text (2,000,000 characters) and its spans, as JSON
+MAX_DOCUMENT_BYTES = 64 * MAX_BYTES  # a .json file (-f json writes all records in one)
 
 
 def is_database(path: Path) -> bool:
@@ -49,23 +52,57 @@ def iter_records(path: Path, on_problem: Callable[[InputError], None]) -> Iterat
 
 
 def _read_file(file: Path, on_problem: Callable[[InputError], None]) -> Iterator[dict]:
+    """Records line by line (a .json file whole), each line read with a bound
+    and decoded on its own: a bad line is named, the next ones still read."""
     try:
-        with file.open(encoding="utf-8") as fh:
+        with file.open("rb") as fh:
             if file.suffix.lower() == ".json":
-                yield from _json_document(fh.read(), file, on_problem)
+                data = read_limited(fh, MAX_DOCUMENT_BYTES)
+                if data is None:
+                    on_problem(InputError(str(file), f"file {too_large(MAX_DOCUMENT_BYTES)}"))
+                    return
+                yield from _json_document(data.decode("utf-8-sig"), file, on_problem)
                 return
-            for n, line in enumerate(fh, start=1):
-                if not line.strip():
-                    continue
-                try:
-                    item = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    on_problem(InputError(str(file), f"not JSON: {exc.msg}", n))
-                    continue
-                if _check(item, file, n, on_problem):
+            for n, line in enumerate(_bounded_lines(fh), start=1):
+                item = _line_record(line, file, n, on_problem)
+                if item is not None:
                     yield item
     except (OSError, UnicodeDecodeError) as exc:
         on_problem(InputError(str(file), f"cannot read: {getattr(exc, 'strerror', None) or exc}"))
+
+
+def _bounded_lines(fh: BinaryIO) -> Iterator[bytes | None]:
+    """The lines of a stream, None for one longer than MAX_RECORD_BYTES (skipped, never held whole)."""
+    while True:
+        line = fh.readline(MAX_RECORD_BYTES + 1)
+        if not line:
+            return
+        if len(line) > MAX_RECORD_BYTES and not line.endswith(b"\n"):
+            while line and not line.endswith(b"\n"):  # the rest of the long line
+                line = fh.readline(READ_CHUNK)
+            yield None
+        else:
+            yield line
+
+
+def _line_record(line: bytes | None, file: Path, n: int, on_problem: Callable[[InputError], None]) -> dict | None:
+    if line is None:
+        on_problem(InputError(str(file), f"line {too_large(MAX_RECORD_BYTES)}", n))
+        return None
+    if not line.strip():
+        return None
+    try:
+        item = json.loads(line.decode("utf-8-sig" if n == 1 else "utf-8"))
+    except UnicodeDecodeError as exc:
+        on_problem(InputError(str(file), f"not UTF-8 (byte {exc.start + 1} of the line)", n))
+        return None
+    except json.JSONDecodeError as exc:
+        on_problem(InputError(str(file), f"not JSON: {exc.msg}", n))
+        return None
+    except RecursionError:
+        on_problem(InputError(str(file), "not a claimx record (JSON nested too deeply)", n))
+        return None
+    return item if _check(item, file, n, on_problem) else None
 
 
 def _json_document(text: str, file: Path, on_problem: Callable[[InputError], None]) -> Iterator[dict]:

@@ -35,7 +35,7 @@ from claimx.inputs import (
     Article,
     InputError,
     Notice,
-    decode,
+    decode_corpus,
     expand,
     read_bytes,
     read_csv,
@@ -320,11 +320,12 @@ def _read_range(piece: Piece) -> Iterator[Article | InputError | Notice]:
         text = data.decode("utf-8-sig" if start == 0 else "utf-8")
     except UnicodeDecodeError:
         try:
-            text, notice = decode(data, f.source)
+            text, notices = decode_corpus(data, f.source)  # line by line, as a whole file is
         except InputError as err:
             yield err
             return
-        if notice is not None:
+        for notice in notices:
+            notice.line = None if notice.line is None else notice.line + piece.lines + lines
             yield notice
     lines_before = piece.lines + lines
     if not is_csv:

@@ -18,13 +18,24 @@ they would no longer match): ``people``, ``person_speakers``, ``claims``
 Extracting an article again replaces its rows. Records are written in
 batches of :data:`BATCH` articles, one transaction each: a run stopped at any
 point leaves whole articles only.
+
+A database is shared: it is kept in WAL mode (readers, a ``sqlite3`` shell or
+Datasette, never block a writer, nor it them), each write transaction takes
+the write lock first (``BEGIN IMMEDIATE``: two processes creating one new
+database queue instead of deadlocking), and a batch that meets a lock held by
+another process is tried again for up to :data:`LOCKED_PATIENCE` seconds.
+``claimx corpus`` reads the articles and writes its tables in one
+transaction: if an extract commits in between, SQLite refuses the write
+(the snapshot is stale) and the tables are built again from the new articles.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
+import time
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -38,6 +49,9 @@ if TYPE_CHECKING:
 
 BATCH = 16  # articles per transaction
 INSTALL_HINT = "pip install 'claimx[sqlite]'"
+BUSY_TIMEOUT = 5.0  # seconds SQLite waits for a lock, statement by statement
+LOCKED_PATIENCE = 300.0  # seconds a transaction is tried again while another process holds the lock
+CORPUS_TRIES = 5  # builds of the corpus tables while extracts keep changing the articles
 
 # name -> (columns, primary key, foreign keys); created in this order
 TABLES: dict[str, tuple[dict[str, type], tuple[str, ...], list]] = {
@@ -108,6 +122,49 @@ def _sqlite_utils():
     return sqlite_utils
 
 
+def _connect(path: Path) -> Database:
+    return _sqlite_utils().Database(sqlite3.connect(str(path), timeout=BUSY_TIMEOUT))
+
+
+def _locked(exc: sqlite3.Error) -> bool:
+    """Another connection holds the lock, or committed since this one's snapshot."""
+    return isinstance(exc, sqlite3.OperationalError) and ("locked" in str(exc) or "busy" in str(exc))
+
+
+@contextmanager
+def _writing(db: Database) -> Iterator[None]:
+    """One write transaction that holds the write lock from its start."""
+    db.conn.execute("BEGIN IMMEDIATE")
+    with _committing(db):
+        yield
+
+
+def patiently(action: Callable[[], Any], patience: float | None = None) -> Any:
+    """``action()`` (one whole transaction), tried again with growing waits
+    while another process holds the database, for up to ``patience`` seconds."""
+    deadline = time.monotonic() + (LOCKED_PATIENCE if patience is None else patience)
+    wait = 0.05
+    while True:
+        try:
+            return action()
+        except sqlite3.OperationalError as exc:
+            if not _locked(exc) or time.monotonic() + wait > deadline:
+                raise
+        time.sleep(wait)
+        wait = min(wait * 2, 2.0)
+
+
+def _use_wal(db: Database) -> None:
+    """WAL mode, where readers and the writer do not block each other. A
+    database some reader holds in the old mode stays in it for this run (the
+    batches then wait for the reader)."""
+    try:
+        db.execute("PRAGMA journal_mode=WAL")
+    except sqlite3.OperationalError as exc:
+        if not _locked(exc):
+            raise
+
+
 def _create(db: Database, tables: dict) -> None:
     for name, (columns, pk, fks) in tables.items():
         db.table(name).create(columns, pk=pk if len(pk) > 1 else pk[0], foreign_keys=fks, if_not_exists=True)
@@ -115,28 +172,40 @@ def _create(db: Database, tables: dict) -> None:
 
 def open_database(path: str | Path, *, create: bool = True) -> Database:
     """Open (or with ``create``, make) a claimx database, with the article tables in place."""
-    su = _sqlite_utils()
+    _sqlite_utils()  # missing: say so first
     path = Path(path)
     if not create and not path.is_file():
         raise DatabaseError(f"{path}: no such database")
     try:
-        db = su.Database(path)
-        tables = set(db.table_names())
-        if "articles" in tables and "record" not in db.table("articles").columns_dict:
-            raise DatabaseError(f"{path}: has an articles table that claimx did not write")
+        db = _connect(path)
         if not create:
-            if "articles" not in tables:
-                raise DatabaseError(f"{path}: not a claimx database (no articles table; write one with -o {path.name})")
+            _check_tables(db, path, set(db.table_names()), create)
             return db
-        with db.atomic():
-            _create(db, TABLES)
-            if "quotes_fts" not in tables:
-                db.table("quotes").enable_fts(["text"], create_triggers=True, tokenize="porter")
-            db.table("speakers").create_index(["name"], if_not_exists=True)
-            db.table("quotes").create_index(["article_id", "speaker_id"], if_not_exists=True)
+        _use_wal(db)
+        patiently(lambda: _create_article_tables(db, path))
     except sqlite3.DatabaseError as exc:
         raise DatabaseError(f"{path}: cannot use as a SQLite database: {exc}") from None
     return db
+
+
+def _check_tables(db: Database, path: Path, tables: set[str], create: bool) -> None:
+    if "articles" in tables and "record" not in db.table("articles").columns_dict:
+        raise DatabaseError(f"{path}: has an articles table that claimx did not write")
+    if not create and "articles" not in tables:
+        raise DatabaseError(f"{path}: not a claimx database (no articles table; write one with -o {path.name})")
+
+
+def _create_article_tables(db: Database, path: Path) -> None:
+    """The article tables, made once: the tables are read under the write
+    lock, so a second process creating the same database waits, then finds them."""
+    with _writing(db):
+        tables = set(db.table_names())
+        _check_tables(db, path, tables, True)
+        _create(db, TABLES)
+        if "quotes_fts" not in tables:
+            db.table("quotes").enable_fts(["text"], create_triggers=True, tokenize="porter")
+        db.table("speakers").create_index(["name"], if_not_exists=True)
+        db.table("quotes").create_index(["article_id", "speaker_id"], if_not_exists=True)
 
 
 # ---- one record -> rows -------------------------------------------------------------
@@ -241,7 +310,6 @@ class DatabaseWriter:
         self.batch_size = batch_size
         self.count = 0
         self._pending: list[dict] = []
-        self._dropped_corpus = False
 
     def write(self, record: ArticleRecord | dict) -> None:
         self._pending.append(record if isinstance(record, dict) else record.to_dict())
@@ -254,14 +322,18 @@ class DatabaseWriter:
             return
         if self.db is None:
             self.db = open_database(self.path)
+        db = self.db
+
+        def batch() -> None:
+            with _writing(db):
+                drop_corpus_tables(db)  # each batch: tables a corpus run built meanwhile no longer match
+                replace_articles(db, pending)
+
         try:
-            with self.db.atomic():
-                if not self._dropped_corpus:
-                    drop_corpus_tables(self.db)
-                replace_articles(self.db, pending)
+            patiently(batch)
         except sqlite3.Error as exc:
-            raise DatabaseError(f"{self.path}: cannot write: {exc}") from None
-        self._dropped_corpus = True
+            hint = f" (another process held it for over {LOCKED_PATIENCE:g} s)" if _locked(exc) else ""
+            raise DatabaseError(f"{self.path}: cannot write: {exc}{hint}") from None
         self.count += len(pending)
 
     def close(self) -> None:
@@ -284,15 +356,19 @@ def read_records(path: str | Path) -> Iterator[dict]:
     """The records a database holds, in article id order, each with its text."""
     db = open_database(path, create=False)
     try:
-        for record, text in db.execute("SELECT record, text FROM articles ORDER BY id"):
-            data = json.loads(record)
-            if text is not None:
-                data["text"] = text
-            yield data
+        yield from _records(db)
     except sqlite3.Error as exc:
         raise DatabaseError(f"{path}: cannot read: {exc}") from None
     finally:
         db.close()
+
+
+def _records(db: Database) -> Iterator[dict]:
+    for record, text in db.execute("SELECT record, text FROM articles ORDER BY id"):
+        data = json.loads(record)
+        if text is not None:
+            data["text"] = text
+        yield data
 
 
 # ---- corpus tables ------------------------------------------------------------------
@@ -308,21 +384,67 @@ def drop_corpus_tables(db: Database) -> None:
 
 def write_corpus(path: str | Path, corpus: Corpus) -> None:
     """Replace the corpus tables of the database at ``path`` with ``corpus``, in one transaction."""
-    tables: dict[str, list[dict[str, Any]]] = {
-        "people": corpus.people, "person_speakers": corpus.person_speakers,
-        "claims": corpus.claims, "claim_quotes": corpus.claim_quotes,
-    }
+    tables = _corpus_rows(corpus)
     db = open_database(path, create=False)
     try:
-        with db.atomic():
-            drop_corpus_tables(db)
-            _create(db, CORPUS_TABLES)
-            for name, rows in tables.items():
-                if rows:
-                    db.table(name).insert_all(rows)
-            db.table("claims").enable_fts(["text"], tokenize="porter")
-            db.table("people").create_index(["name"])
+        patiently(lambda: _write_corpus_tables(db, tables, _writing(db)))
     except sqlite3.Error as exc:
         raise DatabaseError(f"{path}: cannot write the corpus tables: {exc}") from None
     finally:
         db.close()
+
+
+def _write_corpus_tables(db: Database, tables: dict[str, list[dict[str, Any]]], transaction) -> None:
+    with transaction:
+        drop_corpus_tables(db)
+        _create(db, CORPUS_TABLES)
+        for name, rows in tables.items():
+            if rows:
+                db.table(name).insert_all(rows)
+        db.table("claims").enable_fts(["text"], tokenize="porter")
+        db.table("people").create_index(["name"])
+
+
+def _corpus_rows(corpus: Corpus) -> dict[str, list[dict[str, Any]]]:
+    return {"people": corpus.people, "person_speakers": corpus.person_speakers,
+            "claims": corpus.claims, "claim_quotes": corpus.claim_quotes}
+
+
+def build_in_place(path: str | Path, build: Callable[[Iterable[dict]], Corpus]) -> Corpus:
+    """Build the corpus tables of the database at ``path`` from the articles
+    it holds, reading them and writing the tables in one transaction: the
+    tables cover exactly the articles of one snapshot. An extract that
+    commits meanwhile makes SQLite refuse the write (the snapshot is stale);
+    the tables are then built again, up to :data:`CORPUS_TRIES` times."""
+    db = open_database(path, create=False)
+    try:
+        for _ in range(CORPUS_TRIES):
+            db.conn.execute("BEGIN")  # deferred: the first read fixes the snapshot
+            try:
+                corpus = build(_records(db))
+                _write_corpus_tables(db, _corpus_rows(corpus), _committing(db))
+                return corpus
+            except sqlite3.OperationalError as exc:
+                if db.conn.in_transaction:
+                    db.conn.rollback()
+                if not _locked(exc):
+                    raise
+            time.sleep(0.2)
+        raise DatabaseError(f"{path}: the articles changed while the corpus tables were built, {CORPUS_TRIES} "
+                            "times (an extract is writing into it); run claimx corpus again when it has finished")
+    except sqlite3.Error as exc:
+        raise DatabaseError(f"{path}: cannot build the corpus tables: {exc}") from None
+    finally:
+        db.close()
+
+
+@contextmanager
+def _committing(db: Database) -> Iterator[None]:
+    """The end of the transaction already begun: commit, or roll back on an error."""
+    try:
+        yield
+        db.conn.execute("COMMIT")  # a busy COMMIT leaves the transaction open: rolled back below
+    except BaseException:
+        if db.conn.in_transaction:
+            db.conn.rollback()
+        raise

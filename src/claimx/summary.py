@@ -11,6 +11,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from claimx.terminal import visible
+
 CSV_COLUMNS = ["section", "item", "count", "share", "detail"]
 
 
@@ -70,7 +72,7 @@ def _table(title: str, columns: list[str], rows: list[list[str]]) -> Table:
         t.add_column(col, justify="left" if col in TEXT_COLUMNS else "right",
                      overflow="fold", no_wrap=col in ("dates", "first"))
     for row in rows:
-        t.add_row(*(Text(cell) for cell in row))
+        t.add_row(*(Text(visible(cell)) for cell in row))
     return t
 
 

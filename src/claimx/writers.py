@@ -8,7 +8,10 @@ from __future__ import annotations
 import csv
 import json
 import os
+import re
+import socket
 import tempfile
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -163,7 +166,9 @@ def atomic_open(path: Path, binary: bool = False) -> Iterator[IO[Any]]:
     when the block completes, so no half-written file is ever left. Text is
     UTF-8 as written; ``binary`` gives a bytes stream (Parquet)."""
     path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
+    _remove_stale(path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.claimx-{_HOST}-{os.getpid()}.", suffix=".tmp",
+                               dir=path.parent or ".")
     try:
         with os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
             yield fh
@@ -175,6 +180,63 @@ def atomic_open(path: Path, binary: bool = False) -> Iterator[IO[Any]]:
         except OSError:
             pass
         raise
+
+
+# a temporary file names its machine and process: a run killed by SIGKILL
+# (which no handler sees) leaves it, and the next run into the folder removes it
+_HOST = re.sub(r"[^A-Za-z0-9]+", "_", socket.gethostname().split(".")[0]) or "host"
+_TEMPORARY = re.compile(r"\..+\.claimx-(?P<host>[A-Za-z0-9_]+)-(?P<pid>\d+)\.[a-z0-9_]+\.tmp")
+# claimx before the host and process were named: an output's name, then mkstemp's eight characters
+_OLD_TEMPORARY = re.compile(r"\..+\.(?:ya?ml|json|jsonl|ndjson|csv|tsv|html?|parquet)\.[a-z0-9_]{8}\.tmp")
+OLD_TEMPORARY_AGE = 86_400.0  # seconds: an old-style name this old belongs to no running write
+_swept: set[str] = set()
+
+
+def stale_temporaries(folder: Path) -> list[Path]:
+    """claimx's temporary files in ``folder`` whose process is gone: named
+    for this machine and a process that no longer runs (or, with the older
+    names, untouched for a day). Other programs' files are never matched."""
+    stale = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return []
+    for entry in entries:
+        m = _TEMPORARY.fullmatch(entry.name)
+        if m and m["host"] == _HOST and not _running(int(m["pid"])):
+            stale.append(Path(entry.path))
+        elif not m and _OLD_TEMPORARY.fullmatch(entry.name):
+            try:
+                if time.time() - entry.stat(follow_symlinks=False).st_mtime > OLD_TEMPORARY_AGE:
+                    stale.append(Path(entry.path))
+            except OSError:
+                pass
+    return stale
+
+
+def _running(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # PermissionError: it runs, as another user
+        return True
+    return True
+
+
+def _remove_stale(folder: Path) -> None:
+    """Once per folder and process: remove the temporary files killed runs left."""
+    key = os.path.abspath(folder or ".")
+    if key in _swept:
+        return
+    _swept.add(key)
+    for path in stale_temporaries(Path(key)):
+        try:
+            path.unlink()
+        except OSError:
+            pass
 
 
 def _umask() -> int:
