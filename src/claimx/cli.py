@@ -201,6 +201,8 @@ def _extract_here(paths: list[str], from_urls: list[str], feeds: list[str], limi
     from claimx.extract import extract as run
     from claimx.inputs import iter_articles
     from claimx.signals import Stopped
+    from claimx.sinks import write_records
+    from claimx.sqlite import DatabaseError
 
     fmt, output, to_dir, database = _prepare_output(fmt, output_arg)
     feed_run = _feed_run(feeds, output, to_dir, database is not None, limit, timeout) if feeds else None
@@ -217,7 +219,9 @@ def _extract_here(paths: list[str], from_urls: list[str], feeds: list[str], limi
                     any_language=any_language, topics=topics)
     records = _with_progress(feed_run.count(extracted) if feed_run else extracted, quiet)
     try:
-        _write_records(records, fmt, table, output, to_dir, database)
+        write_records(records, fmt, table, output, to_dir, database, _stdout(), problems)
+    except DatabaseError as exc:
+        raise _fail(str(exc), 1) from None
     except BrokenPipeError:
         # the reader went away (claimx extract ... | head): not an error
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115
@@ -309,56 +313,9 @@ def _open_database(output: Path | None, to_dir: bool):
         raise _fail(str(exc)) from None
 
 
-def _write_database(database, records) -> None:
-    from claimx.sqlite import DatabaseError
-
-    try:
-        with database:
-            for rec in records:
-                database.write(rec)
-    except DatabaseError as exc:
-        raise _fail(str(exc), 1) from None
-
-
 def _stopped(stop) -> typer.Exit:
     err.print(f"[bold red]stopped[/] by {stop.name}: what was written is complete; no partial output file is left")
     return typer.Exit(stop.exit_code)
-def _write_records(records, fmt: Format, table: Table, output: Path | None, to_dir: bool, database=None) -> None:
-    """Records to stdout, to one file, to one file per article, to a database,
-    or (parquet) to a folder of tables."""
-    from claimx.writers import Writer, atomic_open, safe_filename
-
-    if isinstance(output, str):  # a URL
-        from claimx.store import write_remote
-
-        write_remote(records, fmt, table, output, to_dir)
-    elif database is not None:
-        _write_database(database, records)
-    elif fmt is Format.parquet:
-        from claimx.parquet import write_local
-
-        assert output is not None
-        write_local(records, output)
-    elif to_dir:
-        assert output is not None
-        ext = "jsonl" if fmt is Format.jsonl else fmt.value
-        for rec in records:
-            target = output / f"{safe_filename(rec.article.id)}.{ext}"
-            with atomic_open(target) as fh:
-                w = Writer(fh, fmt, table)
-                w.write(rec)
-                w.close()
-    elif output is not None:
-        with atomic_open(output) as fh:
-            w = Writer(fh, fmt, table)
-            for rec in records:
-                w.write(rec)
-            w.close()
-    else:
-        w = Writer(_stdout(), fmt, table)
-        for rec in records:
-            w.write(rec)
-        w.close()
 
 
 def _require_parquet(output: Path | None) -> None:
