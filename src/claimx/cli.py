@@ -198,6 +198,8 @@ def _extract_here(paths: list[str], from_urls: list[str], feeds: list[str], limi
                   acts: frozenset[str] | None, model: str | None, workers: int, batch_size: int, quiet: bool,
                   timeout: float, any_language: bool, topics: bool) -> None:
     """``extract`` on this machine: read, extract and write."""
+    from itertools import chain
+
     from claimx.extract import extract as run
     from claimx.inputs import iter_articles
     from claimx.signals import Stopped
@@ -205,7 +207,7 @@ def _extract_here(paths: list[str], from_urls: list[str], feeds: list[str], limi
     from claimx.sqlite import DatabaseError
 
     fmt, output, to_dir, database = _prepare_output(fmt, output_arg)
-    feed_run = _feed_run(feeds, output, to_dir, database is not None, limit, timeout) if feeds else None
+    feed_run = _feed_run(feeds, output, to_dir, database is not None, limit, timeout, any_language) if feeds else None
     if feed_run is not None and not paths and not from_urls and not feed_run.plan.new:
         err.print(_esc(feed_run.summary(output_arg)))  # nothing new: the model is not even loaded
         raise typer.Exit(1 if feed_run.plan.errors else 0)
@@ -213,7 +215,8 @@ def _extract_here(paths: list[str], from_urls: list[str], feeds: list[str], limi
     problems = _Problems(quiet)
     n_process = workers if workers > 0 else (os.cpu_count() or 1)
     include_text = include_text or fmt in (Format.html, Format.sqlite)  # the page and the database keep the text
-    articles = iter_articles([*paths, *(feed_run.plan.new if feed_run else [])], url_files=from_urls, timeout=timeout)
+    articles = iter_articles(paths, url_files=from_urls, timeout=timeout)
+    articles = chain(articles, feed_run.articles()) if feed_run else articles
     extracted = run(articles, nlp, published=pub, include_text=include_text,
                     batch_size=batch_size, n_process=n_process, on_problem=problems, acts=acts,
                     any_language=any_language, topics=topics)
@@ -240,12 +243,12 @@ def _extract_here(paths: list[str], from_urls: list[str], feeds: list[str], limi
     _exit_for(problems)
 
 
-def _feed_run(feeds: list[str], output: Path | None, to_dir: bool, database: bool, limit: int | None,
-              timeout: float):
+def _feed_run(feeds: list[str], output: Path | str | None, to_dir: bool, database: bool, limit: int | None,
+              timeout: float, any_language: bool):
     """``--feed``: the new articles of the feeds; the feeds that failed are named on stderr."""
     from claimx.feeds import FeedRun, seen_urls
 
-    run = FeedRun(feeds, seen_urls(output, to_dir, database), limit, timeout)
+    run = FeedRun(feeds, seen_urls(output, to_dir, database, any_language), limit, timeout)
     for error in run.plan.errors:
         err.print(f"[bold red]error:[/] {_esc(str(error))}")
     return run
