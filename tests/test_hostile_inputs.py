@@ -14,17 +14,16 @@ import pytest
 from typer.testing import CliRunner
 
 from claimx.cli import app
-from claimx.inputs import (
+from claimx.read.inputs import (
     MAX_BYTES,
     MAX_CHARS,
     Article,
     InputError,
     Notice,
-    glob_once,
-    iter_articles,
     read_limited,
     read_path,
 )
+from claimx.read.sources import glob_once, iter_articles
 
 runner = CliRunner()
 GOOD = "“We will win this race,” Governor Jane Smith said on Monday.\n"
@@ -33,9 +32,9 @@ GOOD = "“We will win this race,” Governor Jane Smith said on Monday.\n"
 @pytest.fixture
 def cached_model(monkeypatch, nlp):
     """Commands reuse the session's model instead of loading one per run."""
-    import claimx.nlp
+    import claimx.pipeline.nlp
 
-    monkeypatch.setattr(claimx.nlp, "load", lambda model=None: nlp)
+    monkeypatch.setattr(claimx.pipeline.nlp, "load", lambda model=None: nlp)
 
 
 def run(*args, input=None):
@@ -97,7 +96,7 @@ def test_a_url_list_on_endless_stdin_is_bounded():
 
 @pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="needs /dev/zero")
 def test_a_feed_file_is_read_up_to_the_limit_only():
-    from claimx.feeds import FeedFetcher, articles_of
+    from claimx.read.feeds import FeedFetcher, articles_of
 
     fetcher = FeedFetcher(1.0)
     try:
@@ -313,7 +312,7 @@ def test_a_glob_without_double_star_is_plain_glob(tmp_path, monkeypatch):
 # ---- claimx's own output read back (claimx corpus DIR) ------------------------------------
 
 def test_output_lines_are_read_one_by_one_and_bounded(tmp_path, seed_record, monkeypatch):
-    import claimx.outputs as outputs
+    import claimx.corpus.stores as outputs
 
     good = json.dumps(seed_record, ensure_ascii=False).encode()
     (tmp_path / "out.jsonl").write_bytes(good + b"\n" + b'{"schema": "claimx/1", "x": "caf\xe9"}\n'
@@ -339,7 +338,7 @@ def test_deeply_nested_json_in_a_corpus_is_one_bad_line(tmp_path):
 def test_a_cluster_range_of_a_corpus_is_decoded_line_by_line(tmp_path):
     """A partition reads part of a corpus on its own: the same line-by-line
     decoding, the bad line counted from the file's start."""
-    from claimx.partitions import InputFile, count_range, plan, ranges, read_partition, resolve
+    from claimx.cluster.partitions import InputFile, count_range, plan, ranges, read_partition, resolve
 
     p = tmp_path / "c.jsonl"
     lines = [json.dumps({"id": f"a{i}", "text": f"José number {i}."}, ensure_ascii=False).encode() for i in range(40)]

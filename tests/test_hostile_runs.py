@@ -14,16 +14,16 @@ from http.server import BaseHTTPRequestHandler
 
 import pytest
 
-from claimx.fetch import Fetcher
-from claimx.inputs import InputError
-from claimx.writers import atomic_open, stale_temporaries
+from claimx.read.fetch import Fetcher
+from claimx.read.inputs import InputError
+from claimx.write.writers import atomic_open, stale_temporaries
 
 from .conftest import local_server
 
 HOLD = """
 import sys, time
 from pathlib import Path
-from claimx.writers import atomic_open
+from claimx.write.writers import atomic_open
 with atomic_open(Path(sys.argv[1])) as fh:
     fh.write("half")
     fh.flush()

@@ -6,9 +6,9 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from claimx.extract import build_record
-from claimx.inputs import Article
-from claimx.quotemarks import find_quotations
+from claimx.pipeline.extract import build_record
+from claimx.pipeline.quotemarks import find_quotations
+from claimx.read.inputs import Article
 
 from .conftest import all_spans
 
@@ -86,7 +86,7 @@ def test_unwrapped_spans_index_original_offsets(nlp, case):
     on it indexes the original text at the same offsets."""
     import textwrap
 
-    from claimx.unwrap import unwrap
+    from claimx.read.unwrap import unwrap
 
     paras, width = case
     original = "\n\n".join("\n".join(textwrap.wrap(p, width)) for p in paras)

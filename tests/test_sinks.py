@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from claimx.cli import app
-from claimx.sinks import UniqueIds
+from claimx.write.sinks import UniqueIds
 
 runner = CliRunner()
 STORY = "“We will win this race,” Governor Jane Smith said on Monday. She added that the vote was fair."

@@ -16,9 +16,9 @@ from contextlib import closing
 
 import pytest
 
-import claimx.sqlite as store
-from claimx.corpus import build
-from claimx.sqlite import DatabaseWriter, build_in_place
+import claimx.corpus.sqlite as store
+from claimx.corpus.build import build
+from claimx.corpus.sqlite import DatabaseWriter, build_in_place
 
 from .test_sqlite import count, write
 
@@ -88,7 +88,7 @@ def test_a_database_in_the_old_journal_mode_waits_for_its_reader(tmp_path, monke
 
 CREATE = """
 import sys, time
-from claimx.sqlite import DatabaseWriter
+from claimx.corpus.sqlite import DatabaseWriter
 start = float(sys.argv[2])
 while time.time() < start:
     pass
@@ -111,7 +111,7 @@ def test_two_processes_creating_one_database_at_once(tmp_path):
 
 WRITE_ONE = """
 import sys
-from claimx.sqlite import DatabaseWriter
+from claimx.corpus.sqlite import DatabaseWriter
 with DatabaseWriter(sys.argv[1]) as db:
     db.write({"schema": "claimx/1", "article": {"id": "late"}, "speakers": [], "quotes": [], "dates": []})
 """

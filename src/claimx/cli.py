@@ -18,7 +18,7 @@ import typer
 from rich.console import Console
 
 from claimx import __version__
-from claimx.formats import Format, SummaryFormat, Table
+from claimx.write.formats import Format, SummaryFormat, Table
 
 app = typer.Typer(
     name="claimx",
@@ -54,7 +54,7 @@ def _fail(message: str, code: int = 2) -> typer.Exit:
 
 
 def _load_nlp(model: str | None):
-    from claimx.nlp import ModelError, load
+    from claimx.pipeline.nlp import ModelError, load
 
     try:
         return load(model)
@@ -104,7 +104,7 @@ class _Problems:
         self.quiet = quiet
 
     def __call__(self, item) -> None:
-        from claimx.inputs import InputError
+        from claimx.read.inputs import InputError
 
         if isinstance(item, InputError):
             self.failed += 1
@@ -117,7 +117,7 @@ def _esc(text: str) -> str:
     """A message for the terminal: no markup read into it, no control character let through."""
     from rich.markup import escape
 
-    from claimx.terminal import visible
+    from claimx.write.terminal import visible
 
     return escape(visible(text))
 
@@ -200,11 +200,11 @@ def _extract_here(paths: list[str], from_urls: list[str], feeds: list[str], limi
     """``extract`` on this machine: read, extract and write."""
     from itertools import chain
 
-    from claimx.extract import extract as run
-    from claimx.inputs import iter_articles
+    from claimx.pipeline.extract import extract as run
+    from claimx.read.sources import iter_articles
     from claimx.signals import Stopped
-    from claimx.sinks import write_records
-    from claimx.sqlite import DatabaseError
+    from claimx.corpus.sqlite import DatabaseError
+    from claimx.write.sinks import write_records
 
     fmt, output, to_dir, database = _prepare_output(fmt, output_arg)
     feed_run = _feed_run(feeds, output, to_dir, database is not None, limit, timeout, any_language) if feeds else None
@@ -246,8 +246,12 @@ def _extract_here(paths: list[str], from_urls: list[str], feeds: list[str], limi
 def _feed_run(feeds: list[str], output: Path | str | None, to_dir: bool, database: bool, limit: int | None,
               timeout: float, any_language: bool):
     """``--feed``: the new articles of the feeds; the feeds that failed are named on stderr."""
-    from claimx.feeds import FeedRun, seen_urls
+    from claimx.read.feeds import FeedRun, seen_urls
 
+    if isinstance(output, str):  # a URL: the records there are read through fsspec
+        from claimx.write.store import Store
+
+        output = Store(output)
     run = FeedRun(feeds, seen_urls(output, to_dir, database, any_language), limit, timeout)
     for error in run.plan.errors:
         err.print(f"[bold red]error:[/] {_esc(str(error))}")
@@ -264,8 +268,8 @@ def _exit_for(problems: _Problems) -> None:
 def _prepare_output(fmt: Format | None, output_arg: str | None):
     """The format, the output path, whether it is a folder, and the database
     to write into: checked (and the folder made) before the model loads."""
-    if output_arg and "://" in output_arg:  # an fsspec URL (s3://bucket/out/): claimx.store writes there
-        from claimx.store import remote_output
+    if output_arg and "://" in output_arg:  # an fsspec URL (s3://bucket/out/): claimx.write.store writes there
+        from claimx.write.store import remote_output
 
         try:
             fmt, to_dir = remote_output(fmt, output_arg)
@@ -293,7 +297,7 @@ def _prepare_output(fmt: Format | None, output_arg: str | None):
 
 def _output_format(fmt: Format | None, output: Path | None, to_dir: bool) -> Format:
     """-f, else the format the -o suffix names (an unknown one is a usage error), else yaml."""
-    from claimx.formats import SUFFIXES
+    from claimx.write.formats import SUFFIXES
 
     if fmt is not None or output is None or to_dir:
         return fmt or Format.yaml
@@ -306,7 +310,7 @@ def _output_format(fmt: Format | None, output: Path | None, to_dir: bool) -> For
 
 def _open_database(output: Path | None, to_dir: bool):
     """The database ``-f sqlite`` writes into, opened before the model loads."""
-    from claimx.sqlite import DatabaseError, DatabaseWriter
+    from claimx.corpus.sqlite import DatabaseError, DatabaseWriter
 
     if output is None or to_dir:
         raise _fail("-f sqlite writes one database file: give -o FILE.db")
@@ -322,7 +326,7 @@ def _stopped(stop) -> typer.Exit:
 
 
 def _require_parquet(output: Path | None) -> None:
-    from claimx.parquet import ParquetMissing, require_pyarrow
+    from claimx.write.parquet import ParquetMissing, require_pyarrow
 
     if output is None:
         raise _fail("-f parquet writes a folder of tables: give one with -o DIR/")
@@ -337,8 +341,8 @@ def _extract_on_cluster(paths: list[str], output_arg: str | None, fmt: Format | 
                         include_text: bool, quiet: bool, from_urls: bool = False,
                         acts: frozenset[str] | None = None, any_language: bool = False,
                         topics: bool = False) -> None:
-    """``extract --scheduler``: partitions on a Dask cluster (claimx.cluster)."""
-    from claimx import cluster
+    """``extract --scheduler``: partitions on a Dask cluster (claimx.cluster.run)."""
+    from claimx.cluster import run as cluster
 
     if from_urls:
         raise _fail("--from-urls and --feed fetch pages on this machine; they do not go with --scheduler")
@@ -422,9 +426,9 @@ def show(
     model: Annotated[str | None, typer.Option("--model", metavar="NAME_OR_PATH", help="spaCy pipeline to use.")] = None,
 ) -> None:
     """Show an article in the terminal with each quote highlighted in its speaker's colour, then a table of quotes."""
-    from claimx.extract import extract as run
-    from claimx.inputs import iter_articles
-    from claimx.terminal import render
+    from claimx.pipeline.extract import extract as run
+    from claimx.read.sources import iter_articles
+    from claimx.write.terminal import render
 
     pub = _parse_published(published)
     nlp = _load_nlp(model)
@@ -452,9 +456,9 @@ def corpus(
     ] = None,
 ) -> None:
     """Build the people and claims tables across articles, and print a summary. [dim]Example: claimx corpus quotes.db[/]"""
-    from claimx.corpus import build, summarise
-    from claimx.outputs import is_database, iter_records
-    from claimx.sqlite import DatabaseError, DatabaseWriter, build_in_place, write_corpus
+    from claimx.corpus.build import build, summarise
+    from claimx.corpus.sqlite import DatabaseError, DatabaseWriter, build_in_place, write_corpus
+    from claimx.corpus.stores import is_database, iter_records
 
     if not (path.is_dir() or (path.is_file() and is_database(path))):
         raise _fail(f"{path}: not a database (.db, .sqlite) or a directory of claimx output")
@@ -473,12 +477,12 @@ def corpus(
             if db is not None:
                 write_corpus(db, result)
         if target is not None:
-            from claimx import datasette_metadata
+            from claimx.corpus import datasette as datasette_metadata
 
             browse = datasette_metadata.write(target)
         if html is not None:
-            from claimx.report import render_html
-            from claimx.writers import atomic_open
+            from claimx.write.review import render_html
+            from claimx.write.writers import atomic_open
 
             with atomic_open(html) as fh:
                 fh.write(render_html(list(iter_records(path, lambda _: None)), result))
@@ -502,7 +506,7 @@ def _tee(records, database):
 
 
 def _print_summary(summary: dict, fmt: SummaryFormat) -> None:
-    from claimx import summary as view
+    from claimx.corpus import summary as view
 
     if fmt is SummaryFormat.json:
         _stdout().write(view.to_json(summary))
@@ -521,11 +525,12 @@ def check(
     model: Annotated[str | None, typer.Option("--model", metavar="NAME_OR_PATH", help="spaCy pipeline to use.")] = None,
 ) -> None:
     """Re-extract each sample and compare it with its expected output (exit 1 on any difference)."""
-    from claimx.extract import build_record
-    from claimx.golden import diff, find_samples, read_expected
-    from claimx.inputs import Article, InputError, iter_articles
-    from claimx.language import identify
-    from claimx.writers import atomic_open, to_yaml
+    from claimx.evaluate.golden import diff, find_samples, read_expected
+    from claimx.pipeline.extract import build_record
+    from claimx.read.inputs import Article, InputError
+    from claimx.read.language import identify
+    from claimx.read.sources import iter_articles
+    from claimx.write.writers import atomic_open, to_yaml
 
     if not directory.is_dir():
         raise _fail(f"{directory}: not a directory")
@@ -587,12 +592,12 @@ def evaluate(
     """Score the extractor: P/R/F1 for quote content+source, direct quotes and each role (or dates)."""
     import json
 
-    from claimx.terminal import problem
+    from claimx.write.terminal import problem
     if acts is not None and dates:
         raise typer.BadParameter("--acts scores quotes; it does not go with --dates", param_hint="--acts")
     n_process = workers if workers > 0 else (os.cpu_count() or 1)
     if dates:
-        from claimx.evaluate_dates import evaluate_timeml
+        from claimx.evaluate.timeml import evaluate_timeml
 
         if not corpus.exists():
             raise _fail(f"{corpus}: no such file or directory")
@@ -602,7 +607,7 @@ def evaluate(
         except (OSError, ValueError, SyntaxError) as exc:  # unreadable, not UTF-8, not XML (ParseError)
             raise _fail(f"{corpus}: cannot read the TimeML corpus: {problem(exc)}") from None
     else:
-        from claimx.evaluate import load_corpus, score_corpus, verb_lemmas
+        from claimx.evaluate.polnear import load_corpus, score_corpus, verb_lemmas
 
         try:
             docs = load_corpus(corpus, split)
@@ -610,8 +615,8 @@ def evaluate(
             raise _fail(f"{corpus}: cannot read the corpus: {problem(exc)}") from None
         docs = docs[:limit] if limit else docs
         nlp = _load_nlp(model)
-        from claimx.extract import extract as run
-        from claimx.inputs import Article
+        from claimx.pipeline.extract import extract as run
+        from claimx.read.inputs import Article
 
         records = run((Article(d.id, d.id, d.text) for d in docs), nlp, n_process=n_process)
         scores = score_corpus(docs, (rec.to_dict() for rec in records), acts, verb_lemmas(nlp))
@@ -654,7 +659,7 @@ def main() -> None:
     except Stopped as stop:  # a stop before the run began (loading the model)
         raise SystemExit(_stopped(stop).exit_code) from None
     except Exception as exc:  # a bug, or out of memory: one line, not a traceback (unless CLAIMX_DEBUG=1)
-        from claimx.terminal import crash_line
+        from claimx.write.terminal import crash_line
         if os.environ.get("CLAIMX_DEBUG"):
             raise
         raise SystemExit(_fail(crash_line(exc), 1 if isinstance(exc, MemoryError) else 70).exit_code) from exc
