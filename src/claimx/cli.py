@@ -73,7 +73,16 @@ def _parse_published(value: str | None) -> dt.date | None:
 
 TOPICS_HELP = ("Also keep reports that state no claim: a topic only ('cited the polls') or a question ('asked "
                "whether ...'), marked by their content field; no --acts filter returns them.")
+ANY_LANGUAGE_HELP = ("Extract articles the language check finds not in English too (by default each is named on "
+                     "stderr and gives a record with no quotes).")
 ACTS_HELP = "Keep only quotes of these acts, comma-separated: speech, belief, fact, intention (default: all)."
+
+
+def _check_topics(acts: frozenset[str] | None, topics: bool) -> None:
+    """``--topics`` keeps reports no act filter returns: with ``--acts`` it would be dropped unsaid."""
+    if topics and acts is not None:
+        raise typer.BadParameter("--topics keeps reports with no claim, which an --acts filter never returns; "
+                                 "give one or the other", param_hint="--topics")
 
 
 def _acts_option(value: str | None) -> frozenset[str] | None:
@@ -135,7 +144,7 @@ def extract(
     ] = None,
     output_arg: Annotated[
         str | None,
-        typer.Option("--output", "-o", help="Write to FILE (atomically), or one file per article into DIR/. Default: stdout."),
+        typer.Option("--output", "-o", help="Write to FILE (atomically), or one file per article into DIR/, or to an fsspec URL (s3://bucket/out/, file:///srv/out.jsonl; S3 needs s3fs). Default: stdout."),
     ] = None,
     table: Annotated[Table, typer.Option("--table", help="CSV/TSV: one row per quote, speaker or date.")] = Table.quotes,
     published: Annotated[
@@ -166,14 +175,14 @@ def extract(
     ] = 20.0,
     scheduler: Annotated[
         str | None,
-        typer.Option("--scheduler", metavar="ADDRESS", help="Run on a Dask cluster: a scheduler address (tcp://host:8786), a scheduler file (.json), or local[:N] for N local worker processes. Writes -o DIR/ in partitions with a manifest; needs claimx[dask]."),
+        typer.Option("--scheduler", metavar="ADDRESS", help="Run on a Dask cluster: a scheduler address (tcp://host:8786), a scheduler file (.json), or local[:N] for N local worker processes. Writes -o DIR/ in partitions with a manifest; needs claimx\\[dask]."),
     ] = None,
     partition_size: Annotated[
         str | None,
         typer.Option("--partition-size", metavar="BYTES", help="With --scheduler: the most input per partition (e.g. 4MB, the default; smaller for a small corpus)."),
     ] = None,
-    any_language: Annotated[bool, typer.Option("--any-language", help="Extract articles the language check finds not in English too (by default each is named on stderr and gives a record with no quotes).")] = False,
-    feeds: Annotated[list[str] | None, typer.Option("--feed", metavar="URL|FILE", help="Also extract every article an RSS or Atom feed or a sitemap lists; with -o DIR/ or -o FILE.db, those already there are skipped (run it daily: only new ones are added). Repeatable.")] = None,
+    any_language: Annotated[bool, typer.Option("--any-language", help=ANY_LANGUAGE_HELP)] = False,
+    feeds: Annotated[list[str] | None, typer.Option("--feed", metavar="URL|FILE", help="Also extract every article an RSS, Atom or JSON feed or a sitemap lists; with -o DIR/ or -o FILE.db, those already there are skipped (run it daily: only new ones are added). Links to localhost or IP addresses are dropped. The feeds: summary line is printed even with -q (it is the run's result). Repeatable.")] = None,
     limit: Annotated[int | None, typer.Option("--limit", min=1, metavar="N", help="With --feed: extract at most N new articles this run.")] = None,
 ) -> None:
     """Extract quotes, speakers, positions and dates. [dim]Example: claimx extract article.txt -f json[/]"""
@@ -185,6 +194,7 @@ def extract(
     if limit is not None and not feeds:
         raise typer.BadParameter("--limit counts the new articles of --feed; give a --feed", param_hint="--limit")
     pub = _parse_published(published)
+    _check_topics(acts, topics)
     if scheduler is not None:
         _extract_on_cluster(paths or [], output_arg, fmt, scheduler, partition_size, model, pub, include_text, quiet,
                             bool(from_urls or feeds), acts, any_language, topics)
@@ -423,6 +433,8 @@ def show(
         str | None, typer.Option("--published", metavar="YYYY-MM-DD", help="Article date where metadata lacks one.")
     ] = None,
     acts: Annotated[str | None, typer.Option("--acts", metavar="ACT,...", help=ACTS_HELP, callback=_acts_option)] = None,
+    topics: Annotated[bool, typer.Option("--topics", help=TOPICS_HELP)] = False,
+    any_language: Annotated[bool, typer.Option("--any-language", help=ANY_LANGUAGE_HELP)] = False,
     model: Annotated[str | None, typer.Option("--model", metavar="NAME_OR_PATH", help="spaCy pipeline to use.")] = None,
 ) -> None:
     """Show an article in the terminal with each quote highlighted in its speaker's colour, then a table of quotes."""
@@ -431,10 +443,12 @@ def show(
     from claimx.write.terminal import render
 
     pub = _parse_published(published)
+    _check_topics(acts, topics)
     nlp = _load_nlp(model)
     problems = _Problems(False)
     shown = 0
-    for rec in run(iter_articles([path]), nlp, published=pub, include_text=True, on_problem=problems, acts=acts):
+    for rec in run(iter_articles([path]), nlp, published=pub, include_text=True, on_problem=problems, acts=acts,
+                   topics=topics, any_language=any_language):
         render(rec.to_dict(), Console(highlight=False))
         shown += 1
     if problems.failed or not shown:
@@ -460,6 +474,8 @@ def corpus(
     from claimx.corpus.sqlite import DatabaseError, DatabaseWriter, build_in_place, write_corpus
     from claimx.corpus.stores import is_database, iter_records
 
+    if not path.exists():
+        raise _fail(f"{path}: not found")
     if not (path.is_dir() or (path.is_file() and is_database(path))):
         raise _fail(f"{path}: not a database (.db, .sqlite) or a directory of claimx output")
     if db is not None and not path.is_dir():
