@@ -306,3 +306,50 @@ def test_quote_rows_end_with_content(tmp_path, fmt):
     rows = list(csv.reader(io.StringIO(r.stdout), delimiter="," if fmt == "csv" else "\t"))
     assert r.exit_code == 0 and rows[0][-1] == "content"
     assert {row[rows[0].index("cue_lemma")]: row[-1] for row in rows[1:]} == {"announce": "topic", "say": "claim"}
+
+
+# ---- QA pass: help texts, show's options, --acts with --topics, corpus of nothing ----
+
+
+def _help(command: str) -> str:
+    return runner.invoke(app, [command, "--help"], env={"COLUMNS": "400", "NO_COLOR": "1"}).stdout
+
+
+def test_help_names_extras_json_feeds_and_urls():
+    text = _help("extract")
+    assert "needs claimx[dask]." in text  # Rich markup would swallow an unescaped [dask]
+    assert "RSS, Atom or JSON feed" in text and "s3://" in text and "file://" in text
+    assert "--topics" in _help("show") and "--any-language" in _help("show")
+
+
+@pytest.mark.parametrize("command", ["extract", "show"])
+def test_acts_with_topics_is_a_usage_error(tmp_path, command):
+    page = tmp_path / "a.txt"
+    page.write_text("The mayor cited the polls. Smith said the plan was legal.", encoding="utf-8")
+    r = runner.invoke(app, [command, str(page), "--acts", "speech", "--topics"])
+    assert r.exit_code == 2 and "--topics" in r.stderr and "--acts" in r.stderr
+
+
+def _quote_table(out: str) -> str:
+    return out.split("┃ text", 1)[1] if "┃ text" in out else ""
+
+
+def test_show_takes_topics_and_any_language(tmp_path):
+    page = tmp_path / "a.txt"
+    page.write_text("The mayor cited the polls. Smith said the plan was legal.", encoding="utf-8")
+    assert "the polls" not in _quote_table(runner.invoke(app, ["show", str(page)]).stdout)
+    r = runner.invoke(app, ["show", str(page), "--topics"])
+    assert r.exit_code == 0 and "the polls" in _quote_table(r.stdout)
+    german = tmp_path / "de.txt"
+    german.write_text("„Wir werden dieses Rennen gewinnen“, sagte die Gouverneurin Jane Schmidt am Montag in der "
+                      "Hauptstadt. Sie fügte hinzu, dass die Wahl fair gewesen sei und dass die Bürger ihr vertrauen "
+                      "könnten. “We will win,” Jane Schmidt said on Monday.", encoding="utf-8")
+    r = runner.invoke(app, ["show", str(german)])
+    assert "not in English" in r.stderr and "Schmidt" not in _quote_table(r.stdout)
+    r = runner.invoke(app, ["show", str(german), "--any-language"])
+    assert r.exit_code == 0 and "not in English" not in r.stderr and "Schmidt" in _quote_table(r.stdout)
+
+
+def test_corpus_of_a_missing_path_says_not_found(tmp_path):
+    r = runner.invoke(app, ["corpus", str(tmp_path / "nonexist.db")])
+    assert r.exit_code == 2 and r.stderr.strip() == f"error: {tmp_path / 'nonexist.db'}: not found"

@@ -174,7 +174,7 @@ def test_bad_database_is_one_line_error(tmp_path, seed_twice, name, content, mes
 
 
 @pytest.mark.parametrize("target, message", [
-    ("missing.db", "not a database"),
+    ("missing.db", "missing.db: not found"),
     ("file.txt", "not a database"),
 ])
 def test_corpus_bad_path(tmp_path, target, message):

@@ -391,3 +391,20 @@ def test_output_at_a_file_url_equals_a_folder(scheduler, corpus, local, tmp_path
     manifest = json.loads((tmp_path / "url" / "_manifest.json").read_text(encoding="utf-8"))
     assert manifest["articles"] == 10 and len(manifest["partitions"]) == len(list((tmp_path / "url").glob("part-*")))
     assert not [p for p in (tmp_path / "url").rglob(".*.tmp")]
+
+
+@pytest.mark.cluster
+@needs_dask
+def test_topics_on_the_cluster_equal_local_topics(scheduler, tmp_path):
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    for i in range(2):
+        (corpus / f"t{i}.txt").write_text(article(i) + "\nThe mayor cited the polls. Reporters asked whether "
+                                          "the plan was legal.\n", encoding="utf-8")
+    code, stdout, _ = local_run(corpus, "--topics")
+    assert code == 0 and '"content": "topic"' in stdout and '"content": "question"' in stdout
+    r = runner.invoke(app, ["extract", str(corpus), "--topics", "--scheduler", scheduler, "-o", str(tmp_path / "out")])
+    assert r.exit_code == 0, r.stderr
+    assert parts_text(tmp_path / "out") == stdout
+    manifest = json.loads((tmp_path / "out" / "_manifest.json").read_text(encoding="utf-8"))
+    assert manifest["options"]["topics"] is True  # a rerun without --topics does not reuse these partitions

@@ -29,6 +29,9 @@ STORIES = {
     "b": "“The bridge will open in May,” Mayor Tom Reed told reporters on Tuesday, and he thanked the builders.",
     "c": "“Prices are falling at last,” the economist Ann Lee said. She expects the trend to hold for a year.",
     "d": "“We need more teachers,” Principal Omar Diaz said on Friday, asking the council for help.",
+    "de": "„Wir werden dieses Rennen gewinnen“, sagte die Gouverneurin Jane Schmidt am Montag in der Hauptstadt. "
+          "Sie fügte hinzu, dass die Wahl im Jahr 2025 fair gewesen sei und dass die Bürger ihr vertrauen könnten. "
+          "“We will win,” Jane Schmidt said on Monday.",
 }
 
 
@@ -57,7 +60,20 @@ SITEMAP = f"""<?xml version="1.0" encoding="UTF-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
 <url><loc>{HOST}/news/c.html</loc></url><url><loc>{HOST}/news/d.html</loc></url>
 <url><loc>{HOST}/news/gone.html</loc></url></urlset>"""
-FEEDS = {"/rss.xml": (RSS, "application/rss+xml"), "/atom.xml": (ATOM, "application/atom+xml"),
+def rss(*links: str) -> str:
+    items = "".join(f"<item><title>{i}</title><link>{link}</link></item>" for i, link in enumerate(links))
+    return (f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Mixed</title>'
+            f"<link>{HOST}/</link>{items}</channel></rss>")
+
+
+OTHER = "http://other.example.org"
+MORE_FEEDS = {
+    "/two-sites.xml": rss(f"{HOST}/news/a.html", f"{OTHER}/news/a.html"),  # two sites, one last path part
+    "/dead-first.xml": rss(f"{HOST}/news/0-dead.html", f"{HOST}/news/b.html", f"{HOST}/news/c.html"),
+    "/local.xml": rss("http://127.0.0.1:8000/news/a.html", "http://localhost/news/b.html"),
+    "/mixed.xml": rss(f"{HOST}/news/a.html", f"{HOST}/news/de.html"),
+}
+FEEDS = {**{k: (v, "application/rss+xml") for k, v in MORE_FEEDS.items()},"/rss.xml": (RSS, "application/rss+xml"), "/atom.xml": (ATOM, "application/atom+xml"),
          "/sitemap.xml": (INDEX, "application/xml"), "/sitemap-news.xml": (SITEMAP, "text/xml")}
 
 
@@ -194,3 +210,57 @@ def test_feed_text_is_decoded_and_sitemaps_are_told_apart():
     assert decode("Café".encode(), "utf-8") == "Café"
     assert is_sitemap(SITEMAP) and is_sitemap(INDEX)
     assert not is_sitemap(RSS) and not is_sitemap(ATOM)
+
+
+def test_two_sites_articles_with_one_last_path_part_are_both_kept(tmp_path):
+    db = tmp_path / "news.db"
+    for new, skipped in ((2, 0), (0, 2), (0, 2)):
+        r = run("extract", "--feed", f"{HOST}/two-sites.xml", "-o", str(db), "-q")
+        assert r.exit_code == 0, r.stderr
+        assert f"2 articles listed: {new} new, {skipped} skipped" in r.stderr
+        assert urls_in(db) == [f"{HOST}/news/a.html", f"{OTHER}/news/a.html"]
+    with sqlite3.connect(db) as con:
+        ids = dict(con.execute("SELECT source, id FROM articles"))
+    assert ids[f"{HOST}/news/a.html"] == "a" and ids[f"{OTHER}/news/a.html"].startswith("a-")
+
+
+def test_a_feed_into_a_file_url_skips_what_is_there(tmp_path):
+    url = (tmp_path / "out").as_uri() + "/"
+    r = run("extract", "--feed", f"{HOST}/rss.xml", "-o", url, "-f", "jsonl", "-q")
+    assert r.exit_code == 0 and "2 new, 0 skipped" in r.stderr, r.stderr
+    r = run("extract", "--feed", f"{HOST}/rss.xml", "--feed", f"{HOST}/atom.xml", "-o", url, "-f", "jsonl", "-q")
+    assert r.exit_code == 0 and "1 new, 2 skipped" in r.stderr, r.stderr
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a.jsonl", "b.jsonl", "c.jsonl"]
+
+
+def test_a_dead_link_takes_no_place_in_the_limit(tmp_path):
+    out = tmp_path / "out"
+    r = run("extract", "--feed", f"{HOST}/dead-first.xml", "-o", f"{out}/", "-f", "jsonl", "--limit", "1", "-q")
+    assert r.exit_code == 1 and f"{HOST}/news/0-dead.html" in r.stderr, r.stderr
+    assert "3 articles listed: 1 new, 0 skipped, 1 failed, 1 left for a later run (--limit)" in r.stderr
+    assert [p.name for p in out.iterdir()] == ["b.jsonl"]
+    r = run("extract", "--feed", f"{HOST}/dead-first.xml", "-o", f"{out}/", "-f", "jsonl", "--limit", "1", "-q")
+    assert "3 articles listed: 1 new, 1 skipped" in r.stderr and ", 1 failed" in r.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["b.jsonl", "c.jsonl"]
+
+
+def test_a_feed_of_local_links_says_they_are_dropped():
+    r = run("extract", "--feed", f"{HOST}/local.xml", "-q")
+    assert r.exit_code == 1
+    assert "the feed lists no article links (its links point at localhost or an IP address" in r.stderr
+
+
+def test_any_language_extracts_what_an_earlier_run_left_unread(tmp_path):
+    db = tmp_path / "news.db"
+    r = run("extract", "--feed", f"{HOST}/mixed.xml", "-o", str(db), "-q")
+    assert r.exit_code == 0 and "2 new, 0 skipped" in r.stderr, r.stderr
+    r = run("extract", "--feed", f"{HOST}/mixed.xml", "-o", str(db), "-q")
+    assert "0 new, 2 skipped" in r.stderr  # without --any-language, it stays as it is
+    r = run("extract", "--feed", f"{HOST}/mixed.xml", "-o", str(db), "-q", "--any-language")
+    assert r.exit_code == 0 and "1 new, 1 skipped" in r.stderr, r.stderr
+    with sqlite3.connect(db) as con:
+        rows = con.execute("SELECT language, record FROM articles WHERE source LIKE '%de.html'").fetchall()
+    record = json.loads(rows[0][1])
+    assert len(rows) == 1 and rows[0][0] == "de" and (record["speakers"] or record["dates"])  # read this time
+    r = run("extract", "--feed", f"{HOST}/mixed.xml", "-o", str(db), "-q", "--any-language")
+    assert "0 new, 2 skipped" in r.stderr

@@ -73,7 +73,16 @@ def _parse_published(value: str | None) -> dt.date | None:
 
 TOPICS_HELP = ("Also keep reports that state no claim: a topic only ('cited the polls') or a question ('asked "
                "whether ...'), marked by their content field; no --acts filter returns them.")
+ANY_LANGUAGE_HELP = ("Extract articles the language check finds not in English too (by default each is named on "
+                     "stderr and gives a record with no quotes).")
 ACTS_HELP = "Keep only quotes of these acts, comma-separated: speech, belief, fact, intention (default: all)."
+
+
+def _check_topics(acts: frozenset[str] | None, topics: bool) -> None:
+    """``--topics`` keeps reports no act filter returns: with ``--acts`` it would be dropped unsaid."""
+    if topics and acts is not None:
+        raise typer.BadParameter("--topics keeps reports with no claim, which an --acts filter never returns; "
+                                 "give one or the other", param_hint="--topics")
 
 
 def _acts_option(value: str | None) -> frozenset[str] | None:
@@ -135,7 +144,7 @@ def extract(
     ] = None,
     output_arg: Annotated[
         str | None,
-        typer.Option("--output", "-o", help="Write to FILE (atomically), or one file per article into DIR/. Default: stdout."),
+        typer.Option("--output", "-o", help="Write to FILE (atomically), or one file per article into DIR/, or to an fsspec URL (s3://bucket/out/, file:///srv/out.jsonl; S3 needs s3fs). Default: stdout."),
     ] = None,
     table: Annotated[Table, typer.Option("--table", help="CSV/TSV: one row per quote, speaker or date.")] = Table.quotes,
     published: Annotated[
@@ -166,14 +175,14 @@ def extract(
     ] = 20.0,
     scheduler: Annotated[
         str | None,
-        typer.Option("--scheduler", metavar="ADDRESS", help="Run on a Dask cluster: a scheduler address (tcp://host:8786), a scheduler file (.json), or local[:N] for N local worker processes. Writes -o DIR/ in partitions with a manifest; needs claimx[dask]."),
+        typer.Option("--scheduler", metavar="ADDRESS", help="Run on a Dask cluster: a scheduler address (tcp://host:8786), a scheduler file (.json), or local[:N] for N local worker processes. Writes -o DIR/ in partitions with a manifest; needs claimx\\[dask]."),
     ] = None,
     partition_size: Annotated[
         str | None,
         typer.Option("--partition-size", metavar="BYTES", help="With --scheduler: the most input per partition (e.g. 4MB, the default; smaller for a small corpus)."),
     ] = None,
-    any_language: Annotated[bool, typer.Option("--any-language", help="Extract articles the language check finds not in English too (by default each is named on stderr and gives a record with no quotes).")] = False,
-    feeds: Annotated[list[str] | None, typer.Option("--feed", metavar="URL|FILE", help="Also extract every article an RSS or Atom feed or a sitemap lists; with -o DIR/ or -o FILE.db, those already there are skipped (run it daily: only new ones are added). Repeatable.")] = None,
+    any_language: Annotated[bool, typer.Option("--any-language", help=ANY_LANGUAGE_HELP)] = False,
+    feeds: Annotated[list[str] | None, typer.Option("--feed", metavar="URL|FILE", help="Also extract every article an RSS, Atom or JSON feed or a sitemap lists; with -o DIR/ or -o FILE.db, those already there are skipped (run it daily: only new ones are added). Links to localhost or IP addresses are dropped. The feeds: summary line is printed even with -q (it is the run's result). Repeatable.")] = None,
     limit: Annotated[int | None, typer.Option("--limit", min=1, metavar="N", help="With --feed: extract at most N new articles this run.")] = None,
 ) -> None:
     """Extract quotes, speakers, positions and dates. [dim]Example: claimx extract article.txt -f json[/]"""
@@ -185,9 +194,10 @@ def extract(
     if limit is not None and not feeds:
         raise typer.BadParameter("--limit counts the new articles of --feed; give a --feed", param_hint="--limit")
     pub = _parse_published(published)
+    _check_topics(acts, topics)
     if scheduler is not None:
         _extract_on_cluster(paths or [], output_arg, fmt, scheduler, partition_size, model, pub, include_text, quiet,
-                            bool(from_urls or feeds), acts, any_language)
+                            bool(from_urls or feeds), acts, any_language, topics)
         return
     _extract_here(paths or [], from_urls or [], feeds or [], limit, fmt, output_arg, table, pub, include_text, acts,
                   model, workers, batch_size, quiet, timeout, any_language, topics)
@@ -198,12 +208,16 @@ def _extract_here(paths: list[str], from_urls: list[str], feeds: list[str], limi
                   acts: frozenset[str] | None, model: str | None, workers: int, batch_size: int, quiet: bool,
                   timeout: float, any_language: bool, topics: bool) -> None:
     """``extract`` on this machine: read, extract and write."""
+    from itertools import chain
+
     from claimx.pipeline.extract import extract as run
     from claimx.read.sources import iter_articles
     from claimx.signals import Stopped
+    from claimx.corpus.sqlite import DatabaseError
+    from claimx.write.sinks import write_records
 
     fmt, output, to_dir, database = _prepare_output(fmt, output_arg)
-    feed_run = _feed_run(feeds, output, to_dir, database is not None, limit, timeout) if feeds else None
+    feed_run = _feed_run(feeds, output, to_dir, database is not None, limit, timeout, any_language) if feeds else None
     if feed_run is not None and not paths and not from_urls and not feed_run.plan.new:
         err.print(_esc(feed_run.summary(output_arg)))  # nothing new: the model is not even loaded
         raise typer.Exit(1 if feed_run.plan.errors else 0)
@@ -211,13 +225,16 @@ def _extract_here(paths: list[str], from_urls: list[str], feeds: list[str], limi
     problems = _Problems(quiet)
     n_process = workers if workers > 0 else (os.cpu_count() or 1)
     include_text = include_text or fmt in (Format.html, Format.sqlite)  # the page and the database keep the text
-    articles = iter_articles([*paths, *(feed_run.plan.new if feed_run else [])], url_files=from_urls, timeout=timeout)
+    articles = iter_articles(paths, url_files=from_urls, timeout=timeout)
+    articles = chain(articles, feed_run.articles()) if feed_run else articles
     extracted = run(articles, nlp, published=pub, include_text=include_text,
                     batch_size=batch_size, n_process=n_process, on_problem=problems, acts=acts,
                     any_language=any_language, topics=topics)
     records = _with_progress(feed_run.count(extracted) if feed_run else extracted, quiet)
     try:
-        _write_records(records, fmt, table, output, to_dir, database)
+        write_records(records, fmt, table, output, to_dir, database, _stdout(), problems)
+    except DatabaseError as exc:
+        raise _fail(str(exc), 1) from None
     except BrokenPipeError:
         # the reader went away (claimx extract ... | head): not an error
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115
@@ -236,12 +253,16 @@ def _extract_here(paths: list[str], from_urls: list[str], feeds: list[str], limi
     _exit_for(problems)
 
 
-def _feed_run(feeds: list[str], output: Path | None, to_dir: bool, database: bool, limit: int | None,
-              timeout: float):
+def _feed_run(feeds: list[str], output: Path | str | None, to_dir: bool, database: bool, limit: int | None,
+              timeout: float, any_language: bool):
     """``--feed``: the new articles of the feeds; the feeds that failed are named on stderr."""
     from claimx.read.feeds import FeedRun, seen_urls
 
-    run = FeedRun(feeds, seen_urls(output, to_dir, database), limit, timeout)
+    if isinstance(output, str):  # a URL: the records there are read through fsspec
+        from claimx.write.store import Store
+
+        output = Store(output)
+    run = FeedRun(feeds, seen_urls(output, to_dir, database, any_language), limit, timeout)
     for error in run.plan.errors:
         err.print(f"[bold red]error:[/] {_esc(str(error))}")
     return run
@@ -309,56 +330,9 @@ def _open_database(output: Path | None, to_dir: bool):
         raise _fail(str(exc)) from None
 
 
-def _write_database(database, records) -> None:
-    from claimx.corpus.sqlite import DatabaseError
-
-    try:
-        with database:
-            for rec in records:
-                database.write(rec)
-    except DatabaseError as exc:
-        raise _fail(str(exc), 1) from None
-
-
 def _stopped(stop) -> typer.Exit:
     err.print(f"[bold red]stopped[/] by {stop.name}: what was written is complete; no partial output file is left")
     return typer.Exit(stop.exit_code)
-def _write_records(records, fmt: Format, table: Table, output: Path | None, to_dir: bool, database=None) -> None:
-    """Records to stdout, to one file, to one file per article, to a database,
-    or (parquet) to a folder of tables."""
-    from claimx.write.writers import Writer, atomic_open, safe_filename
-
-    if database is not None:
-        _write_database(database, records)
-    elif fmt is Format.parquet:  # a folder of tables, here or at a URL
-        from claimx.write.parquet import write_local
-
-        assert output is not None
-        write_local(records, output)
-    elif isinstance(output, str):  # a URL
-        from claimx.write.store import write_remote
-
-        write_remote(records, fmt, table, output, to_dir)
-    elif to_dir:
-        assert output is not None
-        ext = "jsonl" if fmt is Format.jsonl else fmt.value
-        for rec in records:
-            target = output / f"{safe_filename(rec.article.id)}.{ext}"
-            with atomic_open(target) as fh:
-                w = Writer(fh, fmt, table)
-                w.write(rec)
-                w.close()
-    elif output is not None:
-        with atomic_open(output) as fh:
-            w = Writer(fh, fmt, table)
-            for rec in records:
-                w.write(rec)
-            w.close()
-    else:
-        w = Writer(_stdout(), fmt, table)
-        for rec in records:
-            w.write(rec)
-        w.close()
 
 
 def _require_parquet(output: Path | None) -> None:
@@ -375,7 +349,8 @@ def _require_parquet(output: Path | None) -> None:
 def _extract_on_cluster(paths: list[str], output_arg: str | None, fmt: Format | None, scheduler: str,
                         partition_size: str | None, model: str | None, pub: dt.date | None,
                         include_text: bool, quiet: bool, from_urls: bool = False,
-                        acts: frozenset[str] | None = None, any_language: bool = False) -> None:
+                        acts: frozenset[str] | None = None, any_language: bool = False,
+                        topics: bool = False) -> None:
     """``extract --scheduler``: partitions on a Dask cluster (claimx.cluster.run)."""
     from claimx.cluster import run as cluster
 
@@ -401,7 +376,7 @@ def _extract_on_cluster(paths: list[str], output_arg: str | None, fmt: Format | 
                                          param_hint="--partition-size") from None
         options = cluster.Options(fmt=fmt.value, model=model, published=pub.isoformat() if pub else None,
                                   include_text=include_text, acts=sorted(acts) if acts else None,
-                                  any_language=any_language)
+                                  any_language=any_language, topics=topics)
         problems = _Problems(quiet)
         with _partition_progress(quiet) as progress:
             summary = cluster.run(paths, output_arg, scheduler, options, partition_size=size,
@@ -458,6 +433,8 @@ def show(
         str | None, typer.Option("--published", metavar="YYYY-MM-DD", help="Article date where metadata lacks one.")
     ] = None,
     acts: Annotated[str | None, typer.Option("--acts", metavar="ACT,...", help=ACTS_HELP, callback=_acts_option)] = None,
+    topics: Annotated[bool, typer.Option("--topics", help=TOPICS_HELP)] = False,
+    any_language: Annotated[bool, typer.Option("--any-language", help=ANY_LANGUAGE_HELP)] = False,
     model: Annotated[str | None, typer.Option("--model", metavar="NAME_OR_PATH", help="spaCy pipeline to use.")] = None,
 ) -> None:
     """Show an article in the terminal with each quote highlighted in its speaker's colour, then a table of quotes."""
@@ -466,10 +443,12 @@ def show(
     from claimx.write.terminal import render
 
     pub = _parse_published(published)
+    _check_topics(acts, topics)
     nlp = _load_nlp(model)
     problems = _Problems(False)
     shown = 0
-    for rec in run(iter_articles([path]), nlp, published=pub, include_text=True, on_problem=problems, acts=acts):
+    for rec in run(iter_articles([path]), nlp, published=pub, include_text=True, on_problem=problems, acts=acts,
+                   topics=topics, any_language=any_language):
         render(rec.to_dict(), Console(highlight=False))
         shown += 1
     if problems.failed or not shown:
@@ -495,6 +474,8 @@ def corpus(
     from claimx.corpus.sqlite import DatabaseError, DatabaseWriter, build_in_place, write_corpus
     from claimx.corpus.stores import is_database, iter_records
 
+    if not path.exists():
+        raise _fail(f"{path}: not found")
     if not (path.is_dir() or (path.is_file() and is_database(path))):
         raise _fail(f"{path}: not a database (.db, .sqlite) or a directory of claimx output")
     if db is not None and not path.is_dir():

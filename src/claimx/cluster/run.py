@@ -67,6 +67,7 @@ class Options:
     include_text: bool = False
     acts: list[str] | None = None  # keep only quotes of these acts (sorted), else all
     any_language: bool = False  # extract articles not in English too
+    topics: bool = False  # keep reports that state no claim (a topic, a question)
 
     def outputs(self, name: str) -> list[str]:
         """The files of one partition, relative to DIR."""
@@ -127,7 +128,7 @@ def extract_partition(part: Partition, fingerprint: str, out_dir: str, options: 
         published = dt.date.fromisoformat(options.published) if options.published else None
         records = extract(read_partition(part, skipped), nlp, published=published, include_text=options.include_text,
                           on_problem=problems.append, acts=frozenset(options.acts) if options.acts else None,
-                          any_language=options.any_language)
+                          any_language=options.any_language, topics=options.topics)
         store = Store(out_dir)
         articles, quotes = _write(records, store, part.name, options.fmt)
     note = {

@@ -21,8 +21,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from claimx.read.fetch import HTML_TYPES, TEXT_TYPES, Fetcher, is_url
-from claimx.read.inputs import MAX_BYTES, InputError, read_limited, too_large
+from claimx.read.fetch import HTML_TYPES, TEXT_TYPES, Fetcher, is_url, read_url
+from claimx.read.inputs import MAX_BYTES, Article, InputError, Notice, read_limited, too_large
 
 if TYPE_CHECKING:
     from claimx.records import ArticleRecord
@@ -115,6 +115,21 @@ def _read(source: str, fetcher: Fetcher) -> tuple[str, str]:
     return decode(data, None), source
 
 
+_LOCAL_LINK = re.compile(r"https?://(?:localhost|\[[0-9a-fA-F:.]+\]|\d{1,3}(?:\.\d{1,3}){3})(?:[:/]|\b)", re.I)
+
+
+def _dropped(text: str) -> str:
+    """Why a feed with links gave none: trafilatura drops links to localhost and IP addresses.
+
+    >>> _dropped("<link>http://127.0.0.1:8000/a.html</link>")
+    ' (its links point at localhost or an IP address, which are dropped as article links)'
+    >>> _dropped("<link>http://news.example.com/a.html</link>")
+    ''
+    """
+    return " (its links point at localhost or an IP address, which are dropped as article links)" if (
+        _LOCAL_LINK.search(text)) else ""
+
+
 def articles_of(source: str, fetcher: Fetcher) -> list[str]:
     """The article URLs a feed or sitemap lists (a sitemap index: those of
     the sitemaps it names, at most :data:`MAX_SITEMAPS` read); raises
@@ -128,7 +143,7 @@ def articles_of(source: str, fetcher: Fetcher) -> list[str]:
             raise InputError(source, "not an RSS, Atom or JSON feed or a sitemap")
         links = feed_links(text, where)
         if not links:
-            raise InputError(source, "the feed lists no article links")
+            raise InputError(source, "the feed lists no article links" + _dropped(text))
         return links
     urls, queue = sitemap_links(text, where)
     seen = {where}
@@ -142,27 +157,54 @@ def articles_of(source: str, fetcher: Fetcher) -> list[str]:
         urls += more
         queue += deeper
     if not urls:
-        raise InputError(source, "the sitemap lists no pages")
+        raise InputError(source, "the sitemap lists no pages" + _dropped(text))
     return urls
 
 
-def seen_urls(output: Path | None, to_dir: bool, database: bool) -> set[str]:
+def seen_urls(output, to_dir: bool, database: bool, any_language: bool = False) -> set[str]:
     """The URLs (as given, and where they were found) of the articles already
-    in ``output``: a folder of JSON, JSON Lines or YAML files, or a database."""
+    in ``output``: a folder of JSON, JSON Lines or YAML files (a Path, or
+    at an fsspec URL: an object with ``names()`` and ``read_text(name)``, as
+    ``claimx.write.store.Store``), or a database.
+    With ``any_language``, an article left unread for its language (a record
+    with metadata only) is not counted: this run extracts it."""
     found: set[str] = set()
+    if output is not None and not isinstance(output, Path):
+        if to_dir:
+            store = output
+            for name in sorted(n for n in store.names() if Path(n).suffix.lower() in RECORD_FILES):
+                found.update(_urls_in(store.read_text(name) or "", Path(name).suffix.lower(), any_language))
+        return found
     if output is None or not output.exists():
         return found
     if database:
         try:
             with sqlite3.connect(f"file:{output}?mode=ro", uri=True) as db:
-                rows = db.execute("SELECT source, url FROM articles").fetchall()
+                rows = db.execute(UNREAD_SQL if any_language else "SELECT source, url FROM articles").fetchall()
         except sqlite3.Error:
             return found  # a new database, or not one of claimx's: nothing to skip
         found.update(v for row in rows for v in row if v)
     elif to_dir:
         for path in sorted(p for p in output.iterdir() if p.suffix.lower() in RECORD_FILES):
-            found.update(_urls_in(path))
+            found.update(_urls_in(_text(path), path.suffix.lower(), any_language))
     return found
+
+
+UNREAD_SQL = """SELECT source, url FROM articles AS a WHERE coalesce(language, 'en') = 'en'
+ OR EXISTS (SELECT 1 FROM quotes WHERE article_id = a.id) OR EXISTS (SELECT 1 FROM speakers WHERE article_id = a.id)
+ OR EXISTS (SELECT 1 FROM dates WHERE article_id = a.id)"""  # the articles that were read (not left for their language)
+
+
+def unread(record: dict) -> bool:
+    """A record left unread for its language: not English, and metadata only.
+
+    >>> unread({"article": {"language": "de"}, "speakers": [], "quotes": [], "dates": []})
+    True
+    >>> unread({"article": {"language": "en"}, "speakers": [], "quotes": [], "dates": []})
+    False
+    """
+    art = record.get("article") or {}
+    return (art.get("language") or "en") != "en" and not any(record.get(k) for k in ("speakers", "quotes", "dates"))
 
 
 RECORD_FILES = (".json", ".jsonl", ".yaml", ".yml")  # the per-article files of -o DIR/ that are read back
@@ -189,21 +231,23 @@ def _records_in(text: str, suffix: str) -> list:
         return records
 
 
-def _urls_in(path: Path) -> Iterable[str]:
+def _text(path: Path) -> str:
     try:
-        text = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
-        return
-    records = _records_in(text, path.suffix.lower())
-    for rec in records:
+        return ""
+
+
+def _urls_in(text: str, suffix: str, any_language: bool = False) -> Iterable[str]:
+    for rec in _records_in(text, suffix) if text else []:
         art = rec.get("article") if isinstance(rec, dict) else None
-        if isinstance(art, dict):
+        if isinstance(art, dict) and not (any_language and unread(rec)):
             yield from (v for v in (art.get("source"), art.get("url")) if isinstance(v, str) and v)
 
 
-def plan(feeds: list[str], seen: set[str], fetcher: Fetcher, limit: int | None = None) -> Plan:
+def plan(feeds: list[str], seen: set[str], fetcher: Fetcher) -> Plan:
     """The new article URLs of ``feeds`` (each once, those in ``seen`` left
-    out, at most ``limit``) and the counts for the summary."""
+    out) and the counts for the summary."""
     result = Plan()
     listed: dict[str, None] = {}
     for source in feeds:
@@ -212,27 +256,43 @@ def plan(feeds: list[str], seen: set[str], fetcher: Fetcher, limit: int | None =
         except InputError as exc:
             result.errors.append(exc)
     result.listed = len(listed)
-    new = [u for u in listed if u not in seen]
-    result.skipped = result.listed - len(new)
-    if limit is not None and len(new) > limit:
-        result.limited = len(new) - limit
-        new = new[:limit]
-    result.new = new
+    result.new = [u for u in listed if u not in seen]
+    result.skipped = result.listed - len(result.new)
     return result
 
 
 class FeedRun:
-    """One run of ``extract --feed``: the plan (the new article URLs), the
-    records counted as they pass, and the one-line summary."""
+    """One run of ``extract --feed``: the plan (the new article URLs), their
+    articles fetched in order until ``limit`` were read (a link that fails
+    takes no place: the next one is tried), the records counted as they pass,
+    and the one-line summary."""
 
     def __init__(self, feeds: list[str], seen: set[str], limit: int | None, timeout: float) -> None:
         fetcher = FeedFetcher(timeout)
         try:
-            self.plan = plan(feeds, seen, fetcher, limit)
+            self.plan = plan(feeds, seen, fetcher)
         finally:
             fetcher.close()
+        self.limit = limit
+        self.timeout = timeout
         self.wanted = set(self.plan.new)
+        self.tried = 0  # links fetched (or tried)
         self.new = 0
+
+    def articles(self) -> Iterator[Article | InputError | Notice]:
+        """The new articles, fetched one at a time, at most ``limit`` read; a failed link is yielded as its error."""
+        fetcher = Fetcher(self.timeout)
+        read = 0
+        try:
+            for url in self.plan.new:
+                if self.limit is not None and read >= self.limit:
+                    break
+                self.tried += 1
+                for item in read_url(url, fetcher):
+                    read += isinstance(item, Article)
+                    yield item
+        finally:
+            fetcher.close()
 
     def count(self, records: Iterable[ArticleRecord]) -> Iterator[ArticleRecord]:
         """The records, counting those of the feeds' new articles."""
@@ -244,8 +304,9 @@ class FeedRun:
     def summary(self, output: str | None) -> str:
         """"feeds: 42 articles listed: 5 new, 37 skipped (already in news.db), 0 failed"."""
         p = self.plan
+        self.plan.limited = len(p.new) - self.tried
         where = f" (already in {output})" if output and p.skipped else ""
-        later = f", {p.limited} left for a later run (--limit)" if p.limited else ""
+        later = f", {p.limited} left for a later run (--limit)" if p.limited and self.limit is not None else ""
         unread = f"; {len(p.errors)} feed(s) could not be read" if p.errors else ""
         return (f"feeds: {p.listed} articles listed: {self.new} new, {p.skipped} skipped{where}, "
-                f"{len(p.new) - self.new} failed{later}{unread}")
+                f"{self.tried - self.new} failed{later}{unread}")
