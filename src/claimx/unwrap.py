@@ -24,6 +24,7 @@ import re
 
 SENTENCE_END = re.compile(r"[.!?:;…][\"'”’»)\]]*$")
 LIST_ITEM = re.compile(r"\s*(?:[-*•–—>]|\d{1,3}[.)])\s")
+REPLY_MARKER = re.compile(r"[ \t]*>(?:[ \t]?>)*(?:[ \t]|$)")
 MIN_WIDTH, MAX_WIDTH = 30, 100  # wrapping widths seen in PDF and e-mail copies
 MIN_RUNS = 3  # lines that run on into the next, fewest for a profile
 
@@ -91,11 +92,12 @@ def soft_breaks(text: str) -> list[tuple[int, int]]:
     if not runs:
         return []
     width = _width([lengths[k] for k in runs])
+    listed = list_lines(text, lines, lengths)
     out = []
     for k in runs:
         line = text[lines[k][0] : lines[k][1]].rstrip()
         nxt = text[lines[k + 1][0] : lines[k + 1][1]]
-        if lengths[k] < 0.6 * width or LIST_ITEM.match(nxt):
+        if lengths[k] < 0.6 * width or LIST_ITEM.match(nxt) or k + 1 in listed:
             continue
         first_word = nxt.split(maxsplit=1)[0] if nxt.strip() else ""
         if SENTENCE_END.search(line) and lengths[k] + 1 + len(first_word) <= width:
@@ -104,10 +106,72 @@ def soft_breaks(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _blank(text: str, ranges: list[tuple[int, int]]) -> str:
+    """``text`` with the characters in ``ranges`` turned spaces."""
+    if not ranges:
+        return text
+    chars = list(text)
+    for start, end in ranges:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
+def reply_markers(text: str) -> list[tuple[int, int]]:
+    """The reply-quoting markers of an e-mail (``>`` or ``> >`` at the head of
+    each line of a quoted block, with the space after them), as (start, end)
+    ranges: only in runs of two lines or more so marked, so a line of prose
+    opening with "> 50%" keeps its sign.
+
+    >>> reply_markers("She wrote:\\n> We will win,\\n> she said.\\n")
+    [(11, 13), (26, 28)]
+    >>> reply_markers("Turnout:\\n> 50% in the north.\\n")
+    []
+    """
+    marked = [(s, s + len(m.group())) for s, e in _lines(text) if (m := REPLY_MARKER.match(text, s, e))]
+    line_starts = {s: k for k, (s, _) in enumerate(_lines(text))}
+    out = []
+    for i, (s, e) in enumerate(marked):
+        k = line_starts[s]
+        prev = i > 0 and line_starts[marked[i - 1][0]] == k - 1
+        nxt = i + 1 < len(marked) and line_starts[marked[i + 1][0]] == k + 1
+        if prev or nxt:
+            out.append((s, e))
+    return out
+
+
+def list_lines(text: str, lines: list[tuple[int, int]], lengths: list[int]) -> set[int]:
+    """The lines of ``text`` that are the items of an unpunctuated list: in a
+    block of lines (between blank lines) whose last line ends no sentence,
+    the lines after the last one that does, two or more. Wrapped prose ends
+    its paragraph with its sentence; an agenda, a table of contents, a list of
+    names does not.
+
+    >>> t = "Items for discussion\\nthe minutes of the last meeting\\nthe budget\\n\\nEnd."
+    >>> sorted(list_lines(t, _lines(t), [len(t[s:e]) for s, e in _lines(t)]))
+    [0, 1, 2]
+    """
+    out: set[int] = set()
+    k, n = 0, len(lines)
+    while k < n:
+        if not lengths[k]:
+            k += 1
+            continue
+        end = k
+        while end + 1 < n and lengths[end + 1]:
+            end += 1
+        ended = [j for j in range(k, end + 1) if SENTENCE_END.search(text[lines[j][0] : lines[j][1]].rstrip())]
+        first = ended[-1] + 1 if ended else k
+        if end - first >= 1:
+            out.update(range(first, end + 1))
+        k = end + 1
+    return out
+
+
 def unwrap(text: str) -> str:
     """``text`` with the line breaks that only wrap its lines replaced by
     spaces (same length, same offsets), when it is hard-wrapped; else
-    ``text`` itself.
+    ``text`` itself. E-mail reply markers (:func:`reply_markers`) are blanked
+    first, so the quoted lines read as prose.
 
     >>> unwrap("Smith, who led the talks for two years, told reporters on\\n"
     ...        "Monday that the deal was done and that nothing would change\\n"
@@ -115,13 +179,9 @@ def unwrap(text: str) -> str:
     ...        "months.\\n\\nThe unions did not agree.")[:70]
     'Smith, who led the talks for two years, told reporters on Monday that '
     """
-    if "\n" not in text or not is_wrapped(text):
+    if "\n" not in text:
         return text
-    breaks = soft_breaks(text)
-    if not breaks:
+    text = _blank(text, reply_markers(text))
+    if not is_wrapped(text):
         return text
-    chars = list(text)
-    for start, end in breaks:
-        for i in range(start, end):
-            chars[i] = " "
-    return "".join(chars)
+    return _blank(text, soft_breaks(text))
