@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from claimx.unwrap import unwrap
+from claimx.unwrap import unwrap, unwrap_html
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -182,7 +182,7 @@ def read_html(html: str, source: str, stem: str) -> tuple[Article, Notice | None
     article = Article(
         id=stem,
         source=source,
-        text=unwrap(page.text),  # hard-wrapped lines read as paragraphs (claimx.unwrap)
+        text=unwrap_html(page.text, html) if page.source != "json-ld" else page.text,  # the page's own wrapping
         title=data.get("title") or None,
         author=data.get("author") or None,
         published=parse_date(data.get("date")),

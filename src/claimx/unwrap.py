@@ -185,3 +185,93 @@ def unwrap(text: str) -> str:
     if not is_wrapped(text):
         return text
     return _blank(text, soft_breaks(text))
+
+
+# HTML: the extractor (trafilatura) puts a single line break between blocks
+# and at each <br>; only the page's own structure tells a wrapped paragraph
+BLOCKS = frozenset(
+    "address article aside blockquote body dd div dl dt figcaption figure footer h1 h2 h3 h4 h5 h6 "
+    "header hr li main nav ol p pre section table td th tr ul".split()
+)
+SKIPPED = frozenset({"script", "style", "noscript", "template", "head", "title"})
+KEY = 40  # characters of each side of a break that identify it
+
+
+def _render(el: object, out: list[str], pre: bool = False) -> None:
+    """The text of an lxml element as lines: a blank line around each block,
+    a line break at each ``<br>`` and at each break inside ``<pre>``; other
+    whitespace one space."""
+    tag = el.tag if isinstance(el.tag, str) else ""  # type: ignore[attr-defined]
+    tag = tag.lower()
+    if tag == "br":
+        out.append("\n")
+    elif tag not in SKIPPED and tag:
+        block, pre = tag in BLOCKS, pre or tag == "pre"
+        if block:
+            out.append("\n\n")
+        for piece in [el.text, *((c, c.tail) for c in el)]:  # type: ignore[attr-defined]
+            if isinstance(piece, tuple):
+                _render(piece[0], out, pre)
+                piece = piece[1]
+            if piece:
+                out.append(piece if pre else re.sub(r"\s+", " ", piece))
+        if block:
+            out.append("\n\n")
+
+
+def _key(before: str, after: str) -> tuple[str, str]:
+    return " ".join(before.split())[-KEY:], " ".join(after.split())[:KEY]
+
+
+def html_soft_breaks(html: str) -> set[tuple[str, str]]:
+    """The breaks inside the page's own paragraphs that only wrap a line (a
+    ``<br>`` every 70 characters, a ``<pre>`` e-mail), as (end of the line,
+    start of the next) keys: the paragraphs holding line breaks, read as a
+    text, wrapped by the text's own profile (:func:`is_wrapped`).
+
+    >>> sorted(html_soft_breaks("<p>One.</p><p>Two.</p>"))
+    []
+    """
+    import lxml.html
+
+    if not re.search(r"(?i)<(?:br|pre)\b", html):
+        return set()
+    try:
+        tree = lxml.html.document_fromstring(html)
+    except Exception:  # lxml raises several kinds on broken pages  # noqa: BLE001
+        return set()
+    out: list[str] = []
+    _render(tree, out)
+    rendered = re.sub(r"[ \t]*\n[ \t]*", "\n", "".join(out))
+    paragraphs = [p.strip() for p in re.split(r"\n{2,}", rendered)]
+    broken = "\n\n".join(p for p in paragraphs if "\n" in p)
+    if not broken or not is_wrapped(broken):
+        return set()
+    lines = _lines(broken)
+    ends = {e: k for k, (_, e) in enumerate(lines)}
+    return {
+        _key(broken[lines[ends[s]][0] : s], broken[e : lines[ends[s] + 1][1]])
+        for s, e in soft_breaks(broken)
+    }
+
+
+def unwrap_html(text: str, html: str) -> str:
+    """The main text of a page (``text``) with the line breaks that wrap a
+    paragraph of the page itself (:func:`html_soft_breaks`) turned spaces;
+    every other line break, a paragraph's or a block's, kept.
+
+    >>> unwrap_html("Title\\nA lede.", "<h1>Title</h1><p>A lede.</p>")
+    'Title\\nA lede.'
+    """
+    if "\n" not in text:
+        return text
+    keys = html_soft_breaks(html)
+    if not keys:
+        return text
+    lines = _lines(text)
+    joins = [
+        (lines[k][1], lines[k + 1][0])
+        for k in range(len(lines) - 1)
+        if _key(text[lines[k][0] : lines[k][1]], text[lines[k + 1][0] : lines[k + 1][1]]) in keys
+    ]
+    return _blank(text, joins)
