@@ -302,3 +302,19 @@ def test_crlf_and_lf_give_the_same_records(nlp):
     b = build_record(Article("a", "a", crlf), nlp(crlf)).to_dict()
     assert a["quotes"] and shifted(b["quotes"], crlf) == a["quotes"]
     assert shifted(b["speakers"], crlf) == a["speakers"]
+
+
+@pytest.mark.parametrize("lf", [
+    "Town Votes to Keep Its Pools Open\n\nThe council voted on Tuesday.\n\n\"It is fair,\" she said.\nHe agreed.\n",
+    "One line.\nTwo lines.\n\n\nThree, after two blank lines.\n",
+])
+def test_crlf_parses_as_lf(nlp, lf):
+    """The model sees a CRLF text's whitespace tokens as its LF copy's, so
+    it tags and parses them alike."""
+    crlf = lf.replace("\n", "\r\n")
+    a, b = nlp(lf), nlp(crlf)
+
+    def features(doc):
+        return [(t.norm_, t.prefix_, t.suffix_, t.shape_, t.tag_, t.dep_, t.head.i, t.ent_type_) for t in doc]
+
+    assert features(a) == features(b)
