@@ -12,8 +12,12 @@ wrapping width), and if so replaces each wrapping line break by a space
 (:func:`soft_breaks`). One character for one: every offset into the
 unwrapped text is the same offset into the original, whose characters it
 keeps but for those line breaks. Text written a paragraph a line (news
-corpora, most web pages) has lines far longer than any wrapping width, or
-lines that end their sentences, and is returned as it is.
+corpora) has lines far longer than any wrapping width, or lines that end
+their sentences, and is returned as it is. E-mail reply markers are blanked
+the same way (:func:`reply_markers`). A web page's main text is joined only
+where the page's own structure wrapped a paragraph (:func:`unwrap_html`):
+its extractor breaks the line between any two blocks, so the profile alone
+would run a headline into its lede.
 
 No heavy imports: the reading step calls it for every input.
 """
