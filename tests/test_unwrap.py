@@ -9,8 +9,8 @@ import json
 
 import pytest
 
-from claimx.inputs import read_bytes
-from claimx.unwrap import is_wrapped, soft_breaks, unwrap
+from claimx.read.inputs import read_bytes
+from claimx.read.unwrap import is_wrapped, soft_breaks, unwrap
 
 WRAPPED = (
     "WASHINGTON - The Treasury secretary told a Senate panel on Tuesday that\n"
@@ -237,8 +237,8 @@ def test_reply_markers(text, blanked):
 
 
 def test_reply_quotation_found(nlp):
-    from claimx.extract import build_record
-    from claimx.inputs import Article
+    from claimx.pipeline.extract import build_record
+    from claimx.read.inputs import Article
 
     text = unwrap(REPLY)
     rec = build_record(Article("r", "r", text), nlp(text)).to_dict()
@@ -270,8 +270,8 @@ def test_unpunctuated_list_kept():
 
 
 def test_crlf_and_lf_give_the_same_records(nlp):
-    from claimx.extract import build_record
-    from claimx.inputs import Article
+    from claimx.pipeline.extract import build_record
+    from claimx.read.inputs import Article
 
     lf = (
         "Town Votes to Keep Its Pools Open\n\n"
