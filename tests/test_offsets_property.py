@@ -73,27 +73,40 @@ def test_text_without_long_runs_is_tokenized_as_spacy_does(nlp):
 
 
 WRAP_WORDS = ["the", "minister", "said", "“we", "will", "win,”", "budget", "on", "Monday.", "that", "he", "told"]
-wrapped_texts = st.lists(
-    st.lists(st.sampled_from(WRAP_WORDS), min_size=8, max_size=40).map(" ".join), min_size=1, max_size=4
-).flatmap(lambda paras: st.sampled_from([50, 62, 75]).map(lambda w: (paras, w)))
+wrapped_texts = st.tuples(
+    st.lists(st.lists(st.sampled_from(WRAP_WORDS), min_size=8, max_size=40).map(" ".join), min_size=1, max_size=4),
+    st.sampled_from([50, 62, 75]),
+    st.sampled_from(["\n", "\r\n"]),  # line ends
+    st.sampled_from(["", "> ", ">> "]),  # e-mail reply quoting
+)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(case=wrapped_texts)
 def test_unwrapped_spans_index_original_offsets(nlp, case):
-    """Hard-wrapped text: the unwrapped text has the original's length and
-    characters but for wrapping breaks turned spaces, so every span emitted
-    on it indexes the original text at the same offsets."""
+    """Hard-wrapped text (LF or CRLF, reply-quoted or not): the unwrapped
+    text has the original's length and characters but for wrapping breaks
+    and reply markers turned spaces, so every span emitted on it indexes the
+    original text at the same offsets."""
+    import re
     import textwrap
 
     from claimx.read.unwrap import unwrap
 
-    paras, width = case
-    original = "\n\n".join("\n".join(textwrap.wrap(p, width)) for p in paras)
+    paras, width, eol, marker = case
+    original = (eol + marker + eol).join(
+        (eol).join(marker + line for line in textwrap.wrap(p, width)) for p in paras
+    ).rstrip(" ")
     text = unwrap(original)
     assert len(text) == len(original)
-    assert all(a == b or (a in "\r\n" and b == " ") for a, b in zip(original, text, strict=True))
+    assert all(a == b or (a in "\r\n>" and b == " ") for a, b in zip(original, text, strict=True))
+    if marker and "\n" in original:  # two quoted lines or more
+        assert ">" not in text
     rec = build_record(Article("w", "w", text), nlp(text)).to_dict()
+
+    def flat(s: str) -> str:
+        return re.sub(r"[\r\n>]", " ", s)
+
     for span in all_spans(rec):
         assert text[span["start"] : span["end"]] == span["text"]
-        assert original[span["start"] : span["end"]].replace("\n", " ") == span["text"].replace("\n", " ")
+        assert flat(original[span["start"] : span["end"]]) == flat(span["text"])

@@ -103,6 +103,23 @@ class DatesComponent:
         return doc
 
 
+@Language.component("claimx_line_ends", assigns=["token.norm"])
+def line_ends(doc: Doc) -> Doc:
+    """Windows line ends (``\\r\\n``) read as ``\\n``: the model's features of
+    a whitespace token holding ``\\r`` (its norm, prefix, suffix and shape,
+    which are its word's, shared by the vocabulary) are made those of the same
+    token without it, so a CRLF text parses as its LF copy. Runs first.
+
+    >>> # nlp("He said no.\\r\\n\\r\\nShe agreed.") parses as nlp("He said no.\\n\\nShe agreed.")
+    """
+    for token in doc:
+        if token.is_space and "\r" in token.text:
+            lex, plain = token.lex, doc.vocab[token.text.replace("\r", "") or " "]
+            if lex.norm != plain.norm:
+                lex.norm_, lex.prefix_, lex.suffix_, lex.shape_ = plain.norm_, plain.prefix_, plain.suffix_, plain.shape_
+    return doc
+
+
 @Language.component("claimx_paragraphs", assigns=["token.is_sent_start"])
 def paragraph_boundaries(doc: Doc) -> Doc:
     """A line break always ends a sentence: headings and paragraphs are never

@@ -106,6 +106,7 @@ def load(model: str | None = None) -> Language:
         raise ModelError(f"spaCy model {name!r} lacks {', '.join(sorted(missing))}, which claimx needs")
     _split_glued_quotes(nlp)
     nlp.tokenizer = RunSafeTokenizer(nlp.tokenizer)
+    nlp.add_pipe("claimx_line_ends", first=True)
     nlp.add_pipe("claimx_paragraphs", before="parser")
     if "attribute_ruler" in nlp.pipe_names:
         # the same rules through a cache (see components.CachedAttributeRules)

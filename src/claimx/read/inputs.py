@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import BinaryIO
 from urllib.parse import urlsplit
 
-from claimx.read.unwrap import unwrap
+from claimx.read.unwrap import unwrap, unwrap_html
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -284,7 +284,7 @@ def read_html(html: str, source: str, stem: str) -> tuple[Article, Notice | None
     article = Article(
         id=stem,
         source=source,
-        text=unwrap(page.text),  # hard-wrapped lines read as paragraphs (claimx.read.unwrap)
+        text=unwrap_html(page.text, html) if page.source != "json-ld" else page.text,  # the page's own wrapping
         title=data.get("title") or None,
         author=data.get("author") or None,
         published=parse_date(data.get("date")),

@@ -12,8 +12,12 @@ wrapping width), and if so replaces each wrapping line break by a space
 (:func:`soft_breaks`). One character for one: every offset into the
 unwrapped text is the same offset into the original, whose characters it
 keeps but for those line breaks. Text written a paragraph a line (news
-corpora, most web pages) has lines far longer than any wrapping width, or
-lines that end their sentences, and is returned as it is.
+corpora) has lines far longer than any wrapping width, or lines that end
+their sentences, and is returned as it is. E-mail reply markers are blanked
+the same way (:func:`reply_markers`). A web page's main text is joined only
+where the page's own structure wrapped a paragraph (:func:`unwrap_html`):
+its extractor breaks the line between any two blocks, so the profile alone
+would run a headline into its lede.
 
 No heavy imports: the reading step calls it for every input.
 """
@@ -24,6 +28,7 @@ import re
 
 SENTENCE_END = re.compile(r"[.!?:;…][\"'”’»)\]]*$")
 LIST_ITEM = re.compile(r"\s*(?:[-*•–—>]|\d{1,3}[.)])\s")
+REPLY_MARKER = re.compile(r"[ \t]*>(?:[ \t]?>)*(?:[ \t]|$)")
 MIN_WIDTH, MAX_WIDTH = 30, 100  # wrapping widths seen in PDF and e-mail copies
 MIN_RUNS = 3  # lines that run on into the next, fewest for a profile
 
@@ -91,11 +96,12 @@ def soft_breaks(text: str) -> list[tuple[int, int]]:
     if not runs:
         return []
     width = _width([lengths[k] for k in runs])
+    listed = list_lines(text, lines, lengths)
     out = []
     for k in runs:
         line = text[lines[k][0] : lines[k][1]].rstrip()
         nxt = text[lines[k + 1][0] : lines[k + 1][1]]
-        if lengths[k] < 0.6 * width or LIST_ITEM.match(nxt):
+        if lengths[k] < 0.6 * width or LIST_ITEM.match(nxt) or k + 1 in listed:
             continue
         first_word = nxt.split(maxsplit=1)[0] if nxt.strip() else ""
         if SENTENCE_END.search(line) and lengths[k] + 1 + len(first_word) <= width:
@@ -104,10 +110,72 @@ def soft_breaks(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _blank(text: str, ranges: list[tuple[int, int]]) -> str:
+    """``text`` with the characters in ``ranges`` turned spaces."""
+    if not ranges:
+        return text
+    chars = list(text)
+    for start, end in ranges:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
+def reply_markers(text: str) -> list[tuple[int, int]]:
+    """The reply-quoting markers of an e-mail (``>`` or ``> >`` at the head of
+    each line of a quoted block, with the space after them), as (start, end)
+    ranges: only in runs of two lines or more so marked, so a line of prose
+    opening with "> 50%" keeps its sign.
+
+    >>> reply_markers("She wrote:\\n> We will win,\\n> she said.\\n")
+    [(11, 13), (26, 28)]
+    >>> reply_markers("Turnout:\\n> 50% in the north.\\n")
+    []
+    """
+    marked = [(s, s + len(m.group())) for s, e in _lines(text) if (m := REPLY_MARKER.match(text, s, e))]
+    line_starts = {s: k for k, (s, _) in enumerate(_lines(text))}
+    out = []
+    for i, (s, e) in enumerate(marked):
+        k = line_starts[s]
+        prev = i > 0 and line_starts[marked[i - 1][0]] == k - 1
+        nxt = i + 1 < len(marked) and line_starts[marked[i + 1][0]] == k + 1
+        if prev or nxt:
+            out.append((s, e))
+    return out
+
+
+def list_lines(text: str, lines: list[tuple[int, int]], lengths: list[int]) -> set[int]:
+    """The lines of ``text`` that are the items of an unpunctuated list: in a
+    block of lines (between blank lines) whose last line ends no sentence,
+    the lines after the last one that does, two or more. Wrapped prose ends
+    its paragraph with its sentence; an agenda, a table of contents, a list of
+    names does not.
+
+    >>> t = "Items for discussion\\nthe minutes of the last meeting\\nthe budget\\n\\nEnd."
+    >>> sorted(list_lines(t, _lines(t), [len(t[s:e]) for s, e in _lines(t)]))
+    [0, 1, 2]
+    """
+    out: set[int] = set()
+    k, n = 0, len(lines)
+    while k < n:
+        if not lengths[k]:
+            k += 1
+            continue
+        end = k
+        while end + 1 < n and lengths[end + 1]:
+            end += 1
+        ended = [j for j in range(k, end + 1) if SENTENCE_END.search(text[lines[j][0] : lines[j][1]].rstrip())]
+        first = ended[-1] + 1 if ended else k
+        if end - first >= 1:
+            out.update(range(first, end + 1))
+        k = end + 1
+    return out
+
+
 def unwrap(text: str) -> str:
     """``text`` with the line breaks that only wrap its lines replaced by
     spaces (same length, same offsets), when it is hard-wrapped; else
-    ``text`` itself.
+    ``text`` itself. E-mail reply markers (:func:`reply_markers`) are blanked
+    first, so the quoted lines read as prose.
 
     >>> unwrap("Smith, who led the talks for two years, told reporters on\\n"
     ...        "Monday that the deal was done and that nothing would change\\n"
@@ -115,13 +183,99 @@ def unwrap(text: str) -> str:
     ...        "months.\\n\\nThe unions did not agree.")[:70]
     'Smith, who led the talks for two years, told reporters on Monday that '
     """
-    if "\n" not in text or not is_wrapped(text):
+    if "\n" not in text:
         return text
-    breaks = soft_breaks(text)
-    if not breaks:
+    text = _blank(text, reply_markers(text))
+    if not is_wrapped(text):
         return text
-    chars = list(text)
-    for start, end in breaks:
-        for i in range(start, end):
-            chars[i] = " "
-    return "".join(chars)
+    return _blank(text, soft_breaks(text))
+
+
+# HTML: the extractor (trafilatura) puts a single line break between blocks
+# and at each <br>; only the page's own structure tells a wrapped paragraph
+BLOCKS = frozenset(
+    "address article aside blockquote body dd div dl dt figcaption figure footer h1 h2 h3 h4 h5 h6 "
+    "header hr li main nav ol p pre section table td th tr ul".split()
+)
+SKIPPED = frozenset({"script", "style", "noscript", "template", "head", "title"})
+KEY = 40  # characters of each side of a break that identify it
+
+
+def _render(el: object, out: list[str], pre: bool = False) -> None:
+    """The text of an lxml element as lines: a blank line around each block,
+    a line break at each ``<br>`` and at each break inside ``<pre>``; other
+    whitespace one space."""
+    tag = el.tag if isinstance(el.tag, str) else ""  # type: ignore[attr-defined]
+    tag = tag.lower()
+    if tag == "br":
+        out.append("\n")
+    elif tag not in SKIPPED and tag:
+        block, pre = tag in BLOCKS, pre or tag == "pre"
+        if block:
+            out.append("\n\n")
+        for piece in [el.text, *((c, c.tail) for c in el)]:  # type: ignore[attr-defined]
+            if isinstance(piece, tuple):
+                _render(piece[0], out, pre)
+                piece = piece[1]
+            if piece:
+                out.append(piece if pre else re.sub(r"\s+", " ", piece))
+        if block:
+            out.append("\n\n")
+
+
+def _key(before: str, after: str) -> tuple[str, str]:
+    return " ".join(before.split())[-KEY:], " ".join(after.split())[:KEY]
+
+
+def html_soft_breaks(html: str) -> set[tuple[str, str]]:
+    """The breaks inside the page's own paragraphs that only wrap a line (a
+    ``<br>`` every 70 characters, a ``<pre>`` e-mail), as (end of the line,
+    start of the next) keys: the paragraphs holding line breaks, read as a
+    text, wrapped by the text's own profile (:func:`is_wrapped`).
+
+    >>> sorted(html_soft_breaks("<p>One.</p><p>Two.</p>"))
+    []
+    """
+    import lxml.html
+
+    if not re.search(r"(?i)<(?:br|pre)\b", html):
+        return set()
+    try:
+        tree = lxml.html.document_fromstring(html)
+    except Exception:  # lxml raises several kinds on broken pages  # noqa: BLE001
+        return set()
+    out: list[str] = []
+    _render(tree, out)
+    rendered = re.sub(r"[ \t]*\n[ \t]*", "\n", "".join(out))
+    paragraphs = [p.strip() for p in re.split(r"\n{2,}", rendered)]
+    broken = "\n\n".join(p for p in paragraphs if "\n" in p)
+    if not broken or not is_wrapped(broken):
+        return set()
+    lines = _lines(broken)
+    ends = {e: k for k, (_, e) in enumerate(lines)}
+    return {
+        _key(broken[lines[ends[s]][0] : s], broken[e : lines[ends[s] + 1][1]])
+        for s, e in soft_breaks(broken)
+    }
+
+
+def unwrap_html(text: str, html: str) -> str:
+    """The main text of a page (``text``) with the line breaks that wrap a
+    paragraph of the page itself (:func:`html_soft_breaks`) turned spaces;
+    every other line break, a paragraph's or a block's, kept.
+
+    >>> unwrap_html("Title\\nA lede.", "<h1>Title</h1><p>A lede.</p>")
+    'Title\\nA lede.'
+    """
+    if "\n" not in text:
+        return text
+    keys = html_soft_breaks(html)
+    if not keys:
+        return text
+    lines = _lines(text)
+    joins = [
+        (lines[k][1], lines[k + 1][0])
+        for k in range(len(lines) - 1)
+        if _key(text[lines[k][0] : lines[k][1]], text[lines[k + 1][0] : lines[k + 1][1]]) in keys
+    ]
+    return _blank(text, joins)
