@@ -162,6 +162,55 @@ def test_non_english_pages_are_counted_not_read(tmp_path, monkeypatch):
     assert counts == Counter({"pages": 2, "request": 3, "not-english": 1})
 
 
+FRENCH = ["« Nous finirons le pont avant mars », a déclaré la gouverneure Jane Smith lundi.",
+          "Les critiques ont dit que le projet était en retard et que les entreprises avaient été prévenues."]
+
+
+@pytest.fixture(scope="module")
+def mixed(tmp_path_factory):
+    """An archive of an English page, a French one and another English one."""
+    path = tmp_path_factory.mktemp("mixed") / "mixed.warc.gz"
+    write_warc(path, [page(0), page(1, FRENCH), page(2)], extras=False)
+    return path
+
+
+def test_any_language_keeps_the_pages_not_in_english(mixed):
+    from claimx.read.sources import iter_articles, read_file
+
+    items, counts = read(mixed, any_language=True)
+    assert [a.url for a in items] == [url(i) for i in range(3)] and "not-english" not in counts
+    for found in (list(read_file(mixed, any_language=True)), list(iter_articles([str(mixed)], any_language=True))):
+        assert [a.url for a in found if hasattr(a, "text")] == [url(i) for i in range(3)]
+    assert [a.url for a in iter_articles([str(mixed)]) if hasattr(a, "text")] == [url(0), url(2)]
+
+
+def test_a_local_run_with_any_language_extracts_the_page_not_in_english(mixed):
+    default = runner.invoke(app, ["extract", str(mixed), "-f", "jsonl"])
+    anyway = runner.invoke(app, ["extract", str(mixed), "-f", "jsonl", "--any-language"])
+    assert default.exit_code == anyway.exit_code == 0, anyway.stderr
+    assert [json.loads(x)["article"]["url"] for x in default.stdout.splitlines()] == [url(0), url(2)]
+    assert "1 not-english" in default.stderr and "not-english" not in anyway.stderr
+    records = [json.loads(x) for x in anyway.stdout.splitlines()]
+    assert [r["article"]["url"] for r in records] == [url(i) for i in range(3)]
+    assert records[1]["article"]["language"] == "fr" and "not in English" not in anyway.stderr  # parsed, not unread
+
+
+def test_a_cluster_partition_with_any_language_extracts_the_page_not_in_english(mixed, tmp_path):
+    """The worker's task (claimx.cluster.run.extract_partition) as the cluster
+    runs it, with the options --any-language gives."""
+    from claimx.cluster.partitions import list_inputs, plan, read_partition
+    from claimx.cluster.run import Options, extract_partition
+
+    (part,) = plan(list(list_inputs([str(mixed)])), 1 << 20)
+    assert [a.url for a in read_partition(part, Counter(), any_language=True)] == [url(i) for i in range(3)]
+    for any_language, urls, counts in ((False, [url(0), url(2)], {"not-english": 1, "pages": 2, "request": 3}),
+                                       (True, [url(i) for i in range(3)], {"pages": 3, "request": 3})):
+        out = tmp_path / str(any_language)
+        note = extract_partition(part, "fp", str(out), Options(any_language=any_language))
+        records = [json.loads(x) for x in (out / f"{part.name}.jsonl").read_text(encoding="utf-8").splitlines()]
+        assert [r["article"]["url"] for r in records] == urls and note["warc_records"] == counts
+
+
 @pytest.fixture(scope="module")
 def as_files(archive):
     """The local run of the same pages as .html files."""

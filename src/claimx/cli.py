@@ -211,7 +211,8 @@ def _extract_here(paths: list[str], from_urls: list[str], feeds: list[str], limi
     problems = _Problems(quiet)
     n_process = workers if workers > 0 else (os.cpu_count() or 1)
     include_text = include_text or fmt in (Format.html, Format.sqlite)  # the page and the database keep the text
-    articles = iter_articles([*paths, *(feed_run.plan.new if feed_run else [])], url_files=from_urls, timeout=timeout)
+    articles = iter_articles([*paths, *(feed_run.plan.new if feed_run else [])], url_files=from_urls, timeout=timeout,
+                             any_language=any_language)
     extracted = run(articles, nlp, published=pub, include_text=include_text,
                     batch_size=batch_size, n_process=n_process, on_problem=problems, acts=acts,
                     any_language=any_language, topics=topics)

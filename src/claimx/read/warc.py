@@ -151,10 +151,11 @@ def open_binary(path: str) -> BinaryIO:
 
 
 def read_warc(path: str, source: str, start: int = 0, end: int | None = None,
-              skipped: Counter | None = None) -> Iterator[Article | InputError | Notice]:
+              skipped: Counter | None = None, any_language: bool = False) -> Iterator[Article | InputError | Notice]:
     """The articles of the records starting in bytes ``[start, end)`` of the
     archive at ``path`` (the whole of it by default). The records skipped
-    are added to ``skipped``; without one, a notice names them at the end."""
+    are added to ``skipped``; without one, a notice names them at the end.
+    Pages not in English are skipped and counted unless ``any_language``."""
     try:
         warc = require_fastwarc()
     except ImportError as exc:
@@ -180,7 +181,7 @@ def read_warc(path: str, source: str, start: int = 0, end: int | None = None,
             else:
                 stream = fh
             records = warc.ArchiveIterator(stream, parse_http=True, auto_decode="all")
-            yield from _articles(records, source, counts)
+            yield from _articles(records, source, counts, any_language)
         except OSError as exc:
             yield InputError(source, f"not a readable WARC file: {exc}")
     if skipped is not None:
@@ -189,8 +190,8 @@ def read_warc(path: str, source: str, start: int = 0, end: int | None = None,
         yield Notice(source, describe(counts))
 
 
-def _articles(records, source: str, counts: Counter) -> Iterator[Article | InputError]:
-    is_english = _english()
+def _articles(records, source: str, counts: Counter, any_language: bool = False) -> Iterator[Article | InputError]:
+    is_english = None if any_language else _english()
     for rec in records:
         kind = str(rec.record_type).rsplit(".", 1)[-1]
         if kind != "response":
