@@ -79,6 +79,57 @@ def test_not_a_warc_is_one_error(tmp_path):
     assert len(items) == 1 and str(items[0]).startswith(f"{bad}: not a readable WARC file") and not counts
 
 
+def test_an_empty_archive_is_one_error_line_and_the_other_inputs_are_read(tmp_path):
+    (tmp_path / "empty.warc.gz").write_bytes(b"")
+    write_warc(tmp_path / "good.warc.gz", [page(0)], extras=False)
+    r = runner.invoke(app, ["extract", str(tmp_path / "empty.warc.gz"), str(tmp_path / "good.warc.gz"), "-f", "jsonl"])
+    assert r.exit_code == 1 and len(r.stdout.splitlines()) == 1
+    assert [line for line in r.stderr.splitlines() if line.startswith("error:")] == [
+        f"error: {tmp_path / 'empty.warc.gz'}: empty file: there is no web archive to read"]
+
+
+def _last_record_start(path: Path) -> int:
+    from fastwarc import warc
+
+    with path.open("rb") as fh:
+        return [rec.stream_pos for rec in warc.ArchiveIterator(fh, parse_http=False)][-1]
+
+
+@pytest.mark.parametrize("gzip", [True, False])
+@pytest.mark.parametrize("where", ["in its header", "in its body", "before its end"])
+def test_a_truncated_archive_is_an_error_and_the_records_before_are_kept(tmp_path, gzip, where):
+    whole = tmp_path / ("whole.warc.gz" if gzip else "whole.warc")
+    write_warc(whole, [page(i) for i in range(3)], extras=False, gzip=gzip)
+    data = whole.read_bytes()
+    last = _last_record_start(whole)
+    cut = {"in its header": last + 20, "in its body": (last + len(data)) // 2, "before its end": len(data) - 3}[where]
+    path = tmp_path / ("cut.warc.gz" if gzip else "cut.warc")
+    path.write_bytes(data[:cut])
+    items, counts = read(path)
+    assert [a.url for a in items[:-1]] == [url(0), url(1)]
+    assert str(items[-1]) == f"{path}: truncated or corrupt archive: it ends in a record cut short " \
+                             "(the records before it were read)"
+    assert counts == Counter({"pages": 2, "request": 3})  # the broken record is not counted as a page without text
+    r = runner.invoke(app, ["extract", str(path), "-f", "jsonl"])
+    assert r.exit_code == 1 and [json.loads(x)["article"]["url"] for x in r.stdout.splitlines()] == [url(0), url(1)]
+    assert f"error: {path}: truncated or corrupt archive" in r.stderr
+    items, counts = read(whole)
+    assert hasattr(items[-1], "text") and counts == Counter({"pages": 3, "request": 3})  # the whole one is no error
+
+
+def test_the_count_line_is_a_plain_notice_with_plurals_and_quiet_silences_it(tmp_path):
+    one = tmp_path / "one.warc.gz"
+    write_warc(one, [page(0)], extras=False)
+    r = runner.invoke(app, ["extract", str(one), "-f", "jsonl"])
+    assert r.exit_code == 0 and r.stderr.splitlines() == [f"{one}: 1 HTML page read as an article; 1 record skipped: "
+                                                           "1 request"]
+    assert runner.invoke(app, ["extract", str(one), "-f", "jsonl", "-q"]).stderr == ""
+    none = tmp_path / "none.warc.gz"
+    write_warc(none, ["<html><body></body></html>"], extras=False)  # no article text: no page read is a warning
+    r = runner.invoke(app, ["extract", str(none), "-f", "jsonl"])
+    assert r.stderr.startswith(f"warning: {none}: 0 HTML pages read as articles; 2 records skipped")
+
+
 @pytest.mark.parametrize("gzip", [True, False])
 def test_record_start_finds_the_next_record_from_any_byte(tmp_path, gzip):
     from fastwarc.warc import ArchiveIterator

@@ -110,7 +110,7 @@ class _Problems:
             self.failed += 1
             err.print(f"[bold red]error:[/] {_esc(str(item))}")
         elif not self.quiet:
-            err.print(f"[yellow]warning:[/] {_esc(str(item))}")
+            err.print(f"[yellow]warning:[/] {_esc(str(item))}" if getattr(item, "warning", True) else _esc(str(item)))
 
 
 def _esc(text: str) -> str:
