@@ -297,6 +297,19 @@ def test_a_local_cluster_reads_the_archive_in_ranges(archive, as_files, tmp_path
     assert per_part == Counter(manifest["warc_records"])
 
 
+@pytest.mark.cluster
+def test_a_local_cluster_with_any_language_extracts_the_page_not_in_english(mixed, tmp_path):
+    pytest.importorskip("distributed")
+    r = runner.invoke(app, ["extract", str(mixed), "--scheduler", "local:1", "--any-language", "-o", f"{tmp_path}/out/",
+                            "-q"])
+    assert r.exit_code == 0, r.stderr
+    records = [json.loads(x) for p in sorted((tmp_path / "out").glob("part-*.jsonl"))
+               for x in p.read_text(encoding="utf-8").splitlines()]
+    assert [rec["article"]["url"] for rec in records] == [url(i) for i in range(3)]
+    manifest = json.loads((tmp_path / "out" / "_manifest.json").read_text(encoding="utf-8"))
+    assert manifest["warc_records"] == {"pages": 3, "request": 3}
+
+
 def test_without_fastwarc_each_archive_is_one_error_line(tmp_path, monkeypatch):
     write_warc(tmp_path / "a.warc.gz", [page(0)], extras=False)
     monkeypatch.setitem(sys.modules, "fastwarc", None)
