@@ -213,9 +213,8 @@ def _extract_here(paths: list[str], from_urls: list[str], feeds: list[str], limi
     include_text = include_text or fmt in (Format.html, Format.sqlite)  # the page and the database keep the text
     articles = iter_articles([*paths, *(feed_run.plan.new if feed_run else [])], url_files=from_urls, timeout=timeout,
                              any_language=any_language)
-    extracted = run(articles, nlp, published=pub, include_text=include_text,
-                    batch_size=batch_size, n_process=n_process, on_problem=problems, acts=acts,
-                    any_language=any_language, topics=topics)
+    extracted = run(articles, nlp, published=pub, include_text=include_text, batch_size=batch_size,
+                    n_process=n_process, on_problem=problems, acts=acts, any_language=any_language, topics=topics)
     records = _with_progress(feed_run.count(extracted) if feed_run else extracted, quiet)
     try:
         _write_records(records, fmt, table, output, to_dir, database)
