@@ -79,6 +79,57 @@ def test_not_a_warc_is_one_error(tmp_path):
     assert len(items) == 1 and str(items[0]).startswith(f"{bad}: not a readable WARC file") and not counts
 
 
+def test_an_empty_archive_is_one_error_line_and_the_other_inputs_are_read(tmp_path):
+    (tmp_path / "empty.warc.gz").write_bytes(b"")
+    write_warc(tmp_path / "good.warc.gz", [page(0)], extras=False)
+    r = runner.invoke(app, ["extract", str(tmp_path / "empty.warc.gz"), str(tmp_path / "good.warc.gz"), "-f", "jsonl"])
+    assert r.exit_code == 1 and len(r.stdout.splitlines()) == 1
+    assert [line for line in r.stderr.splitlines() if line.startswith("error:")] == [
+        f"error: {tmp_path / 'empty.warc.gz'}: empty file: there is no web archive to read"]
+
+
+def _last_record_start(path: Path) -> int:
+    from fastwarc import warc
+
+    with path.open("rb") as fh:
+        return [rec.stream_pos for rec in warc.ArchiveIterator(fh, parse_http=False)][-1]
+
+
+@pytest.mark.parametrize("gzip", [True, False])
+@pytest.mark.parametrize("where", ["in its header", "in its body", "before its end"])
+def test_a_truncated_archive_is_an_error_and_the_records_before_are_kept(tmp_path, gzip, where):
+    whole = tmp_path / ("whole.warc.gz" if gzip else "whole.warc")
+    write_warc(whole, [page(i) for i in range(3)], extras=False, gzip=gzip)
+    data = whole.read_bytes()
+    last = _last_record_start(whole)
+    cut = {"in its header": last + 20, "in its body": (last + len(data)) // 2, "before its end": len(data) - 3}[where]
+    path = tmp_path / ("cut.warc.gz" if gzip else "cut.warc")
+    path.write_bytes(data[:cut])
+    items, counts = read(path)
+    assert [a.url for a in items[:-1]] == [url(0), url(1)]
+    assert str(items[-1]) == f"{path}: truncated or corrupt archive: it ends in a record cut short " \
+                             "(the records before it were read)"
+    assert counts == Counter({"pages": 2, "request": 3})  # the broken record is not counted as a page without text
+    r = runner.invoke(app, ["extract", str(path), "-f", "jsonl"])
+    assert r.exit_code == 1 and [json.loads(x)["article"]["url"] for x in r.stdout.splitlines()] == [url(0), url(1)]
+    assert f"error: {path}: truncated or corrupt archive" in r.stderr
+    items, counts = read(whole)
+    assert hasattr(items[-1], "text") and counts == Counter({"pages": 3, "request": 3})  # the whole one is no error
+
+
+def test_the_count_line_is_a_plain_notice_with_plurals_and_quiet_silences_it(tmp_path):
+    one = tmp_path / "one.warc.gz"
+    write_warc(one, [page(0)], extras=False)
+    r = runner.invoke(app, ["extract", str(one), "-f", "jsonl"])
+    assert r.exit_code == 0 and r.stderr.splitlines() == [f"{one}: 1 HTML page read as an article; 1 record skipped: "
+                                                           "1 request"]
+    assert runner.invoke(app, ["extract", str(one), "-f", "jsonl", "-q"]).stderr == ""
+    none = tmp_path / "none.warc.gz"
+    write_warc(none, ["<html><body></body></html>"], extras=False)  # no article text: no page read is a warning
+    r = runner.invoke(app, ["extract", str(none), "-f", "jsonl"])
+    assert r.stderr.startswith(f"warning: {none}: 0 HTML pages read as articles; 2 records skipped")
+
+
 @pytest.mark.parametrize("gzip", [True, False])
 def test_record_start_finds_the_next_record_from_any_byte(tmp_path, gzip):
     from fastwarc.warc import ArchiveIterator
@@ -162,6 +213,55 @@ def test_non_english_pages_are_counted_not_read(tmp_path, monkeypatch):
     assert counts == Counter({"pages": 2, "request": 3, "not-english": 1})
 
 
+FRENCH = ["« Nous finirons le pont avant mars », a déclaré la gouverneure Jane Smith lundi.",
+          "Les critiques ont dit que le projet était en retard et que les entreprises avaient été prévenues."]
+
+
+@pytest.fixture(scope="module")
+def mixed(tmp_path_factory):
+    """An archive of an English page, a French one and another English one."""
+    path = tmp_path_factory.mktemp("mixed") / "mixed.warc.gz"
+    write_warc(path, [page(0), page(1, FRENCH), page(2)], extras=False)
+    return path
+
+
+def test_any_language_keeps_the_pages_not_in_english(mixed):
+    from claimx.read.sources import iter_articles, read_file
+
+    items, counts = read(mixed, any_language=True)
+    assert [a.url for a in items] == [url(i) for i in range(3)] and "not-english" not in counts
+    for found in (list(read_file(mixed, any_language=True)), list(iter_articles([str(mixed)], any_language=True))):
+        assert [a.url for a in found if hasattr(a, "text")] == [url(i) for i in range(3)]
+    assert [a.url for a in iter_articles([str(mixed)]) if hasattr(a, "text")] == [url(0), url(2)]
+
+
+def test_a_local_run_with_any_language_extracts_the_page_not_in_english(mixed):
+    default = runner.invoke(app, ["extract", str(mixed), "-f", "jsonl"])
+    anyway = runner.invoke(app, ["extract", str(mixed), "-f", "jsonl", "--any-language"])
+    assert default.exit_code == anyway.exit_code == 0, anyway.stderr
+    assert [json.loads(x)["article"]["url"] for x in default.stdout.splitlines()] == [url(0), url(2)]
+    assert "1 not-english" in default.stderr and "not-english" not in anyway.stderr
+    records = [json.loads(x) for x in anyway.stdout.splitlines()]
+    assert [r["article"]["url"] for r in records] == [url(i) for i in range(3)]
+    assert records[1]["article"]["language"] == "fr" and "not in English" not in anyway.stderr  # parsed, not unread
+
+
+def test_a_cluster_partition_with_any_language_extracts_the_page_not_in_english(mixed, tmp_path):
+    """The worker's task (claimx.cluster.run.extract_partition) as the cluster
+    runs it, with the options --any-language gives."""
+    from claimx.cluster.partitions import list_inputs, plan, read_partition
+    from claimx.cluster.run import Options, extract_partition
+
+    (part,) = plan(list(list_inputs([str(mixed)])), 1 << 20)
+    assert [a.url for a in read_partition(part, Counter(), any_language=True)] == [url(i) for i in range(3)]
+    for any_language, urls, counts in ((False, [url(0), url(2)], {"not-english": 1, "pages": 2, "request": 3}),
+                                       (True, [url(i) for i in range(3)], {"pages": 3, "request": 3})):
+        out = tmp_path / str(any_language)
+        note = extract_partition(part, "fp", str(out), Options(any_language=any_language))
+        records = [json.loads(x) for x in (out / f"{part.name}.jsonl").read_text(encoding="utf-8").splitlines()]
+        assert [r["article"]["url"] for r in records] == urls and note["warc_records"] == counts
+
+
 @pytest.fixture(scope="module")
 def as_files(archive):
     """The local run of the same pages as .html files."""
@@ -195,6 +295,19 @@ def test_a_local_cluster_reads_the_archive_in_ranges(archive, as_files, tmp_path
     for p in manifest["partitions"]:
         per_part.update(p.get("warc_records", {}))
     assert per_part == Counter(manifest["warc_records"])
+
+
+@pytest.mark.cluster
+def test_a_local_cluster_with_any_language_extracts_the_page_not_in_english(mixed, tmp_path):
+    pytest.importorskip("distributed")
+    r = runner.invoke(app, ["extract", str(mixed), "--scheduler", "local:1", "--any-language", "-o", f"{tmp_path}/out/",
+                            "-q"])
+    assert r.exit_code == 0, r.stderr
+    records = [json.loads(x) for p in sorted((tmp_path / "out").glob("part-*.jsonl"))
+               for x in p.read_text(encoding="utf-8").splitlines()]
+    assert [rec["article"]["url"] for rec in records] == [url(i) for i in range(3)]
+    manifest = json.loads((tmp_path / "out" / "_manifest.json").read_text(encoding="utf-8"))
+    assert manifest["warc_records"] == {"pages": 3, "request": 3}
 
 
 def test_without_fastwarc_each_archive_is_one_error_line(tmp_path, monkeypatch):

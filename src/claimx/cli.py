@@ -119,7 +119,7 @@ class _Problems:
             self.failed += 1
             err.print(f"[bold red]error:[/] {_esc(str(item))}")
         elif not self.quiet:
-            err.print(f"[yellow]warning:[/] {_esc(str(item))}")
+            err.print(f"[yellow]warning:[/] {_esc(str(item))}" if getattr(item, "warning", True) else _esc(str(item)))
 
 
 def _esc(text: str) -> str:
@@ -225,7 +225,7 @@ def _extract_here(paths: list[str], from_urls: list[str], feeds: list[str], limi
     problems = _Problems(quiet)
     n_process = workers if workers > 0 else (os.cpu_count() or 1)
     include_text = include_text or fmt in (Format.html, Format.sqlite)  # the page and the database keep the text
-    articles = iter_articles(paths, url_files=from_urls, timeout=timeout)
+    articles = iter_articles(paths, url_files=from_urls, timeout=timeout, any_language=any_language)
     articles = chain(articles, feed_run.articles()) if feed_run else articles
     extracted = run(articles, nlp, published=pub, include_text=include_text,
                     batch_size=batch_size, n_process=n_process, on_problem=problems, acts=acts,

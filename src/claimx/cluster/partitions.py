@@ -265,14 +265,16 @@ def _open(path: str):
     return open(path, "rb")  # noqa: SIM115  (closed by the caller's with)
 
 
-def read_partition(partition: Partition, skipped: Counter | None = None) -> Iterator[Article | InputError | Notice]:
+def read_partition(partition: Partition, skipped: Counter | None = None,
+                   any_language: bool = False) -> Iterator[Article | InputError | Notice]:
     """Every article of the partition, in order; errors and notices in their
     place, exactly as a local run reads the same files. The records of web
-    archives that are not articles are counted into ``skipped``."""
+    archives that are not articles are counted into ``skipped`` (pages not
+    in English are articles with ``any_language``)."""
     for piece in partition.pieces:
         if piece.file.is_warc:
             yield from read_warc(piece.file.path, piece.file.source, piece.start, piece.end,
-                                 skipped if skipped is not None else Counter())
+                                 skipped if skipped is not None else Counter(), any_language)
         elif piece.end is None:
             yield from _read_whole(piece.file)
         else:

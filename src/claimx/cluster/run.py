@@ -126,7 +126,8 @@ def extract_partition(part: Partition, fingerprint: str, out_dir: str, options: 
         problems: list[InputError | Notice] = []
         skipped: Counter = Counter()  # web archives: records that are not articles, by reason
         published = dt.date.fromisoformat(options.published) if options.published else None
-        records = extract(read_partition(part, skipped), nlp, published=published, include_text=options.include_text,
+        records = extract(read_partition(part, skipped, options.any_language), nlp, published=published,
+                          include_text=options.include_text,
                           on_problem=problems.append, acts=frozenset(options.acts) if options.acts else None,
                           any_language=options.any_language, topics=options.topics)
         store = Store(out_dir)

@@ -35,18 +35,31 @@ PERMUTATIONS = 64  # hash functions: the estimate's standard error is about 0.06
 BITS = 8  # the lowest byte of each minimum is kept (b-bit MinHash)
 THRESHOLD = 0.5  # estimated resemblance from which two texts are copies of one story
 ROWS = 4  # bytes per band in the candidate search: 16 bands; a pair at 0.5 is a candidate 64% of the time, at 0.6 93%
-_PRIME = (1 << 61) - 1
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 
 @cache
-def _coefficients():
+def _seeds():
+    """One 64-bit key per hash function, fixed: fingerprints compare across
+    runs and machines."""
     import numpy as np
 
-    rng = np.random.default_rng(20250817)  # fixed: fingerprints compare across runs and machines
-    a = rng.integers(1, 1 << 32, size=PERMUTATIONS, dtype=np.uint64)
-    b = rng.integers(0, 1 << 32, size=PERMUTATIONS, dtype=np.uint64)
-    return a[:, None], b[:, None]
+    rng = np.random.default_rng(20250817)
+    return rng.integers(0, 1 << 64, size=PERMUTATIONS, dtype=np.uint64, endpoint=False)[:, None]
+
+
+def _mix(x):
+    """MurmurHash3's 64-bit finaliser (``fmix64``), elementwise on uint64
+    (products wrap modulo 2**64): a bijection in which every input bit flips
+    every output bit with probability about 1/2, so keys that differ in a
+    few bits give unrelated orders."""
+    import numpy as np
+
+    x = x ^ (x >> np.uint64(33))
+    x = x * np.uint64(0xFF51AFD7ED558CCD)
+    x = x ^ (x >> np.uint64(33))
+    x = x * np.uint64(0xC4CEB9FE1A85EC53)
+    return x ^ (x >> np.uint64(33))
 
 
 def shingles(text: str) -> set[str]:
@@ -62,17 +75,25 @@ def shingles(text: str) -> set[str]:
 
 
 def fingerprint(text: str) -> str:
-    """The MinHash of the text's shingles, one byte per hash function, in base64."""
+    """The MinHash of the text's shingles, one byte per hash function, in base64.
+
+    Each shingle is hashed once to 64 bits (BLAKE2b); hash function ``i``
+    is that hash XOR its key ``i``, mixed by :func:`_mix`. Every function
+    orders the shingles anew: the shingle of smallest 64-bit value under
+    one function is the smallest under another only by chance (1 in the
+    number of shingles), which MinHash's estimate needs. The lowest byte
+    of each minimum is kept (b-bit MinHash); :func:`resemblance` removes
+    the chance matches (1 in 256).
+    """
     import numpy as np
 
     found = shingles(text)
     if not found:
         return base64.b64encode(bytes(PERMUTATIONS)).decode().rstrip("=")
-    x = np.frombuffer(b"".join(hashlib.blake2b(s.encode(), digest_size=4).digest() for s in sorted(found)),
-                      dtype="<u4").astype(np.uint64)
-    a, b = _coefficients()
-    mins = ((a * x[None, :] + b) % _PRIME).min(axis=1)  # a, x < 2**32: no overflow
-    return base64.b64encode((mins & 0xFF).astype(np.uint8).tobytes()).decode().rstrip("=")
+    x = np.frombuffer(b"".join(hashlib.blake2b(s.encode(), digest_size=8).digest() for s in sorted(found)),
+                      dtype="<u8")
+    mins = _mix(x[None, :] ^ _seeds()).min(axis=1)
+    return base64.b64encode((mins & np.uint64(0xFF)).astype(np.uint8).tobytes()).decode().rstrip("=")
 
 
 def _bytes(fp: str) -> bytes:

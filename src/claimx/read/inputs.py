@@ -106,11 +106,14 @@ class InputError(Exception):
 
 @dataclass(slots=True)
 class Notice:
-    """A warning about an input that was still read (e.g. its encoding was guessed)."""
+    """A warning about an input that was still read (e.g. its encoding was
+    guessed), or with ``warning=False`` a plain account of it (what a web
+    archive held)."""
 
     source: str
     message: str
     line: int | None = None
+    warning: bool = True
 
     def __str__(self) -> str:
         where = f"{self.source}:{self.line}" if self.line is not None else self.source

@@ -26,13 +26,15 @@ from claimx.read.inputs import (
 )
 
 
-def read_file(path: Path, source: str | None = None) -> Iterator[Article | InputError | Notice]:
+def read_file(path: Path, source: str | None = None, *,
+              any_language: bool = False) -> Iterator[Article | InputError | Notice]:
     """Every article in one file: a web archive record by record
-    (:mod:`claimx.read.warc`), anything else by :func:`claimx.read.inputs.read_path`."""
+    (:mod:`claimx.read.warc`; ``any_language``: its pages not in English
+    too), anything else by :func:`claimx.read.inputs.read_path`."""
     if path.name.lower().endswith((".warc", ".warc.gz")):  # streamed, record by record
         from claimx.read.warc import read_warc
 
-        yield from read_warc(str(path), source or str(path))
+        yield from read_warc(str(path), source or str(path), any_language=any_language)
         return
     yield from read_path(path, source)
 
@@ -113,9 +115,11 @@ def iter_articles(
     *,
     url_files: Iterable[str] = (),
     timeout: float | None = None,
+    any_language: bool = False,
 ) -> Iterator[Article | InputError | Notice]:
     """Articles from every path or URL, then from the URLs listed in
-    ``url_files`` (one a line), in order; errors and notices in their place."""
+    ``url_files`` (one a line), in order; errors and notices in their place.
+    ``any_language``: web archives keep their pages not in English too."""
     from claimx.read.fetch import TIMEOUT, Fetcher, read_url, read_url_list
 
     fetcher: Fetcher | None = None
@@ -141,11 +145,11 @@ def iter_articles(
             elif isinstance(item, str) and item.lower().endswith((".warc", ".warc.gz")):
                 from claimx.read.warc import read_warc
 
-                yield from read_warc(item, item)
+                yield from read_warc(item, item, any_language=any_language)
             elif isinstance(item, str):
                 yield from page(item)
             else:
-                yield from read_file(item)
+                yield from read_file(item, any_language=any_language)
         for listing in url_files:
             text = None
             if listing == "-":

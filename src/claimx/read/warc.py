@@ -151,10 +151,13 @@ def open_binary(path: str) -> BinaryIO:
 
 
 def read_warc(path: str, source: str, start: int = 0, end: int | None = None,
-              skipped: Counter | None = None) -> Iterator[Article | InputError | Notice]:
+              skipped: Counter | None = None, any_language: bool = False) -> Iterator[Article | InputError | Notice]:
     """The articles of the records starting in bytes ``[start, end)`` of the
     archive at ``path`` (the whole of it by default). The records skipped
-    are added to ``skipped``; without one, a notice names them at the end."""
+    are added to ``skipped``; without one, a notice names them at the end.
+    Pages not in English are skipped and counted unless ``any_language``.
+    An empty file is an error; so is an archive whose last record is cut
+    short (the records before it are read)."""
     try:
         warc = require_fastwarc()
     except ImportError as exc:
@@ -169,8 +172,11 @@ def read_warc(path: str, source: str, start: int = 0, end: int | None = None,
         return
     with fh:
         try:
+            size = fh.seek(0, io.SEEK_END)
+            if size == 0:
+                yield InputError(source, "empty file: there is no web archive to read")
+                return
             if start > 0 or end is not None:
-                size = fh.seek(0, io.SEEK_END)
                 first = record_start(fh, start, size, gz)
                 last = record_start(fh, end, size, gz) if end is not None and end < size else size
                 if last <= first:
@@ -178,39 +184,122 @@ def read_warc(path: str, source: str, start: int = 0, end: int | None = None,
                 fh.seek(first)
                 stream: BinaryIO = io.BytesIO(fh.read(last - first))
             else:
+                fh.seek(0)
                 stream = fh
             records = warc.ArchiveIterator(stream, parse_http=True, auto_decode="all")
-            yield from _articles(records, source, counts)
+            yield from _articles(records, source, counts, any_language, lambda pos: _tail(stream, pos, gz))
         except OSError as exc:
             yield InputError(source, f"not a readable WARC file: {exc}")
     if skipped is not None:
         skipped.update(counts)
     elif counts:
-        yield Notice(source, describe(counts))
+        yield Notice(source, describe(counts), warning=not counts.get("pages"))
 
 
-def _articles(records, source: str, counts: Counter) -> Iterator[Article | InputError]:
-    is_english = _english()
-    for rec in records:
-        kind = str(rec.record_type).rsplit(".", 1)[-1]
-        if kind != "response":
-            counts[kind if kind in REASONS else "other-type"] += 1
-            continue
-        status = rec.http_headers.status_code if rec.is_http and rec.http_headers is not None else None
-        if status is None or not 200 <= status < 300:
-            counts["http-error"] += 1
-            continue
-        if (rec.http_content_type or "").lower() not in HTML_TYPES:
-            counts["not-html"] += 1
-            continue
-        article = _article(rec, source)
-        if article is None:
-            counts["no-text"] += 1
-        elif is_english is not None and not is_english(article.text):
-            counts["not-english"] += 1
-        else:
-            counts["pages"] += 1
-            yield article
+TRUNCATED = "truncated or corrupt archive: it ends in a record cut short (the records before it were read)"
+
+
+def _articles(records, source: str, counts: Counter, any_language: bool = False,
+              tail=lambda pos: (True, True)) -> Iterator[Article | InputError]:
+    """What each record gives (an article, or a reason counted), one record
+    late: ``tail(position of the last record)`` says whether that record is
+    whole and whether the archive ends with it."""
+    is_english = None if any_language else _english()
+    pending: tuple[int, Article | str] | None = None
+    try:
+        for rec in records:
+            if pending is not None:
+                yield from _take(pending[1], counts)
+            pending = rec.stream_pos, _outcome(rec, source, is_english)
+    except OSError:
+        if pending is not None:  # the records before the one that cannot be read
+            yield from _take(pending[1], counts)
+        raise
+    if pending is None:
+        yield InputError(source, "not a readable WARC file: it holds no WARC record")
+        return
+    whole, ends = tail(pending[0])
+    if whole:
+        yield from _take(pending[1], counts)
+    if not ends:
+        yield InputError(source, TRUNCATED)
+
+
+def _take(outcome: Article | str, counts: Counter) -> Iterator[Article]:
+    if isinstance(outcome, str):
+        counts[outcome] += 1
+    else:
+        counts["pages"] += 1
+        yield outcome
+
+
+def _outcome(rec, source: str, is_english) -> Article | str:
+    """The article of one record, or why it is none (one of :data:`REASONS`)."""
+    kind = str(rec.record_type).rsplit(".", 1)[-1]
+    if kind != "response":
+        return kind if kind in REASONS else "other-type"
+    status = rec.http_headers.status_code if rec.is_http and rec.http_headers is not None else None
+    if status is None or not 200 <= status < 300:
+        return "http-error"
+    if (rec.http_content_type or "").lower() not in HTML_TYPES:
+        return "not-html"
+    article = _article(rec, source)
+    if article is None:
+        return "no-text"
+    if is_english is not None and not is_english(article.text):
+        return "not-english"
+    return article
+
+
+def _tail(stream: BinaryIO, pos: int, gz: bool) -> tuple[bool, bool]:
+    """Whether the record starting at ``pos`` is whole, and whether
+    ``stream`` ends with it. In a ``.warc.gz`` its gzip member inflates to
+    its end (when the archive is not one member per record, the whole
+    stream must); in a ``.warc`` its ``Content-Length`` and the blank line
+    after it fit, and only blank lines follow."""
+    size = stream.seek(0, io.SEEK_END)
+    stream.seek(pos)
+    if gz:
+        if stream.read(len(GZIP_MAGIC)) != GZIP_MAGIC:  # one gzip stream: check all of it
+            stream.seek(0)
+            whole = _gzip_whole(stream)
+            return whole, whole
+        stream.seek(pos)
+        member = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        try:
+            while not member.eof and (chunk := stream.read(SCAN)):
+                member.decompress(chunk)
+        except zlib.error:
+            return False, False
+        if not member.eof:
+            return False, False
+        return True, not member.unused_data and not stream.read(1)
+    head = stream.read(HEADER_MAX)
+    end = head.find(b"\r\n\r\n")
+    m = _LENGTH.search(head, 0, end if end >= 0 else len(head))
+    if end < 0 or m is None:
+        return False, False
+    after = pos + end + 4 + int(m.group(1)) + 4  # the block and its \r\n\r\n
+    if after > size:
+        return False, False
+    stream.seek(after)
+    return True, size - after <= SCAN and not stream.read().strip()
+
+
+def _gzip_whole(stream: BinaryIO) -> bool:
+    """Every gzip member from the stream's position to its end is whole."""
+    member = None
+    while chunk := stream.read(SCAN):
+        while chunk:
+            member = member or zlib.decompressobj(16 + zlib.MAX_WBITS)
+            try:
+                member.decompress(chunk)
+            except zlib.error:
+                return False
+            chunk = member.unused_data if member.eof else b""
+            if member.eof:
+                member = None
+    return member is None
 
 
 def _article(rec, source: str) -> Article | None:
@@ -240,9 +329,13 @@ def describe(counts: Counter) -> str:
 
     >>> describe(Counter({"pages": 2, "request": 3, "not-html": 1}))
     '2 HTML pages read as articles; 4 records skipped: 3 request, 1 not-html'
+    >>> describe(Counter({"pages": 1, "warcinfo": 1}))
+    '1 HTML page read as an article; 1 record skipped: 1 warcinfo'
     """
     skipped = {r: counts[r] for r in REASONS if counts.get(r)}
-    line = f"{counts.get('pages', 0)} HTML pages read as articles"
+    pages = counts.get("pages", 0)
+    line = "1 HTML page read as an article" if pages == 1 else f"{pages} HTML pages read as articles"
     if skipped:
-        line += f"; {sum(skipped.values())} records skipped: " + ", ".join(f"{n} {r}" for r, n in skipped.items())
+        n = sum(skipped.values())
+        line += f"; {n} record{'s' if n != 1 else ''} skipped: " + ", ".join(f"{k} {r}" for r, k in skipped.items())
     return line
