@@ -96,7 +96,7 @@ def role_noun(tok: Token) -> bool:
     "river", "water", "order", "center", "game" (no such ending)."""
     if tok.pos_ != "NOUN" or tok.tag_ not in ("NN", "NNS"):
         return False
-    low = tok.lemma_.lower()
+    low = tok.lower_[:-1] if tok.tag_ == "NNS" and tok.lower_.endswith("s") else tok.lower_  # lemmas may be absent
     return low.endswith(ROLE_NOUN_ENDINGS) and low not in not_roles()
 
 
