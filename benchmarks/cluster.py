@@ -43,7 +43,7 @@ def partition_overhead(tmp: Path, n: int) -> tuple[float, float, float]:
     articles as ``n`` partitions and as one, on the same warm 1-worker cluster."""
     from distributed import LocalCluster
 
-    from claimx.cluster import Options, run
+    from claimx.cluster.run import Options, run
 
     src = tmp / "tiny"
     src.mkdir()
@@ -162,7 +162,7 @@ def worker_memory(tmp: Path, texts: Path, n: int, times: int) -> tuple[float, fl
     articles ``times`` over (ru_maxrss only grows: equal means flat)."""
     from distributed import Client, LocalCluster
 
-    from claimx.cluster import Options, run
+    from claimx.cluster.run import Options, run
 
     corpus(texts, tmp / "m1", n)
     corpus(tmp / "m1", tmp / "mx", n * times)

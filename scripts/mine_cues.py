@@ -19,9 +19,9 @@ import argparse
 import collections
 from pathlib import Path
 
-from claimx.attribution import Attributor
-from claimx.evaluate import load_corpus
-from claimx.nlp import load
+from claimx.evaluate.polnear import load_corpus
+from claimx.pipeline.attribution import Attributor
+from claimx.pipeline.nlp import load
 
 KIND_OF_RULE = {"quote-before": "quote", "quote-after": "quote", "clause": "clause",
                 "infinitive": "infinitive", "object": "object"}

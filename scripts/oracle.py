@@ -47,8 +47,8 @@ def _rel(path: Path) -> str:
 
 
 def corpora() -> dict[str, list]:
-    from claimx.evaluate_dates import load_timeml
-    from claimx.inputs import Article
+    from claimx.evaluate.timeml import load_timeml
+    from claimx.read.inputs import Article
 
     polnear = SHARED / "corpora" / "polnear"
     timeml = SHARED / "corpora" / "timeml"
@@ -92,7 +92,7 @@ def _parsed(nlp, name: str, articles: list, cache: Path) -> Iterator:
 
 def records(nlp, name: str, articles: list, cache: Path | None) -> Iterator[dict]:
     """One record per article, as ``claimx extract --include-text`` makes it."""
-    from claimx.extract import build_record
+    from claimx.pipeline.extract import build_record
 
     if cache is None:  # the whole pipeline, as claimx extract runs it
         docs = nlp.pipe((a.text for a in articles), batch_size=16)
@@ -115,7 +115,7 @@ def scores(name: str, recs: list[dict], nlp) -> str:
     """The figures ``claimx eval`` (``--dates``) gives on this corpus; for
     PolNeAR also ``claimx eval --acts speech``'s."""
     if name.startswith("polnear-"):
-        from claimx.evaluate import load_corpus, score_corpus, verb_lemmas
+        from claimx.evaluate.polnear import load_corpus, score_corpus, verb_lemmas
 
         by_id = {r["article"]["id"]: r for r in recs}
         docs = load_corpus(SHARED / "corpora" / "polnear", name.split("-", 1)[1])
@@ -127,7 +127,7 @@ def scores(name: str, recs: list[dict], nlp) -> str:
             s["quote"]["f1"], s["quote"]["precision"], s["quote"]["recall"], s["quote.direct"]["f1"],
             sp["quote"]["f1"], sp["quote"]["precision"], sp["quote"]["recall"], sp["quote.direct"]["f1"])
     if name in ("timebank", "aquaint"):
-        from claimx.evaluate_dates import KIND_TO_TYPE, Timex, load_timeml, score
+        from claimx.evaluate.timeml import KIND_TO_TYPE, Timex, load_timeml, score
 
         docs = load_timeml(SHARED / "corpora" / "timeml" / ("TimeBank" if name == "timebank" else "AQUAINT"))
         pairs = [(d.gold, [Timex(x["start"], x["end"], KIND_TO_TYPE[x["kind"]], x["value"]) for x in r["dates"]])
@@ -151,8 +151,8 @@ def main() -> int:
         print(f"oracle: {SHARED} is missing; the oracle needs the shared corpora", file=sys.stderr)
         return 2
     sys.path.insert(0, str(ROOT / "src"))
-    from claimx.nlp import load
-    from claimx.writers import to_json
+    from claimx.pipeline.nlp import load
+    from claimx.write.writers import to_json
 
     if args.action != "eval" and args.dir is None:
         ap.error(f"{args.action} needs DIR")

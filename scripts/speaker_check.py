@@ -8,7 +8,7 @@ canonical speakers: only the source mention of each attribution.
 
 With ``--gold`` it also scores the canonical speaker and the position of
 each attribution of the hand-checked set (``tests/data/speaker_gold_dev.jsonl``,
-25 dev articles; :mod:`claimx.evaluate_speakers`): canonical-speaker
+25 dev articles; :mod:`claimx.evaluate.speakers`): canonical-speaker
 accuracy and position given where the text gives one.
 
 Predicted quotes are paired with gold attributions as ``claimx eval`` pairs
@@ -31,7 +31,7 @@ them (content overlap, most similar first, one to one). Then, of the pairs:
   other one, or null.
 
 Reads the records ``oracle.py save`` wrote (``polnear-dev.jsonl``,
-``polnear-train.jsonl``); reuses :mod:`claimx.evaluate`'s loaders.
+``polnear-train.jsonl``); reuses :mod:`claimx.evaluate.polnear`'s loaders.
 """
 
 from __future__ import annotations
@@ -110,13 +110,13 @@ def pairs(text: str, gold: list, pred: list) -> list[tuple[int, int]]:
             if inter:
                 sim = inter / len(pc | gc) + (1 if (ps & gs) or (not ps and not gs) else 0)
                 cand.append((-sim, i, j))
-    from claimx.evaluate_speakers import one_to_one
+    from claimx.evaluate.speakers import one_to_one
 
     return one_to_one(cand)
 
 
 def check(records: Path, split: str, show: int) -> dict[str, Counter]:
-    from claimx.evaluate import load_corpus, predicted_relations
+    from claimx.evaluate.polnear import load_corpus, predicted_relations
 
     by_id = {}
     with open(records, encoding="utf-8") as fh:
@@ -162,7 +162,7 @@ def check(records: Path, split: str, show: int) -> dict[str, Counter]:
 
 def gold_check(records: Path, gold_path: Path, show: int) -> None:
     """Print canonical-speaker and position accuracy on the hand-checked set."""
-    from claimx.evaluate_speakers import load_gold, score
+    from claimx.evaluate.speakers import load_gold, score
 
     with open(records, encoding="utf-8") as fh:
         by_id = {rec["article"]["id"]: rec for rec in map(json.loads, fh)}

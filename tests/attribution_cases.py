@@ -3,8 +3,8 @@ a text, each as (type, speaker name, cue lemma, text)."""
 
 from __future__ import annotations
 
-from claimx.extract import build_record
-from claimx.inputs import Article
+from claimx.pipeline.extract import build_record
+from claimx.read.inputs import Article
 
 
 def record(nlp, text: str) -> dict:
@@ -21,11 +21,11 @@ def quotes(nlp, text: str) -> list[tuple]:
 def cast(nlp, text: str) -> list:
     """The whole cast of ``text`` as the speaker steps build it (members only
     mentioned too, which the record's ``speakers`` leaves out): a list of
-    :class:`claimx.speakers.Speaker` in order of first mention."""
-    from claimx.attribution import Attributor
+    :class:`claimx.pipeline.speakers.Speaker` in order of first mention."""
     from claimx.lexicon import cue_frames
-    from claimx.quotemarks import find_quotations
-    from claimx.speakers import SpeakerResolver
+    from claimx.pipeline.attribution import Attributor
+    from claimx.pipeline.quotemarks import find_quotations
+    from claimx.pipeline.speakers import SpeakerResolver
 
     doc = nlp(text)
     found = find_quotations(text)

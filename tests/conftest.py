@@ -15,7 +15,7 @@ SHARED = ROOT.parent / "shared"
 
 @pytest.fixture(scope="session")
 def nlp():
-    from claimx.nlp import load
+    from claimx.pipeline.nlp import load
 
     return load()
 
@@ -28,8 +28,8 @@ def seed_text() -> str:
 
 @pytest.fixture(scope="session")
 def seed_record(nlp, seed_text):
-    from claimx.extract import build_record
-    from claimx.inputs import Article
+    from claimx.pipeline.extract import build_record
+    from claimx.read.inputs import Article
 
     return build_record(Article("rubio-cbs", "rubio-cbs.txt", seed_text), nlp(seed_text)).to_dict()
 
@@ -38,8 +38,8 @@ def seed_record(nlp, seed_text):
 def date_values(nlp):
     """``(text, published) -> [(expression, value), ...]``: the dates claimx
     finds in ``text`` read against ``published``, in reading order."""
-    from claimx.extract import build_record
-    from claimx.inputs import Article
+    from claimx.pipeline.extract import build_record
+    from claimx.read.inputs import Article
 
     def read(text: str, published: str | None = None) -> list[tuple[str, str | None]]:
         rec = build_record(Article("t", "t", text, published=published), nlp(text)).to_dict()

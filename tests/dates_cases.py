@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from claimx.extract import build_record
-from claimx.inputs import Article
+from claimx.pipeline.extract import build_record
+from claimx.read.inputs import Article
 
 SUN = dt.date(2025, 8, 17)  # a Sunday: the reference date of the rule tables
 

@@ -1,4 +1,4 @@
-"""Table tests for :mod:`claimx.attribution.according`: "according to X".
+"""Table tests for :mod:`claimx.pipeline.attribution.according`: "according to X".
 Each case is (text, expected quotes), negatives included."""
 
 import pytest

@@ -1,4 +1,4 @@
-"""Table tests for :mod:`claimx.attribution.acts`: which act each statement
+"""Table tests for :mod:`claimx.pipeline.attribution.acts`: which act each statement
 is (speech, belief, fact, intention), by the cue's lexicon entry and by the
 constructions that override it. Each case is (text, expected [(act, cue
 lemma, quote text)]); each construction has its negatives beside it."""

@@ -1,4 +1,4 @@
-"""Table tests for :mod:`claimx.attribution.asides`: "as X put it" asides and parenthetical cues ("The economy, Smith said, would ...").
+"""Table tests for :mod:`claimx.pipeline.attribution.asides`: "as X put it" asides and parenthetical cues ("The economy, Smith said, would ...").
 Each case is (text, expected quotes), negatives included."""
 
 import pytest

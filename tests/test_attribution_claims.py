@@ -1,4 +1,4 @@
-"""Table tests for :mod:`claimx.attribution.claims`: a statement needs
+"""Table tests for :mod:`claimx.pipeline.attribution.claims`: a statement needs
 content (ACTS.md rule 3). Each case is (text, expected [(content, quote
 text)]), negatives (claims) included; and the default output and act
 filters keep claims only."""
@@ -6,8 +6,8 @@ filters keep claims only."""
 import pytest
 
 from claimx.acts import keep_acts
-from claimx.extract import build_record
-from claimx.inputs import Article
+from claimx.pipeline.extract import build_record
+from claimx.read.inputs import Article
 from tests.attribution_cases import record
 
 CASES = [

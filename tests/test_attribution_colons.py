@@ -1,4 +1,4 @@
-"""Table tests for :mod:`claimx.attribution.colons`: a name or a speaker and verb before a colon (or the comma or full stop standing for one), transcripts.
+"""Table tests for :mod:`claimx.pipeline.attribution.colons`: a name or a speaker and verb before a colon (or the comma or full stop standing for one), transcripts.
 Each case is (text, expected quotes), negatives included."""
 
 import pytest

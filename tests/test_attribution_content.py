@@ -1,10 +1,10 @@
-"""Table tests for :mod:`claimx.attribution.content`: what a cue reports: its clause, infinitive or object, clauses the parser hung elsewhere, and where the content stops.
+"""Table tests for :mod:`claimx.pipeline.attribution.content`: what a cue reports: its clause, infinitive or object, clauses the parser hung elsewhere, and where the content stops.
 Each case is (text, expected quotes), negatives included."""
 
 import pytest
 
-from claimx.attribution.content import cut, ends_open, introduces, quote_after
-from claimx.quotemarks import find_quotations
+from claimx.pipeline.attribution.content import cut, ends_open, introduces, quote_after
+from claimx.pipeline.quotemarks import find_quotations
 from tests.attribution_cases import quotes
 
 CASES = [
@@ -24,7 +24,7 @@ CASES = [
      [("indirect", "DeSantis", "say", "he backs a bill"),
       ("direct", "DeSantis", "call", "a cartel for higher education.")]),
     ("Google said it would appeal. It called the ruling “wrong.”",
-     # "It" is the organisation that made the statement before (claimx.speakers.pronouns)
+     # "It" is the organisation that made the statement before (claimx.pipeline.speakers.pronouns)
      [("indirect", "Google", "say", "it would appeal"), ("mixed", "Google", "call", "the ruling “wrong.”")]),
     ("Eric Ferrero said observers were dispatched with the marchers, whom he described as “peaceful,” for the length of the route.",
      [("indirect", "Eric Ferrero", "say", "observers were dispatched with the marchers"),

@@ -1,4 +1,4 @@
-"""Table tests for :mod:`claimx.attribution.continuations`: quotations no cue claimed: continuations of a speaker, or headings, titles and scare quotes.
+"""Table tests for :mod:`claimx.pipeline.attribution.continuations`: quotations no cue claimed: continuations of a speaker, or headings, titles and scare quotes.
 Each case is (text, expected quotes), negatives included."""
 
 import pytest

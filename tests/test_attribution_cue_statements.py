@@ -1,4 +1,4 @@
-"""Table tests for :mod:`claimx.attribution.cue_statements`: a cue and the quotation right before or after its phrase, split quotes, and statements without marks or speaker.
+"""Table tests for :mod:`claimx.pipeline.attribution.cue_statements`: a cue and the quotation right before or after its phrase, split quotes, and statements without marks or speaker.
 Each case is (text, expected quotes), negatives included."""
 
 import pytest

@@ -1,4 +1,4 @@
-"""Table tests for :mod:`claimx.attribution.cues`: which words report: lexicon cues, verbs that close a quotation the way "said" would, and what is no cue (markup, a verb of manner after someone else's words).
+"""Table tests for :mod:`claimx.pipeline.attribution.cues`: which words report: lexicon cues, verbs that close a quotation the way "said" would, and what is no cue (markup, a verb of manner after someone else's words).
 Each case is (text, expected quotes), negatives included."""
 
 import pytest

@@ -1,4 +1,4 @@
-"""Table tests for :mod:`claimx.attribution.dashes`: a quotation, a dash and the name of who said it.
+"""Table tests for :mod:`claimx.pipeline.attribution.dashes`: a quotation, a dash and the name of who said it.
 Each case is (text, expected quotes), negatives included."""
 
 import pytest

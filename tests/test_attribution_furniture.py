@@ -1,11 +1,20 @@
-"""Table tests for :mod:`claimx.attribution.furniture`: link lines, sign-ups,
+"""Table tests for :mod:`claimx.pipeline.attribution.furniture`: link lines, sign-ups,
 captions, photo credits and section labels are never speakers, cues or
 quotes; transcripts' speakers and prose are. Each case is (text, expected
 quotes), negatives included; then the pure tests, without the model."""
 
 import pytest
 
-from claimx.attribution.furniture import CREDIT, _caption, byline, covers, credit_line, merged, opens_furniture, subhead
+from claimx.pipeline.attribution.furniture import (
+    CREDIT,
+    _caption,
+    byline,
+    covers,
+    credit_line,
+    merged,
+    opens_furniture,
+    subhead,
+)
 from tests.attribution_cases import quotes, record
 
 CASES = [

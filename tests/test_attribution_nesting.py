@@ -1,4 +1,4 @@
-"""Table tests for :mod:`claimx.attribution.nesting`: a cue inside what another statement reports is part of it.
+"""Table tests for :mod:`claimx.pipeline.attribution.nesting`: a cue inside what another statement reports is part of it.
 Each case is (text, expected quotes), negatives included."""
 
 import pytest

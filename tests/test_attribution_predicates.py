@@ -1,4 +1,4 @@
-"""Table tests for :mod:`claimx.attribution.predicates`: quoted predicates: a verb, its object and quoted words saying what the object is.
+"""Table tests for :mod:`claimx.pipeline.attribution.predicates`: quoted predicates: a verb, its object and quoted words saying what the object is.
 Each case is (text, expected quotes), negatives included."""
 
 import pytest
@@ -31,7 +31,7 @@ CASES = [
     ("She went to “The Tonight Show” on Friday.", []),
     ("The paper branded half of the claims “false” in its review.",
      [("mixed", "paper", "brand", "half of the claims “false”")]),
-    # "he" is Cruz, a name the NER missed (claimx.speakers.pronouns)
+    # "he" is Cruz, a name the NER missed (claimx.pipeline.speakers.pronouns)
     ("Cruz has railed against what he calls the “Washington cartel” and cast himself as an outsider.",
      [("mixed", "Cruz", "call", "the “Washington cartel”")]),
 ]

@@ -1,4 +1,4 @@
-"""Table tests for :mod:`claimx.attribution.refusals`: a source that declines
+"""Table tests for :mod:`claimx.pipeline.attribution.refusals`: a source that declines
 to speak makes no statement; refusing something else does.
 Each case is (text, expected quotes), negatives included."""
 

@@ -1,4 +1,4 @@
-"""Table tests for :mod:`claimx.attribution.sources`: who says it: subjects inherited along conjoined and participial verbs, names the parser hung elsewhere, datelines that are no speaker.
+"""Table tests for :mod:`claimx.pipeline.attribution.sources`: who says it: subjects inherited along conjoined and participial verbs, names the parser hung elsewhere, datelines that are no speaker.
 Each case is (text, expected quotes), negatives included."""
 
 import pytest

@@ -1,10 +1,10 @@
-"""Table tests for :mod:`claimx.attribution.statement`: the kind of a
+"""Table tests for :mod:`claimx.pipeline.attribution.statement`: the kind of a
 content span from the quotations it holds. Pure text: no model."""
 
 import pytest
 
-from claimx.attribution.statement import classify
-from claimx.quotemarks import find_quotations
+from claimx.pipeline.attribution.statement import classify
+from claimx.pipeline.quotemarks import find_quotations
 
 CLASSIFY = [
     # one quotation filling the span: direct, its words without the marks

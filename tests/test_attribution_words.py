@@ -1,10 +1,10 @@
-"""Table tests for :mod:`claimx.attribution.words`: the clean ends of a span
+"""Table tests for :mod:`claimx.pipeline.attribution.words`: the clean ends of a span
 and quotations that name something rather than say it. Pure text: no model."""
 
 import pytest
 
-from claimx.attribution.words import is_title, trim
-from claimx.quotemarks import find_quotations
+from claimx.pipeline.attribution.words import is_title, trim
+from claimx.pipeline.quotemarks import find_quotations
 
 TRIM = [
     ("  , the budget would be balanced.  ", "the budget would be balanced"),

@@ -218,7 +218,7 @@ def test_unwritable_output(tmp_path, short_txt):
 def test_no_half_written_file_on_failure(tmp_path, monkeypatch, short_txt):
     out = tmp_path / "out.yaml"
     out.write_text("old content\n", encoding="utf-8")
-    import claimx.writers as writers
+    import claimx.write.writers as writers
 
     def boom(self, record):
         raise OSError(28, "No space left on device")

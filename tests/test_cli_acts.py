@@ -13,7 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from claimx.cli import app
-from claimx.evaluate import Document, gold_act, read_ann, score_corpus
+from claimx.evaluate.polnear import Document, gold_act, read_ann, score_corpus
 
 runner = CliRunner()
 

@@ -71,13 +71,13 @@ def error_lines(stderr: str) -> set[str]:
      ("10.0.0.5:8786", ("address", None)), ("/shared/scheduler.json", ("file", None)), ("localhost:8786", ("address", None))],
 )
 def test_parse_scheduler(value, expected):
-    from claimx.cluster import parse_scheduler
+    from claimx.cluster.run import parse_scheduler
 
     assert parse_scheduler(value) == expected
 
 
 def test_parse_scheduler_rejects_zero_workers():
-    from claimx.cluster import ClusterError, parse_scheduler
+    from claimx.cluster.run import ClusterError, parse_scheduler
 
     with pytest.raises(ClusterError, match="at least 1"):
         parse_scheduler("local:0")
@@ -176,7 +176,7 @@ def test_manifest(first_run, local, corpus):
 def test_model_loaded_once_per_worker(first_run, scheduler):
     from distributed import Client
 
-    from claimx.cluster import models_loaded
+    from claimx.cluster.run import models_loaded
 
     out, _ = first_run
     with Client(scheduler) as client:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimx.corpus import (
+from claimx.corpus.build import (
     Positions,
     SpeakerRef,
     affiliations_agree,
@@ -21,7 +21,7 @@ from claimx.corpus import (
     summarise,
     titles_agree,
 )
-from claimx.corpus import QuoteRef as Q
+from claimx.corpus.build import QuoteRef as Q
 
 
 def speaker(sid, name, kind="person", positions=(), gender=None, evidence=None):

@@ -16,7 +16,7 @@ import pytest
 from typer.testing import CliRunner
 
 from claimx.cli import app
-from claimx.datasette_metadata import metadata, metadata_path
+from claimx.corpus.datasette import metadata, metadata_path
 
 runner = CliRunner()
 ARTICLES = [

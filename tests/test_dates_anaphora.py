@@ -1,11 +1,11 @@
-"""Anaphora (claimx.dates.anaphora): what counts from the date or the
+"""Anaphora (claimx.pipeline.dates.anaphora): what counts from the date or the
 quarter the text named before it, not from the article's date."""
 
 import datetime as dt
 
 import pytest
 
-from claimx.dates import normalise
+from claimx.pipeline.dates import normalise
 
 SUN = dt.date(2025, 8, 17)  # a Sunday
 NOV1 = "1989-11-01"  # a Wednesday

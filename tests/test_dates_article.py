@@ -1,19 +1,19 @@
-"""The dates of an article's statements (claimx.dates.article): the day
+"""The dates of an article's statements (claimx.pipeline.dates.article): the day
 attached to a cue, and words inside a quote counted from that day."""
 
 import datetime as dt
 
 import pytest
 
-from claimx.dates import article_dates, statement_dates
+from claimx.pipeline.dates import article_dates, statement_dates
 
 
 def test_statement_dates_are_days(nlp):
     """A statement is made on a day: the date attached to its cue counts only
     when it names one ("said on Monday"), not the time of what was said
     ("growth in the first quarter is expected to slow")."""
-    from claimx.extract import build_record
-    from claimx.inputs import Article
+    from claimx.pipeline.extract import build_record
+    from claimx.read.inputs import Article
 
     text = ("Her spokesman said on Monday that May will travel to Brussels. "
             "Growth in the first quarter is expected to slow.")
@@ -27,8 +27,8 @@ def test_statement_date_from_a_time_and_not_from_the_cue_between_parts(nlp):
     """"told reporters late Sunday night" dates the statement to Sunday; a
     "yesterday" between the parts of a quote is the reporter's, counted from
     the article's date, not from the statement's."""
-    from claimx.extract import build_record
-    from claimx.inputs import Article
+    from claimx.pipeline.extract import build_record
+    from claimx.read.inputs import Article
 
     text = '"We will not give in," Hollande told reporters late Sunday night. "Not today."'
     rec = build_record(Article("t", "t", text, published="2015-01-12"), nlp(text)).to_dict()
@@ -122,8 +122,8 @@ def test_words_that_are_no_date_are_dropped():
 )
 def test_statement_dates_from_newer_news(nlp, text, published, day):
     """A quote's date uses the same machinery as the article's dates."""
-    from claimx.extract import build_record
-    from claimx.inputs import Article
+    from claimx.pipeline.extract import build_record
+    from claimx.read.inputs import Article
 
     rec = build_record(Article("t", "t", text, published=published), nlp(text)).to_dict()
     assert [q["date"] for q in rec["quotes"]] == [day]

@@ -1,11 +1,11 @@
-"""Calendar dates (claimx.dates.calendar_dates): days and months named by
+"""Calendar dates (claimx.pipeline.dates.calendar_dates): days and months named by
 the calendar, holidays, and the week of a day."""
 
 import datetime as dt
 
 import pytest
 
-from claimx.dates import normalise
+from claimx.pipeline.dates import normalise
 from tests.dates_cases import readings
 
 SUN = dt.date(2025, 8, 17)  # a Sunday

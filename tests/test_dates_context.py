@@ -1,11 +1,11 @@
-"""The context of one expression (claimx.dates.context): the words the
+"""The context of one expression (claimx.pipeline.dates.context): the words the
 rules read, prepared once."""
 
 import datetime as dt
 
 import pytest
 
-from claimx.dates.context import DateContext
+from claimx.pipeline.dates.context import DateContext
 
 SUN = dt.date(2025, 8, 17)
 

@@ -1,9 +1,9 @@
-"""Detection (claimx.dates.detect): what is a temporal expression in a
+"""Detection (claimx.pipeline.dates.detect): what is a temporal expression in a
 parsed text, where it starts and ends, and what is not one."""
 
 import pytest
 
-from claimx.dates import looks_temporal
+from claimx.pipeline.dates import looks_temporal
 
 NOV1 = "1989-11-01"  # a Wednesday
 

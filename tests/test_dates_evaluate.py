@@ -1,7 +1,7 @@
-"""The TimeML scorer (claimx.evaluate_dates): value F1 overall, and per
+"""The TimeML scorer (claimx.evaluate.timeml): value F1 overall, and per
 family of the rules that read each prediction, adding up to the whole."""
 
-from claimx.evaluate_dates import Timex, read_tml, score
+from claimx.evaluate.timeml import Timex, read_tml, score
 
 GOLD = [Timex(0, 9, "TIME", "2024-03-15T21:30"), Timex(20, 26, "SET", "P1Y"), Timex(40, 47, "DATE", "2023")]
 
@@ -64,7 +64,7 @@ def test_zoned_times_compare_without_their_zone():
     """A trailing Z or UTC offset on a time is how it was written, not a
     different time (TimeML 1.2.1 §2.2, value): newer TimeML corpora write
     "T07:40Z" where TimeBank writes "T07:40"."""
-    from claimx.evaluate_dates import plain_value
+    from claimx.evaluate.timeml import plain_value
 
     gold = [Timex(0, 9, "TIME", "2024-03-15T07:40Z"), Timex(20, 30, "TIME", "2024-03-15T17:00-05:00"),
             Timex(40, 50, "TIME", "2024-03-15T09:00")]

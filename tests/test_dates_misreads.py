@@ -1,4 +1,4 @@
-"""Numbers that are not dates (claimx.dates.misreads, claimx.dates.detect):
+"""Numbers that are not dates (claimx.pipeline.dates.misreads, claimx.pipeline.dates.detect):
 a year is never read inside a longer number ("20481.37" is no 2048);
 money, scores, votes, counts, race times and numbered names are never
 dates; a year is one where it names a year ("in 2023", "the 2019
@@ -6,7 +6,7 @@ elections", "a 2020 Toyota")."""
 
 import pytest
 
-from claimx.dates.misreads import is_date
+from claimx.pipeline.dates.misreads import is_date
 from tests.dates_cases import readings
 
 FRI = "2024-03-15"

@@ -1,13 +1,13 @@
-"""The normaliser (claimx.dates.normalise): every family rule is tried, once,
+"""The normaliser (claimx.pipeline.dates.normalise): every family rule is tried, once,
 in the written order, and each says by example what it reads."""
 
 import datetime as dt
 
 import pytest
 
-from claimx.dates import anaphora, calendar_dates, durations, periods, relative, sets, stretches, times, vague
-from claimx.dates.normalise import CONTEXT_RULES, RULES, normalise
-from claimx.dates.rules import Rewrite, Rule
+from claimx.pipeline.dates import anaphora, calendar_dates, durations, periods, relative, sets, stretches, times, vague
+from claimx.pipeline.dates.normalise import CONTEXT_RULES, RULES, normalise
+from claimx.pipeline.dates.rules import Rewrite, Rule
 
 FAMILIES = (anaphora, calendar_dates, durations, periods, relative, sets, stretches, times, vague)
 SUN = dt.date(2025, 8, 17)

@@ -1,8 +1,8 @@
-"""Numbers in words (claimx.dates.numerals)."""
+"""Numbers in words (claimx.pipeline.dates.numerals)."""
 
 import pytest
 
-from claimx.dates import parse_number, spoken_year
+from claimx.pipeline.dates import parse_number, spoken_year
 
 
 @pytest.mark.parametrize(

@@ -1,10 +1,10 @@
-"""Months, quarters, seasons and years (claimx.dates.periods)."""
+"""Months, quarters, seasons and years (claimx.pipeline.dates.periods)."""
 
 import datetime as dt
 
 import pytest
 
-from claimx.dates import normalise
+from claimx.pipeline.dates import normalise
 from tests.dates_cases import readings
 
 SUN = dt.date(2025, 8, 17)  # a Sunday

@@ -1,11 +1,11 @@
-"""The reference date (claimx.dates.reference): the day an article was
+"""The reference date (claimx.pipeline.dates.reference): the day an article was
 written, from its metadata, the option, its dateline or its text."""
 
 import datetime as dt
 
 import pytest
 
-from claimx.dates import dateline_date, infer_reference_date, reference_date
+from claimx.pipeline.dates import dateline_date, infer_reference_date, reference_date
 
 
 def test_weekday_beside_date_pins_year():
@@ -39,8 +39,8 @@ def test_reference_date_sources(text, metadata, published, expected):
 
 def test_relative_dates_without_reference_stay_null(nlp):
     """With no reference date a relative expression is kept with a null value."""
-    from claimx.extract import build_record
-    from claimx.inputs import Article
+    from claimx.pipeline.extract import build_record
+    from claimx.read.inputs import Article
 
     text = "The minister will arrive on Monday."
     rec = build_record(Article("t", "t", text), nlp(text)).to_dict()
@@ -66,7 +66,7 @@ SAT = dt.date(2024, 3, 16)  # a Saturday
     ],
 )
 def test_story_day_from_an_earlier_dateline(text, published, expected):
-    from claimx.dates.reference import story_day
+    from claimx.pipeline.dates.reference import story_day
 
     assert story_day(text, published) == expected
 
@@ -83,3 +83,38 @@ def test_relative_days_count_from_the_story_day(nlp):
         ("March 15", "2024-03-15", "date"), ("today", "2024-03-15", "date"), ("tomorrow", "2024-03-16", "date")]
     # the same story with no dateline reads from the day it was published
     assert readings(nlp, story, "2024-03-16") == [("today", "2024-03-16", "date"), ("tomorrow", "2024-03-17", "date")]
+
+
+# a dateline opening one of the first paragraphs, after a headline or a saved
+# page's title line: a place in capitals, a date, a dash or an agency in brackets
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Council Passes Budget\n\nSPRINGFIELD, March 3, 2026 — The council approved the plan on Tuesday.",
+         dt.date(2026, 3, 3)),
+        ("Strike Ends at Port\nOAKLAND, March 2 (Wire) — Dock workers ended a strike on Monday.", dt.date(2026, 3, 2)),
+        ("Flood Warning Lifted\nBy Staff Reporter\nNEW ORLEANS, Sept. 9 - The river fell overnight.",
+         dt.date(2026, 9, 9)),
+        ("Mill to Close\nPORTLAND, Maine, Jan. 14 (AP) The mill will shut in spring.", dt.date(2026, 1, 14)),
+        # negatives: a place and a date inside a sentence, a dateline too far down,
+        # a paragraph opening with an ordinary sentence that names a date
+        ("Mayor Speaks\nThe mayor, speaking in SPRINGFIELD, March 3 — a cold day — said little.", None),
+        ("Mayor Speaks\nShe arrived on Monday.\nHe left.\nThey met.\nNobody spoke.\nBOSTON, May 4 — Later.", None),
+        ("Mayor Speaks\nOn March 3 — a Tuesday — the council met.", None),
+        ("Mayor Speaks\nCity officials, March 3 — the day of the vote — were tense.", None),
+    ],
+)
+def test_dateline_opening_an_early_paragraph(text, expected):
+    assert dateline_date(text, today=TODAY) == expected
+
+
+def test_dateline_after_a_headline_sets_the_reference_date(nlp):
+    """A saved page's title line comes before its dateline: the dateline still
+    anchors the weekdays and "next year" of the story."""
+    from tests.dates_cases import readings
+
+    text = ("Council Approves Budget\nSPRINGFIELD, March 3, 2026 — The council approved the budget on Tuesday. "
+            "The mayor said the transit fund would be reviewed next year.")
+    assert reference_date(text, None, None, today=TODAY) == (dt.date(2026, 3, 3), "dateline")
+    assert [(t, v) for t, v, _ in readings(nlp, text)] == [
+        ("March 3, 2026", "2026-03-03"), ("Tuesday", "2026-03-03"), ("next year", "2027")]

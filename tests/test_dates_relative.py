@@ -1,11 +1,11 @@
-"""Relative days and weeks (claimx.dates.relative): what counts from the
+"""Relative days and weeks (claimx.pipeline.dates.relative): what counts from the
 reference date, in the direction the tense points."""
 
 import datetime as dt
 
 import pytest
 
-from claimx.dates import normalise
+from claimx.pipeline.dates import normalise
 
 SUN = dt.date(2025, 8, 17)  # a Sunday
 
@@ -49,3 +49,27 @@ SUN = dt.date(2025, 8, 17)  # a Sunday
 )
 def test_relative_days_and_weeks(expr, ref, tense, value, kind):
     assert normalise(expr, ref, tense) == (value, kind)
+
+
+# with no reference date a relative date stays a date with value null (TimeML:
+# "next year" is a DATE); no word of it is read as a stretch instead ("year": P1Y).
+# What is a stretch with a reference date stays one without.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The mayor said the fund would be reviewed next year.", [("next year", None, "date")]),
+        ("Sales fell last month, the company said.", [("last month", None, "date")]),
+        ("The talks will resume next week.", [("next week", None, "date")]),
+        ("The board met last week and again this week.", [("last week", None, "date"), ("this week", None, "date")]),
+        ("Prices have risen over the past year.", [("the past year", None, "date")]),
+        ("The company expects results in the third quarter.", [("the third quarter", None, "date")]),
+        # negatives: stretches keep their length
+        ("The plan will run for the coming year.", [("the coming year", "P1Y", "duration")]),
+        ("Prices have risen for the past year.", [("the past year", "P1Y", "duration")]),
+        ("The strike lasted two years.", [("two years", "P2Y", "duration")]),
+    ],
+)
+def test_relative_dates_without_reference_stay_dates(nlp, text, expected):
+    from tests.dates_cases import readings
+
+    assert readings(nlp, text) == expected

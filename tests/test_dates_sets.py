@@ -1,4 +1,4 @@
-"""Sets (claimx.dates.sets): what recurs, TimeML's TIMEX3 type SET
+"""Sets (claimx.pipeline.dates.sets): what recurs, TimeML's TIMEX3 type SET
 (guidelines 1.2.1, §2.2: "twice a week" value P1W, freq 2X; "every
 Tuesday" XXXX-WXX-2). TimeBank leaves the frequency adjectives "annual" and
 "quarterly" mostly unmarked and marks "daily" and "annually" as sets;
@@ -7,7 +7,7 @@ claimx follows the guidelines and marks "annual" and "yearly" as sets too
 
 import pytest
 
-from claimx.dates import normalise
+from claimx.pipeline.dates import normalise
 from tests.dates_cases import SUN, readings
 
 FRI = "2024-03-15"

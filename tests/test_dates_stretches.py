@@ -1,4 +1,4 @@
-"""A point read as a stretch (claimx.dates.stretches): "the day", "the
+"""A point read as a stretch (claimx.pipeline.dates.stretches): "the day", "the
 year", "the last quarter", "the past year", "the end of the year" name a
 day, a year, a quarter (a DATE) unless the words around them make them a
 stretch (a DURATION): "for the last year", "spent the past year",
@@ -10,7 +10,7 @@ preposition and the verb decide, not the noun."""
 
 import pytest
 
-from claimx.dates import normalise
+from claimx.pipeline.dates import normalise
 from tests.dates_cases import SUN, readings
 
 FRI = "2024-03-15"

@@ -1,4 +1,4 @@
-"""Tense (claimx.dates.tense): the verb that governs a date, and the words
+"""Tense (claimx.pipeline.dates.tense): the verb that governs a date, and the words
 before it that point ahead, decide which side of the article's date it lies."""
 
 import pytest
@@ -80,3 +80,28 @@ APR15 = "2025-04-15"  # a Tuesday
 )
 def test_time_from_the_governing_verb(date_values, text, published, expected):
     assert date_values(text, published) == expected
+
+
+MAR4 = "2026-03-04"  # in the first quarter
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bare quarter under a verb that looks ahead in the present is this year's
+        ("The company said it expects results in the third quarter.", [("the third quarter", "2026-Q3")]),
+        ("The chain plans a listing in the fourth quarter.", [("the fourth quarter", "2026-Q4")]),
+        ("The insurer anticipates a recovery in the second half.", [("the second half", "2026-H2")]),
+        ("The utility will raise rates in the third quarter.", [("the third quarter", "2026-Q3")]),
+        # negatives: a past report of results looks back; so does a past expectation
+        ("The company reported a loss in the third quarter.", [("the third quarter", "2025-Q3")]),
+        ("The company had expected a profit in the fourth quarter.", [("the fourth quarter", "2025-Q4")]),
+        ("Profit rose 5% in the third quarter, the company said.", [("the third quarter", "2025-Q3")]),
+        # "the latest quarter" is one finished, whatever the verb
+        ("He expects revenue in the latest quarter to total $28 million.", [("the latest quarter", "2025-Q4")]),
+    ],
+)
+def test_a_quarter_under_a_verb_that_looks_ahead(nlp, text, expected):
+    from tests.dates_cases import readings
+
+    assert [(t, v) for t, v, _ in readings(nlp, text, MAR4)] == expected

@@ -1,5 +1,5 @@
-"""Times of day (claimx.dates.times): clock times, 12- and 24-hour, zoned
-(24-hour ones found by claimx.dates.finders), times given on a day, the
+"""Times of day (claimx.pipeline.dates.times): clock times, 12- and 24-hour, zoned
+(24-hour ones found by claimx.pipeline.dates.finders), times given on a day, the
 parts and turns of the day. TimeBank writes no zone in the value ("5 p.m.
 EST" is T17:00); TimeML 1.2.1 §2.2 (TIMEX3 type TIME) reads a clock time on
 the day it is given on, else on the document's date."""
@@ -8,7 +8,7 @@ import datetime as dt
 
 import pytest
 
-from claimx.dates import normalise
+from claimx.pipeline.dates import normalise
 from tests.dates_cases import readings
 
 SUN = dt.date(2025, 8, 17)  # a Sunday
@@ -110,3 +110,25 @@ TUE = "2025-04-15"  # a Tuesday
 )
 def test_a_clock_time_and_its_day_are_one_value(nlp, text, expected):
     assert readings(nlp, text, TUE) == expected
+
+
+MIDNIGHT_TUE = "2026-03-03"  # a Tuesday
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a midnight after "past" or "after" opens the next day: 00:00 of it
+        ("The council approved the budget on Tuesday after a debate that ran past midnight.", MIDNIGHT_TUE,
+         [("Tuesday", "2026-03-03", "date"), ("past midnight", "2026-03-04T00:00", "time")]),
+        ("The fire broke out shortly after midnight, firefighters said.", MIDNIGHT_TUE,
+         [("midnight", "2026-03-04T00:00", "time")]),
+        ("Talks went on past midnight.", None, [("past midnight", "XXXX-XX-XXT00:00", "time")]),
+        # negatives: midnight alone or with its day ends that day (TimeBank:
+        # "midnight Friday" 1989-10-27T24), as ISO 8601 writes 24:00
+        ("The offer expires at midnight Friday.", MIDNIGHT_TUE, [("midnight Friday", "2026-03-06T24:00", "time")]),
+        ("The polls closed at midnight.", MIDNIGHT_TUE, [("midnight", "2026-03-03T24:00", "time")]),
+    ],
+)
+def test_midnight_ends_a_day_unless_passed(nlp, text, published, expected):
+    assert readings(nlp, text, published) == expected

@@ -1,4 +1,4 @@
-"""Vague references (claimx.dates.vague): the present, the past and the
+"""Vague references (claimx.pipeline.dates.vague): the present, the past and the
 future as such, TimeML's PRESENT_REF, PAST_REF, FUTURE_REF (guidelines
 1.2.1, §2.2, attribute value). "Today" of the present in general is the
 present, as TimeBank marks "And today, the right to work ..."; "today" of
@@ -7,7 +7,7 @@ a day is that day. A bare "later" (TimeBank marks 5 of its 15, AQUAINT 1 of
 
 import pytest
 
-from claimx.dates import normalise
+from claimx.pipeline.dates import normalise
 from tests.dates_cases import SUN, readings
 
 FRI = "2024-03-15"

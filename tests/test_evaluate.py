@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimx.evaluate import Relation, load_corpus, read_ann, score_document, summarise
+from claimx.evaluate.polnear import Relation, load_corpus, read_ann, score_document, summarise
 
 from .conftest import SHARED
 

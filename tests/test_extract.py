@@ -6,9 +6,9 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claimx.extract import _batches, extract
-from claimx.inputs import Article, InputError
-from claimx.nlp import load
+from claimx.pipeline.extract import _batches, extract
+from claimx.pipeline.nlp import load
+from claimx.read.inputs import Article, InputError
 
 
 def _with_spacys_own_rules():
@@ -39,7 +39,7 @@ def test_batches_keep_order_and_budget(lengths, max_articles, max_chars):
 def test_records_survive_memory_zones(nlp, seed_text, monkeypatch):
     """Records built inside a memory zone are whole after it closes, and the
     same article gives the same record in any zone and batch."""
-    import claimx.extract as ex
+    import claimx.pipeline.extract as ex
 
     monkeypatch.setattr(ex, "BATCH_CHARS", len(seed_text) + 10)  # one article per batch
     monkeypatch.setattr(ex, "ZONE_BATCHES", 2)  # zones close mid-stream

@@ -15,9 +15,9 @@ from urllib.parse import urlsplit
 import pytest
 from typer.testing import CliRunner
 
-import claimx.fetch as fetch
+import claimx.read.fetch as fetch
 from claimx.cli import app
-from claimx.feeds import decode, is_sitemap
+from claimx.read.feeds import decode, is_sitemap
 
 from .conftest import local_server
 

@@ -1,4 +1,4 @@
-"""Wire copies (claimx.fingerprint): copies of a story resemble it above the
+"""Wire copies (claimx.read.fingerprint): copies of a story resemble it above the
 threshold, the same facts in other words below it; stories group copies of
 copies whatever the order; claimx corpus counts a claim once per story."""
 
@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimx.fingerprint import (
+from claimx.read.fingerprint import (
     PERMUTATIONS,
     THRESHOLD,
     count_stories,
@@ -66,7 +66,7 @@ def _record(aid: str, url: str, paragraphs: list[str]) -> dict:
 
 
 def test_corpus_counts_a_claim_once_per_story_and_by_outlet():
-    from claimx.corpus import build, summarise
+    from claimx.corpus.build import build, summarise
 
     corpus = build([_record("a", "https://apnews.example/1", WIRE),
                     _record("b", "https://herald.example/2", COPIES["another headline and a byline"]),

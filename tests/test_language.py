@@ -1,4 +1,4 @@
-"""The language check (claimx.language) and what extract does with an
+"""The language check (claimx.read.language) and what extract does with an
 article not in English. Sentences written for these tests."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from claimx.cli import app
-from claimx.language import HEAD, MIDDLE, identifier, identify, is_english, sample
+from claimx.read.language import HEAD, MIDDLE, identifier, identify, is_english, sample
 
 runner = CliRunner()
 
@@ -121,8 +121,8 @@ def test_any_language_extracts_it_anyway(tmp_path):
 
 
 def test_unread_articles_keep_their_place_with_workers(tmp_path, nlp):
-    from claimx.extract import extract
-    from claimx.inputs import Article
+    from claimx.pipeline.extract import extract
+    from claimx.read.inputs import Article
 
     items = [Article("de", "de", GERMAN_ARTICLE), Article("en", "en", ENGLISH[0] + " " + ENGLISH[2]),
              Article("fr", "fr", FOREIGN[1][1])]

@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from claimx.cli import app
-from claimx.pages import FALLBACK, JSON_LD, MAIN, Measures, choose, prose_chars, thin
+from claimx.read.pages import FALLBACK, JSON_LD, MAIN, Measures, choose, prose_chars, thin
 
 from .conftest import all_spans
 
@@ -225,7 +225,7 @@ SITE_PAGES = [
 
 @pytest.mark.parametrize(("head", "expected"), SITE_PAGES)
 def test_site_name_is_read_from_the_page(head, expected):
-    from claimx.pages import measure
+    from claimx.read.pages import measure
 
     html = f"<html><head>{head}</head><body><p>Some text.</p></body></html>"
     assert measure(html).site_name == expected

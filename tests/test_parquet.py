@@ -11,9 +11,9 @@ import pytest
 from typer.testing import CliRunner
 
 from claimx.cli import app
-from claimx.formats import Table
-from claimx.parquet import ARTICLE_COLUMNS, TABLES, table_rows
-from claimx.writers import COLUMNS, values
+from claimx.write.formats import Table
+from claimx.write.parquet import ARTICLE_COLUMNS, TABLES, table_rows
+from claimx.write.writers import COLUMNS, values
 
 pa = pytest.importorskip("pyarrow", reason='Parquet output needs pyarrow: pip install "claimx[parquet]"')
 pq = pytest.importorskip("pyarrow.parquet")

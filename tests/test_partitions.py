@@ -10,8 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from claimx.inputs import Article, InputError, Notice, read_path
-from claimx.partitions import (
+from claimx.cluster.partitions import (
     DEFAULT_PARTITION_BYTES,
     MIN_PARTITION_BYTES,
     InputFile,
@@ -25,6 +24,7 @@ from claimx.partitions import (
     read_partition,
     resolve,
 )
+from claimx.read.inputs import Article, InputError, Notice, read_path
 
 
 def _files(*sizes_and_names) -> list[InputFile]:

@@ -1,6 +1,6 @@
 import pytest
 
-from claimx.quotemarks import find_quotations
+from claimx.pipeline.quotemarks import find_quotations
 
 
 def inner(text):

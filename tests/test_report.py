@@ -11,9 +11,9 @@ import pytest
 from typer.testing import CliRunner
 
 from claimx.cli import app
-from claimx.extract import build_record
-from claimx.inputs import Article
-from claimx.report import render_html
+from claimx.pipeline.extract import build_record
+from claimx.read.inputs import Article
+from claimx.write.review import render_html
 
 from .conftest import SAMPLES
 
@@ -161,7 +161,7 @@ def layout(tmp_path, page: str, width: int) -> dict:
 @pytest.mark.skipif(CHROMIUM is None, reason="no Chromium on this machine (.ci/run installs Debian's chromium)")
 @pytest.mark.parametrize("width", [1280, 1920, 500])  # 500: the narrowest window headless Chromium opens
 def test_quote_text_column_stays_readable(tmp_path, nlp, seed_text, width):
-    from claimx.corpus import build
+    from claimx.corpus.build import build
 
     rec, _ = page_for(nlp, seed_text)
     other = dict(rec, article=dict(rec["article"], id="u", published="2025-08-17"))

@@ -8,12 +8,12 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from claimx import segments
 from claimx.cli import app
-from claimx.extract import build_record, extract
-from claimx.inputs import Article
-from claimx.quotemarks import paragraphs
-from claimx.segments import cut_points, same_person, split
+from claimx.pipeline import segments
+from claimx.pipeline.extract import build_record, extract
+from claimx.pipeline.quotemarks import paragraphs
+from claimx.pipeline.segments import cut_points, same_person, split
+from claimx.read.inputs import Article
 
 from .conftest import all_spans
 

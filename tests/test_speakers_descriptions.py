@@ -1,4 +1,4 @@
-"""Definite descriptions (claimx.speakers.descriptions): what a description
+"""Definite descriptions (claimx.pipeline.speakers.descriptions): what a description
 says (hand-built Docs), and the entity it resolves to when the text
 licenses it (the model's parse)."""
 
@@ -6,7 +6,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from claimx.speakers.descriptions import read_description
+from claimx.pipeline.speakers.descriptions import read_description
 
 VOCAB = spacy.blank("en").vocab
 
@@ -51,8 +51,8 @@ def test_an_office_with_a_relation_is_read_as_a_title_only():
 
 
 def _speaker_of(nlp, text, mention):
-    from claimx.extract import build_record
-    from claimx.inputs import Article
+    from claimx.pipeline.extract import build_record
+    from claimx.read.inputs import Article
 
     rec = build_record(Article("t", "t", text), nlp(text)).to_dict()
     names = {s["id"]: (s["name"], s["kind"]) for s in rec["speakers"]}

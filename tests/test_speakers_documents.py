@@ -1,4 +1,4 @@
-"""Documents and channels as sources (claimx.speakers.documents): the author
+"""Documents and channels as sources (claimx.pipeline.speakers.documents): the author
 where the text names one, else a ``document`` speaker that every output
 carries."""
 
@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from claimx.formats import Table
+from claimx.pipeline.speakers.documents import author_token, document_class, indefinite, role_noun
 from claimx.records import json_schema
-from claimx.speakers.documents import author_token, document_class, indefinite, role_noun
-from claimx.writers import values
+from claimx.write.formats import Table
+from claimx.write.writers import values
 from tests.attribution_cases import record
 
 
@@ -95,8 +95,8 @@ def test_document_class(nlp):
 def test_document_kind_flows_through_every_output(nlp):
     """The document kind is in the JSON Schema and reaches the CSV, SQLite,
     Parquet tables and the review page."""
-    from claimx.report import render_html
-    from claimx.sqlite import speaker_rows
+    from claimx.corpus.sqlite import speaker_rows
+    from claimx.write.review import render_html
 
     rec = record(nlp, "A report released on Monday said the river was clean.")
     (sp,) = rec["speakers"]
@@ -106,7 +106,7 @@ def test_document_kind_flows_through_every_output(nlp):
     assert [row[3] for row in values(rec, Table.speakers)] == ["document"]
     assert [row["kind"] for row in speaker_rows(rec)] == ["document"]
     assert "<td>document</td>" in render_html([rec])
-    parquet = pytest.importorskip("claimx.parquet")
+    parquet = pytest.importorskip("claimx.write.parquet")
     pytest.importorskip("pyarrow")
     cols = parquet.columns("speakers")
     (row,) = parquet.table_rows(rec, "speakers")

@@ -1,4 +1,4 @@
-"""Gender from the text (claimx.speakers.gender, .cast): honorifics before a
+"""Gender from the text (claimx.pipeline.speakers.gender, .cast): honorifics before a
 name, gendered role nouns, pronouns; a speaker's gender from its evidence.
 On hand-built Docs: no model needed. Never from a first name."""
 
@@ -6,8 +6,8 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from claimx.speakers.cast import Speaker
-from claimx.speakers.gender import honorific, pronoun, role_words
+from claimx.pipeline.speakers.cast import Speaker
+from claimx.pipeline.speakers.gender import honorific, pronoun, role_words
 
 VOCAB = spacy.blank("en").vocab
 

@@ -1,7 +1,7 @@
 """The hand-checked speaker set of 25 PolNeAR dev articles
 (``tests/data/speaker_gold_dev.jsonl``, offsets and names only): its
 records fit the articles, and claimx's canonical speakers and positions
-stay above the targets (:mod:`claimx.evaluate_speakers`). The articles are
+stay above the targets (:mod:`claimx.evaluate.speakers`). The articles are
 read from ``../shared``; without it these tests skip."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from claimx.evaluate_speakers import GoldQuote, load_gold, norm, position_right, score, speaker_right
+from claimx.evaluate.speakers import GoldQuote, load_gold, norm, position_right, score, speaker_right
 
 from .conftest import SHARED
 
@@ -66,8 +66,8 @@ def test_position_right():
 
 
 def test_canonical_speakers_and_positions_meet_the_targets(nlp):
-    from claimx.extract import build_record
-    from claimx.inputs import Article
+    from claimx.pipeline.extract import build_record
+    from claimx.read.inputs import Article
 
     texts = _texts()
     records = {i: build_record(Article(i, i, t), nlp(t)).to_dict() for i, t in texts.items()}

@@ -1,4 +1,4 @@
-"""Lines of the page that name a source (claimx.speakers.lines): signature
+"""Lines of the page that name a source (claimx.pipeline.speakers.lines): signature
 lines, headline descriptions, names a headline's title case garbled."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Merging mentions (claimx.speakers.mentions): which mentions make one
+"""Merging mentions (claimx.pipeline.speakers.mentions): which mentions make one
 speaker, on the model's parse."""
 
 import pytest
@@ -8,8 +8,8 @@ from tests.attribution_cases import cast
 
 def _speakers(nlp, text):
     """The cast (members only mentioned too) and the record's quotes."""
-    from claimx.extract import build_record
-    from claimx.inputs import Article
+    from claimx.pipeline.extract import build_record
+    from claimx.read.inputs import Article
 
     rec = build_record(Article("t", "t", text), nlp(text)).to_dict()
     members = [(s.name, s.kind, [text[a:b] for a, b in s.mentions]) for s in cast(nlp, text)]
@@ -94,8 +94,8 @@ def test_speakers_by_evidence(nlp, text, speakers):
     ],
 )
 def test_unnamed_sources_gender(nlp, text, gender):
-    from claimx.extract import build_record
-    from claimx.inputs import Article
+    from claimx.pipeline.extract import build_record
+    from claimx.read.inputs import Article
 
     rec = build_record(Article("t", "t", text), nlp(text)).to_dict()
     assert [s["gender"] for s in rec["speakers"]] == [gender]

@@ -1,4 +1,4 @@
-"""Names (claimx.speakers.names): the words of a name, whether a name is a
+"""Names (claimx.pipeline.speakers.names): the words of a name, whether a name is a
 person already met, a person found by title, and a speaker's kind. On
 hand-built Docs: no model needed."""
 
@@ -6,8 +6,8 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from claimx.speakers.cast import Cast, Speaker
-from claimx.speakers.names import kind_of, name_text, name_tokens, org_name, person_for, strip_det
+from claimx.pipeline.speakers.cast import Cast, Speaker
+from claimx.pipeline.speakers.names import kind_of, name_text, name_tokens, org_name, person_for, strip_det
 
 VOCAB = spacy.blank("en").vocab
 

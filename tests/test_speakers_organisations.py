@@ -1,10 +1,10 @@
-"""Organisations by every name form (claimx.speakers.organisations)."""
+"""Organisations by every name form (claimx.pipeline.speakers.organisations)."""
 
 from __future__ import annotations
 
 import pytest
 
-from claimx.speakers.organisations import canonical_name, defined_acronyms, org_words, same_org
+from claimx.pipeline.speakers.organisations import canonical_name, defined_acronyms, org_words, same_org
 from tests.attribution_cases import cast
 
 

@@ -1,4 +1,4 @@
-"""Positions (claimx.speakers.positions): the title and affiliation written
+"""Positions (claimx.pipeline.speakers.positions): the title and affiliation written
 before a name, after it or in apposition to it. On hand-built Docs, and on
 the model's parse for whole sentences."""
 
@@ -6,7 +6,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from claimx.speakers.positions import (
+from claimx.pipeline.speakers.positions import (
     apposition_role,
     party_state_tag,
     position_from,
@@ -158,8 +158,8 @@ def test_title_head(title, head):
     ],
 )
 def test_positions_in_articles(nlp, text, positions):
-    from claimx.extract import build_record
-    from claimx.inputs import Article
+    from claimx.pipeline.extract import build_record
+    from claimx.read.inputs import Article
 
     rec = build_record(Article("t", "t", text), nlp(text)).to_dict()
     found = [(p["text"], p["title"], p["affiliation"]) for s in rec["speakers"] for p in s["positions"]]

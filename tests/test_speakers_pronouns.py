@@ -1,4 +1,4 @@
-"""Pronouns (claimx.speakers.pronouns): he/she agree in gender with the
+"""Pronouns (claimx.pipeline.speakers.pronouns): he/she agree in gender with the
 person they resolve to and prefer the previous statement's speaker; it/they
 an organisation or group; unsure means unresolved. On the model's parse."""
 
@@ -7,8 +7,8 @@ import pytest
 
 def _resolved(nlp, text):
     """(source mention, resolved speaker's name or None) of each quote, and each speaker's gender."""
-    from claimx.extract import build_record
-    from claimx.inputs import Article
+    from claimx.pipeline.extract import build_record
+    from claimx.read.inputs import Article
 
     rec = build_record(Article("t", "t", text), nlp(text)).to_dict()
     names = {s["id"]: s["name"] for s in rec["speakers"]}
@@ -95,8 +95,8 @@ def test_they_after_a_one_word_name_taken_for_a_person():
     """"Politifact ruled ... they could not resist": a one-word PERSON name
     with no first name, gender or pronoun is an organisation; not a person
     known by a pronoun."""
-    from claimx.speakers.cast import Cast, Speaker
-    from claimx.speakers.pronouns import _collective_name
+    from claimx.pipeline.speakers.cast import Cast, Speaker
+    from claimx.pipeline.speakers.pronouns import _collective_name
 
     cast = Cast(speakers=[Speaker("Politifact", "person", ("Politifact",), mentions=[(0, 10), (50, 60)]),
                           Speaker("Obama", "person", ("Obama",), mentions=[(100, 105), (120, 122)]),

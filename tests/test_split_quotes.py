@@ -13,7 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from claimx.cli import app
-from claimx.writers import quote_words
+from claimx.write.writers import quote_words
 
 runner = CliRunner()
 

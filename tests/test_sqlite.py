@@ -9,10 +9,10 @@ from contextlib import closing
 
 import pytest
 
-from claimx.corpus import build
-from claimx.formats import Table
-from claimx.sqlite import TABLES, DatabaseError, DatabaseWriter, open_database, read_records, write_corpus
-from claimx.writers import COLUMNS
+from claimx.corpus.build import build
+from claimx.corpus.sqlite import TABLES, DatabaseError, DatabaseWriter, open_database, read_records, write_corpus
+from claimx.write.formats import Table
+from claimx.write.writers import COLUMNS
 
 
 def renamed(record: dict, aid: str) -> dict:
@@ -132,7 +132,7 @@ def test_stopped_run_leaves_whole_articles(tmp_path, seed_record, monkeypatch):
     old = renamed(seed_record, "cbs-c")
     old["quotes"] = old["quotes"][:2]
     write(path, [old])
-    import claimx.sqlite as mod
+    import claimx.corpus.sqlite as mod
 
     real = mod.quote_rows
 

@@ -1,4 +1,4 @@
-"""Output at an fsspec URL (claimx.store): written whole or not at all, the
+"""Output at an fsspec URL (claimx.write.store): written whole or not at all, the
 same files as a local folder, for local and cluster runs; against a real S3
 server (moto's, started here on localhost; s3fs speaks to it over HTTP) and
 file:// URLs. DuckDB reads the tables back from S3 through s3fs."""
@@ -27,7 +27,7 @@ BUCKET = "claimx-test"
 
 
 def test_a_file_url_store_writes_whole_files_or_none(tmp_path):
-    from claimx.store import Store
+    from claimx.write.store import Store
 
     store = Store(f"file://{tmp_path}/out/")
     with store.atomic("tables/part-00000.jsonl") as fh:
@@ -41,8 +41,8 @@ def test_a_file_url_store_writes_whole_files_or_none(tmp_path):
 
 
 def test_a_url_output_takes_no_database():
-    from claimx.formats import Format
-    from claimx.store import remote_output
+    from claimx.write.formats import Format
+    from claimx.write.store import remote_output
 
     assert remote_output(None, "s3://b/out/") == (Format.yaml, True)
     assert remote_output(None, "s3://b/quotes.csv") == (Format.csv, False)

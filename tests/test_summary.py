@@ -1,4 +1,4 @@
-"""The corpus summary (claimx.summary) and the corpus view of the review
+"""The corpus summary (claimx.corpus.summary) and the corpus view of the review
 page: persons under People, every other source under Other sources with its
 kind, date ranges on one line."""
 
@@ -10,9 +10,9 @@ import re
 
 from rich.console import Console
 
-from claimx import summary as view
-from claimx.corpus import build, summarise
-from claimx.report import render_html
+from claimx.corpus import summary as view
+from claimx.corpus.build import build, summarise
+from claimx.write.review import render_html
 
 from .test_corpus import quote, record, speaker
 
@@ -81,7 +81,7 @@ def test_corpus_view_lists_people_and_other_sources_with_kind():
 def test_sources_without_a_people_row_are_still_listed(monkeypatch):
     """When ``people`` holds persons and organisations only, the documents,
     groups and unnamed sources still show under Other sources."""
-    import claimx.corpus as corpus_module
+    import claimx.corpus.build as corpus_module
 
     real = corpus_module._people
 

@@ -9,8 +9,8 @@ import json
 
 import pytest
 
-from claimx.inputs import read_bytes
-from claimx.unwrap import is_wrapped, soft_breaks, unwrap
+from claimx.read.inputs import read_bytes
+from claimx.read.unwrap import is_wrapped, soft_breaks, unwrap
 
 WRAPPED = (
     "WASHINGTON - The Treasury secretary told a Senate panel on Tuesday that\n"

@@ -10,7 +10,7 @@ from http.server import BaseHTTPRequestHandler
 import pytest
 from typer.testing import CliRunner
 
-import claimx.fetch as fetch
+import claimx.read.fetch as fetch
 from claimx.cli import app
 
 from .conftest import all_spans, local_server

@@ -1,4 +1,4 @@
-"""Web archives (claimx.warc): the pages of a WARC read as the same pages
+"""Web archives (claimx.read.warc): the pages of a WARC read as the same pages
 saved as files are, records that are no article skipped and counted, the
 archive cut on record boundaries for a cluster, the crawl date as the last
 reference date, and the language hook."""
@@ -25,7 +25,7 @@ runner = CliRunner()
 
 
 def read(path: Path, **kw) -> tuple[list, Counter]:
-    from claimx.warc import read_warc
+    from claimx.read.warc import read_warc
 
     counts: Counter = Counter()
     items = list(read_warc(str(path), str(path), skipped=counts, **kw))
@@ -64,7 +64,7 @@ def test_pages_are_articles_and_the_other_records_are_counted(tmp_path, gzip):
 
 
 def test_a_local_run_names_the_counts_in_one_line(archive):
-    from claimx.warc import read_warc
+    from claimx.read.warc import read_warc
 
     notices = [x for x in read_warc(str(archive / "crawl.warc.gz"), "crawl.warc.gz") if not hasattr(x, "text")]
     assert [str(n) for n in notices] == [
@@ -83,7 +83,7 @@ def test_not_a_warc_is_one_error(tmp_path):
 def test_record_start_finds_the_next_record_from_any_byte(tmp_path, gzip):
     from fastwarc.warc import ArchiveIterator
 
-    from claimx.warc import record_start
+    from claimx.read.warc import record_start
 
     path = tmp_path / ("a.warc.gz" if gzip else "a.warc")
     write_warc(path, [page(i) for i in range(3)], gzip=gzip)
@@ -115,7 +115,7 @@ def test_ranges_read_every_record_once(tmp_path, gzip):
 
 
 def test_plan_cuts_a_large_archive_and_reads_ranges(tmp_path):
-    from claimx.partitions import list_inputs, plan, ranges, read_partition
+    from claimx.cluster.partitions import list_inputs, plan, ranges, read_partition
 
     path = tmp_path / "a.warc.gz"
     write_warc(path, [page(i) for i in range(3)])
@@ -128,8 +128,8 @@ def test_plan_cuts_a_large_archive_and_reads_ranges(tmp_path):
 
 
 def test_the_crawl_date_is_the_last_reference_date():
-    from claimx.extract import reference_date
-    from claimx.inputs import Article
+    from claimx.pipeline.extract import reference_date
+    from claimx.read.inputs import Article
 
     text = "The minister said the plan was late."
     crawled = Article("x", "s", text, crawled="2025-08-03")
@@ -145,17 +145,17 @@ def test_the_crawl_date_is_the_last_reference_date():
 
 
 def test_non_english_pages_are_counted_not_read(tmp_path, monkeypatch):
-    """The language check of claimx.language (issue 25), through its lazy import."""
+    """The language check of claimx.read.language (issue 25), through its lazy import."""
     french = ["« Nous finirons le pont avant mars », a déclaré la gouverneure Jane Smith lundi.",
               "Les critiques ont dit que le projet était en retard et que les entreprises avaient été prévenues."]
     path = tmp_path / "a.warc.gz"
     write_warc(path, [page(0), page(1, french), page(2)], extras=False)
-    items, counts = read(path)  # claimx.language's own check
+    items, counts = read(path)  # claimx.read.language's own check
     assert [a.url for a in items] == [url(0), url(2)] and counts["not-english"] == 1
-    monkeypatch.setitem(sys.modules, "claimx.language", None)  # a claimx without it: every page is English
+    monkeypatch.setitem(sys.modules, "claimx.read.language", None)  # a claimx without it: every page is English
     items, counts = read(path)
     assert len(items) == 3 and "not-english" not in counts
-    monkeypatch.setitem(sys.modules, "claimx.language",
+    monkeypatch.setitem(sys.modules, "claimx.read.language",
                         types.SimpleNamespace(is_english=lambda text: " le " not in text))
     items, counts = read(path)
     assert [a.url for a in items] == [url(0), url(2)]

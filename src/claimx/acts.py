@@ -4,7 +4,7 @@ After the attribution types of the Penn Discourse Treebank, which PARC
 follows: ``speech`` (said, told, wrote, according to), ``belief`` (believes,
 thinks, fears, expects that), ``fact`` (a study found, data show, she knew)
 and ``intention`` (plans to, wants to, urged X to). Which act a statement is
-is decided in :mod:`claimx.attribution.acts`; this module only names them and
+is decided in :mod:`claimx.pipeline.attribution.acts`; this module only names them and
 keeps the quotes of some of them. No heavy imports: the CLI reads it at start-up.
 """
 

@@ -8,6 +8,7 @@ spaCy is imported only by the commands that need it.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
 from contextlib import contextmanager
 from pathlib import Path
@@ -17,7 +18,7 @@ import typer
 from rich.console import Console
 
 from claimx import __version__
-from claimx.formats import Format, SummaryFormat, Table
+from claimx.write.formats import Format, SummaryFormat, Table
 
 app = typer.Typer(
     name="claimx",
@@ -53,7 +54,7 @@ def _fail(message: str, code: int = 2) -> typer.Exit:
 
 
 def _load_nlp(model: str | None):
-    from claimx.nlp import ModelError, load
+    from claimx.pipeline.nlp import ModelError, load
 
     try:
         return load(model)
@@ -103,7 +104,7 @@ class _Problems:
         self.quiet = quiet
 
     def __call__(self, item) -> None:
-        from claimx.inputs import InputError
+        from claimx.read.inputs import InputError
 
         if isinstance(item, InputError):
             self.failed += 1
@@ -113,9 +114,12 @@ class _Problems:
 
 
 def _esc(text: str) -> str:
+    """A message for the terminal: no markup read into it, no control character let through."""
     from rich.markup import escape
 
-    return escape(text)
+    from claimx.write.terminal import visible
+
+    return escape(visible(text))
 
 
 @app.command()
@@ -194,10 +198,8 @@ def _extract_here(paths: list[str], from_urls: list[str], feeds: list[str], limi
                   acts: frozenset[str] | None, model: str | None, workers: int, batch_size: int, quiet: bool,
                   timeout: float, any_language: bool, topics: bool) -> None:
     """``extract`` on this machine: read, extract and write."""
-    import os
-
-    from claimx.extract import extract as run
-    from claimx.inputs import iter_articles
+    from claimx.pipeline.extract import extract as run
+    from claimx.read.sources import iter_articles
     from claimx.signals import Stopped
 
     fmt, output, to_dir, database = _prepare_output(fmt, output_arg)
@@ -237,7 +239,7 @@ def _extract_here(paths: list[str], from_urls: list[str], feeds: list[str], limi
 def _feed_run(feeds: list[str], output: Path | None, to_dir: bool, database: bool, limit: int | None,
               timeout: float):
     """``--feed``: the new articles of the feeds; the feeds that failed are named on stderr."""
-    from claimx.feeds import FeedRun, seen_urls
+    from claimx.read.feeds import FeedRun, seen_urls
 
     run = FeedRun(feeds, seen_urls(output, to_dir, database), limit, timeout)
     for error in run.plan.errors:
@@ -255,10 +257,8 @@ def _exit_for(problems: _Problems) -> None:
 def _prepare_output(fmt: Format | None, output_arg: str | None):
     """The format, the output path, whether it is a folder, and the database
     to write into: checked (and the folder made) before the model loads."""
-    import os
-
-    if output_arg and "://" in output_arg:  # an fsspec URL (s3://bucket/out/): claimx.store writes there
-        from claimx.store import remote_output
+    if output_arg and "://" in output_arg:  # an fsspec URL (s3://bucket/out/): claimx.write.store writes there
+        from claimx.write.store import remote_output
 
         try:
             fmt, to_dir = remote_output(fmt, output_arg)
@@ -286,7 +286,7 @@ def _prepare_output(fmt: Format | None, output_arg: str | None):
 
 def _output_format(fmt: Format | None, output: Path | None, to_dir: bool) -> Format:
     """-f, else the format the -o suffix names (an unknown one is a usage error), else yaml."""
-    from claimx.formats import SUFFIXES
+    from claimx.write.formats import SUFFIXES
 
     if fmt is not None or output is None or to_dir:
         return fmt or Format.yaml
@@ -299,7 +299,7 @@ def _output_format(fmt: Format | None, output: Path | None, to_dir: bool) -> For
 
 def _open_database(output: Path | None, to_dir: bool):
     """The database ``-f sqlite`` writes into, opened before the model loads."""
-    from claimx.sqlite import DatabaseError, DatabaseWriter
+    from claimx.corpus.sqlite import DatabaseError, DatabaseWriter
 
     if output is None or to_dir:
         raise _fail("-f sqlite writes one database file: give -o FILE.db")
@@ -310,7 +310,7 @@ def _open_database(output: Path | None, to_dir: bool):
 
 
 def _write_database(database, records) -> None:
-    from claimx.sqlite import DatabaseError
+    from claimx.corpus.sqlite import DatabaseError
 
     try:
         with database:
@@ -326,19 +326,19 @@ def _stopped(stop) -> typer.Exit:
 def _write_records(records, fmt: Format, table: Table, output: Path | None, to_dir: bool, database=None) -> None:
     """Records to stdout, to one file, to one file per article, to a database,
     or (parquet) to a folder of tables."""
-    from claimx.writers import Writer, atomic_open, safe_filename
+    from claimx.write.writers import Writer, atomic_open, safe_filename
 
-    if isinstance(output, str):  # a URL
-        from claimx.store import write_remote
-
-        write_remote(records, fmt, table, output, to_dir)
-    elif database is not None:
+    if database is not None:
         _write_database(database, records)
-    elif fmt is Format.parquet:
-        from claimx.parquet import write_local
+    elif fmt is Format.parquet:  # a folder of tables, here or at a URL
+        from claimx.write.parquet import write_local
 
         assert output is not None
         write_local(records, output)
+    elif isinstance(output, str):  # a URL
+        from claimx.write.store import write_remote
+
+        write_remote(records, fmt, table, output, to_dir)
     elif to_dir:
         assert output is not None
         ext = "jsonl" if fmt is Format.jsonl else fmt.value
@@ -362,7 +362,7 @@ def _write_records(records, fmt: Format, table: Table, output: Path | None, to_d
 
 
 def _require_parquet(output: Path | None) -> None:
-    from claimx.parquet import ParquetMissing, require_pyarrow
+    from claimx.write.parquet import ParquetMissing, require_pyarrow
 
     if output is None:
         raise _fail("-f parquet writes a folder of tables: give one with -o DIR/")
@@ -376,8 +376,8 @@ def _extract_on_cluster(paths: list[str], output_arg: str | None, fmt: Format | 
                         partition_size: str | None, model: str | None, pub: dt.date | None,
                         include_text: bool, quiet: bool, from_urls: bool = False,
                         acts: frozenset[str] | None = None, any_language: bool = False) -> None:
-    """``extract --scheduler``: partitions on a Dask cluster (claimx.cluster)."""
-    from claimx import cluster
+    """``extract --scheduler``: partitions on a Dask cluster (claimx.cluster.run)."""
+    from claimx.cluster import run as cluster
 
     if from_urls:
         raise _fail("--from-urls and --feed fetch pages on this machine; they do not go with --scheduler")
@@ -461,9 +461,9 @@ def show(
     model: Annotated[str | None, typer.Option("--model", metavar="NAME_OR_PATH", help="spaCy pipeline to use.")] = None,
 ) -> None:
     """Show an article in the terminal with each quote highlighted in its speaker's colour, then a table of quotes."""
-    from claimx.extract import extract as run
-    from claimx.inputs import iter_articles
-    from claimx.terminal import render
+    from claimx.pipeline.extract import extract as run
+    from claimx.read.sources import iter_articles
+    from claimx.write.terminal import render
 
     pub = _parse_published(published)
     nlp = _load_nlp(model)
@@ -491,9 +491,9 @@ def corpus(
     ] = None,
 ) -> None:
     """Build the people and claims tables across articles, and print a summary. [dim]Example: claimx corpus quotes.db[/]"""
-    from claimx.corpus import build, summarise
-    from claimx.outputs import is_database, iter_records
-    from claimx.sqlite import DatabaseError, DatabaseWriter, write_corpus
+    from claimx.corpus.build import build, summarise
+    from claimx.corpus.sqlite import DatabaseError, DatabaseWriter, build_in_place, write_corpus
+    from claimx.corpus.stores import is_database, iter_records
 
     if not (path.is_dir() or (path.is_file() and is_database(path))):
         raise _fail(f"{path}: not a database (.db, .sqlite) or a directory of claimx output")
@@ -502,18 +502,22 @@ def corpus(
     problems = _Problems(False)
     target = path if is_database(path) else db
     try:
-        records = iter_records(path, problems)
-        if db is not None:
-            records = _tee(records, DatabaseWriter(db))
-        result = build(records)
+        if is_database(path):  # read and written in one transaction: safe beside a running extract
+            result = build_in_place(path, build)
+        else:
+            records = iter_records(path, problems)
+            if db is not None:
+                records = _tee(records, DatabaseWriter(db))
+            result = build(records)
+            if db is not None:
+                write_corpus(db, result)
         if target is not None:
-            write_corpus(target, result)
-            from claimx import datasette_metadata
+            from claimx.corpus import datasette as datasette_metadata
 
             browse = datasette_metadata.write(target)
         if html is not None:
-            from claimx.report import render_html
-            from claimx.writers import atomic_open
+            from claimx.write.review import render_html
+            from claimx.write.writers import atomic_open
 
             with atomic_open(html) as fh:
                 fh.write(render_html(list(iter_records(path, lambda _: None)), result))
@@ -537,7 +541,7 @@ def _tee(records, database):
 
 
 def _print_summary(summary: dict, fmt: SummaryFormat) -> None:
-    from claimx import summary as view
+    from claimx.corpus import summary as view
 
     if fmt is SummaryFormat.json:
         _stdout().write(view.to_json(summary))
@@ -556,11 +560,12 @@ def check(
     model: Annotated[str | None, typer.Option("--model", metavar="NAME_OR_PATH", help="spaCy pipeline to use.")] = None,
 ) -> None:
     """Re-extract each sample and compare it with its expected output (exit 1 on any difference)."""
-    from claimx.extract import build_record
-    from claimx.golden import diff, find_samples
-    from claimx.inputs import Article, iter_articles
-    from claimx.language import identify
-    from claimx.writers import atomic_open, to_yaml
+    from claimx.evaluate.golden import diff, find_samples, read_expected
+    from claimx.pipeline.extract import build_record
+    from claimx.read.inputs import Article, InputError
+    from claimx.read.language import identify
+    from claimx.read.sources import iter_articles
+    from claimx.write.writers import atomic_open, to_yaml
 
     if not directory.is_dir():
         raise _fail(f"{directory}: not a directory")
@@ -573,7 +578,7 @@ def check(
         items = list(iter_articles([str(sample.article)]))
         article = next((a for a in items if isinstance(a, Article)), None)
         if article is None:
-            err.print(f"[bold red]error:[/] {_esc(str(items[0]))}")
+            err.print(f"[bold red]error:[/] {_esc(str(next(i for i in items if isinstance(i, InputError))))}")
             bad += 1
             continue
         article.source = sample.article.name  # the same wherever the folder lies
@@ -583,19 +588,21 @@ def check(
         if update:
             with atomic_open(sample.expected) as fh:
                 fh.write(actual)
-            err.print(f"updated {sample.expected}")
+            err.print(f"updated {_esc(str(sample.expected))}")
             continue
-        if not sample.expected.exists():
-            err.print(f"[bold red]missing:[/] {sample.expected} (create it with: claimx check --update)")
+        try:
+            expected = read_expected(sample.expected)  # missing, unreadable, not UTF-8: one line
+        except InputError as exc:
+            err.print(f"[bold red]error:[/] {_esc(str(exc))}")
             bad += 1
             continue
-        d = diff(sample.expected.read_text(encoding="utf-8"), actual, name)
+        d = diff(expected, actual, name)
         if d:
             bad += 1
-            err.print(f"[bold red]DIFFERS:[/] {sample.article}")
+            err.print(f"[bold red]DIFFERS:[/] {_esc(str(sample.article))}")
             sys.stdout.write(d)
         else:
-            err.print(f"[green]ok:[/] {sample.article}")
+            err.print(f"[green]ok:[/] {_esc(str(sample.article))}")
     if bad:
         err.print(f"{bad} of {len(samples)} sample(s) differ from their expected output.")
         raise typer.Exit(1)
@@ -619,29 +626,32 @@ def evaluate(
 ) -> None:
     """Score the extractor: P/R/F1 for quote content+source, direct quotes and each role (or dates)."""
     import json
-    import os
 
+    from claimx.write.terminal import problem
     if acts is not None and dates:
         raise typer.BadParameter("--acts scores quotes; it does not go with --dates", param_hint="--acts")
     n_process = workers if workers > 0 else (os.cpu_count() or 1)
     if dates:
-        from claimx.evaluate_dates import evaluate_timeml
+        from claimx.evaluate.timeml import evaluate_timeml
 
         if not corpus.exists():
             raise _fail(f"{corpus}: no such file or directory")
         nlp = _load_nlp(model)
-        scores = evaluate_timeml(corpus, nlp, limit=limit, n_process=n_process)
+        try:
+            scores = evaluate_timeml(corpus, nlp, limit=limit, n_process=n_process)
+        except (OSError, ValueError, SyntaxError) as exc:  # unreadable, not UTF-8, not XML (ParseError)
+            raise _fail(f"{corpus}: cannot read the TimeML corpus: {problem(exc)}") from None
     else:
-        from claimx.evaluate import load_corpus, score_corpus, verb_lemmas
+        from claimx.evaluate.polnear import load_corpus, score_corpus, verb_lemmas
 
         try:
             docs = load_corpus(corpus, split)
-        except FileNotFoundError as exc:
-            raise _fail(str(exc)) from None
+        except (OSError, ValueError) as exc:  # not a brat corpus, unreadable, not UTF-8, a broken annotation
+            raise _fail(f"{corpus}: cannot read the corpus: {problem(exc)}") from None
         docs = docs[:limit] if limit else docs
         nlp = _load_nlp(model)
-        from claimx.extract import extract as run
-        from claimx.inputs import Article
+        from claimx.pipeline.extract import extract as run
+        from claimx.read.inputs import Article
 
         records = run((Article(d.id, d.id, d.text) for d in docs), nlp, n_process=n_process)
         scores = score_corpus(docs, (rec.to_dict() for rec in records), acts, verb_lemmas(nlp))
@@ -683,3 +693,8 @@ def main() -> None:
         app()
     except Stopped as stop:  # a stop before the run began (loading the model)
         raise SystemExit(_stopped(stop).exit_code) from None
+    except Exception as exc:  # a bug, or out of memory: one line, not a traceback (unless CLAIMX_DEBUG=1)
+        from claimx.write.terminal import crash_line
+        if os.environ.get("CLAIMX_DEBUG"):
+            raise
+        raise SystemExit(_fail(crash_line(exc), 1 if isinstance(exc, MemoryError) else 70).exit_code) from exc

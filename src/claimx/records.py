@@ -122,7 +122,7 @@ class ArticleInfo(_Model):
     )
     fingerprint: str | None = Field(
         default=None,
-        description="A MinHash of the text's word shingles (claimx.fingerprint): copies of one story "
+        description="A MinHash of the text's word shingles (claimx.read.fingerprint): copies of one story "
         "(a wire story in several outlets) have nearly the same; `claimx corpus` groups them into stories.",
     )
     language: str | None = Field(

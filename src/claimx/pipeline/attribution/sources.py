@@ -1,0 +1,328 @@
+"""Who says it: the speaker of a cue (its subject, inherited along conjoined
+and participial verbs, found past the parser's slips: a name after an
+inverted cue, before a cue the parser left without a subject, in a
+dateline) and the mention that names the speaker (:func:`mention_span`).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from claimx.lexicon import artefacts
+from claimx.pipeline.attribution.words import (
+    CLAUSE_DEPS,
+    DATELINE,
+    FINITE_TAGS,
+    after_comma,
+    char_span,
+    is_title_word,
+    nominal,
+    wordless,
+)
+from claimx.pipeline.quotemarks import ALL_MARKS
+
+if TYPE_CHECKING:
+    from claimx.pipeline.attribution.context import Reading
+
+SUBJECT_DEPS = {"nsubj", "csubj"}
+PARTICIPLE_DEPS = {"advcl", "xcomp", "conj", "pcomp", "acl"}
+# nouns of a moment a participle may hang on ("at one point calling ..."), never a speaker
+TIME_NOUNS = frozenset({"point", "time", "moment", "stage", "juncture", "day", "night", "week", "month", "year", "minute",
+                        "hour", "times", "occasion"})
+_WHEN = {"when", "where", "as", "while", "after", "before", "until", "once", "whenever"}
+
+
+def subject_of(ctx: Reading, verb: Token) -> Token | None:
+    """The speaker of a cue, outside any quotation: "Jane Smith rejected that
+    claim, insisting ..." -> Jane Smith (for "insisting"); for an inverted cue
+    whose parse put the subject inside the quote ("“..., Full panic mode,”
+    said Leslie Wimes"), the noun right after the cue."""
+    if verb.tag_ == "VBG" and after_comma(verb):
+        # "Trump insisted that he has ..., claiming that ...": a participle
+        # the parser hung inside a cue's clause speaks for that cue's
+        # speaker (the outermost cue's: "Clinton told ... she believes
+        # ..., saying that ...")
+        outer = next(
+            (a for a in reversed(list(verb.ancestors)) if ctx.is_cue(a) and not ctx.in_quote(a.idx)), None
+        )
+        if outer is not None:
+            return subject_of(ctx, outer)
+        inner = _when_clause_subject(verb)
+        if inner is not None:
+            return inner
+    issuer = _issuer(ctx, verb)
+    if issuer is not None:
+        return issuer
+    subj = _subject(ctx, verb)
+    if (subj is None or ctx.in_quote(subj.idx)) and not ctx.in_quote(verb.idx):
+        subj = _subject_outside_quote(ctx, verb, subj)
+    if subj is None and (verb.tag_ in FINITE_TAGS or verb.i in ctx.closing):
+        subj = _name_before(ctx, verb)
+    if subj is None:
+        # "“...,” Conway notes.": the tagger took the verb for a noun and
+        # the name right after the quotation for its modifier
+        subj = next(
+            (c for c in verb.lefts if c.dep_ == "compound" and c.pos_ == "PROPN" and _follows_quote(ctx, c)), None
+        )
+    if (
+        subj is None and verb.dep_ in PARTICIPLE_DEPS and verb.head.i < verb.i
+        and not ctx.in_quote(verb.head.idx)
+    ):
+        subj = subject_of(ctx, verb.head)  # "said Skelly, explaining ...": the head's speaker
+    if subj is not None and _in_dateline(ctx, subj):
+        # "TALLAHASSEE — Rep. Gwen Graham on Friday pummeled ...": the
+        # parser took the dateline for the subject and hung the name on it
+        subj = next((c for c in subj.children if c.dep_ == "appos" and not _in_dateline(ctx, c)), None) or next(
+            (c for c in subj.head.children if c.dep_ == "nsubj" and c.i != subj.i and not _in_dateline(ctx, c)), None
+        )
+    if subj is None and verb.tag_ == "VBG" and verb.i > 0 and verb.doc[verb.i - 1].text == ",":
+        subj = _earlier_speaker(ctx, verb)
+    return subj
+
+
+def _when_clause_subject(verb: Token) -> Token | None:
+    """"..., when Sanders protesters interrupted her speech, shouting “...”":
+    the participle the parser hung on the main verb goes with the clause
+    that ends at its comma; that clause's subject."""
+    left = verb.doc[verb.i - 2] if verb.i > 1 else None  # the word before the comma
+    clause = next(
+        (a for a in ([left, *left.ancestors] if left is not None else [])
+         if a.dep_ in ("relcl", "advcl") and a.pos_ == "VERB" and a.i < verb.i and a.right_edge.i == left.i
+         and any(c.dep_ in ("advmod", "mark") and c.lower_ in _WHEN for c in a.children)),
+        None,
+    )
+    inner = next((c for c in clause.children if c.dep_ == "nsubj"), None) if clause is not None else None
+    if inner is not None and inner.pos_ in ("NOUN", "PROPN") and verb.head.i != clause.i:
+        return inner
+    return None
+
+
+def _issuer(ctx: Reading, verb: Token) -> Token | None:
+    """"His office put out a statement saying ...", "Trump released a new
+    radio ad calling ...": who issued it says it."""
+    if verb.dep_ == "acl" and verb.tag_ in ("VBG", "VBN") and verb.head.dep_ == "dobj" and (
+        verb.head.lemma_ in artefacts()
+    ):
+        issuer = _subject(ctx, verb.head.head)
+        if issuer is not None and not ctx.in_quote(issuer.idx):
+            return issuer
+    return None
+
+
+def _subject_outside_quote(ctx: Reading, verb: Token, subj: Token | None) -> Token | None:
+    """The speaker of a cue outside the quotations whose parse found no
+    subject or one inside a quotation: the name the parser made an
+    apposition of that subject ("“Very good reporter,” Trump, the
+    frontrunner, said"), or after a cue that follows a quotation the noun
+    after it ("“...,” said Leslie Wimes"); else none."""
+    after = next(
+        (c for c in verb.rights if c.pos_ in ("PROPN", "NOUN") and not ctx.in_quote(c.idx)
+         and c.dep_ in ("dobj", "attr", "npadvmod", "dep", "nsubj", "appos", "oprd")),
+        None,
+    )
+    outside = None
+    if subj is not None:
+        outside = next(
+            (c for c in subj.children if c.dep_ == "appos" and c.pos_ in ("PROPN", "NOUN")
+             and not ctx.in_quote(c.idx) and c.i < verb.i),
+            None,
+        )
+    if outside is not None:
+        return outside
+    if _follows_quote(ctx, verb):
+        return after or _name_after(ctx, verb)
+    return None
+
+
+def _earlier_speaker(ctx: Reading, verb: Token) -> Token | None:
+    """", noting ..." misparsed: the speaker of the cue before it in the
+    sentence, else the subject of the sentence's main verb ("Flea shared the
+    news on social media, writing “...”")."""
+    earlier = next(
+        (t for t in reversed(verb.doc[verb.sent.start : verb.i - 1])
+         if t.tag_ in FINITE_TAGS and ctx.is_cue(t) and not ctx.in_quote(t.idx)),
+        None,
+    )
+    root = verb.sent.root
+    if earlier is not None:
+        return subject_of(ctx, earlier)
+    if root.i < verb.i and root.tag_ in FINITE_TAGS and not ctx.in_quote(root.idx):
+        return _subject(ctx, root)
+    return None
+
+
+def _in_dateline(ctx: Reading, tok: Token) -> bool:
+    """Whether ``tok`` is in a wire dateline opening its paragraph ("JACKSON, Miss. - ")."""
+    if not tok.is_upper:
+        return False
+    line = ctx.text.rfind("\n", 0, tok.idx) + 1
+    m = DATELINE.match(ctx.text, line)
+    return m is not None and tok.idx < m.end()
+
+
+def _name_after(ctx: Reading, verb: Token) -> Token | None:
+    """The name right after an inverted cue that the parser did not make its
+    subject ("“...,” said Skelly, explaining ...", "said retired neurosurgeon
+    Ben Carson, asked about ..."): the last word of the noun phrase."""
+    doc = verb.doc
+    i = verb.i + 1
+    while i < len(doc) and i <= verb.i + 3 and doc[i].pos_ in ("ADV", "ADJ", "DET", "VERB") and not doc[i].text[:1].isupper():
+        i += 1  # "said matter-of-factly", "said retired ..."
+    if i >= len(doc) or ctx.in_quote(doc[i].idx):
+        return None
+    if not nominal(doc[i]):
+        return None
+    while i + 1 < len(doc) and nominal(doc[i + 1]) and doc[i].dep_ in ("compound", "flat", "amod", "nmod"):
+        i += 1
+    return doc[i]
+
+
+def _follows_quote(ctx: Reading, verb: Token) -> bool:
+    """Whether the cue comes right after a closing quotation mark ("“...,” said X")."""
+    text, i = ctx.text, verb.idx - 1
+    while i >= 0 and text[i] in " \t\xa0,":
+        i -= 1
+    return i >= 0 and text[i] in "”\"’'" and ctx.in_quote(i)
+
+
+def _name_before(ctx: Reading, verb: Token) -> Token | None:
+    """A finite cue the parser left without a subject, because it hung the
+    name on an earlier phrase ("In a statement to the Observer, her
+    adviser, Jake Sullivan, said"; "“...,” Brent Bozell III, founder of
+    the Media Research Center, tells ..."): the name that ends right
+    before the cue."""
+    doc = verb.doc
+    i = verb.i - 1
+    while i >= 0 and (doc[i].is_punct and doc[i].text not in ALL_MARKS or doc[i].is_space):
+        i -= 1
+    if i >= 0 and doc[i].pos_ == "NUM" and doc[i].dep_ == "appos":
+        i = doc[i].head.i  # "Ramos, 58, told AFP"
+    if i < 0 or doc[i].pos_ not in ("PROPN", "NOUN") or ctx.in_quote(doc[i].idx):
+        return None
+    tok = doc[i]
+    while tok.dep_ in ("compound", "flat") and tok.i < tok.head.i < verb.i:
+        tok = tok.head
+    for _ in range(4):
+        if tok.ent_type_ == "PERSON":
+            break
+        if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("NOUN", "PROPN"):
+            tok = tok.head.head  # "founder of the Media Research Center"
+        elif tok.dep_ == "appos" and tok.head.ent_type_ == "PERSON" and not ctx.in_quote(tok.head.idx):
+            tok = tok.head  # "Brent Bozell III, founder ..."
+        else:
+            break
+    if ctx.in_quote(tok.idx):
+        return None
+    if tok.ent_type_ in ("PERSON", "ORG", "NORP") or is_title_word(tok):
+        return tok
+    if verb.i in ctx.closing and tok.pos_ == "PROPN":
+        return tok  # "“...,” Trump barked": the structure says it is the speaker
+    return None
+
+
+def _subject(ctx: Reading, verb: Token) -> Token | None:
+    """The subject of a cue, inherited along conjoined/participial verbs ("Jane
+    Smith said ... but acknowledged ...": Jane Smith for both)."""
+    cur: Token | None = verb
+    dep, last = "", verb
+    for _ in range(4):
+        if cur is None:
+            return None
+        below, dep = dep, cur.dep_  # how the token the walk came up from hung on cur
+        came, last = last, cur  # and that token
+        # a subject outside the quotations first: the parser may take a
+        # noun inside the quote for a second subject, or a dateline
+        # ("LONDON (Reuters) - Donald Trump said"): then the nearest one
+        # ("was joined on stage by Franken and joked, “...”": the passive
+        # verb's subject is the second one's, which is active)
+        # ("After saying ..., she was whisked off": a gerund under a
+        # preposition speaks for its clause's subject, passive or not; but
+        # "as saying" reports only under a verb of quoting, which
+        # cue_statements.quoted_as_saying reads: "He is known as saying
+        # little" is no report)
+        by_prep = below == "prep" and came.lower_ != "as"
+        deps = SUBJECT_DEPS | {"nsubjpass"} if below == "conj" and verb.dep_ == "conj" or by_prep else SUBJECT_DEPS
+        subjects = sorted(
+            (c for c in cur.children if c.dep_ in deps),
+            key=lambda c: (ctx.in_quote(c.idx), abs(c.i - cur.i)),
+        )
+        if subjects:
+            child = subjects[0]
+            if child.tag_ in ("WDT", "WP") or child.lower_ in ("who", "that", "which"):
+                # relative clause: "Rubio, who said ...": the mention is
+                # "who" (as PolNeAR marks it); the speaker resolver
+                # follows it to "Rubio"
+                return child if cur.dep_ == "relcl" else None
+            return child
+        if (
+            cur.dep_ == "conj" and cur.head.dep_ in CLAUSE_DEPS and not ctx.is_cue(cur.head)
+            and ctx.is_cue(cur.head.head)
+        ):
+            # "said the plan would pass but acknowledged ...": the parser
+            # hung the second cue on the first one's clause
+            cur = cur.head.head
+            continue
+        if (
+            cur.dep_ == "prep" and cur.pos_ in ("ADP", "SCONJ") and cur.head.i != cur.i
+            and (cur.i > cur.head.i or below == "pcomp" and cur.head.pos_ in ("VERB", "AUX"))
+        ):
+            # "began by saying", "responded by saying"; "After suggesting
+            # that ..., Rubio said": the gerund's subject is the clause's
+            cur = cur.head
+        elif cur.dep_ == "acomp" and cur.head.i != cur.i:
+            cur = cur.head  # "voters are more likely to say", "are quick to point out"
+        elif cur.dep_ in PARTICIPLE_DEPS and cur.head.i != cur.i:
+            if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN", "PRON"):
+                if cur.head.lemma_ in TIME_NOUNS and cur.head.dep_ == "pobj":
+                    # "..., at one point calling the mayor a “liar”": the
+                    # sentence's subject, not the moment
+                    root = cur.sent.root
+                    return _subject(ctx, root) if root.i < cur.i and root.pos_ in ("VERB", "AUX") else None
+                # "officials, saying that ..."
+                return cur.head
+            cur = cur.head
+        elif cur.dep_ == "relcl":
+            return cur.head
+        elif cur.dep_ == "dep" and cur.pos_ == "VERB" and cur.head.pos_ == "VERB" and cur.head.i < cur.i:
+            cur = cur.head  # "Trump gestured ..., then leaned in and boomed": a loose second verb
+        else:
+            return None
+    return None
+
+
+def _glued(tok: Token) -> bool:
+    """A hyphen inside a word, part of a name: "Waller-Bridge", "45-year-old"."""
+    return tok.tag_ == "HYPH" and not tok.whitespace_ and tok.i > 0 and not tok.doc[tok.i - 1].whitespace_
+
+
+def mention_span(tok: Token) -> tuple[int, int]:
+    """The noun phrase a mention head stands for, without relative clauses,
+    appositions or trailing punctuation ("US Secretary of State Marco Rubio",
+    "a senior White House official", "a spokesman for the campaign")."""
+    keep = [tok]
+    for child in tok.children:
+        if child.i < tok.i and (child.dep_ not in ("punct", "cc", "prep", "relcl", "appos", "case") or _glued(child)):
+            keep += list(child.subtree)
+        elif child.i > tok.i and child.dep_ in ("prep", "compound", "flat") and tok.ent_type_ != "PERSON":
+            if child.dep_ != "prep" or child.lower_ in ("of", "for", "at", "with", "from"):
+                keep += list(child.subtree)
+        elif child.i > tok.i and child.dep_ in ("compound", "flat"):
+            keep.append(child)
+    keep = [t for t in keep if not t.is_space]
+    keep.sort(key=lambda t: t.i)
+    # contiguous run around the head
+    idx = [t.i for t in keep]
+    lo = hi = idx.index(tok.i)
+    while lo > 0 and idx[lo - 1] == idx[lo] - 1:
+        lo -= 1
+    while hi + 1 < len(idx) and idx[hi + 1] == idx[hi] + 1:
+        hi += 1
+    toks = keep[lo : hi + 1]
+    while len(toks) > 1 and wordless(toks[0]):
+        toks = toks[1:]  # punctuation, quotation marks, "”―" glued together
+    while len(toks) > 1 and (wordless(toks[-1]) or toks[-1].tag_ == "POS"):
+        toks = toks[:-1]
+    return char_span(toks)
+

@@ -1,0 +1,125 @@
+"""The reference date: the day an article was written, which relative
+expressions ("yesterday", "last week") count from. Metadata, else the
+``--published`` option, else a wire dateline ("WASHINGTON, Aug. 17
+(Reuters) —"), else a weekday written beside a day and month ("Sunday
+(August 17)" pins the year), else none.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from claimx.pipeline.dates.words import MONTH_RE, WEEKDAY_RE, WEEKDAYS, month_number
+
+_DATELINE_WEEKDAY = re.compile(
+    rf"\b(?P<wd>{WEEKDAY_RE})\s*[,(]?\s*(?:(?P<m1>{MONTH_RE})\s+(?P<d1>\d{{1,2}})|(?P<d2>\d{{1,2}})\s+(?P<m2>{MONTH_RE}))\b"
+)
+_DATELINE = re.compile(
+    rf"^\s*[A-Z][A-Za-z .,'’-]{{1,40}}?,?\s*\(?(?P<m>{MONTH_RE})\s+(?P<d>\d{{1,2}})(?:,\s*(?P<y>\d{{4}}))?\)?"
+    r"\s*(?:\([A-Za-z .]+\))?\s*[—–-]"
+)
+# a dateline opening a later paragraph: a place in capitals (and its state),
+# a date, then a dash or an agency in brackets ("OAKLAND, March 2 (Wire) —")
+_PARAGRAPH_DATELINE = re.compile(
+    rf"[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){{0,3}},\s*(?:[A-Z][A-Za-z.]{{1,12}}(?:\s+[A-Z][a-z.]+)?,\s*)?"
+    rf"\(?(?P<m>{MONTH_RE})\s+(?P<d>\d{{1,2}})(?:,\s*(?P<y>\d{{4}}))?\)?"
+    r"\s*(?:\([A-Za-z .]+\)|[—–-])"
+)
+_DATELINE_PARAGRAPHS = 3  # a headline or a page's title line may come before the dateline: look this far
+_DATELINE_REACH = 1000  # ... within this many characters
+
+
+def reference_date(
+    text: str, metadata: str | None, published: dt.date | None, today: dt.date | None = None
+) -> tuple[dt.date | None, str | None]:
+    """The date relative expressions in ``text`` are resolved against, and
+    where it came from: the article's ``metadata`` date (ISO), the
+    ``published`` option, its dateline, or a weekday beside a date in it."""
+    if metadata:
+        return dt.date.fromisoformat(metadata), "metadata"
+    if published is not None:
+        return published, "option"
+    d = dateline_date(text, today)
+    if d is not None:
+        return d, "dateline"
+    d = infer_reference_date(text, today)
+    if d is not None:
+        return d, "text"
+    return None, None
+
+
+def infer_reference_date(text: str, today: dt.date | None = None) -> dt.date | None:
+    """A weekday written beside a day and month pins the year: the latest year,
+    not after ``today``, in which that day was that weekday."""
+    today = today or dt.date.today()
+    for m in _DATELINE_WEEKDAY.finditer(text[:3000]):
+        weekday = WEEKDAYS[m.group("wd").lower().rstrip(".")]
+        month = month_number(m.group("m1") or m.group("m2"))
+        day = int(m.group("d1") or m.group("d2"))
+        if month is None:
+            continue
+        for year in range(today.year, today.year - 28, -1):
+            try:
+                d = dt.date(year, month, day)
+            except ValueError:
+                break
+            if d <= today and d.weekday() == weekday:
+                return d
+    return None
+
+
+def dateline(text: str) -> re.Match[str] | None:
+    """A wire dateline: at the very start of the text ("WASHINGTON, Aug. 17
+    (Reuters) —"), or opening one of its first few paragraphs after a
+    headline or a saved page's title line ("City Council Approves
+    Budget\nSPRINGFIELD, March 3, 2026 — ..."), where only a place in
+    capitals, a date and a dash or agency in brackets are one. A place and
+    a date inside a paragraph's sentence are not ("... told reporters in
+    OAKLAND, March 2 — ...")."""
+    m = _DATELINE.match(text[:200])
+    if m:
+        return m
+    head = text[:_DATELINE_REACH]
+    starts = [i.end() for i in re.finditer(r"\n\s*", head)][:_DATELINE_PARAGRAPHS]
+    return next((m for i in starts if (m := _PARAGRAPH_DATELINE.match(head, i))), None)
+
+
+def dateline_date(text: str, today: dt.date | None = None) -> dt.date | None:
+    """The date of a wire dateline (:func:`dateline`)."""
+    m = dateline(text)
+    if not m:
+        return None
+    month = month_number(m.group("m"))
+    if month is None:
+        return None
+    today = today or dt.date.today()
+    year = int(m.group("y")) if m.group("y") else today.year
+    try:
+        d = dt.date(year, month, int(m.group("d")))
+    except ValueError:
+        return None
+    if not m.group("y") and d > today:
+        d = d.replace(year=year - 1)
+    return d
+
+
+_STORY_DAYS = 3  # a dateline at most this many days before publication names the story's own day
+
+
+def story_day(text: str, ref: dt.date | None) -> dt.date | None:
+    """The day the story narrates, when its own dateline says so and it is
+    not the day it was published: "BUDAPEST, March 12 (Xinhua) --" on a
+    story published March 13 tells of March 12, and its "on Friday" is that
+    Friday, not the one before. Wire copy filed one day and released the
+    next is read from the day it was filed (TimeML 1.2.1 §2.2: a relative
+    expression is anchored on the time the text establishes as its
+    reference, the document date only by default). None when the text has
+    no dateline, or its date is the publication date, after it, or more
+    than a few days before it."""
+    if ref is None:
+        return None
+    d = dateline_date(text, ref)
+    if d is None or not 0 < (ref - d).days <= _STORY_DAYS:
+        return None
+    return d
