@@ -228,6 +228,8 @@ def test_positions_from_every_construction(nlp, text, name, positions):
          [("Republican from Texas", None, "Republican, Texas")]),
         ("Jane Roe, a Texas Republican, said the border was quiet.", "Jane Roe",
          [("Texas Republican", None, "Republican, Texas")]),
+        ("Carl Dunn, a prominent New York Democrat, said the vote was close.", "Carl Dunn",
+         [("prominent New York Democrat", None, "Democrat, New York")]),
         # negatives: no party ("a lawyer from Iowa" stays a role), no place after the party
         ("Tom Poe, a Democrat from the start, said the plan was sound.", "Tom Poe", []),
         ("Tom Poe, a lawyer from Iowa, said the plan was sound.", "Tom Poe", [("lawyer from Iowa", "lawyer", "from Iowa")]),

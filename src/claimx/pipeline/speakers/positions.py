@@ -311,7 +311,7 @@ def party_apposition(doc: Doc, toks: list[Token]) -> dict | None:
     head = next((t for t in toks if t.head.i not in ids or t.head is t), None)
     if head is None or head.text not in set(party_letters().values()) or head.tag_ not in ("NNP", "NN"):
         return None
-    places = [c for c in head.lefts if c.i in ids and c.ent_type_ == "GPE"]
+    places = [t for c in head.lefts if c.i in ids and c.ent_type_ == "GPE" for t in c.subtree if t.ent_type_ == "GPE"]
     prep = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ in ("from", "of")), None)
     obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
     if obj is not None and obj.ent_type_ == "GPE":
