@@ -129,6 +129,9 @@ def test_document_kind_flows_through_every_output(nlp):
         # ... or the same document member when it has none
         ("A report released on Monday said the river was clean. The report added that fish had returned.",
          "The report", ("report", "document")),
+        # through a definite one no one quoted
+        ("Prices rose, according to a CBS poll released Monday. The new poll has a margin of error of three "
+         "points. The poll found that voters were tired.", "The poll", ("CBS", "organisation")),
         # two documents stay apart: each definite one refers to the one of its own noun
         ("Acme Shipping released a report on Monday. On Tuesday the union published a study. The report said the "
          "port was full.", "The report", ("Acme Shipping", "organisation")),

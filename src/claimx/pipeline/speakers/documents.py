@@ -123,18 +123,22 @@ def antecedent(cast: Cast, tok: Token) -> Token | None:
     ... The report said" -> EPA); None if there is none or it is neither
     authored nor a member ("Hale said the report was wrong. The report
     said")."""
-    cls = document_class(tok)
-    if cls is None or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
-        return None
-    earlier = _earlier_document(cast, tok, lambda t: t.lemma_.lower() == tok.lemma_.lower())
-    if earlier is None:
-        earlier = _earlier_document(cast, tok, lambda t: True)
-    if earlier is None:
-        return None
-    by = author_token(earlier)
-    if by is None and earlier.i in cast.by_token:
-        return earlier
-    return by
+    for _ in range(4):  # through definite ones no one quoted: "A CBS poll ... The new poll has ... The poll found"
+        cls = document_class(tok)
+        if cls is None or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
+            return None
+        earlier = _earlier_document(cast, tok, lambda t, low=tok.lower_: t.lower_ == low)
+        if earlier is None:
+            earlier = _earlier_document(cast, tok, lambda t: True)
+        if earlier is None:
+            return None
+        by = author_token(earlier)
+        if by is not None:
+            return by
+        if earlier.i in cast.by_token:
+            return earlier
+        tok = earlier
+    return None
 
 
 def _earlier_document(cast: Cast, tok: Token, same: Callable[[Token], bool]) -> Token | None:
