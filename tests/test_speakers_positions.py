@@ -236,8 +236,8 @@ def test_positions_from_every_construction(nlp, text, name, positions):
     ],
 )
 def test_party_apposition(nlp, text, name, positions):
-    from claimx.extract import build_record
-    from claimx.inputs import Article
+    from claimx.pipeline.extract import build_record
+    from claimx.read.inputs import Article
 
     rec = build_record(Article("t", "t", text), nlp(text)).to_dict()
     (sp,) = [s for s in rec["speakers"] if s["name"] == name]
