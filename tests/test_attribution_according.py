@@ -8,7 +8,7 @@ from tests.attribution_cases import quotes, record
 CASES = [
     # according to
     ("The economy grew by 3 percent last year, according to the Commerce Department.",
-     [("indirect", "the Commerce Department", "according to", "The economy grew by 3 percent last year")]),
+     [("indirect", "Commerce Department", "according to", "The economy grew by 3 percent last year")]),
     # "According" the parse's root: the rest of the sentence after the comma
     ("According to radio host Rush Limbaugh, the move reeks of “fear” and desperation.",
      [("mixed", "Rush Limbaugh", "according to", "the move reeks of “fear” and desperation")]),

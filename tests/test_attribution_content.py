@@ -13,7 +13,7 @@ CASES = [
     ("Sanders said following a vote in 2001 that he had “very serious concerns.”",
      [("mixed", "Sanders", "say", "he had “very serious concerns.”")]),
     ("The State Department said for the first time that “top secret” intelligence had passed through the server.",
-     [("mixed", "The State Department", "say", "“top secret” intelligence had passed through the server")]),
+     [("mixed", "State Department", "say", "“top secret” intelligence had passed through the server")]),
     ("The rejection of the treaty signals \"the beginning of the end\" for the EU, said Geert Wilders, a Dutch MP.",
      [("mixed", "Geert Wilders", "say", "The rejection of the treaty signals \"the beginning of the end\" for the EU")]),
     ("\"He didn't report the loans,\" he said as some wearing Cruz shirts booed.",

@@ -35,7 +35,7 @@ def _speakers(nlp, text):
          [("John Brown", "person", ["John Brown"]), ("officials", "group", ["officials"])]),
         # sources that are no people
         ("The White House said the talks would go on. Officials said they were hopeful.",
-         [("The White House", "organisation", ["The White House"]), ("Officials", "group", ["Officials"])]),
+         [("White House", "organisation", ["The White House"]), ("Officials", "group", ["Officials"])]),
         ("A spokesman said the talks would go on.", [("spokesman", "unnamed", ["A spokesman"])]),
         # "who" is the noun its clause hangs on
         ("The senator, who said the talks would go on, left.", [("senator", "unnamed", ["The senator"])]),

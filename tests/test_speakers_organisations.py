@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimx.pipeline.speakers.organisations import defined_acronyms, org_words, same_org
+from claimx.pipeline.speakers.organisations import canonical_name, defined_acronyms, org_words, same_org
 from tests.attribution_cases import cast
 
 
@@ -51,6 +51,11 @@ def test_same_org(a, b, same):
          [("National Farmers Union", "organisation")]),
         ("The New York Post reports that the talks failed. The talks ended late, The Post has learned.",
          [("The New York Post", "organisation")]),
+        # the member's name without the determiner; a "The" of the name kept
+        ("Staff at the Environmental Protection Agency left. The agency said the water was clean.",
+         [("Environmental Protection Agency", "organisation")]),
+        ("Reporters at The New York Times were told. The New York Times said it would appeal.",
+         [("The New York Times", "organisation")]),
         # negative: two companies stay two
         ("Acme Shipping said rates would rise. Acme Bank said they would not.",
          [("Acme Shipping", "organisation"), ("Acme Bank", "organisation")]),
@@ -58,3 +63,28 @@ def test_same_org(a, b, same):
 )
 def test_organisations_in_articles(nlp, text, members):
     assert [(s.name, s.kind) for s in cast(nlp, text) if s.kind == "organisation"] == members
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "canonical"),
+    [
+        # a lower-case "the" is a determiner
+        ("Officials at the Environmental Protection Agency said so.", "the Environmental Protection Agency",
+         "Environmental Protection Agency"),
+        # a capitalised "The" inside a sentence is part of the name
+        ("Reporters at The New York Times said so.", "The New York Times", "The New York Times"),
+        # at a sentence's start the text's other mentions decide ...
+        ("The Fruit Growers Board said so. Members of the Fruit Growers Board agreed.", "The Fruit Growers Board",
+         "Fruit Growers Board"),
+        ("The Daily Harvest said so. A reporter for The Daily Harvest agreed.", "The Daily Harvest", "The Daily Harvest"),
+        # ... else a media title keeps it and any other name loses it
+        ("The Washington Post reported the deal.", "The Washington Post", "The Washington Post"),
+        ("The Environmental Protection Agency said so.", "The Environmental Protection Agency",
+         "Environmental Protection Agency"),
+        # negatives: no article to take away; "The" alone is no name
+        ("Acme Corp. said so.", "Acme Corp.", "Acme Corp."),
+        ("Theodore Inc. said so.", "Theodore Inc.", "Theodore Inc."),
+    ],
+)
+def test_canonical_name(text, name, canonical):
+    assert canonical_name(text, name, text.index(name)) == canonical

@@ -216,3 +216,30 @@ def _member_positions(nlp, text, name):
 )
 def test_positions_from_every_construction(nlp, text, name, positions):
     assert _member_positions(nlp, text, name) == positions
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "positions"),
+    [
+        # a party member in apposition: the affiliation a party-state tag would give
+        ("Senator Maria Lopez, a Democrat from Iowa, said the dam would hold.", "Maria Lopez",
+         [("Senator", "Senator", None), ("Democrat from Iowa", None, "Democrat, Iowa")]),
+        ("Tom Reyes, a Republican from Texas, said the border was quiet.", "Tom Reyes",
+         [("Republican from Texas", None, "Republican, Texas")]),
+        ("Jane Roe, a Texas Republican, said the border was quiet.", "Jane Roe",
+         [("Texas Republican", None, "Republican, Texas")]),
+        ("Carl Dunn, a prominent New York Democrat, said the vote was close.", "Carl Dunn",
+         [("prominent New York Democrat", None, "Democrat, New York")]),
+        # negatives: no party ("a lawyer from Iowa" stays a role), no place after the party
+        ("Tom Poe, a Democrat from the start, said the plan was sound.", "Tom Poe", []),
+        ("Tom Poe, a lawyer from Iowa, said the plan was sound.", "Tom Poe", [("lawyer from Iowa", "lawyer", "from Iowa")]),
+    ],
+)
+def test_party_apposition(nlp, text, name, positions):
+    from claimx.pipeline.extract import build_record
+    from claimx.read.inputs import Article
+
+    rec = build_record(Article("t", "t", text), nlp(text)).to_dict()
+    (sp,) = [s for s in rec["speakers"] if s["name"] == name]
+    assert [(p["text"], p["title"], p["affiliation"]) for p in sp["positions"]] == positions
+    assert all(text[p["start"] : p["end"]] == p["text"] for p in sp["positions"])

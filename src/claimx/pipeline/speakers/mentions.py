@@ -245,16 +245,18 @@ def _source_speaker(
         return person_for(cast, name_tokens(ent))
     key = tuple(key_text.lower().split())
     if kind == "organisation":
-        k = find_org(cast, key_text)
+        k = find_org(cast, key_text, ent.start_char if ent is not None else span[0])
     elif kind == "unnamed" and mention.split()[0].lower() in ("the", "that", "this"):
         k = _earlier_unnamed(cast, tok)
         if k is not None:
             return k
+    elif kind == "document" and documents.indefinite(tok):
+        k = None  # "a report ... a report": an indefinite one is a new one
     else:
         k = next((i for i, s in enumerate(speakers) if s.key == key and s.kind == kind), None)
     if k is None or kind == "unnamed":
         name = key_text if ent is not None else strip_det(mention)
-        name = full_name(cast, name) if kind == "organisation" else name
+        name = full_name(cast, name, ent.start_char if ent is not None else span[0]) if kind == "organisation" else name
         label = None if ent is None else "ORG" if kind == "organisation" and ent.label_ == "PERSON" else ent.label_
         k = cast.add(Speaker(name, kind, key, first=span[0], label=label))
         if kind == "unnamed":

@@ -148,9 +148,10 @@ def entity_speaker(cast: Cast, ent: Span) -> int:
     """The organisation an entity names: the one of that name or another
     name form of it (:mod:`.organisations`), or a new one."""
     key = tuple(ent.text.lower().split())
-    k = find_org(cast, ent.text)
+    k = find_org(cast, ent.text, ent.start_char)
     if k is None:
-        k = cast.add(Speaker(full_name(cast, ent.text), "organisation", key, first=ent.start_char, label=ent.label_))
+        name = full_name(cast, ent.text, ent.start_char)
+        k = cast.add(Speaker(name, "organisation", key, first=ent.start_char, label=ent.label_))
     cast.name(k, [t.i for t in ent], (ent.start_char, ent.end_char))
     return k
 

@@ -10,7 +10,10 @@
   has learned"), not any other shorter name ("the House" is not "the
   White House").
 
-The acronyms are read once per article (:func:`defined_acronyms`)."""
+A member's name has no determiner: "the Environmental Protection Agency"
+is Environmental Protection Agency, but "The" stays where it is part of
+the name ("The New York Times"; :func:`canonical_name`). The acronyms are
+read once per article (:func:`defined_acronyms`)."""
 
 from __future__ import annotations
 
@@ -83,16 +86,17 @@ def _lower_org_words() -> dict[str, str]:
     return {w.lower(): c for w, c in org_name_words().items()}
 
 
-def find_org(cast: Cast, name: str) -> int | None:
-    """The organisation member ``name`` names, or None; the longer name is
-    kept as the member's name ("Acme" then "Acme Corp." -> Acme Corp.)."""
+def find_org(cast: Cast, name: str, start: int = -1) -> int | None:
+    """The organisation member ``name`` (at character ``start``) names, or
+    None; the longer name is kept as the member's name ("Acme" then "Acme
+    Corp." -> Acme Corp.)."""
     words = org_words(name, cast.acronyms)
     if not words:
         return None
     for k in range(len(cast.speakers) - 1, -1, -1):
         sp = cast.speakers[k]
         if sp.kind == "organisation" and same_org(org_words(sp.name, cast.acronyms), words):
-            _prefer_longer(sp, name, words)
+            _prefer_longer(sp, full_name(cast, name, start), words)
             return k
     return None
 
@@ -102,8 +106,54 @@ def _prefer_longer(sp: Speaker, name: str, words: tuple[str, ...]) -> None:
         sp.name = name
 
 
-def full_name(cast: Cast, name: str) -> str:
-    """An organisation's name for a new member: the name an acronym the text
-    defined stands for ("the NFU" -> National Farmers Union), else ``name``."""
+def full_name(cast: Cast, name: str, start: int = -1) -> str:
+    """An organisation's name for a member: the name an acronym the text
+    defined stands for ("the NFU" -> National Farmers Union), else ``name``
+    as :func:`canonical_name` writes it (``start``: where it is in the text)."""
     bare = re.sub(r"^(?:the|The)\s+", "", name.strip())
-    return cast.acronyms.get(bare, name)
+    return cast.acronyms.get(bare) or canonical_name(cast.text, name.strip(), start)
+
+
+_THE = re.compile(r"(?:the|The)\s+")
+_SENTENCE_END = frozenset(".!?:;\"“”'‘’([\n—–-")
+
+
+def canonical_name(text: str, name: str, start: int = -1) -> str:
+    """``name`` (found at character ``start`` of ``text``, -1: unknown) as a
+    member's name, without a determiner. A lower-case "the" is a determiner
+    ("the Environmental Protection Agency" -> Environmental Protection
+    Agency); a capitalised "The" inside a sentence is part of the name ("at
+    The New York Times"). At a sentence's start, where case says nothing,
+    the text's other mentions of the name decide ("the agency's" lower case
+    somewhere: a determiner; "The" inside a sentence: the name's), else a
+    media title keeps it ("The Guardian") and any other name loses it ("The
+    Environmental Protection Agency said" -> Environmental Protection Agency)."""
+    m = _THE.match(name)
+    if m is None or len(name) == m.end():
+        return name
+    rest = name[m.end():]
+    if name.startswith("the") or not _sentence_start(text, start):
+        return rest if name.startswith("the") else name
+    cases = {text[i - 4 : i - 1] for i in _occurrences(text, rest) if i >= 4 and text[i - 4 : i - 1] in ("the", "The")
+             and not _sentence_start(text, i - 4)}
+    if cases:
+        return name if cases == {"The"} else rest
+    last = rest.split()[-1].rstrip(".,'’s")
+    return name if _lower_org_words().get(last.lower()) == "media" else rest
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    """Whether character ``start`` of ``text`` begins a sentence, a line or
+    a quotation (or is unknown, -1)."""
+    if start < 0:
+        return True
+    before = text[max(0, start - 40) : start].rstrip(" \t")
+    return not before or before[-1] in _SENTENCE_END
+
+
+def _occurrences(text: str, rest: str) -> list[int]:
+    out, i = [], text.find(rest)
+    while i >= 0 and len(out) < 20:
+        out.append(i)
+        i = text.find(rest, i + 1)
+    return out

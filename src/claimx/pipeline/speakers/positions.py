@@ -8,6 +8,8 @@ the order of :data:`PREMODIFIER_RULES` and :data:`APPOSITION_RULES`:
 - a party-state tag after it ("Sen. Elizabeth Warren (D-Mass.)": a
   position of its own, affiliation "Democrat, Massachusetts"; the title is
   the one before the name, "Sen." -> Senator);
+- a party member in apposition ("Maria Lopez, a Democrat from Iowa":
+  affiliation "Democrat, Iowa", as the party-state tag gives it);
 - in apposition, before or after the cue ("Brian Fallon, a spokesman for
   the campaign", "…,” says Di Li, the chief scientist of FAST"): a title of
   the lexicon, or by structure a role noun + of/at/for + an organisation;
@@ -298,9 +300,36 @@ def party_state_tag(doc: Doc, name: list[Token]) -> dict | None:
             "start": m.start("tag"), "end": m.end("tag")}
 
 
+def party_apposition(doc: Doc, toks: list[Token]) -> dict | None:
+    """A party member in apposition, with the state or place they are from,
+    as a party-state tag gives it: "Maria Lopez, a Democrat from Iowa" ->
+    affiliation "Democrat, Iowa"; "a Texas Republican" -> "Republican,
+    Texas"; "a Republican" -> "Republican". Not "a Democratic aide" (a role,
+    :func:`role_phrase`), "a lawyer from Iowa" (no party), "a Democrat from
+    the start" (no place)."""
+    ids = {t.i for t in toks}
+    head = next((t for t in toks if t.head.i not in ids or t.head is t), None)
+    if head is None or head.text not in set(party_letters().values()) or head.tag_ not in ("NNP", "NN"):
+        return None
+    places = [t for c in head.lefts if c.i in ids and c.ent_type_ == "GPE" for t in c.subtree if t.ent_type_ == "GPE"]
+    prep = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ in ("from", "of")), None)
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    if obj is not None and obj.ent_type_ == "GPE":
+        places = [t for t in obj.subtree if t.ent_type_ == "GPE"]
+    elif obj is not None or any(t.i > head.i for t in toks):
+        return None  # "a Democrat from the start", "a Republican who ...": no party-state
+    text = doc_text(doc)
+    start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
+    parts = [head.text]
+    if places:
+        place = text[places[0].idx : places[-1].idx + len(places[-1])]
+        parts.append(us_states().get(place, place))
+    return {"text": text[start:end], "title": None, "affiliation": ", ".join(parts), "start": start, "end": end}
+
+
 Rule = Callable[[Doc, list[Token]], "dict | None"]
 PREMODIFIER_RULES: tuple[Rule, ...] = (position_from, premodifier_role)
-APPOSITION_RULES: tuple[Rule, ...] = (position_from, apposition_role, role_phrase)
+APPOSITION_RULES: tuple[Rule, ...] = (party_apposition, position_from, apposition_role, role_phrase)
 NameRule = Callable[[Doc, list[Token]], "dict | None"]
 AFTER_NAME_RULES: tuple[NameRule, ...] = (party_state_tag, name_affiliation, copular_role)
 

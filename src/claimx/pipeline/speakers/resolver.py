@@ -43,6 +43,7 @@ class SpeakerResolver:
         cast.quoted = QuotationIndex(quotes)
         cast.acronyms = defined_acronyms(text)
         cast.furniture = sorted(furniture)
+        cast.text = text
         merge_people(doc, cast, cast.quoted, source_heads, ents)
         merge_sources(doc, text, cast, source_heads, ents)
         headline_sources(doc, cast)
