@@ -77,6 +77,8 @@ def test_document_sources(nlp, text, mention, speaker):
         # negatives
         ("Smith criticised the report.", "report", None),
         ("The report said no.", "report", None),
+        ("Monday's poll showed a tie.", "poll", None),  # a time is no author
+        ("Last year's report said no.", "report", None),
     ],
 )
 def test_author_token(nlp, text, noun, author):

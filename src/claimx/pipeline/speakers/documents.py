@@ -53,7 +53,8 @@ def author_token(tok: Token) -> Token | None:
         return None
     for child in tok.children:
         if child.dep_ == "poss" and child.i < tok.i:
-            return child
+            # "Monday's poll", "last year's report": a time is no author
+            return None if child.ent_type_ in ("DATE", "TIME") else child
     for child in tok.rights:
         if child.dep_ == "prep" and child.lower_ in ("from", "by"):
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)
