@@ -21,9 +21,9 @@ from spacy.tokens import Doc
 from claimx.lexicon import cue_frames
 from claimx.pipeline.attribution import Attributor
 from claimx.pipeline.dates import detect
+from claimx.pipeline.doctext import TEXT_KEY, doc_text
 from claimx.pipeline.quotemarks import find_quotations
 from claimx.pipeline.speakers import SpeakerResolver
-from claimx.pipeline.speakers.cast import TEXT_KEY
 
 _NEWLINE = re.compile("\n")
 EXTENSIONS = ("claimx_quotes", "claimx_speakers", "claimx_dates")
@@ -48,15 +48,17 @@ class AttributionComponent:
         self.resolver = SpeakerResolver()
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
-        doc.user_data[TEXT_KEY] = text  # read once (spaCy rebuilds doc.text on every access)
+        own = TEXT_KEY not in doc.user_data  # no claimx_paragraphs before: read (and drop) it here
+        text = doc_text(doc)
+        doc.user_data[TEXT_KEY] = text
         try:
             quotes = find_quotations(text)
             reading = self.attributor.reading(doc, text, quotes)
             atts = reading.found
             speakers, assigned = self.resolver(doc, atts, text, quotes, reading.furniture)
         finally:
-            doc.user_data.pop(TEXT_KEY, None)
+            if own:
+                doc.user_data.pop(TEXT_KEY, None)
         ids = [f"s{i + 1}" for i in range(len(speakers))]
         doc._.claimx_speakers = [
             {
@@ -123,8 +125,10 @@ def line_ends(doc: Doc) -> Doc:
 @Language.component("claimx_paragraphs", assigns=["token.is_sent_start"])
 def paragraph_boundaries(doc: Doc) -> Doc:
     """A line break always ends a sentence: headings and paragraphs are never
-    parsed into the sentence before them. Runs before the parser."""
+    parsed into the sentence before them. Runs before the parser, and reads
+    the Doc's text once for claimx's components (:mod:`claimx.pipeline.doctext`)."""
     text = doc.text
+    doc.user_data[TEXT_KEY] = text
     if "\n" not in text or len(doc) < 2:
         return doc
     starts = doc.to_array(IDX)
@@ -321,6 +325,7 @@ def release_tensor(doc: Doc) -> Doc:
     """Drop the tok2vec tensor, which nothing after the parse needs: Docs then
     cross process boundaries (``n_process > 1``) about four times smaller."""
     doc.tensor = numpy.zeros((0,), dtype="float32")
+    doc.user_data.pop(TEXT_KEY, None)  # the text claimx_paragraphs kept for the components
     return doc
 
 

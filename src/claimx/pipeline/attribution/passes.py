@@ -31,6 +31,7 @@ from claimx.pipeline.attribution import (
 )
 from claimx.pipeline.attribution.context import Reading
 from claimx.pipeline.attribution.statement import Attribution
+from claimx.pipeline.doctext import doc_text
 from claimx.pipeline.quotemarks import Quotation, find_quotations
 
 Pass = Callable[[Doc, Reading], None]
@@ -80,7 +81,7 @@ class Attributor:
     def reading(self, doc: Doc, text: str | None = None, quotes: list[Quotation] | None = None) -> Reading:
         """The whole reading of ``doc``: its attributions (``found``) and what
         the passes marked on the way (``furniture``), for the speaker steps."""
-        text = doc.text if text is None else text
+        text = doc_text(doc) if text is None else text
         quotes = find_quotations(text) if quotes is None else quotes
         reading = Reading(self.cues, self.every_verb, text, quotes)
         read(doc, reading)

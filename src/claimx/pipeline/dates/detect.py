@@ -26,6 +26,7 @@ from claimx.pipeline.dates.holidays import HOLIDAY
 from claimx.pipeline.dates.misreads import AGE, counted, counts, is_date, misread
 from claimx.pipeline.dates.tense import tense_of
 from claimx.pipeline.dates.words import DAYS, MONTH_RE, WEEKDAY_RE, ZONE
+from claimx.pipeline.doctext import doc_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,7 +136,7 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 def detect(doc: Doc) -> list[DateMention]:
     """Temporal expressions in a parsed Doc, in reading order, without overlaps."""
-    text = doc.text
+    text = doc_text(doc)
     rates = set(rate_spans(doc, text))
     spans = _entity_spans(doc, text)
     spans = _pattern_spans(doc, text, spans, rates)

@@ -11,8 +11,10 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from claimx.pipeline.doctext import doc_text  # noqa: F401 (the speaker steps import it from here)
+
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Token
 
     from claimx.pipeline.quotemarks import QuotationIndex
 
@@ -160,13 +162,3 @@ def main_verb(verb: Token) -> bool:
     return verb.dep_ == "ROOT"
 
 
-TEXT_KEY = "claimx_text"  # doc.user_data: the Doc's text while claimx's components read it
-
-
-def doc_text(doc: Doc) -> str:
-    """``doc.text``, read once per Doc: spaCy rebuilds it from the tokens on
-    every access, and the speaker steps slice it per name. The attribution
-    component leaves the text it read under ``TEXT_KEY`` (and removes it
-    when done); without it (a Doc built by hand) the text is read here."""
-    text = doc.user_data.get(TEXT_KEY)
-    return text if isinstance(text, str) else doc.text

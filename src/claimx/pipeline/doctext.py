@@ -1,0 +1,26 @@
+"""The Doc's text, read once per Doc.
+
+spaCy rebuilds ``Doc.text`` from the tokens on every access; claimx's
+components and rules slice the text many times. The first claimx component
+that needs the text (``claimx_paragraphs``, before the parse) reads it once
+and leaves it in ``doc.user_data`` under :data:`TEXT_KEY`; the attribution,
+speaker and date steps read it there through :func:`doc_text`, and
+``claimx_release`` removes it at the end of the pipeline. A Doc that did not
+go through ``claimx_paragraphs`` (built by hand, or a parse replayed from a
+cache) has its text read where it is first needed.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+TEXT_KEY = "claimx_text"  # doc.user_data: the Doc's text while claimx's components read it
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, read once per Doc (see the module's docstring)."""
+    text = doc.user_data.get(TEXT_KEY)
+    return text if isinstance(text, str) else doc.text
