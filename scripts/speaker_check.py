@@ -110,7 +110,7 @@ def pairs(text: str, gold: list, pred: list) -> list[tuple[int, int]]:
             if inter:
                 sim = inter / len(pc | gc) + (1 if (ps & gs) or (not ps and not gs) else 0)
                 cand.append((-sim, i, j))
-    from claimx.evaluate.speakers import one_to_one
+    from claimx.evaluate.polnear import one_to_one
 
     return one_to_one(cand)
 

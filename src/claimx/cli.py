@@ -210,10 +210,10 @@ def _extract_here(paths: list[str], from_urls: list[str], feeds: list[str], limi
     """``extract`` on this machine: read, extract and write."""
     from itertools import chain
 
+    from claimx.corpus.sqlite import DatabaseError
     from claimx.pipeline.extract import extract as run
     from claimx.read.sources import iter_articles
     from claimx.signals import Stopped
-    from claimx.corpus.sqlite import DatabaseError
     from claimx.write.sinks import write_records
 
     fmt, output, to_dir, database = _prepare_output(fmt, output_arg)

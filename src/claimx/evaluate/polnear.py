@@ -258,16 +258,7 @@ def score_document(text: str, gold: list[Relation], pred: list[Relation]) -> dic
             elif not p["source"] and not g["source"]:
                 sim += 1
             pairs.append((-sim, i, j))
-    pairs.sort()
-    used_p: set[int] = set()
-    used_g: set[int] = set()
-    matched: list[tuple[int, int]] = []
-    for _, i, j in pairs:
-        if i in used_p or j in used_g:
-            continue
-        used_p.add(i)
-        used_g.add(j)
-        matched.append((i, j))
+    matched = one_to_one(pairs)
 
     counts = {k: Counts() for k in ["quote"] + [f"{r}.{m}" for r in ROLES for m in ("overlap", "exact")]}
     counts["quote"].n_pred, counts["quote"].n_gold = len(pred), len(gold)
@@ -314,3 +305,16 @@ def summarise(per_doc: Iterable[dict[str, Counts]]) -> dict[str, dict[str, float
                            "tp": dr.tp, "predicted": dp.n_pred, "gold": dr.n_gold}
     order = ["quote", "quote.direct"] + [f"{r}.{m}" for r in ROLES for m in ("overlap", "exact")]
     return {k: out[k] for k in order}
+
+
+def one_to_one(candidates: list[tuple[float, int, int]]) -> list[tuple[int, int]]:
+    """(a, b) pairs from (cost, a, b) candidates, cheapest first, each a and b used once."""
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    out = []
+    for _, a, b in sorted(candidates):
+        if a not in used_a and b not in used_b:
+            used_a.add(a)
+            used_b.add(b)
+            out.append((a, b))
+    return out

@@ -28,6 +28,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from claimx.evaluate.polnear import one_to_one
+
 UNNAMED_KINDS = ("unnamed", "group")
 
 
@@ -114,19 +116,6 @@ def _pairs(gold: list[GoldQuote], quotes: list[dict]) -> list[tuple[int, int]]:
             if inter > 0:
                 cand.append((-inter, i, j))
     return one_to_one(cand)
-
-
-def one_to_one(candidates: list[tuple[float, int, int]]) -> list[tuple[int, int]]:
-    """(a, b) pairs from (cost, a, b) candidates, cheapest first, each a and b used once."""
-    used_a: set[int] = set()
-    used_b: set[int] = set()
-    out = []
-    for _, a, b in sorted(candidates):
-        if a not in used_a and b not in used_b:
-            used_a.add(a)
-            used_b.add(b)
-            out.append((a, b))
-    return out
 
 
 def score(gold: Iterable[GoldQuote], records: dict[str, dict]) -> SpeakerScore:

@@ -14,7 +14,7 @@ from dataclasses import asdict
 from typing import Any
 
 import numpy
-from spacy.attrs import DEP, IDX, LEMMA, LOWER, MORPH, POS, SENT_START, TAG
+from spacy.attrs import DEP, IDX, IS_SPACE, LEMMA, LOWER, MORPH, POS, SENT_START, TAG
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -114,8 +114,9 @@ def line_ends(doc: Doc) -> Doc:
 
     >>> # nlp("He said no.\\r\\n\\r\\nShe agreed.") parses as nlp("He said no.\\n\\nShe agreed.")
     """
-    for token in doc:
-        if token.is_space and "\r" in token.text:
+    for i in numpy.flatnonzero(doc.to_array(IS_SPACE)):  # whitespace tokens only, found in one array
+        token = doc[int(i)]
+        if "\r" in token.text:
             lex, plain = token.lex, doc.vocab[token.text.replace("\r", "") or " "]
             if lex.norm != plain.norm:
                 lex.norm_, lex.prefix_, lex.suffix_, lex.shape_ = plain.norm_, plain.prefix_, plain.suffix_, plain.shape_

@@ -134,7 +134,7 @@ def build_record(
         )
 
     return ArticleRecord(
-        article=_info(article, ref, ref_source),
+        article=_info(article, ref, ref_source, whole=not members),
         speakers=[
             Speaker(
                 id=s["id"],
@@ -154,7 +154,9 @@ def build_record(
     )
 
 
-def _info(article: Article, ref: dt.date | None, ref_source: str | None) -> ArticleInfo:
+def _info(article: Article, ref: dt.date | None, ref_source: str | None, whole: bool = True) -> ArticleInfo:
+    """The article's metadata; a segment's piece (not ``whole``) gets no
+    fingerprint: the merge gives the whole text's (:func:`segments.merge`)."""
     return ArticleInfo(
         id=article.id,
         source=article.source,
@@ -165,7 +167,7 @@ def _info(article: Article, ref: dt.date | None, ref_source: str | None) -> Arti
         reference_date_source=ref_source,
         url=article.url,
         text_source=article.text_source,
-        fingerprint=fingerprint(article.text),
+        fingerprint=fingerprint(article.text) if whole else None,
         language=article.language,
         outlet=outlet_name(article.outlet, article.url),
     )

@@ -100,8 +100,3 @@ def is_english(text: str) -> bool:
     lang, _ = identify(text)
     return lang in (None, "en")
 
-
-def foreign(text: str) -> str | None:
-    """The language of a text surely not in English, else None."""
-    lang, _ = identify(text)
-    return None if lang in (None, "en") else lang

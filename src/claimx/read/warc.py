@@ -33,11 +33,11 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import BinaryIO
 
+from claimx.read.fetch import HTML_TYPES
 from claimx.read.inputs import Article, InputError, Notice, decode, read_html
 
 WARC_HINT = 'WARC input needs FastWARC: pip install "claimx[warc]"'
 SUFFIXES = (".warc", ".warc.gz")
-HTML_TYPES = {"text/html", "application/xhtml+xml"}
 SCAN = 1 << 16  # bytes read at a time while looking for a record start
 HEADER_MAX = 1 << 16  # the most bytes a record's WARC header may take
 GZIP_MAGIC = b"\x1f\x8b\x08"

@@ -24,8 +24,8 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from contextlib import nullcontext
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import nullcontext
 from itertools import chain, count
 from pathlib import Path
 from typing import TYPE_CHECKING

@@ -11,7 +11,7 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from claimx.write.writers import quote_words
+from claimx.write.formats import quote_words
 
 PALETTE = ["yellow", "cyan", "magenta", "green", "blue", "red", "bright_yellow", "bright_cyan",
            "bright_magenta", "bright_green"]

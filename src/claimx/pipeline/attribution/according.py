@@ -25,21 +25,21 @@ if TYPE_CHECKING:
 def according_to(doc: Doc, ctx: Reading) -> None:
     """The pass: each "according to" outside the quotations with a source
     and a clause makes a statement."""
-    according = [
-        t
-        for t in doc
-        if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to"
-        and not ctx.in_quote(t.idx)
-    ]
+    according, words = [], []
+    for t in doc:  # one scan for both
+        low = t.lower_
+        if low == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to" and not ctx.in_quote(t.idx):
+            according.append(t)
+        elif low == "words" and not ctx.in_quote(t.idx):
+            words.append(t)
     for tok in according:
         att = _according(ctx, doc, tok)
         if att is not None:
             ctx.found.append(att)
-    for tok in doc:
-        if tok.lower_ == "words" and not ctx.in_quote(tok.idx):
-            att = in_words(ctx, doc, tok)
-            if att is not None:
-                ctx.found.append(att)
+    for tok in words:
+        att = in_words(ctx, doc, tok)
+        if att is not None:
+            ctx.found.append(att)
 
 
 def author(src: Token) -> Token:

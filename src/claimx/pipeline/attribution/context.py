@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
+from claimx.pipeline.attribution.furniture import covers
 from claimx.pipeline.attribution.statement import Attribution
 from claimx.pipeline.attribution.words import puts_it
 from claimx.pipeline.quotemarks import Quotation, QuotationIndex, paragraphs
@@ -63,8 +64,7 @@ class Reading:
     def in_furniture(self, start: int, end: int | None = None) -> bool:
         """Whether the characters [start, end) (or the one at ``start``)
         touch page furniture (:mod:`~claimx.pipeline.attribution.furniture`)."""
-        end = start + 1 if end is None else end
-        return any(s < end and start < e for s, e in self.furniture)
+        return covers(self, start, end)
 
     def para_of(self, char: int) -> int:
         """The paragraph ``char`` is in."""

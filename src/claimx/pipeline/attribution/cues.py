@@ -35,13 +35,16 @@ def find_cues(doc: Doc, ctx: Reading) -> None:
     Hollande retaliated"), then the Doc's cues: lexicon verbs and those,
     outside quotations, imperatives ("Read the rest here"), markup and page
     furniture."""
-    ctx.closing = {t.i for t in doc if closes_quote(ctx, t)}
-    ctx.manner = {t.i for t in doc if says_that(ctx, t)}
-    ctx.cue_tokens = [
-        t for t in doc
-        if (ctx.is_cue(t) or t.i in ctx.closing or t.i in ctx.manner) and not ctx.in_quote(t.idx) and not imperative(t)
-        and not markup(t) and not ctx.in_furniture(t.idx)
-    ]
+    ctx.closing, ctx.manner, ctx.cue_tokens = set(), set(), []
+    for t in doc:  # one scan: each token's place depends on that token only
+        closing, manner = closes_quote(ctx, t), says_that(ctx, t)
+        if closing:
+            ctx.closing.add(t.i)
+        if manner:
+            ctx.manner.add(t.i)
+        if ((ctx.is_cue(t) or closing or manner) and not ctx.in_quote(t.idx) and not imperative(t)
+                and not markup(t) and not ctx.in_furniture(t.idx)):
+            ctx.cue_tokens.append(t)
 
 
 def closes_quote(ctx: Reading, verb: Token) -> bool:

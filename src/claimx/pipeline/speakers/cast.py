@@ -111,8 +111,8 @@ class Cast:
     def in_furniture(self, offset: int) -> bool:
         """Whether character ``offset`` lies in page furniture (a photo credit,
         a byline, a caption: what names no member of the cast)."""
-        k = bisect_right(self.furniture, (offset, float("inf"))) - 1
-        return any(s <= offset < e for s, e in self.furniture[max(0, k - 2) : k + 1])
+        k = bisect_right(self.furniture, (offset, float("inf"))) - 1  # spans sorted and disjoint
+        return k >= 0 and self.furniture[k][0] <= offset < self.furniture[k][1]
 
     def paragraph(self, offset: int) -> int:
         """The index of the paragraph holding character ``offset``."""

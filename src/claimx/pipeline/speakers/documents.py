@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 from claimx.pipeline.speakers.cast import Cast
 from claimx.pipeline.speakers.words import description_nouns, document_nouns, not_roles
@@ -161,7 +161,3 @@ def indefinite(tok: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in tok.children)
 
 
-def ent_of(tok: Token, ents: dict[int, Span]) -> Span | None:
-    """The named entity ``tok`` is in, if it names an author."""
-    ent = ents.get(tok.i)
-    return ent if ent is not None and ent.label_ in AUTHOR_LABELS else None

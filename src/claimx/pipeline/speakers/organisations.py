@@ -18,6 +18,7 @@ read once per article (:func:`defined_acronyms`)."""
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from claimx.pipeline.speakers.cast import Cast, Speaker
 from claimx.pipeline.speakers.words import org_name_words
@@ -76,12 +77,13 @@ def same_org(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     short, long = (a, b) if len(a) < len(b) else (b, a)
     if len(short) == len(long):
         return False
-    classes = {w.lower(): c for w, c in _lower_org_words().items()}
+    classes = _lower_org_words()
     if long[: len(short)] == short and all(w in classes for w in long[len(short) :]):
         return True  # "Bloomberg" and "Bloomberg News"
     return len(short) == 1 and long[-1] == short[0] and classes.get(short[0]) == "media"  # "The Post"
 
 
+@cache
 def _lower_org_words() -> dict[str, str]:
     return {w.lower(): c for w, c in org_name_words().items()}
 

@@ -221,7 +221,7 @@ def role_phrase(doc: Doc, toks: list[Token]) -> dict | None:
         aff = text[max(first.idx, start) : names[-1].idx + len(names[-1])]
     else:
         aff = ""
-    aff = re.sub(r"^(?:the|a|an)\s+", "", aff, flags=re.IGNORECASE)
+    aff = re.sub(r"^(?:the|a|an)\s+", "", aff, flags=re.IGNORECASE)  # (names.strip_det: names imports this module)
     return _position(text[start:end], start, end, text[doc[lead].idx : head.idx + len(head)], aff)
 
 

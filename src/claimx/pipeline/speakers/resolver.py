@@ -42,7 +42,7 @@ class SpeakerResolver:
         source_heads = {a.source_token for a in atts if a.source_token is not None and a.cue}
         cast.quoted = QuotationIndex(quotes)
         cast.acronyms = defined_acronyms(text)
-        cast.furniture = sorted(furniture)
+        cast.furniture = list(furniture)  # sorted and disjoint (furniture.mark)
         cast.text = text
         merge_people(doc, cast, cast.quoted, source_heads, ents)
         merge_sources(doc, text, cast, source_heads, ents)
