@@ -115,17 +115,19 @@ def scores(name: str, recs: list[dict], nlp) -> str:
     """The figures ``claimx eval`` (``--dates``) gives on this corpus; for
     PolNeAR also ``claimx eval --acts speech``'s."""
     if name.startswith("polnear-"):
-        from claimx.evaluate.polnear import load_corpus, score_corpus, verb_lemmas
+        from claimx.evaluate.polnear import gold_parser, load_corpus, score_corpus, verb_lemmas
 
         by_id = {r["article"]["id"]: r for r in recs}
         docs = load_corpus(SHARED / "corpora" / "polnear", name.split("-", 1)[1])
         ordered = [by_id[d.id] for d in docs]
         s = score_corpus(docs, ordered)
-        sp = score_corpus(docs, ordered, frozenset({"speech"}), verb_lemmas(nlp))
+        sp = score_corpus(docs, ordered, frozenset({"speech"}), verb_lemmas(nlp), parse=gold_parser(nlp))
+        st = score_corpus(docs, ordered, frozenset({"speech"}), verb_lemmas(nlp), topics=True)
         return ("quote F1 {:.4f} (P {:.4f} R {:.4f}), direct F1 {:.4f}; speech only: quote F1 {:.4f} "
-                "(P {:.4f} R {:.4f}), direct F1 {:.4f}").format(
+                "(P {:.4f} R {:.4f}), direct F1 {:.4f}; speech with topics {:.4f}").format(
             s["quote"]["f1"], s["quote"]["precision"], s["quote"]["recall"], s["quote.direct"]["f1"],
-            sp["quote"]["f1"], sp["quote"]["precision"], sp["quote"]["recall"], sp["quote.direct"]["f1"])
+            sp["quote"]["f1"], sp["quote"]["precision"], sp["quote"]["recall"], sp["quote.direct"]["f1"],
+            st["quote"]["f1"])
     if name in ("timebank", "aquaint"):
         from claimx.evaluate.timeml import KIND_TO_TYPE, Timex, load_timeml, score
 

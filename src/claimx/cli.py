@@ -602,6 +602,9 @@ def evaluate(
                      help="Score only quotes of these acts against the gold attributions whose cue the lexicon "
                      "gives one of them: speech, belief, fact, intention (default: all)."),
     ] = None,
+    topics: Annotated[bool, typer.Option(
+        "--topics", help="Score topic-only reports and questions too, claimx's and the gold's (PolNeAR's own "
+        "view; by default neither counts: they state no claim).")] = False,
     model: Annotated[str | None, typer.Option("--model", metavar="NAME_OR_PATH", help="spaCy pipeline to use.")] = None,
     workers: Annotated[int, typer.Option("--workers", "-w", min=0, help="Parallel processes (0 = all cores).")] = 1,
 ) -> None:
@@ -611,6 +614,8 @@ def evaluate(
     from claimx.write.terminal import problem
     if acts is not None and dates:
         raise typer.BadParameter("--acts scores quotes; it does not go with --dates", param_hint="--acts")
+    if topics and dates:
+        raise typer.BadParameter("--topics scores quotes; it does not go with --dates", param_hint="--topics")
     n_process = workers if workers > 0 else (os.cpu_count() or 1)
     if dates:
         from claimx.evaluate.timeml import evaluate_timeml
@@ -623,7 +628,7 @@ def evaluate(
         except (OSError, ValueError, SyntaxError) as exc:  # unreadable, not UTF-8, not XML (ParseError)
             raise _fail(f"{corpus}: cannot read the TimeML corpus: {problem(exc)}") from None
     else:
-        from claimx.evaluate.polnear import load_corpus, score_corpus, verb_lemmas
+        from claimx.evaluate.polnear import gold_parser, load_corpus, score_corpus, verb_lemmas
 
         try:
             docs = load_corpus(corpus, split)
@@ -635,7 +640,8 @@ def evaluate(
         from claimx.read.inputs import Article
 
         records = run((Article(d.id, d.id, d.text) for d in docs), nlp, n_process=n_process)
-        scores = score_corpus(docs, (rec.to_dict() for rec in records), acts, verb_lemmas(nlp))
+        scores = score_corpus(docs, (rec.to_dict() for rec in records), acts, verb_lemmas(nlp), topics,
+                              gold_parser(nlp))
         scores = {"documents": len(docs), **({"acts": sorted(acts)} if acts else {}), **scores}
     if as_json:
         print(json.dumps(scores, indent=2))

@@ -22,6 +22,10 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 ROLES = ("content", "source", "cue")
 DOUBLE_MARKS = "\"“”«»„"
@@ -164,24 +168,32 @@ def gold_act(text: str, rel: Relation, lemmas: Lemmas) -> str | None:
     of the cue text one of whose verb lemmas is a cue of the lexicon ("has
     learned" -> learn -> fact, "also said" -> say -> speech); "according to",
     a colon or a dash is speech, as claimx reads them; None when the lexicon
-    knows no word of it ("in a poll"). The lexicon's act of the verb: of the
-    constructions that override it in extraction only the one the
-    annotation shows is applied (quoted words of a stance verb or a
-    directive are speech); "urged X to" keeps "urge"'s act."""
+    knows no word of it ("in a poll"; claimx calls quoted words after such a
+    cue speech, "“...,” she scoffed", but most such gold cues on PolNeAR are
+    a name or a phrase annotated as the cue). The lexicon's act of the verb: of the
+    constructions that override it in extraction only those the annotation
+    shows are applied (quoted words of a stance verb or a directive are
+    speech, here; a directive's infinitive is intention and content that
+    states no claim has no act, in :func:`gold_acts`)."""
+    return _gold_cue(text, rel, lemmas)[1]
+
+
+def _gold_cue(text: str, rel: Relation, lemmas: Lemmas) -> tuple[str | None, str | None]:
+    """(the lexicon lemma of the cue, its act), as :func:`gold_act` reads them."""
     from claimx.lexicon import cue_acts
 
     cue = " ".join(text[s:e] for s, e in rel.roles.get("cue", ()))
     words = [w.lower() for w in _WORD.findall(cue)]
     if not cue.strip():
-        return None
+        return None, None
     if not words or "according" in words:
-        return "speech"
+        return None, "speech"
     known = cue_acts()
     for word in words:
         for lemma in [word, *lemmas(word)]:
             if lemma in known:
-                return _quoted_words(text, rel, lemma, known[lemma])
-    return None
+                return lemma, _quoted_words(text, rel, lemma, known[lemma])
+    return None, None
 
 
 def _quoted_words(text: str, rel: Relation, lemma: str, act: str) -> str:
@@ -196,25 +208,119 @@ def _quoted_words(text: str, rel: Relation, lemma: str, act: str) -> str:
     return act
 
 
+Parse = Callable[[list[str]], Iterable["Doc"]]  # texts -> their Docs, tagged and parsed
+
+_CLAUSE_REACH = 200  # characters from a source to its cue, from the cue to its content
+_CONTENT_REACH = 400  # longer content is a clause, whatever its head
+_WH = frozenset({"what", "why", "how", "when", "where", "who", "whom", "whose", "which"})
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_NOMINAL = frozenset({"NN", "NNS", "NNP", "NNPS", "PRP", "CD"})  # tags: the parse runs no claimx component
+_PREDICATES = frozenset({"oprd", "acomp", "xcomp", "ccomp", "advcl", "relcl", "acl"})
+
+
+def gold_parser(nlp) -> Parse:
+    """``nlp``'s tagger and parser alone (none of claimx's components: fine
+    tags and dependencies, no coarse parts of speech), for :func:`gold_acts`."""
+    keep = [n for n in nlp.pipe_names if n in ("tok2vec", "tagger", "parser")]
+
+    def parse(texts: list[str]) -> list:
+        with nlp.select_pipes(enable=keep):
+            return list(nlp.pipe(texts))
+
+    return parse
+
+
+def gold_acts(doc: Document, lemmas: Lemmas, parse: Parse | None = None) -> list[str | None]:
+    """The act of each gold attribution of ``doc`` as ACTS.md reads a
+    statement, the way ``claimx eval --acts`` compares claimx's to them:
+    :func:`gold_act`; then, with ``parse``, on a parse of the gold's own
+    clause (its source, cue and content, when the cue comes first and the
+    content holds no quotation mark), rules 2 and 3 as the annotation shows
+    them (:func:`gold_content`): a directive's infinitive is the source's
+    aim, intention ("called on Congress to act"); a content that only
+    names a topic ("announced the arrest of a man") or asks ("asked whether
+    the plan was legal") states no claim, of no act."""
+    found = [_gold_cue(doc.text, g, lemmas) for g in doc.gold]
+    acts = [act for _, act in found]
+    if parse is None:
+        return acts
+    clauses = [(k, c) for k, (g, (lemma, act)) in enumerate(zip(doc.gold, found, strict=True))
+               if act is not None and (c := _clause(doc.text, g)) is not None]
+    parsed = parse([doc.text[start:end] for _, (start, _, end) in clauses])
+    for (k, (start, begin, end)), clause in zip(clauses, parsed, strict=True):
+        kind = gold_content(clause, begin - start, end - start, found[k][0] or "")
+        acts[k] = "intention" if kind == "aim" else None if kind in ("topic", "question") else acts[k]
+    return acts
+
+
+def _clause(text: str, rel: Relation) -> tuple[int, int, int] | None:
+    """(start, content start, end) of the source-cue-content clause of a
+    gold attribution whose cue comes right before its unquoted content."""
+    cue, content = rel.roles.get("cue"), rel.roles["content"]
+    begin, end = content[0][0], content[-1][1]
+    if not cue or cue[-1][1] > begin or begin - cue[-1][1] > _CLAUSE_REACH or end - begin > _CONTENT_REACH:
+        return None
+    if _has_double(text, rel) or any(ch in "‘’'" for ch in text[begin:end]):
+        return None
+    start = cue[0][0]
+    source = rel.roles.get("source")
+    if source and source[-1][1] <= start and start - source[0][0] <= _CLAUSE_REACH:
+        start = source[0][0]
+    return start, begin, end
+
+
+def gold_content(clause, begin: int, end: int, lemma: str) -> str:
+    """What the content at ``begin:end`` of a parsed ``clause`` (a Doc) is,
+    by its structure: ``question`` ("whether the plan was legal"; "what he
+    would do" after a verb of asking), ``aim`` (an infinitive after a
+    directive: "Congress to act"), ``topic`` (a noun phrase with no verb
+    and no predicate on it: "the end of the strike", not "the meeting as
+    productive", not after a verb that says yes or no to its object:
+    "denied the charges", not a pro-form: "said so", "said as much") or
+    ``claim``."""
+    from claimx.lexicon import asking_verbs, directives, polarity_verbs
+
+    span = clause.char_span(begin, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return "claim"
+    first = span[0].lower_
+    if first == "whether" or (first == "if" or first in _WH) and lemma in asking_verbs():
+        return "question"
+    tops = [t for t in span if not span.start <= t.head.i < span.end or t.head.i == t.i]
+    if lemma in directives() and not any(t.tag_ in _FINITE for t in tops) and any(
+        t.tag_ == "VB" and any(c.tag_ == "TO" for c in t.children) for t in tops
+    ):
+        return "aim"
+    if lemma in polarity_verbs() or any(t.tag_.startswith("VB") or t.tag_ == "MD" for t in span):
+        return "claim"
+    if any(t.dep_ in _PREDICATES or t.dep_ == "prep" and t.lower_ == "as" for t in tops):
+        return "claim"
+    named = any(t.dep_ in ("dobj", "pobj") and t.tag_ in _NOMINAL for t in tops)
+    return "topic" if named else "claim"  # not "said so", "said as much", "said yes"
+
+
 def score_corpus(
     docs: Iterable[Document], records: Iterable[dict], acts: frozenset[str] | None = None,
-    lemmas: Lemmas | None = None, topics: bool = False,
+    lemmas: Lemmas | None = None, topics: bool = False, parse: Parse | None = None,
 ) -> dict[str, dict[str, float]]:
     """The scores of claimx ``records`` (dicts, one per document, in order)
     against ``docs``; with ``acts``, only the quotes of those acts against the
     gold attributions whose cue the lexicon gives one of them (``lemmas``
     lemmatises the gold cues' words). Quotes that state no claim (a topic
     only, a question: ``content``) are scored only with ``topics`` and no
-    ``acts``, as ``claimx extract`` outputs them."""
+    ``acts``, as ``claimx extract`` outputs them; with ``acts`` and ``parse``
+    the gold is read as claimx reads its own (:func:`gold_acts`), unless
+    ``topics`` keeps the gold's topic-only reports and questions too."""
     per_doc = []
     for gold, rec in zip(docs, records, strict=True):
         relations = gold.gold
-        if acts is not None or not topics:
+        if not topics:
             rec = {**rec, "quotes": [q for q in rec["quotes"] if q.get("content", "claim") == "claim"]}
         if acts is not None:
             lemmas = lemmas or (lambda word: [word])
             rec = {**rec, "quotes": [q for q in rec["quotes"] if q["act"] in acts]}
-            relations = [g for g in relations if gold_act(gold.text, g, lemmas) in acts]
+            gold_of = gold_acts(gold, lemmas, None if topics else parse)
+            relations = [g for g, act in zip(relations, gold_of, strict=True) if act in acts]
         per_doc.append(score_document(gold.text, relations, predicted_relations(rec, gold.text)))
     return summarise(per_doc)
 
