@@ -50,7 +50,12 @@ def test_content(nlp, text, expected):
 def test_default_and_act_filters_keep_claims_only(nlp):
     text = "The mayor cited the polls. Smith said the plan was legal. Jones asked whether it was."
     rec = build_record(Article("t", "t", text), nlp(text))
-    assert [q.text for q in keep_acts(rec, None).quotes] == ["the plan was legal"]
+    claims = keep_acts(rec, None)
+    assert [q.text for q in claims.quotes] == ["the plan was legal"]
+    # only Smith said something of what is shown; his id is the whole extraction's
+    assert [(s.name, s.id, s.quote_count) for s in claims.speakers] == [("Smith", "s2", 1)]
+    assert claims.quotes[0].speaker == "s2"
+    assert [s.name for s in keep_acts(rec, None, topics=True).speakers] == ["mayor", "Smith", "Jones"]
     assert [q.text for q in keep_acts(rec, frozenset({"speech"}), topics=True).quotes] == ["the plan was legal"]
     kept = keep_acts(rec, None, topics=True)
     assert [(q.content, q.text) for q in kept.quotes] == [

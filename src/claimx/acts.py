@@ -46,8 +46,9 @@ def keep_acts(record: ArticleRecord, acts: frozenset[str] | None, topics: bool =
     no ``acts``, topic-only reports and questions are kept too (an act filter
     never returns them). Quote ids stay those of the whole extraction (q1,
     q3, ... when q2 was a belief), so a filtered run's ids point at the same
-    quotes as an unfiltered one's; speakers are all kept, each with the
-    count of its quotes kept."""
+    quotes as an unfiltered one's; so do speaker ids, and a speaker none of
+    whose quotes is kept is left out (``speakers`` lists who said something
+    of what is shown: not a mayor who only "cited the polls")."""
     everything = acts is None or set(ACTS) <= acts
     if everything and (topics and acts is None or all(q.content == "claim" for q in record.quotes)):
         return record
@@ -59,5 +60,5 @@ def keep_acts(record: ArticleRecord, acts: frozenset[str] | None, topics: bool =
     for q in quotes:
         if q.speaker is not None:
             counts[q.speaker] = counts.get(q.speaker, 0) + 1
-    speakers = [s.model_copy(update={"quote_count": counts.get(s.id, 0)}) for s in record.speakers]
+    speakers = [s.model_copy(update={"quote_count": counts[s.id]}) for s in record.speakers if s.id in counts]
     return record.model_copy(update={"quotes": quotes, "speakers": speakers})
