@@ -98,6 +98,31 @@ def test_reading_step_unwraps(suffix):
         data = out.getvalue().encode()
     (article,) = [a for a in read_bytes(data, "x" + suffix, "x", suffix) if hasattr(a, "text")]
     assert article.text == unwrap(WRAPPED) != WRAPPED
+    assert article.shown == article.original == WRAPPED  # what the record shows: the text as read
+
+
+def test_unwrapped_text_is_left_alone_at_the_reading_step():
+    (article,) = read_bytes(b"One line.\n\nAnother line.\n", "x.txt", "x", ".txt")
+    assert article.original is None and article.shown == article.text
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_records_show_the_text_as_read(nlp, newline):
+    """The parser reads the joined lines; every span the record gives is the
+    text as read (no space where the source broke its line, no doubled space
+    for a CRLF break), and the record's text is the file's."""
+    from claimx.pipeline.extract import extract
+
+    raw = WRAPPED.replace("\n", newline)
+    (article,) = read_bytes(raw.encode(), "x.txt", "x", ".txt")
+    (rec,) = [r.to_dict() for r in extract([article], nlp, include_text=True)]
+    assert rec["text"] == raw
+    assert rec["quotes"], "the wrapped attribution is found"
+    crossing = [q for q in rec["quotes"] if newline in q["text"]]
+    assert crossing, "some quote crosses a line break, as the source does"
+    for q in rec["quotes"]:
+        assert raw[q["start"] : q["end"]] == q["text"]
+        assert "  " not in q["text"]
 
 
 def test_html_br_runs_unwrapped():

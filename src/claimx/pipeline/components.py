@@ -118,7 +118,8 @@ def line_ends(doc: Doc) -> Doc:
         token = doc[int(i)]
         if "\r" in token.text:
             lex, plain = token.lex, doc.vocab[token.text.replace("\r", "") or " "]
-            if lex.norm != plain.norm:
+            # all four: a lexeme whose norm a text before set may keep its own prefix and shape
+            if (lex.norm, lex.prefix, lex.suffix, lex.shape) != (plain.norm, plain.prefix, plain.suffix, plain.shape):
                 lex.norm_, lex.prefix_, lex.suffix_, lex.shape_ = plain.norm_, plain.prefix_, plain.suffix_, plain.shape_
     return doc
 

@@ -86,7 +86,7 @@ def build_record(
     ``speakers`` are the members of the cast that said something; with
     ``members`` every member (a segment's, merged with the others' before
     the ones that said nothing are dropped: :func:`claimx.pipeline.segments.merge`)."""
-    text = article.text
+    text = article.shown  # the text as read: every span shows its characters
     ref, ref_source = reference if reference is not None else reference_date(article, published, today)
 
     speakers = doc._.claimx_speakers or []
@@ -178,7 +178,7 @@ def unread_record(article: Article, published: dt.date | None = None, include_te
     metadata, and no speakers, quotes or dates."""
     ref, ref_source = reference_date(article, published)
     return ArticleRecord(article=_info(article, ref, ref_source), speakers=[], quotes=[], dates=[],
-                         text=article.text if include_text else None)
+                         text=article.shown if include_text else None)
 
 
 @dataclass(slots=True)

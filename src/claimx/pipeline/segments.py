@@ -93,7 +93,8 @@ def split(article: Article, reference: tuple[dt.date | None, str | None], limit:
     segments = []
     before = 0  # paragraphs before the current piece
     for i, (start, end) in enumerate(bounds):
-        piece = replace(article, text=text[start:end])
+        original = article.original[start:end] if article.original is not None else None
+        piece = replace(article, text=text[start:end], original=original)
         segments.append(Segment(article, piece, start, before, i, len(bounds), reference))
         before += len(paragraphs(piece.text))
         if end < len(text) and text[end - 1] != "\n" and text[end] != "\n":
@@ -221,7 +222,7 @@ def merge(parts: list[tuple[Segment, ArticleRecord]], include_text: bool) -> Art
                 q["date"] = last_date.get(sid)
             last_date[sid] = q["date"]
 
-    head.update(speakers=merged_speakers, quotes=quotes, dates=dates, text=whole.text if include_text else None)
+    head.update(speakers=merged_speakers, quotes=quotes, dates=dates, text=whole.shown if include_text else None)
     head["article"]["fingerprint"] = fingerprint(whole.text)  # of the whole text, not of the first segment
     return ArticleRecord.model_validate(head)
 

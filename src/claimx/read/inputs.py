@@ -65,6 +65,15 @@ class Article:
     crawled: str | None = None  # web archives: the day the page was saved (WARC-Date), the last reference date
     language: str | None = None  # claimx.read.language.identify, set by extract
     outlet: str | None = None  # web pages: the name the page gives its site (og:site_name, JSON-LD publisher)
+    # the text as read, when reading mended it for the parser (hard-wrapped
+    # lines joined, reply markers blanked; same length, same offsets): the
+    # record shows it and slices every span from it, the pipeline parses ``text``
+    original: str | None = None
+
+    @property
+    def shown(self) -> str:
+        """The text the record shows and its offsets index: the text as read."""
+        return self.original if self.original is not None else self.text
 
 
 def outlet_name(name: str | None, url: str | None) -> str | None:
@@ -287,7 +296,7 @@ def read_html(html: str, source: str, stem: str) -> tuple[Article, Notice | None
     article = Article(
         id=stem,
         source=source,
-        text=unwrap_html(page.text, html) if page.source != "json-ld" else page.text,  # the page's own wrapping
+        **_mended(page.text, unwrap_html(page.text, html) if page.source != "json-ld" else page.text),
         title=data.get("title") or None,
         author=data.get("author") or None,
         published=parse_date(data.get("date")),
@@ -309,12 +318,18 @@ def _from_record(rec: object, source: str, stem: str, line: int) -> Article:
     return Article(
         id=str(ident) if ident not in (None, "") else f"{stem}:{line}",
         source=source,
-        text=unwrap(text),
+        **_mended(text, unwrap(text)),
         title=_opt(rec.get("title")),
         author=_opt(rec.get("author")),
         published=parse_date(rec.get("published")),
         url=_opt(rec.get("url")),
     )
+
+
+def _mended(text: str, parsed: str) -> dict[str, str | None]:
+    """An Article's ``text`` (what the pipeline parses) and ``original`` (the
+    text as read, when the two differ: :mod:`claimx.read.unwrap`)."""
+    return {"text": parsed, "original": text if parsed != text else None}
 
 
 def _opt(value: object) -> str | None:
@@ -437,4 +452,4 @@ def read_bytes(data: bytes, source: str, stem: str, suffix: str) -> Iterator[Art
         except InputError as err:
             yield err
             return
-        yield Article(id=stem, source=source, text=unwrap(text))
+        yield Article(id=stem, source=source, **_mended(text, unwrap(text)))
