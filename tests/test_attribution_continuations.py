@@ -30,6 +30,15 @@ CASES = [
      [("direct", "Smith", "say", "We will win,")]),
     ("“We will win,” Smith said.\n\n“American Skin (41 Shots)”\n\nThe band played on.",
      [("direct", "Smith", "say", "We will win,")]),
+    # a quotation opening the next sentence goes on with the one before it, also in
+    # typewriter marks, which the parser may end the cue's sentence after
+    ("“Tell that to the janitor,” Mr. Biden said. “Tell that to your mothers.”",
+     [("direct", "Biden", "say", "Tell that to the janitor,” Mr. Biden said. “Tell that to your mothers.")]),
+    ("''Tell that to the janitor,'' Mr. Biden said. ''Tell that to your mothers.''",
+     [("direct", "Biden", "say", "Tell that to the janitor,'' Mr. Biden said. ''Tell that to your mothers.")]),
+    # ... not a quotation after more of the writer's words
+    ("''Tell that to the janitor,'' Mr. Biden said. The band played ''Hail to the Chief.''",
+     [("direct", "Biden", "say", "Tell that to the janitor,")]),
     # negatives: headings, the writer's questions, scare quotes, titles
     ("What happens next in the talks?", []),
     ("The so-called “reform” was passed by the Senate on Monday.", []),

@@ -34,6 +34,14 @@ def inner(text):
         # typo'd marks: a closing mark opening a paragraph, an opening mark closing a quote
         ("”Fear is real,” she said.", ["Fear is real,"]),
         ("“It is unusual,“ said Larry Noble.", ["It is unusual,"]),
+        # typewriter double marks: two apostrophes, or two backquotes opening
+        ("''Tell that to the janitor,'' Mr. Biden said. ''Tell that to your mothers.''",
+         ["Tell that to the janitor,", "Tell that to your mothers."]),
+        ("``Yes,'' she said, ''and I'd do it again.''", ["Yes,", "and I'd do it again."]),
+        ("It was the boys' ''big day,'' he said.", ["big day,"]),
+        # ... a single apostrophe stays an apostrophe, a lone backquote is nothing
+        ("The boys' team won; it's the coach's `big` day.", []),
+        ("''It runs on\n\n''and on,'' she said.", ["It runs on\n\n''and on,"]),  # one, across paragraphs
     ],
 )
 def test_quotations(text, expected):
@@ -51,3 +59,10 @@ def test_offsets_index_text():
     text = "Intro. “One,” he said. ‘Two,’ she said. \"Three\" — they said."
     for q in find_quotations(text):
         assert text[q.start] in "“‘\"" and text[q.end - 1] in "”’\""
+
+
+def test_typewriter_marks_are_two_characters_wide():
+    text = "He said: ''No deal.'' Then he left."
+    (q,) = find_quotations(text)
+    assert text[q.start : q.end] == "''No deal.''"
+    assert text[q.inner_start : q.inner_end] == "No deal."

@@ -7,6 +7,12 @@ lets a stray or unbalanced mark swallow the rest of the article.
 
 Only top-level quotations are returned: a quotation nested inside another
 (single marks inside double ones) is part of the outer one.
+
+Typewriter copy writes a double mark as two characters: two apostrophes
+(``''Tell that to the janitor,'' Mr. Biden said``: New York Times and
+newswire archives) or, opening, two backquotes (````Yes,'' she said``). A pair
+is one double mark, two characters wide (:func:`mark_width`); its apostrophes
+are never read as single marks.
 """
 
 from __future__ import annotations
@@ -21,6 +27,8 @@ OPEN_SINGLE = "‘‹"
 CLOSE_SINGLE = "’›"
 STRAIGHT = "\"'"
 ALL_MARKS = OPEN_DOUBLE + CLOSE_DOUBLE + OPEN_SINGLE + CLOSE_SINGLE + STRAIGHT
+
+PAIRS = ("''", "``")  # typewriter double marks, two characters each
 
 _PARAGRAPH = re.compile(r"[^\n]+")
 # Characters that may stand before an opening mark.
@@ -50,24 +58,51 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text) if m.group().strip()]
 
 
-def _is_opening(text: str, i: int) -> bool:
+def mark_width(text: str, i: int) -> int:
+    """2 for a typewriter double mark starting at ``i`` (two apostrophes or two backquotes), else 1.
+
+    >>> mark_width("''No,'' he said.", 0), mark_width("“No,” he said.", 0)
+    (2, 1)
+    """
+    return 2 if text[i : i + 2] in PAIRS and (i == 0 or text[i - 1] not in "'`") else 1
+
+
+def _is_opening(text: str, i: int, width: int = 1) -> bool:
     prev = text[i - 1] if i > 0 else " "
-    nxt = text[i + 1] if i + 1 < len(text) else " "
+    nxt = text[i + width] if i + width < len(text) else " "
     return (prev in _BEFORE_OPEN or prev.isspace()) and not nxt.isspace()
 
 
-def _is_closing(text: str, i: int) -> bool:
+def _is_closing(text: str, i: int, width: int = 1) -> bool:
     prev = text[i - 1] if i > 0 else " "
-    nxt = text[i + 1] if i + 1 < len(text) else " "
+    nxt = text[i + width] if i + width < len(text) else " "
     return not prev.isspace() and not nxt.isalnum()
+
+
+def _in_pair(text: str, i: int) -> bool:
+    """The character at ``i`` is one of a typewriter pair's two."""
+    return text[i : i + 2] in PAIRS or i > 0 and text[i - 1 : i + 1] in PAIRS
 
 
 def _marks_in(text: str, start: int, end: int, single: bool) -> list[tuple[int, str]]:
     """Classify each mark in text[start:end] as 'open' or 'close' (or skip it)."""
     out: list[tuple[int, str]] = []
-    for i in range(start, end):
+    i = start - 1
+    while i + 1 < end:
+        i += 1
         ch = text[i]
-        if ch not in ALL_MARKS:
+        if ch not in ALL_MARKS and ch != "`":
+            continue
+        if ch in "'`" and _in_pair(text, i):
+            if single or mark_width(text, i) != 2:
+                continue  # a pair's second character, or a pair seen by the double scan only
+            if _is_opening(text, i, 2):
+                out.append((i, "open"))
+            elif ch == "'" and _is_closing(text, i, 2):
+                out.append((i, "close"))
+            i += 1
+            continue
+        if ch == "`":
             continue
         if single:
             if ch in OPEN_SINGLE or ch in CLOSE_SINGLE or ch == "'":
@@ -122,10 +157,11 @@ def _scan(text: str, paras: list[tuple[int, int]], single: bool) -> list[Quotati
             elif depth:
                 depth -= 1
             elif open_at is not None:
-                if pos > open_at + 1:
-                    parts = tuple(pending) + ((open_at + 1, pos),)
+                inner = open_at + mark_width(text, open_at)
+                if pos > inner:
+                    parts = tuple(pending) + ((inner, pos),)
                     assert first_open is not None
-                    found.append(Quotation(first_open, pos + 1, parts))
+                    found.append(Quotation(first_open, pos + mark_width(text, pos), parts))
                 open_at, first_open, pending = None, None, []
         if open_at is not None:
             # unclosed at the end of the paragraph: a continued quotation
@@ -135,8 +171,9 @@ def _scan(text: str, paras: list[tuple[int, int]], single: bool) -> list[Quotati
             if nxt is not None:
                 head = _marks_in(text, nxt[0], min(nxt[0] + 1, nxt[1]), single)
                 continues = bool(head) and head[0] == (nxt[0], "open")
-            if continues and open_at + 1 < p_end:
-                pending.append((open_at + 1, _rstrip(text, open_at + 1, p_end)))
+            inner = open_at + mark_width(text, open_at)
+            if continues and inner < p_end:
+                pending.append((inner, _rstrip(text, inner, p_end)))
             else:
                 pending, first_open = [], None
             open_at = None

@@ -28,7 +28,12 @@ def follow_on(doc: Doc, ctx: Reading) -> None:
             continue
         at = max(att.sentence[1], att.end)
         while True:
-            nxt = next((k for k, q in enumerate(quotes) if q.start >= at), None)
+            # the parser may end the sentence after the next quotation's
+            # opening mark ("... Mr. Biden said. ''Tell ...''": a typewriter
+            # pair reads as closing): a quotation that only its marks put
+            # before the sentence's end still opens the next sentence
+            nxt = next((k for k, q in enumerate(quotes)
+                        if q.start >= att.end and not LETTER.search(text[q.start : at])), None)
             if nxt is None or nxt in ctx.claimed:
                 break
             gap = text[at : quotes[nxt].start]
