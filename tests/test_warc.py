@@ -316,3 +316,53 @@ def test_without_fastwarc_each_archive_is_one_error_line(tmp_path, monkeypatch):
     r = runner.invoke(app, ["extract", str(tmp_path / "a.warc.gz"), "-f", "jsonl"])
     assert r.exit_code == 1 and r.stdout == ""
     assert f'error: {tmp_path / "a.warc.gz"}: WARC input needs FastWARC: pip install "claimx[warc]"' in r.stderr
+
+
+class _NoCredentialsError(Exception):
+    """Stands for botocore's, which is no OSError (matched by its name)."""
+
+
+_NoCredentialsError.__name__ = "NoCredentialsError"
+
+
+@pytest.mark.parametrize(("exc", "says"), [
+    (_NoCredentialsError("Unable to locate credentials"), "no credentials for this storage: set AWS_ACCESS_KEY_ID"),
+    (ImportError("Install s3fs to access S3"), "reading s3:// needs s3fs: pip install 'claimx[s3]'"),
+    (PermissionError("Forbidden"), "access denied: Forbidden"),
+    (FileNotFoundError("s3://b/x.warc"), "no such file or directory"),
+    (ValueError("odd"), "cannot read: odd"),
+])
+def test_a_remote_file_that_cannot_be_read_says_why(exc, says):
+    from claimx.read.warc import remote_problem
+
+    assert remote_problem(exc).startswith(says)
+
+
+@pytest.fixture
+def fresh_s3():
+    """s3fs keeps the file systems it made (and their credentials) per
+    process: the one made without credentials must not serve later tests."""
+    s3fs = pytest.importorskip("s3fs")
+    s3fs.S3FileSystem.clear_instance_cache()
+    yield
+    s3fs.S3FileSystem.clear_instance_cache()
+
+
+def test_a_remote_archive_without_credentials_is_one_error_line(monkeypatch, fresh_s3):
+    for var in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_PROFILE"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent/credentials")
+    monkeypatch.setenv("AWS_CONFIG_FILE", "/nonexistent/config")
+    monkeypatch.setenv("AWS_EC2_METADATA_DISABLED", "true")
+    r = CliRunner().invoke(app, ["extract", "s3://claimx-no-such-bucket/crawl.warc.gz"])
+    assert r.exit_code == 1
+    assert "s3://claimx-no-such-bucket/crawl.warc.gz: no credentials for this storage" in r.stderr
+    assert "unexpectedly" not in r.stderr
+
+
+def test_a_remote_folder_on_a_local_run_says_what_is_read(tmp_path):
+    (tmp_path / "a.txt").write_text("Smith said the plan was good.\n", encoding="utf-8")
+    r = CliRunner().invoke(app, ["extract", "s3://bucket/articles/", str(tmp_path / "a.txt"), "-f", "jsonl"])
+    assert r.exit_code == 1
+    assert "s3://bucket/articles/: a local run reads web archives" in r.stderr
+    assert len(r.stdout.splitlines()) == 1  # the other input is extracted

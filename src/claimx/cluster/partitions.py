@@ -165,8 +165,10 @@ def _list_url(url: str) -> Iterator[InputFile | InputError]:
         for f in found:
             name = fs.unstrip_protocol(f)
             yield InputFile(name, name if f != path else url, int(fs.size(f) or 0))
-    except (OSError, ValueError, ImportError) as exc:
-        yield InputError(url, f"cannot read: {exc}")
+    except Exception as exc:  # the storage's own kinds: botocore's NoCredentialsError is no OSError
+        from claimx.read.warc import remote_problem
+
+        yield InputError(url, remote_problem(exc))
 
 
 def partition_bytes(total: int, limit: int = DEFAULT_PARTITION_BYTES) -> int:

@@ -48,6 +48,10 @@ def expand(paths: Iterable[str]) -> Iterator[Path | str | InputError]:
         if raw == "-" or is_url(raw) or ("://" in raw and raw.lower().endswith((".warc", ".warc.gz"))):
             yield raw  # a web archive at an fsspec URL (s3://...) is read by claimx.read.warc
             continue
+        if "://" in raw and not raw.startswith("file://"):
+            yield InputError(raw, "a local run reads web archives (.warc, .warc.gz) and http(s) pages from a URL; "
+                                  "for other files in remote storage run on a cluster (--scheduler)")
+            continue
         p = Path(raw)
         if p.is_dir():
             files = sorted(f for f in p.rglob("*") if f.is_file() and (

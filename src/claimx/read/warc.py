@@ -142,12 +142,53 @@ def _record_at(fh: BinaryIO, pos: int, size: int) -> bool:
 
 
 def open_binary(path: str) -> BinaryIO:
-    """A local path or an fsspec URL, opened for reading bytes."""
+    """A local path or an fsspec URL, opened for reading bytes; a remote
+    file that cannot be opened is an OSError saying why (:func:`remote_problem`)."""
     if "://" in path and not path.startswith("file://"):
         import fsspec
 
-        return fsspec.open(path, "rb").open()
+        try:
+            return fsspec.open(path, "rb").open()
+        except Exception as exc:  # the storage's own kinds: botocore's NoCredentialsError is no OSError
+            raise RemoteError(remote_problem(exc)) from exc
     return open(path[len("file://"):] if path.startswith("file://") else path, "rb")  # noqa: SIM115
+
+
+class RemoteError(OSError):
+    """A remote file that cannot be opened; its message says why."""
+
+
+# a storage library's error, by its class name -> what to do about it
+_REMOTE_FIXES = {
+    "NoCredentialsError": "no credentials for this storage: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY "
+                          "(or AWS_PROFILE), and AWS_ENDPOINT_URL for an S3 service other than AWS",
+    "PartialCredentialsError": "incomplete credentials for this storage: set both AWS_ACCESS_KEY_ID and "
+                               "AWS_SECRET_ACCESS_KEY (or AWS_PROFILE)",
+    "EndpointConnectionError": "cannot reach the storage endpoint (check AWS_ENDPOINT_URL and the network)",
+}
+
+
+def remote_problem(exc: BaseException) -> str:
+    """Why a remote file (``s3://``, ``gs://``...) could not be read, in one
+    line a user can act on.
+
+    >>> remote_problem(ImportError("Install s3fs to access S3"))
+    "reading s3:// needs s3fs: pip install 'claimx[s3]'"
+    >>> remote_problem(PermissionError("Forbidden"))
+    'access denied: Forbidden'
+    """
+    for cls in type(exc).__mro__:
+        if cls.__name__ in _REMOTE_FIXES:
+            return _REMOTE_FIXES[cls.__name__]
+    if isinstance(exc, ImportError):
+        if "s3fs" in str(exc):
+            return "reading s3:// needs s3fs: pip install 'claimx[s3]'"
+        return f"no file system for this URL: {exc}"
+    if isinstance(exc, FileNotFoundError):
+        return "no such file or directory"
+    if isinstance(exc, PermissionError):
+        return f"access denied: {exc}"
+    return f"cannot read: {getattr(exc, 'strerror', None) or exc}"
 
 
 def read_warc(path: str, source: str, start: int = 0, end: int | None = None,
@@ -168,7 +209,8 @@ def read_warc(path: str, source: str, start: int = 0, end: int | None = None,
     try:
         fh = open_binary(path)
     except (OSError, ValueError) as exc:
-        yield InputError(source, f"cannot read: {getattr(exc, 'strerror', None) or exc}")
+        reason = getattr(exc, "strerror", None) or str(exc)
+        yield InputError(source, reason if isinstance(exc, RemoteError) else f"cannot read: {reason}")
         return
     with fh:
         try:
