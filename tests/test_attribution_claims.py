@@ -15,6 +15,18 @@ CASES = [
     ("The union announced the end of the strike on Monday.", [("topic", "the end of the strike")]),
     ("Several senators voiced concern about the budget.", [("topic", "concern about the budget")]),
     ("The mayor cited the polls.", [("topic", "the polls")]),
+    # an apostrophe (a possessive, a contraction) is no quotation mark
+    ("In the debate, he invoked Ronald Reagan's initial polling deficit.",
+     [("topic", "Ronald Reagan's initial polling deficit")]),
+    ("The senator cited the governor’s budget.", [("topic", "the governor’s budget")]),
+    # a charge the verb lays on its object says something of it
+    ("The senator accused the governor's aides of sexism.", [("claim", "the governor's aides of sexism")]),
+    # ... not an object alone, nor an "of" with no charge
+    ("The senator accused the governor's aides.", [("topic", "the governor's aides")]),
+    ("The senator cited the cost of living.", [("topic", "the cost of living")]),
+    # ... a quotation in single marks is one (a headline's, British style)
+    ("The mayor called the plan 'a disaster' on Monday.", [("claim", "the plan 'a disaster'")]),
+    ("The senator cited 'the worst budget in memory' at the hearing.", [("claim", "'the worst budget in memory' at the hearing")]),
     # a quantity said about a topic: how much, not what (a figure of speech from a thing)
     ("The senator said a lot about the budget that nobody wanted to hear.",
      [("topic", "a lot about the budget that nobody wanted to hear")]),

@@ -27,6 +27,7 @@ def one_gold(source: str, cue: str, content: str) -> Document:
     ("The mayor", "said", "as much", "speech"),
     ("The mayor", "said", "so", "speech"),
     ("The mayor", "denied", "the charges", "speech"),  # says no to what the object names
+    ("The mayor", "accused", "the aides of fraud", "speech"),  # a charge laid on the object
     ("The mayor", "promised", "to cut taxes", "speech"),  # a promise is said
     ("The mayor", "told", "reporters the plan to cut taxes was dead", "speech"),  # finite: words said
     # a topic only: no act

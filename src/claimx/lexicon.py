@@ -175,6 +175,13 @@ def content_nouns() -> frozenset[str]:
 
 
 @cache
+def charge_verbs() -> frozenset[str]:
+    """Lemmas of verbs that lay a charge on their object with "of" ("accused
+    the aides of sexism"): a claim about the object (claimx/attribution/claims.py)."""
+    return _words("charge_verbs.txt")
+
+
+@cache
 def outlets() -> frozenset[str]:
     """News agencies and picture desks as a credit names them ("Reuters",
     "Getty Images", "AP Photo"): page furniture in a credit."""

@@ -31,6 +31,7 @@ ROLES = ("content", "source", "cue")
 DOUBLE_MARKS = "\"“”«»„"
 _T_LINE = re.compile(r"^(T\d+)\t(\w+) ([\d ;]+)\t")
 _WORD = re.compile(r"[^\W\d_]+")
+_SINGLE_OPENING = re.compile(r"(?:^|(?<=[\s(\[—–-]))['‘](?=\w)")  # a single quotation mark opening words
 
 Lemmas = Callable[[str], list[str]]  # a word -> its lemmas as a verb, likeliest first
 
@@ -260,8 +261,8 @@ def _clause(text: str, rel: Relation) -> tuple[int, int, int] | None:
     begin, end = content[0][0], content[-1][1]
     if not cue or cue[-1][1] > begin or begin - cue[-1][1] > _CLAUSE_REACH or end - begin > _CONTENT_REACH:
         return None
-    if _has_double(text, rel) or any(ch in "‘’'" for ch in text[begin:end]):
-        return None
+    if _has_double(text, rel) or _SINGLE_OPENING.search(text, begin, end):
+        return None  # quoted words: said (an apostrophe, "Reagan's", is none)
     start = cue[0][0]
     source = rel.roles.get("source")
     if source and source[-1][1] <= start and start - source[0][0] <= _CLAUSE_REACH:
@@ -276,9 +277,10 @@ def gold_content(clause, begin: int, end: int, lemma: str) -> str:
     directive: "Congress to act"), ``topic`` (a noun phrase with no verb
     and no predicate on it: "the end of the strike", not "the meeting as
     productive", not after a verb that says yes or no to its object:
-    "denied the charges", not a pro-form: "said so", "said as much") or
+    "denied the charges", not a charge: "accused the aides of sexism", not a
+    pro-form: "said so", "said as much") or
     ``claim``."""
-    from claimx.lexicon import asking_verbs, directives, polarity_verbs
+    from claimx.lexicon import asking_verbs, charge_verbs, directives, polarity_verbs
 
     span = clause.char_span(begin, end, alignment_mode="expand")
     if span is None or not len(span):
@@ -293,6 +295,8 @@ def gold_content(clause, begin: int, end: int, lemma: str) -> str:
         return "aim"
     if lemma in polarity_verbs() or any(t.tag_.startswith("VB") or t.tag_ == "MD" for t in span):
         return "claim"
+    if lemma in charge_verbs() and any(t.lower_ == "of" for t in span):
+        return "claim"  # "accused the aides of sexism"
     if any(t.dep_ in _PREDICATES or t.dep_ == "prep" and t.lower_ == "as" for t in tops):
         return "claim"
     named = any(t.dep_ in ("dobj", "pobj") and t.tag_ in _NOMINAL for t in tops)

@@ -227,3 +227,8 @@ class QuotationIndex:
 
     def __contains__(self, char: int) -> bool:
         return self.at(char) is not None
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether some quotation shares a character with ``[start, end)``."""
+        k = bisect_right(self._starts, end - 1) - 1  # the last quotation starting before ``end``
+        return k >= 0 and self.quotes[k].end > start
