@@ -142,3 +142,39 @@ def test_source_mentions(nlp, text, mention, speaker):
     names = {s["id"]: s["name"] for s in rec["speakers"]}
     assert [(q["speaker_mention"]["text"], names.get(q["speaker"])) for q in rec["quotes"] if q["speaker_mention"]][
         -1] == (mention, speaker)
+
+
+def _mention_of(nlp, text: str, cue: str) -> str | None:
+    """The source mention of the quote whose cue is ``cue`` in ``text``."""
+    (q,) = [q for q in record(nlp, text)["quotes"] if q["cue"] and q["cue"]["text"] == cue]
+    return q["speaker_mention"]["text"] if q["speaker_mention"] else None
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "mention"),
+    [
+        # object control after a verb of causing: the object speaks
+        ("The poor turnout led the party chairman to admit that the campaign had failed.", "admit",
+         "the party chairman"),
+        ("The new evidence forced the minister to concede that mistakes were made.", "concede", "the minister"),
+        ("The scandal prompted several donors to say they would withdraw their support.", "say", "several donors"),
+        # negative: a means is no speaker ("used X to say"), a directive stays the urger's
+        ("The coach used the interview to say that the team was ready.", "say", "The coach"),
+        ("The mayor urged residents to report any damage to the city.", "urged", "The mayor"),
+        # the issuer of a document speaks through a relative clause on it
+        ("The union released a video that accuses the company of cutting wages.", "accuses", "The union"),
+        ("The ministry put out a letter that says exports fell sharply in March.", "says", "The ministry"),
+        # negative: holding a document is not issuing it
+        ("The agency withheld an email that said the plan was flawed.", "said", "that"),
+        # a second cue hung on the first cue's complement, that complement's verb a cue too
+        ("The minister said that she wanted to stay in office and predicted that the party would win.", "predicted",
+         "The minister"),
+        ("The coach said the players found the schedule difficult and called the decision unfair.", "called",
+         "The coach"),
+        # negative: a second clause with a subject of its own
+        ("The minister said that she wanted to stay in office and her deputy predicted that the party would win.",
+         "predicted", "her deputy"),
+    ],
+)
+def test_source_of_cue(nlp, text, cue, mention):
+    assert _mention_of(nlp, text, cue) == mention

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from claimx.lexicon import artefacts
+from claimx.lexicon import artefacts, author_verbs, causatives
 from claimx.pipeline.attribution.words import (
     CLAUSE_DEPS,
     DATELINE,
@@ -101,14 +101,26 @@ def _when_clause_subject(verb: Token) -> Token | None:
 
 def _issuer(ctx: Reading, verb: Token) -> Token | None:
     """"His office put out a statement saying ...", "Trump released a new
-    radio ad calling ...": who issued it says it."""
-    if verb.dep_ == "acl" and verb.tag_ in ("VBG", "VBN") and verb.head.dep_ == "dobj" and (
-        verb.head.lemma_ in artefacts()
-    ):
-        issuer = _subject(ctx, verb.head.head)
-        if issuer is not None and not ctx.in_quote(issuer.idx):
-            return issuer
+    radio ad calling ...": who issued it says it; so too through a relative
+    clause after a verb of authoring (``data/author_verbs.txt``: "The
+    senator released a video that accuses ...", not "released the letter
+    she wrote" nor "withheld an email that showed ...")."""
+    artefact = verb.head
+    if artefact.dep_ != "dobj" or artefact.lemma_.lower() not in artefacts():
+        return None
+    participle = verb.dep_ == "acl" and verb.tag_ in ("VBG", "VBN")
+    relative = verb.dep_ == "relcl" and _relative_subject(verb) is not None
+    if not participle and not (relative and artefact.head.lemma_.lower() in author_verbs()):
+        return None  # "withheld an email that would have revealed ...": the email says it
+    issuer = _subject(ctx, artefact.head)
+    if issuer is not None and not ctx.in_quote(issuer.idx):
+        return issuer
     return None
+
+
+def _relative_subject(verb: Token) -> Token | None:
+    """The relative pronoun subject of a relative clause ("a video *that* accuses ...")."""
+    return next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in ("that", "which")), None)
 
 
 def _subject_outside_quote(ctx: Reading, verb: Token, subj: Token | None) -> Token | None:
@@ -242,6 +254,8 @@ def _subject(ctx: Reading, verb: Token) -> Token | None:
         # "as saying" reports only under a verb of quoting, which
         # cue_statements.quoted_as_saying reads: "He is known as saying
         # little" is no report)
+        if below == "xcomp" and (controller := _controller(cur, came)) is not None:
+            return controller
         by_prep = below == "prep" and came.lower_ != "as"
         deps = SUBJECT_DEPS | {"nsubjpass"} if below == "conj" and verb.dep_ == "conj" or by_prep else SUBJECT_DEPS
         subjects = sorted(
@@ -256,12 +270,15 @@ def _subject(ctx: Reading, verb: Token) -> Token | None:
                 # follows it to "Rubio"
                 return child if cur.dep_ == "relcl" else None
             return child
+        clause = cur.head
         if (
-            cur.dep_ == "conj" and cur.head.dep_ in CLAUSE_DEPS and not ctx.is_cue(cur.head)
-            and ctx.is_cue(cur.head.head)
+            cur.dep_ == "conj" and clause.dep_ in CLAUSE_DEPS and ctx.is_cue(clause.head)
+            and (not ctx.is_cue(clause) or clause.head.i < clause.i)
         ):
             # "said the plan would pass but acknowledged ...": the parser
-            # hung the second cue on the first one's clause
+            # hung the second cue on the first one's clause; so too when
+            # that clause's verb is a cue, the first cue before it ("said
+            # that she wanted to stay and predicted ...")
             cur = cur.head.head
             continue
         if (
@@ -290,6 +307,21 @@ def _subject(ctx: Reading, verb: Token) -> Token | None:
         else:
             return None
     return None
+
+
+def _controller(verb: Token, infinitive: Token) -> Token | None:
+    """Object control after a verb of causing (``data/causatives.txt``):
+    "The defeat led the chairman to announce his resignation", "The senator
+    forced the banker to admit that ...": the infinitive after the object
+    speaks for the object, not for the verb's subject; not after "urged
+    voters to ..." (a directive: the urger's aim) or "used the comments to
+    urge ..." (a means: the subject speaks)."""
+    if infinitive.tag_ != "VB" or verb.lemma_.lower() not in causatives():
+        return None
+    return next(
+        (c for c in verb.children if c.dep_ == "dobj" and c.i < infinitive.i and c.pos_ in ("NOUN", "PROPN", "PRON")),
+        None,
+    )
 
 
 def _glued(tok: Token) -> bool:
