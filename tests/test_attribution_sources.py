@@ -174,6 +174,18 @@ def _mention_of(nlp, text: str, cue: str) -> str | None:
         # negative: a second clause with a subject of its own
         ("The minister said that she wanted to stay in office and her deputy predicted that the party would win.",
          "predicted", "her deputy"),
+        # a participle after a cue that closes its content, the parse hanging it in that content
+        ("The board cannot say that “in good faith,” the treasurer added, saying it should be up to the auditors.",
+         "saying", "the treasurer"),
+        ("The mayor said the vote was “a disgrace,” the clerk recalled, adding that nobody had objected.",
+         "adding", "the clerk"),
+        # negative: a cue with its complement: the outer cue speaks
+        ("The mayor told reporters she believes the plan works, saying it will cut traffic.", "saying", "The mayor"),
+        # a participle on a coordinated clause with a subject of its own
+        ("Residents say the new rules are unfair, and the tenants' union has sued the city, saying they break state "
+         "law.", "saying", "the tenants' union"),
+        # negative: no subject of its own: the cue's
+        ("Smith said the plan would fail and criticized the budget, saying it was too small.", "saying", "Smith"),
     ],
 )
 def test_source_of_cue(nlp, text, cue, mention):

@@ -44,6 +44,9 @@ def subject_of(ctx: Reading, verb: Token) -> Token | None:
         # the parser hung inside a cue's clause speaks for that cue's
         # speaker (the outermost cue's: "Clinton told ... she believes
         # ..., saying that ...")
+        own = _closing_cue_subject(ctx, verb) or _coordinate_clause_subject(ctx, verb)
+        if own is not None:
+            return own
         outer = next(
             (a for a in reversed(list(verb.ancestors)) if ctx.is_cue(a) and not ctx.in_quote(a.idx)), None
         )
@@ -82,6 +85,43 @@ def subject_of(ctx: Reading, verb: Token) -> Token | None:
     return subj
 
 
+def _closing_cue_subject(ctx: Reading, verb: Token) -> Token | None:
+    """"The probe should stop, the senator added, saying it had no basis": a
+    participle right after a cue that closes its content (no complement of
+    its own after it) speaks for that cue's subject, not for the cue whose
+    content the parse hung it in; not "Smith told them she believes the
+    plan works, saying ..." (a cue with its complement: the outer cue's)."""
+    head = verb.head
+    if head.i > verb.i or not ctx.is_cue(head) or ctx.in_quote(head.idx):
+        return None
+    if any(c.dep_ in ("ccomp", "xcomp", "dobj", "dative") and c.i > head.i for c in head.children):
+        return None
+    subj = next((c for c in reversed(list(head.lefts)) if c.dep_ == "nsubj"), None)
+    if subj is None or subj.pos_ not in ("NOUN", "PROPN", "PRON") or ctx.in_quote(subj.idx):
+        return None
+    # the cue closes what comes before it: a comma or a quotation mark before its subject
+    before = subj.left_edge.i - 1
+    return subj if before >= 0 and subj.doc[before].text in ",”\"’'" else None
+
+
+def _coordinate_clause_subject(ctx: Reading, verb: Token) -> Token | None:
+    """"Protesters say the rules are unfair, and the union has sued the city,
+    saying they violate free speech": a participle on a clause coordinated
+    with a cue's, with a subject of its own, speaks for that subject; not
+    "Smith said the plan would fail and criticized it, saying ..." (no subject
+    of its own: the cue's)."""
+    head = verb.head
+    if head.dep_ != "conj" or head.i > verb.i or head.pos_ not in ("VERB", "AUX"):
+        return None
+    subj = next((c for c in head.lefts if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None)
+    if subj is None or ctx.in_quote(subj.idx):
+        return None
+    # the conjunction stands between the first clause's verb and this subject
+    first = head.head
+    joined = any(c.dep_ == "cc" and first.i < c.i < subj.i for c in first.children)
+    return subj if joined else None
+
+
 def _when_clause_subject(verb: Token) -> Token | None:
     """"..., when Sanders protesters interrupted her speech, shouting “...”":
     the participle the parser hung on the main verb goes with the clause
@@ -108,6 +148,8 @@ def _issuer(ctx: Reading, verb: Token) -> Token | None:
     artefact = verb.head
     if artefact.dep_ != "dobj" or artefact.lemma_.lower() not in artefacts():
         return None
+    if any(c.dep_ == "poss" and c.pos_ != "PRON" for c in artefact.children):
+        return None  # "will answer Smith's speech calling ...": Smith's, not the answerer's ("her statement": hers)
     participle = verb.dep_ == "acl" and verb.tag_ in ("VBG", "VBN")
     relative = verb.dep_ == "relcl" and _relative_subject(verb) is not None
     if not participle and not (relative and artefact.head.lemma_.lower() in author_verbs()):
