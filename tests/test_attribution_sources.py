@@ -186,6 +186,18 @@ def _mention_of(nlp, text: str, cue: str) -> str | None:
          "law.", "saying", "the tenants' union"),
         # negative: no subject of its own: the cue's
         ("Smith said the plan would fail and criticized the budget, saying it was too small.", "saying", "Smith"),
+        # an inverted cue set off by commas inside the clause it reports: the noun after it speaks
+        ("The new rules, said the city's mayor, will take effect in May.", "said", "the city's mayor"),
+        # negatives: the subject before the cue; the noun after the cue its object
+        ("The new rules, he said, will take effect in May.", "said", "he"),
+        ("Jane Roe, the council's lawyer, urged a quick vote, saying delays cost money.", "urged", "Jane Roe"),
+        # a passive cue's agent speaks
+        ("The dam was unsafe, as first reported by the Daily Courier.", "reported", "the Daily Courier"),
+        ("Sanders was asked by the host whether he would run again.", "asked", "the host"),
+        ("After being warned by the embassy that the roads were closed, the tourists stayed in the city.", "warned",
+         "the embassy"),
+        # negative: the agent of a participle that is no cue
+        ("The report, obtained by reporters, said the dam was unsafe.", "said", "The report"),
     ],
 )
 def test_source_of_cue(nlp, text, cue, mention):

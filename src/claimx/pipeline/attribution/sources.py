@@ -55,7 +55,7 @@ def subject_of(ctx: Reading, verb: Token) -> Token | None:
         inner = _when_clause_subject(verb)
         if inner is not None:
             return inner
-    issuer = _issuer(ctx, verb)
+    issuer = _issuer(ctx, verb) or _interrupting_speaker(ctx, verb) or _agent(ctx, verb)
     if issuer is not None:
         return issuer
     subj = _subject(ctx, verb)
@@ -163,6 +163,43 @@ def _issuer(ctx: Reading, verb: Token) -> Token | None:
 def _relative_subject(verb: Token) -> Token | None:
     """The relative pronoun subject of a relative clause ("a video *that* accuses ...")."""
     return next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in ("that", "which")), None)
+
+
+def _interrupting_speaker(ctx: Reading, verb: Token) -> Token | None:
+    """An inverted cue set off by commas inside the clause it reports: "The
+    new rules, said the city's mayor, will take effect in May" -> the mayor,
+    not "the new rules" the parse made the cue's subject; not "The rules,
+    he said, are fair" (the subject before the cue is the speaker)."""
+    doc = verb.doc
+    if verb.i < 2 or doc[verb.i - 1].text != "," or verb.tag_ not in FINITE_TAGS or ctx.in_quote(verb.idx):
+        return None
+    fronted = next((c for c in verb.lefts if c.dep_ in SUBJECT_DEPS and not ctx.in_quote(c.idx)), None)
+    if fronted is None or any(t.is_punct and t.i < verb.i - 1 for t in fronted.subtree):
+        return None  # "Kasich, who served in Congress, said their plans ...": the subject is the speaker
+    # the noun phrase right after the cue is a subject (the cue's second one, or the one the parse gave the
+    # clause after it), never the cue's object ("Smith, the chief of staff, urged a strong stand, ...")
+    after = next(
+        (t for t in doc[verb.i + 1 : verb.i + 8] if t.dep_ == "nsubj" and t.pos_ in ("NOUN", "PROPN")
+         and t.left_edge.i == verb.i + 1),
+        None,
+    )
+    if after is None:
+        return None
+    end = after.right_edge.i if doc[after.right_edge.i].text == "," else after.right_edge.i + 1
+    return after if end < len(doc) and doc[end].text == "," else None
+
+
+def _agent(ctx: Reading, verb: Token) -> Token | None:
+    """A passive cue's agent: "as first reported by the Tribune", "after
+    being warned by the embassy that ..." -> the Tribune, the embassy; not
+    "was told by phone" (no one)."""
+    if verb.tag_ != "VBN" or verb.dep_ == "acl" or not ctx.is_cue(verb):
+        return None  # not "measures added by Republicans", "Reached by the Post, he ..."
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    if obj is None or obj.pos_ not in ("NOUN", "PROPN", "PRON") or ctx.in_quote(obj.idx):
+        return None
+    return obj
 
 
 def _subject_outside_quote(ctx: Reading, verb: Token, subj: Token | None) -> Token | None:
