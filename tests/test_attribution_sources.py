@@ -198,7 +198,34 @@ def _mention_of(nlp, text: str, cue: str) -> str | None:
          "the embassy"),
         # negative: the agent of a participle that is no cue
         ("The report, obtained by reporters, said the dam was unsafe.", "said", "The report"),
+        # a recording shows someone speaking
+        ("The new ad uses footage of the governor saying the state is broke.", "saying", "the governor"),
+        # negative: a participle after a comma is the sentence's
+        ("The campaign released a video of the flood, saying the city was not prepared.", "saying", "The campaign"),
     ],
 )
 def test_source_of_cue(nlp, text, cue, mention):
     assert _mention_of(nlp, text, cue) == mention
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "inside"),
+    [
+        # a dateline naming its agency, whatever the place's case, is no speaker
+        ("New York (AFP) – Senator Mary Jones said the plan would fail.", "York", True),
+        ("CHICAGO, March 4 (UPI) — Senator Mary Jones said the plan would fail.", "CHICAGO", True),
+        ("PARIS (AP) — Senator Mary Jones said the plan would fail.", "PARIS", True),
+        # negatives: the name after the dateline; a place that opens the subject
+        ("New York (AFP) – Senator Mary Jones said the plan would fail.", "Jones", False),
+        ("New York City officials (the mayor's staff) said the plan would fail.", "York", False),
+    ],
+)
+def test_in_dateline(nlp, text, word, inside):
+    from claimx.lexicon import cue_frames
+    from claimx.pipeline.attribution.context import Reading
+    from claimx.pipeline.attribution.sources import _in_dateline
+
+    doc = nlp(text)
+    ctx = Reading(cue_frames(), False, text, [])
+    (tok,) = [t for t in doc if t.text == word]
+    assert _in_dateline(ctx, tok) is inside

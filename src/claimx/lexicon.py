@@ -117,6 +117,12 @@ def author_verbs() -> frozenset[str]:
 
 
 @cache
+def footage_nouns() -> frozenset[str]:
+    """Recordings that show someone speaking ("footage of Smith saying ...")."""
+    return _words("footage_nouns.txt")
+
+
+@cache
 def causatives() -> frozenset[str]:
     """Verbs whose object speaks the infinitive after it ("led the chairman to announce ...")."""
     return _words("causatives.txt")

@@ -6,11 +6,12 @@ dateline) and the mention that names the speaker (:func:`mention_span`).
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from claimx.lexicon import artefacts, author_verbs, causatives
+from claimx.lexicon import artefacts, author_verbs, causatives, footage_nouns
 from claimx.pipeline.attribution.words import (
     CLAUSE_DEPS,
     DATELINE,
@@ -26,6 +27,8 @@ from claimx.pipeline.quotemarks import ALL_MARKS
 if TYPE_CHECKING:
     from claimx.pipeline.attribution.context import Reading
 
+# a dateline with its agency: "New York (AFP) – ", "CLEVELAND, July 19 (UPI) — "
+AGENCY_DATELINE = re.compile(r"[A-Z][\w.'’ ]{1,30}(?:,\s*[A-Z][a-z]{2,4}\.?\s+\d{1,2})?\s*\([A-Z][A-Za-z]+\)\s*[-—–]{1,2}\s+")
 SUBJECT_DEPS = {"nsubj", "csubj"}
 PARTICIPLE_DEPS = {"advcl", "xcomp", "conj", "pcomp", "acl"}
 # nouns of a moment a participle may hang on ("at one point calling ..."), never a speaker
@@ -55,7 +58,7 @@ def subject_of(ctx: Reading, verb: Token) -> Token | None:
         inner = _when_clause_subject(verb)
         if inner is not None:
             return inner
-    issuer = _issuer(ctx, verb) or _interrupting_speaker(ctx, verb) or _agent(ctx, verb)
+    issuer = _issuer(ctx, verb) or _shown_speaking(ctx, verb) or _interrupting_speaker(ctx, verb) or _agent(ctx, verb)
     if issuer is not None:
         return issuer
     subj = _subject(ctx, verb)
@@ -165,6 +168,22 @@ def _relative_subject(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in ("that", "which")), None)
 
 
+def _shown_speaking(ctx: Reading, verb: Token) -> Token | None:
+    """A recording of someone speaking (``data/footage_nouns.txt``): "The
+    ad uses footage of the senator saying ..." -> the senator, not the ad;
+    not "a video of the flood, saying ..." (a comma: the participle is the
+    sentence's)."""
+    if verb.tag_ != "VBG" or verb.i == 0:
+        return None
+    tok = verb.doc[verb.i - 1]
+    while tok.dep_ in ("compound", "flat") and verb.i > tok.head.i > tok.i:
+        tok = tok.head
+    if tok.pos_ not in ("PROPN", "NOUN", "PRON") or tok.dep_ != "pobj" or tok.head.lower_ != "of":
+        return None
+    shown = tok.head.head
+    return tok if shown.lemma_.lower() in footage_nouns() and not ctx.in_quote(tok.idx) else None
+
+
 def _interrupting_speaker(ctx: Reading, verb: Token) -> Token | None:
     """An inverted cue set off by commas inside the clause it reports: "The
     new rules, said the city's mayor, will take effect in May" -> the mayor,
@@ -245,11 +264,11 @@ def _earlier_speaker(ctx: Reading, verb: Token) -> Token | None:
 
 
 def _in_dateline(ctx: Reading, tok: Token) -> bool:
-    """Whether ``tok`` is in a wire dateline opening its paragraph ("JACKSON, Miss. - ")."""
-    if not tok.is_upper:
-        return False
+    """Whether ``tok`` is in a wire dateline opening its paragraph ("JACKSON,
+    Miss. - "), or in one that names its agency whatever the place's case
+    ("New York (AFP) – ", "CLEVELAND, July 19 (UPI) — ")."""
     line = ctx.text.rfind("\n", 0, tok.idx) + 1
-    m = DATELINE.match(ctx.text, line)
+    m = (DATELINE.match(ctx.text, line) if tok.is_upper else None) or AGENCY_DATELINE.match(ctx.text, line)
     return m is not None and tok.idx < m.end()
 
 
