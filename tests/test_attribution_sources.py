@@ -198,6 +198,8 @@ def _mention_of(nlp, text: str, cue: str) -> str | None:
          "the embassy"),
         # negative: the agent of a participle that is no cue
         ("The report, obtained by reporters, said the dam was unsafe.", "said", "The report"),
+        # the issuer of a response speaks through it
+        ("The mayor fired back a response saying the audit was wrong.", "saying", "The mayor"),
         # a recording shows someone speaking
         ("The new ad uses footage of the governor saying the state is broke.", "saying", "the governor"),
         # negative: a participle after a comma is the sentence's
@@ -229,3 +231,37 @@ def test_in_dateline(nlp, text, word, inside):
     ctx = Reading(cue_frames(), False, text, [])
     (tok,) = [t for t in doc if t.text == word]
     assert _in_dateline(ctx, tok) is inside
+
+
+def _parsed(nlp, words, heads, deps, tags):
+    """A Doc with the parse given (a parser's attachment the tests cannot count on)."""
+    from spacy.tokens import Doc
+
+    pos = {"NNP": "PROPN", "NNPS": "PROPN", "NN": "NOUN", "NNS": "NOUN", "VBD": "VERB", "VBG": "VERB", "DT": "DET",
+           ",": "PUNCT", "IN": "ADP"}
+    return Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags, pos=[pos[t] for t in tags])
+
+
+@pytest.mark.parametrize(
+    ("noun", "tag", "comma", "clause"),
+    [
+        # "Trump made an attempt, writing on Twitter ...": the parse hung the participle on the object: the clause's
+        ("attempt", "NN", True, "made"),
+        # negatives: a plural may be the ones speaking; no comma: the noun's own participle
+        ("protesters", "NNS", True, None),
+        ("attempt", "NN", False, None),
+    ],
+)
+def test_adjunct_clause(nlp, noun, tag, comma, clause):
+    from claimx.pipeline.attribution.sources import _adjunct_clause
+
+    words = ["Trump", "made", "an", noun, ",", "writing", "on", "Twitter"]
+    heads = [1, 1, 3, 1, 3, 3, 5, 6]
+    deps = ["nsubj", "ROOT", "det", "dobj", "punct", "acl", "prep", "pobj"]
+    tags = ["NNP", "VBD", "DT", tag, ",", "VBG", "IN", "NNP"]
+    if not comma:
+        del words[4], deps[4], tags[4]
+        heads = [1, 1, 3, 1, 3, 4, 5]
+    doc = _parsed(nlp, words, heads, deps, tags)
+    found = _adjunct_clause(doc[words.index("writing")])
+    assert (found.text if found is not None else None) == clause

@@ -395,8 +395,11 @@ def _subject(ctx: Reading, verb: Token) -> Token | None:
                     # sentence's subject, not the moment
                     root = cur.sent.root
                     return _subject(ctx, root) if root.i < cur.i and root.pos_ in ("VERB", "AUX") else None
-                # "officials, saying that ..."
-                return cur.head
+                clause = _adjunct_clause(cur)
+                if clause is None:
+                    return cur.head  # "officials, saying that ..."
+                cur = clause
+                continue
             cur = cur.head
         elif cur.dep_ == "relcl":
             return cur.head
@@ -404,6 +407,25 @@ def _subject(ctx: Reading, verb: Token) -> Token | None:
             cur = cur.head  # "Trump gestured ..., then leaned in and boomed": a loose second verb
         else:
             return None
+    return None
+
+
+def _adjunct_clause(participle: Token) -> Token | None:
+    """A participle set off by a comma that the parse hung on the object of
+    a clause's verb is that clause's adjunct: "Trump made a third attempt to
+    answer the critics, writing on Twitter that ..." -> the verb "made" (its
+    subject writes), not "attempt"; not after a plural or a name ("police
+    met the protesters, chanting ...": they may be the ones speaking), nor
+    right after its noun ("a pitch to voters saying ...")."""
+    noun = participle.head
+    if participle.tag_ != "VBG" or not after_comma(participle) or noun.i >= participle.i - 1:
+        return None
+    if noun.tag_ != "NN" or noun.ent_type_:
+        return None  # "protesters, chanting ...", "the senator, saying ...": people may speak
+    if noun.dep_ == "dobj" and noun.head.pos_ in ("VERB", "AUX"):
+        return noun.head
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("VERB", "AUX"):
+        return noun.head.head
     return None
 
 
