@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
 # a dateline with its agency: "New York (AFP) – ", "CLEVELAND, July 19 (UPI) — "
 AGENCY_DATELINE = re.compile(r"[A-Z][\w.'’ ]{1,30}(?:,\s*[A-Z][a-z]{2,4}\.?\s+\d{1,2})?\s*\([A-Z][A-Za-z]+\)\s*[-—–]{1,2}\s+")
+DATELINE_REACH = 120  # a dateline is shorter than this
 SUBJECT_DEPS = {"nsubj", "csubj"}
 PARTICIPLE_DEPS = {"advcl", "xcomp", "conj", "pcomp", "acl"}
 # nouns of a moment a participle may hang on ("at one point calling ..."), never a speaker
@@ -267,7 +268,10 @@ def _in_dateline(ctx: Reading, tok: Token) -> bool:
     """Whether ``tok`` is in a wire dateline opening its paragraph ("JACKSON,
     Miss. - "), or in one that names its agency whatever the place's case
     ("New York (AFP) – ", "CLEVELAND, July 19 (UPI) — ")."""
-    line = ctx.text.rfind("\n", 0, tok.idx) + 1
+    nl = ctx.text.rfind("\n", max(0, tok.idx - DATELINE_REACH), tok.idx)
+    if nl < 0 and tok.idx > DATELINE_REACH:
+        return False  # far into its line: no dateline holds it (and no scan back to the line's start)
+    line = nl + 1
     m = (DATELINE.match(ctx.text, line) if tok.is_upper else None) or AGENCY_DATELINE.match(ctx.text, line)
     return m is not None and tok.idx < m.end()
 
