@@ -2,6 +2,13 @@
 and participial verbs, found past the parser's slips: a name after an
 inverted cue, before a cue the parser left without a subject, in a
 dateline) and the mention that names the speaker (:func:`mention_span`).
+Before the subject, the constructions that name someone else: the issuer
+of a document that says it ("released a video that accuses ..."), one a
+recording shows speaking ("footage of Smith saying ..."), the noun after
+an inverted cue inside the clause it reports ("The rules, said the mayor,
+will ..."), a passive cue's agent ("as reported by the Tribune"); on the
+way up to a subject, the object of a verb of causing ("led the chairman
+to admit ...").
 """
 
 from __future__ import annotations
