@@ -47,3 +47,22 @@ def test_an_interrupting_phrase_gives_two_parts(nlp):
     (q,) = record(nlp, text)["quotes"]
     assert [p["text"] for p in q["parts"]] == ["Waiting times", "will fall"]
     assert all(text[p["start"] : p["end"]] == p["text"] for p in q["parts"])
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        # the maker of the document named by the phrase: "by X", a participle of making with its agent, a relative
+        ("Turnout rose sharply in the north, according to an analysis by the state election board.",
+         "the state election board"),
+        ("The company owes nearly $2 million in back taxes, according to a court document filed by the city.",
+         "the city"),
+        ("Schools will reopen in September, according to a speech the governor gave on Monday.", "the governor"),
+        # negative: having a document is not making it
+        ("The company owes nearly $2 million in back taxes, according to a document obtained by reporters.",
+         "a document"),
+    ],
+)
+def test_according_to_a_document_credits_its_maker(nlp, text, mention):
+    (q,) = record(nlp, text)["quotes"]
+    assert q["speaker_mention"]["text"] == mention

@@ -61,3 +61,20 @@ CASES = [
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_colons(nlp, text, expected):
     assert quotes(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "says"),
+    [
+        # a headline's "Name on Topic:": the name says the quotation
+        ("Mayor Lopez on the Budget: “We will not raise taxes this year.”", "Mayor Lopez", True),
+        ("Acme Chief Executive On Layoffs: ‘We Will Keep Every Plant Open.’", "Acme Chief Executive", True),
+        # negative: no name opens the line
+        ("A Note on the Budget: “We will not raise taxes this year.”", "A Note", False),
+    ],
+)
+def test_name_on_topic(nlp, text, name, says):
+    from tests.attribution_cases import record
+
+    (q,) = record(nlp, text)["quotes"]
+    assert (q["speaker_mention"]["text"] == name) is says

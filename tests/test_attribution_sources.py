@@ -142,3 +142,126 @@ def test_source_mentions(nlp, text, mention, speaker):
     names = {s["id"]: s["name"] for s in rec["speakers"]}
     assert [(q["speaker_mention"]["text"], names.get(q["speaker"])) for q in rec["quotes"] if q["speaker_mention"]][
         -1] == (mention, speaker)
+
+
+def _mention_of(nlp, text: str, cue: str) -> str | None:
+    """The source mention of the quote whose cue is ``cue`` in ``text``."""
+    (q,) = [q for q in record(nlp, text)["quotes"] if q["cue"] and q["cue"]["text"] == cue]
+    return q["speaker_mention"]["text"] if q["speaker_mention"] else None
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "mention"),
+    [
+        # object control after a verb of causing: the object speaks
+        ("The poor turnout led the party chairman to admit that the campaign had failed.", "admit",
+         "the party chairman"),
+        ("The new evidence forced the minister to concede that mistakes were made.", "concede", "the minister"),
+        ("The scandal prompted several donors to say they would withdraw their support.", "say", "several donors"),
+        # negative: a means is no speaker ("used X to say"), a directive stays the urger's
+        ("The coach used the interview to say that the team was ready.", "say", "The coach"),
+        ("The mayor urged residents to report any damage to the city.", "urged", "The mayor"),
+        # the issuer of a document speaks through a relative clause on it
+        ("The union released a video that accuses the company of cutting wages.", "accuses", "The union"),
+        ("The ministry put out a letter that says exports fell sharply in March.", "says", "The ministry"),
+        # negative: holding a document is not issuing it
+        ("The agency withheld an email that said the plan was flawed.", "said", "that"),
+        # a second cue hung on the first cue's complement, that complement's verb a cue too
+        ("The minister said that she wanted to stay in office and predicted that the party would win.", "predicted",
+         "The minister"),
+        ("The coach said the players found the schedule difficult and called the decision unfair.", "called",
+         "The coach"),
+        # negative: a second clause with a subject of its own
+        ("The minister said that she wanted to stay in office and her deputy predicted that the party would win.",
+         "predicted", "her deputy"),
+        # a participle after a cue that closes its content, the parse hanging it in that content
+        ("The board cannot say that “in good faith,” the treasurer added, saying it should be up to the auditors.",
+         "saying", "the treasurer"),
+        ("The mayor said the vote was “a disgrace,” the clerk recalled, adding that nobody had objected.",
+         "adding", "the clerk"),
+        # negative: a cue with its complement: the outer cue speaks
+        ("The mayor told reporters she believes the plan works, saying it will cut traffic.", "saying", "The mayor"),
+        # a participle on a coordinated clause with a subject of its own
+        ("Residents say the new rules are unfair, and the tenants' union has sued the city, saying they break state "
+         "law.", "saying", "the tenants' union"),
+        # negative: no subject of its own: the cue's
+        ("Smith said the plan would fail and criticized the budget, saying it was too small.", "saying", "Smith"),
+        # an inverted cue set off by commas inside the clause it reports: the noun after it speaks
+        ("The new rules, said the city's mayor, will take effect in May.", "said", "the city's mayor"),
+        # negatives: the subject before the cue; the noun after the cue its object
+        ("The new rules, he said, will take effect in May.", "said", "he"),
+        ("Jane Roe, the council's lawyer, urged a quick vote, saying delays cost money.", "urged", "Jane Roe"),
+        # a passive cue's agent speaks
+        ("The dam was unsafe, as first reported by the Daily Courier.", "reported", "the Daily Courier"),
+        ("Sanders was asked by the host whether he would run again.", "asked", "the host"),
+        ("After being warned by the embassy that the roads were closed, the tourists stayed in the city.", "warned",
+         "the embassy"),
+        # negative: the agent of a participle that is no cue
+        ("The report, obtained by reporters, said the dam was unsafe.", "said", "The report"),
+        # the issuer of a response speaks through it
+        ("The mayor fired back a response saying the audit was wrong.", "saying", "The mayor"),
+        # a recording shows someone speaking
+        ("The new ad uses footage of the governor saying the state is broke.", "saying", "the governor"),
+        # negative: a participle after a comma is the sentence's
+        ("The campaign released a video of the flood, saying the city was not prepared.", "saying", "The campaign"),
+    ],
+)
+def test_source_of_cue(nlp, text, cue, mention):
+    assert _mention_of(nlp, text, cue) == mention
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "inside"),
+    [
+        # a dateline naming its agency, whatever the place's case, is no speaker
+        ("New York (AFP) – Senator Mary Jones said the plan would fail.", "York", True),
+        ("CHICAGO, March 4 (UPI) — Senator Mary Jones said the plan would fail.", "CHICAGO", True),
+        ("PARIS (AP) — Senator Mary Jones said the plan would fail.", "PARIS", True),
+        # negatives: the name after the dateline; a place that opens the subject
+        ("New York (AFP) – Senator Mary Jones said the plan would fail.", "Jones", False),
+        ("New York City officials (the mayor's staff) said the plan would fail.", "York", False),
+    ],
+)
+def test_in_dateline(nlp, text, word, inside):
+    from claimx.lexicon import cue_frames
+    from claimx.pipeline.attribution.context import Reading
+    from claimx.pipeline.attribution.sources import _in_dateline
+
+    doc = nlp(text)
+    ctx = Reading(cue_frames(), False, text, [])
+    (tok,) = [t for t in doc if t.text == word]
+    assert _in_dateline(ctx, tok) is inside
+
+
+def _parsed(nlp, words, heads, deps, tags):
+    """A Doc with the parse given (a parser's attachment the tests cannot count on)."""
+    from spacy.tokens import Doc
+
+    pos = {"NNP": "PROPN", "NNPS": "PROPN", "NN": "NOUN", "NNS": "NOUN", "VBD": "VERB", "VBG": "VERB", "DT": "DET",
+           ",": "PUNCT", "IN": "ADP"}
+    return Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags, pos=[pos[t] for t in tags])
+
+
+@pytest.mark.parametrize(
+    ("noun", "tag", "comma", "clause"),
+    [
+        # "Trump made an attempt, writing on Twitter ...": the parse hung the participle on the object: the clause's
+        ("attempt", "NN", True, "made"),
+        # negatives: a plural may be the ones speaking; no comma: the noun's own participle
+        ("protesters", "NNS", True, None),
+        ("attempt", "NN", False, None),
+    ],
+)
+def test_adjunct_clause(nlp, noun, tag, comma, clause):
+    from claimx.pipeline.attribution.sources import _adjunct_clause
+
+    words = ["Trump", "made", "an", noun, ",", "writing", "on", "Twitter"]
+    heads = [1, 1, 3, 1, 3, 3, 5, 6]
+    deps = ["nsubj", "ROOT", "det", "dobj", "punct", "acl", "prep", "pobj"]
+    tags = ["NNP", "VBD", "DT", tag, ",", "VBG", "IN", "NNP"]
+    if not comma:
+        del words[4], deps[4], tags[4]
+        heads = [1, 1, 3, 1, 3, 4, 5]
+    doc = _parsed(nlp, words, heads, deps, tags)
+    found = _adjunct_clause(doc[words.index("writing")])
+    assert (found.text if found is not None else None) == clause

@@ -111,6 +111,24 @@ def artefacts() -> frozenset[str]:
 
 
 @cache
+def author_verbs() -> frozenset[str]:
+    """Verbs by which one authors or issues a document ("released a report")."""
+    return _words("author_verbs.txt")
+
+
+@cache
+def footage_nouns() -> frozenset[str]:
+    """Recordings that show someone speaking ("footage of Smith saying ...")."""
+    return _words("footage_nouns.txt")
+
+
+@cache
+def causatives() -> frozenset[str]:
+    """Verbs whose object speaks the infinitive after it ("led the chairman to announce ...")."""
+    return _words("causatives.txt")
+
+
+@cache
 def furniture_openings() -> tuple[str, ...]:
     """What a paragraph of page furniture opens with, lower case: labels with
     their colon ("read more:", "photo:"), phrases without ("sign up")."""

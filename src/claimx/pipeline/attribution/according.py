@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
-from claimx.lexicon import artefacts
+from claimx.lexicon import artefacts, author_verbs
 from claimx.pipeline.attribution.sources import mention_span
 from claimx.pipeline.attribution.statement import Attribution, classify, statement
 from claimx.pipeline.attribution.words import DOUBLE_MARKS, char_span, trim
@@ -44,8 +44,10 @@ def according_to(doc: Doc, ctx: Reading) -> None:
 
 def author(src: Token) -> Token:
     """The one a statement, report or post is by: "a statement *by the
-    ministry*", "*the company's* statement" (data/artefacts.txt); else the
-    source itself ("the Commerce Department")."""
+    ministry*", "*the company's* statement", "a court filing submitted *by
+    the defence*", "a speech *the senator* gave" (data/artefacts.txt); else
+    the source itself ("the Commerce Department", "a filing obtained by
+    reporters": no agent of authoring)."""
     if src.lemma_.lower() not in artefacts():
         return src
     for child in src.children:
@@ -55,7 +57,22 @@ def author(src: Token) -> Token:
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if obj is not None:
                 return obj
+        by = _maker(child)
+        if by is not None:
+            return by
     return src
+
+
+def _maker(clause: Token) -> Token | None:
+    """Who made the document a clause on it names: the agent of a participle
+    of making ("filed *by the defence*", data/author_verbs.txt) or the
+    subject of a relative clause ("a speech *the senator* gave")."""
+    if clause.dep_ == "acl" and clause.tag_ == "VBN" and clause.lemma_.lower() in author_verbs() | {"provide"}:
+        agent = next((c for c in clause.children if c.dep_ == "agent"), None)
+        return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    if clause.dep_ == "relcl":
+        return next((c for c in clause.lefts if c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN")), None)
+    return None
 
 
 def in_words(ctx: Reading, doc: Doc, words: Token) -> Attribution | None:

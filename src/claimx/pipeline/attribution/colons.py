@@ -22,6 +22,8 @@ if TYPE_CHECKING:
     from claimx.pipeline.attribution.context import Reading
 
 _NAME_COLON = re.compile(r"[^:\n]{2,60}?:\s+(?=\S)")
+# a headline's name before "on" and its topic: "Mayor Lopez on the Budget: “...”"
+_NAME_ON = re.compile(r"[“\"‘']?((?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]*)\s+[Oo]n\s+[^:\n]+$")
 
 # a colon (or the comma or full stop that stands for one): its index, where
 # its content ends, the quotation after it (None for "NAME: ..." paragraphs)
@@ -83,6 +85,9 @@ def _colon(doc: Doc, ctx: Reading, at: Colon, after_verb: bool) -> Attribution |
     span, prev = before
     if prev.is_punct or prev.is_space:
         return None
+    on_topic = speaker_on_topic(ctx, doc, colon) if k is not None else None
+    if on_topic is not None:
+        return _named(ctx, at, span, on_topic)
     verb = verb_before_colon(ctx, prev) if k is not None else None
     if after_verb:
         # after a comma, only the verb itself and one the lexicon's
@@ -164,6 +169,25 @@ def _named(ctx: Reading, at: Colon, span: Span, prev: Token) -> Attribution | No
         kind, parts, (colon, colon + 1, ":"), (src_start, src_end), prev.i,
         (sent.start_char, sent.end_char), ctx.para_of(colon), 0.7, "colon",
     )
+
+
+def speaker_on_topic(ctx: Reading, doc: Doc, colon: int) -> Token | None:
+    """A headline's "Name on Topic: “...”" ("Mayor Lopez on the Budget: “We
+    will not raise taxes”"): the name that opens the line says the
+    quotation, not the topic before the colon; not "A Note on the Budget:"
+    (no name opens it)."""
+    text = ctx.text
+    p_start = ctx.paras[ctx.para_of(colon)][0]
+    if colon - p_start > 80:
+        return None
+    m = _NAME_ON.match(text, p_start, colon)
+    if m is None:
+        return None
+    name = doc.char_span(m.start(1), m.end(1))
+    last = name[-1] if name is not None else None
+    if last is None or not (last.ent_type_ in ("PERSON", "ORG") or last.pos_ == "PROPN") or ctx.in_furniture(last.idx):
+        return None
+    return last
 
 
 def _speaker_word(prev: Token, k: int | None, speaker_caps: bool) -> bool:

@@ -2,15 +2,23 @@
 and participial verbs, found past the parser's slips: a name after an
 inverted cue, before a cue the parser left without a subject, in a
 dateline) and the mention that names the speaker (:func:`mention_span`).
+Before the subject, the constructions that name someone else: the issuer
+of a document that says it ("released a video that accuses ..."), one a
+recording shows speaking ("footage of Smith saying ..."), the noun after
+an inverted cue inside the clause it reports ("The rules, said the mayor,
+will ..."), a passive cue's agent ("as reported by the Tribune"); on the
+way up to a subject, the object of a verb of causing ("led the chairman
+to admit ...").
 """
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from claimx.lexicon import artefacts
+from claimx.lexicon import artefacts, author_verbs, causatives, footage_nouns
 from claimx.pipeline.attribution.words import (
     CLAUSE_DEPS,
     DATELINE,
@@ -26,6 +34,9 @@ from claimx.pipeline.quotemarks import ALL_MARKS
 if TYPE_CHECKING:
     from claimx.pipeline.attribution.context import Reading
 
+# a dateline with its agency: "New York (AFP) – ", "CLEVELAND, July 19 (UPI) — "
+AGENCY_DATELINE = re.compile(r"[A-Z][\w.'’ ]{1,30}(?:,\s*[A-Z][a-z]{2,4}\.?\s+\d{1,2})?\s*\([A-Z][A-Za-z]+\)\s*[-—–]{1,2}\s+")
+DATELINE_REACH = 120  # a dateline is shorter than this
 SUBJECT_DEPS = {"nsubj", "csubj"}
 PARTICIPLE_DEPS = {"advcl", "xcomp", "conj", "pcomp", "acl"}
 # nouns of a moment a participle may hang on ("at one point calling ..."), never a speaker
@@ -44,6 +55,9 @@ def subject_of(ctx: Reading, verb: Token) -> Token | None:
         # the parser hung inside a cue's clause speaks for that cue's
         # speaker (the outermost cue's: "Clinton told ... she believes
         # ..., saying that ...")
+        own = _closing_cue_subject(ctx, verb) or _coordinate_clause_subject(ctx, verb)
+        if own is not None:
+            return own
         outer = next(
             (a for a in reversed(list(verb.ancestors)) if ctx.is_cue(a) and not ctx.in_quote(a.idx)), None
         )
@@ -52,7 +66,7 @@ def subject_of(ctx: Reading, verb: Token) -> Token | None:
         inner = _when_clause_subject(verb)
         if inner is not None:
             return inner
-    issuer = _issuer(ctx, verb)
+    issuer = _issuer(ctx, verb) or _shown_speaking(ctx, verb) or _interrupting_speaker(ctx, verb) or _agent(ctx, verb)
     if issuer is not None:
         return issuer
     subj = _subject(ctx, verb)
@@ -82,6 +96,43 @@ def subject_of(ctx: Reading, verb: Token) -> Token | None:
     return subj
 
 
+def _closing_cue_subject(ctx: Reading, verb: Token) -> Token | None:
+    """"The probe should stop, the senator added, saying it had no basis": a
+    participle right after a cue that closes its content (no complement of
+    its own after it) speaks for that cue's subject, not for the cue whose
+    content the parse hung it in; not "Smith told them she believes the
+    plan works, saying ..." (a cue with its complement: the outer cue's)."""
+    head = verb.head
+    if head.i > verb.i or not ctx.is_cue(head) or ctx.in_quote(head.idx):
+        return None
+    if any(c.dep_ in ("ccomp", "xcomp", "dobj", "dative") and c.i > head.i for c in head.children):
+        return None
+    subj = next((c for c in reversed(list(head.lefts)) if c.dep_ == "nsubj"), None)
+    if subj is None or subj.pos_ not in ("NOUN", "PROPN", "PRON") or ctx.in_quote(subj.idx):
+        return None
+    # the cue closes what comes before it: a comma or a quotation mark before its subject
+    before = subj.left_edge.i - 1
+    return subj if before >= 0 and subj.doc[before].text in ",”\"’'" else None
+
+
+def _coordinate_clause_subject(ctx: Reading, verb: Token) -> Token | None:
+    """"Protesters say the rules are unfair, and the union has sued the city,
+    saying they violate free speech": a participle on a clause coordinated
+    with a cue's, with a subject of its own, speaks for that subject; not
+    "Smith said the plan would fail and criticized it, saying ..." (no subject
+    of its own: the cue's)."""
+    head = verb.head
+    if head.dep_ != "conj" or head.i > verb.i or head.pos_ not in ("VERB", "AUX"):
+        return None
+    subj = next((c for c in head.lefts if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None)
+    if subj is None or ctx.in_quote(subj.idx):
+        return None
+    # the conjunction stands between the first clause's verb and this subject
+    first = head.head
+    joined = any(c.dep_ == "cc" and first.i < c.i < subj.i for c in first.children)
+    return subj if joined else None
+
+
 def _when_clause_subject(verb: Token) -> Token | None:
     """"..., when Sanders protesters interrupted her speech, shouting “...”":
     the participle the parser hung on the main verb goes with the clause
@@ -101,14 +152,81 @@ def _when_clause_subject(verb: Token) -> Token | None:
 
 def _issuer(ctx: Reading, verb: Token) -> Token | None:
     """"His office put out a statement saying ...", "Trump released a new
-    radio ad calling ...": who issued it says it."""
-    if verb.dep_ == "acl" and verb.tag_ in ("VBG", "VBN") and verb.head.dep_ == "dobj" and (
-        verb.head.lemma_ in artefacts()
-    ):
-        issuer = _subject(ctx, verb.head.head)
-        if issuer is not None and not ctx.in_quote(issuer.idx):
-            return issuer
+    radio ad calling ...": who issued it says it; so too through a relative
+    clause after a verb of authoring (``data/author_verbs.txt``: "The
+    senator released a video that accuses ...", not "released the letter
+    she wrote" nor "withheld an email that showed ...")."""
+    artefact = verb.head
+    if artefact.dep_ != "dobj" or artefact.lemma_.lower() not in artefacts():
+        return None
+    if any(c.dep_ == "poss" and c.pos_ != "PRON" for c in artefact.children):
+        return None  # "will answer Smith's speech calling ...": Smith's, not the answerer's ("her statement": hers)
+    participle = verb.dep_ == "acl" and verb.tag_ in ("VBG", "VBN")
+    relative = verb.dep_ == "relcl" and _relative_subject(verb) is not None
+    if not participle and not (relative and artefact.head.lemma_.lower() in author_verbs()):
+        return None  # "withheld an email that would have revealed ...": the email says it
+    issuer = _subject(ctx, artefact.head)
+    if issuer is not None and not ctx.in_quote(issuer.idx):
+        return issuer
     return None
+
+
+def _relative_subject(verb: Token) -> Token | None:
+    """The relative pronoun subject of a relative clause ("a video *that* accuses ...")."""
+    return next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in ("that", "which")), None)
+
+
+def _shown_speaking(ctx: Reading, verb: Token) -> Token | None:
+    """A recording of someone speaking (``data/footage_nouns.txt``): "The
+    ad uses footage of the senator saying ..." -> the senator, not the ad;
+    not "a video of the flood, saying ..." (a comma: the participle is the
+    sentence's)."""
+    if verb.tag_ != "VBG" or verb.i == 0:
+        return None
+    tok = verb.doc[verb.i - 1]
+    while tok.dep_ in ("compound", "flat") and verb.i > tok.head.i > tok.i:
+        tok = tok.head
+    if tok.pos_ not in ("PROPN", "NOUN", "PRON") or tok.dep_ != "pobj" or tok.head.lower_ != "of":
+        return None
+    shown = tok.head.head
+    return tok if shown.lemma_.lower() in footage_nouns() and not ctx.in_quote(tok.idx) else None
+
+
+def _interrupting_speaker(ctx: Reading, verb: Token) -> Token | None:
+    """An inverted cue set off by commas inside the clause it reports: "The
+    new rules, said the city's mayor, will take effect in May" -> the mayor,
+    not "the new rules" the parse made the cue's subject; not "The rules,
+    he said, are fair" (the subject before the cue is the speaker)."""
+    doc = verb.doc
+    if verb.i < 2 or doc[verb.i - 1].text != "," or verb.tag_ not in FINITE_TAGS or ctx.in_quote(verb.idx):
+        return None
+    fronted = next((c for c in verb.lefts if c.dep_ in SUBJECT_DEPS and not ctx.in_quote(c.idx)), None)
+    if fronted is None or any(t.is_punct and t.i < verb.i - 1 for t in fronted.subtree):
+        return None  # "Kasich, who served in Congress, said their plans ...": the subject is the speaker
+    # the noun phrase right after the cue is a subject (the cue's second one, or the one the parse gave the
+    # clause after it), never the cue's object ("Smith, the chief of staff, urged a strong stand, ...")
+    after = next(
+        (t for t in doc[verb.i + 1 : verb.i + 8] if t.dep_ == "nsubj" and t.pos_ in ("NOUN", "PROPN")
+         and t.left_edge.i == verb.i + 1),
+        None,
+    )
+    if after is None:
+        return None
+    end = after.right_edge.i if doc[after.right_edge.i].text == "," else after.right_edge.i + 1
+    return after if end < len(doc) and doc[end].text == "," else None
+
+
+def _agent(ctx: Reading, verb: Token) -> Token | None:
+    """A passive cue's agent: "as first reported by the Tribune", "after
+    being warned by the embassy that ..." -> the Tribune, the embassy; not
+    "was told by phone" (no one)."""
+    if verb.tag_ != "VBN" or verb.dep_ == "acl" or not ctx.is_cue(verb):
+        return None  # not "measures added by Republicans", "Reached by the Post, he ..."
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    if obj is None or obj.pos_ not in ("NOUN", "PROPN", "PRON") or ctx.in_quote(obj.idx):
+        return None
+    return obj
 
 
 def _subject_outside_quote(ctx: Reading, verb: Token, subj: Token | None) -> Token | None:
@@ -154,11 +272,14 @@ def _earlier_speaker(ctx: Reading, verb: Token) -> Token | None:
 
 
 def _in_dateline(ctx: Reading, tok: Token) -> bool:
-    """Whether ``tok`` is in a wire dateline opening its paragraph ("JACKSON, Miss. - ")."""
-    if not tok.is_upper:
-        return False
-    line = ctx.text.rfind("\n", 0, tok.idx) + 1
-    m = DATELINE.match(ctx.text, line)
+    """Whether ``tok`` is in a wire dateline opening its paragraph ("JACKSON,
+    Miss. - "), or in one that names its agency whatever the place's case
+    ("New York (AFP) – ", "CLEVELAND, July 19 (UPI) — ")."""
+    nl = ctx.text.rfind("\n", max(0, tok.idx - DATELINE_REACH), tok.idx)
+    if nl < 0 and tok.idx > DATELINE_REACH:
+        return False  # far into its line: no dateline holds it (and no scan back to the line's start)
+    line = nl + 1
+    m = (DATELINE.match(ctx.text, line) if tok.is_upper else None) or AGENCY_DATELINE.match(ctx.text, line)
     return m is not None and tok.idx < m.end()
 
 
@@ -242,6 +363,8 @@ def _subject(ctx: Reading, verb: Token) -> Token | None:
         # "as saying" reports only under a verb of quoting, which
         # cue_statements.quoted_as_saying reads: "He is known as saying
         # little" is no report)
+        if below == "xcomp" and (controller := _controller(cur, came)) is not None:
+            return controller
         by_prep = below == "prep" and came.lower_ != "as"
         deps = SUBJECT_DEPS | {"nsubjpass"} if below == "conj" and verb.dep_ == "conj" or by_prep else SUBJECT_DEPS
         subjects = sorted(
@@ -256,12 +379,15 @@ def _subject(ctx: Reading, verb: Token) -> Token | None:
                 # follows it to "Rubio"
                 return child if cur.dep_ == "relcl" else None
             return child
+        clause = cur.head
         if (
-            cur.dep_ == "conj" and cur.head.dep_ in CLAUSE_DEPS and not ctx.is_cue(cur.head)
-            and ctx.is_cue(cur.head.head)
+            cur.dep_ == "conj" and clause.dep_ in CLAUSE_DEPS and ctx.is_cue(clause.head)
+            and (not ctx.is_cue(clause) or clause.head.i < clause.i)
         ):
             # "said the plan would pass but acknowledged ...": the parser
-            # hung the second cue on the first one's clause
+            # hung the second cue on the first one's clause; so too when
+            # that clause's verb is a cue, the first cue before it ("said
+            # that she wanted to stay and predicted ...")
             cur = cur.head.head
             continue
         if (
@@ -280,8 +406,11 @@ def _subject(ctx: Reading, verb: Token) -> Token | None:
                     # sentence's subject, not the moment
                     root = cur.sent.root
                     return _subject(ctx, root) if root.i < cur.i and root.pos_ in ("VERB", "AUX") else None
-                # "officials, saying that ..."
-                return cur.head
+                clause = _adjunct_clause(cur)
+                if clause is None:
+                    return cur.head  # "officials, saying that ..."
+                cur = clause
+                continue
             cur = cur.head
         elif cur.dep_ == "relcl":
             return cur.head
@@ -290,6 +419,40 @@ def _subject(ctx: Reading, verb: Token) -> Token | None:
         else:
             return None
     return None
+
+
+def _adjunct_clause(participle: Token) -> Token | None:
+    """A participle set off by a comma that the parse hung on the object of
+    a clause's verb is that clause's adjunct: "Trump made a third attempt to
+    answer the critics, writing on Twitter that ..." -> the verb "made" (its
+    subject writes), not "attempt"; not after a plural or a name ("police
+    met the protesters, chanting ...": they may be the ones speaking), nor
+    right after its noun ("a pitch to voters saying ...")."""
+    noun = participle.head
+    if participle.tag_ != "VBG" or not after_comma(participle) or noun.i >= participle.i - 1:
+        return None
+    if noun.tag_ != "NN" or noun.ent_type_:
+        return None  # "protesters, chanting ...", "the senator, saying ...": people may speak
+    if noun.dep_ == "dobj" and noun.head.pos_ in ("VERB", "AUX"):
+        return noun.head
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("VERB", "AUX"):
+        return noun.head.head
+    return None
+
+
+def _controller(verb: Token, infinitive: Token) -> Token | None:
+    """Object control after a verb of causing (``data/causatives.txt``):
+    "The defeat led the chairman to announce his resignation", "The senator
+    forced the banker to admit that ...": the infinitive after the object
+    speaks for the object, not for the verb's subject; not after "urged
+    voters to ..." (a directive: the urger's aim) or "used the comments to
+    urge ..." (a means: the subject speaks)."""
+    if infinitive.tag_ != "VB" or verb.lemma_.lower() not in causatives():
+        return None
+    return next(
+        (c for c in verb.children if c.dep_ == "dobj" and c.i < infinitive.i and c.pos_ in ("NOUN", "PROPN", "PRON")),
+        None,
+    )
 
 
 def _glued(tok: Token) -> bool:

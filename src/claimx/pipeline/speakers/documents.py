@@ -26,11 +26,11 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
+from claimx.lexicon import author_verbs
 from claimx.pipeline.speakers.cast import Cast
 from claimx.pipeline.speakers.words import description_nouns, document_nouns, not_roles
 
-AUTHOR_VERBS = frozenset({"write", "release", "issue", "publish", "put", "post", "send", "sign", "file", "pen",
-                          "tweet", "produce", "conduct", "commission", "author", "present", "unveil", "deliver"})
+AUTHOR_VERBS = author_verbs()
 CHANNEL_PREPS = ("in", "on", "through", "via")
 AUTHOR_LABELS = ("PERSON", "ORG", "NORP", "GPE")
 BACK_PARAGRAPHS = 3
