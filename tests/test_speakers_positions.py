@@ -34,6 +34,10 @@ VOCAB = spacy.blank("en").vocab
         # no title, or a mere form of address: no position
         (["the", "campaign"], None, None),
         (["Mr."], None, None),
+        # local offices; a place after "in" is the affiliation
+        (["Councilwoman"], "Councilwoman", None),
+        (["city", "council", "member", "in", "Somerton"], "city council member", "Somerton"),
+        (["Assemblyman"], "Assemblyman", None),
     ],
 )
 def test_position_from(words, title, affiliation):
@@ -59,6 +63,17 @@ def test_position_from(words, title, affiliation):
          (0, 2), "spokesman for the campaign"),
         # a name alone has none
         (["Brian", "Fallon", "said"], [1, 2, 2], ["compound", "nsubj", "ROOT"], (0, 2), None),
+        # a title the parser hangs on the first name, not the surname
+        (["Councilman", "Daniel", "Reyes", "said"], [1, 2, 3, 3], ["compound", "compound", "nsubj", "ROOT"],
+         (1, 3), "Councilman"),
+        # ... but a word before another name is not this one's ("Smith and Councilman Reyes")
+        (["Smith", "and", "Daniel", "Reyes", "said"], [3, 0, 3, 4, 4], ["nsubj", "cc", "compound", "conj", "ROOT"],
+         (2, 4), None),
+        # an apposition's relative clause says what the person did, not the position
+        (["Jo", "Yu", ",", "a", "lawyer", "who", "voted", "no", ",", "said"],
+         [1, 9, 1, 4, 1, 6, 4, 6, 1, 9],
+         ["compound", "nsubj", "punct", "det", "appos", "nsubj", "relcl", "dobj", "punct", "ROOT"],
+         (0, 2), "lawyer"),
     ],
 )
 def test_position_of(words, heads, deps, name, position):

@@ -47,11 +47,15 @@ _PARTY_TAG = re.compile(r"\s*\((?P<tag>(?P<party>[A-Z])(?:\s*[-–—,]\s*(?P<st
 
 
 def premodifiers(name: list[Token]) -> list[Token]:
-    """The contiguous run of the name's left dependents just before it,
-    without a leading article or mark: "US Secretary of State", "veteran goalkeeper"."""
-    root, first = name[-1], name[0].i
+    """The contiguous run of the name's left dependents just before it (of
+    any of its words), without a leading article or mark: "US Secretary of
+    State", "veteran goalkeeper", "Councilman" (hung on "Daniel" in
+    "Councilman Daniel Reyes")."""
+    first = name[0].i
     left: list[Token] = []
-    for child in root.children:
+    # the parser hangs a title on the surname or on the first name
+    # ("Councilman Daniel Reyes": Councilman -> Daniel)
+    for child in (c for t in name for c in t.children):
         if child.i < first and child.dep_ in MODIFIER_DEPS:
             left += list(child.subtree)
     left = sorted({t.i: t for t in left}.values(), key=lambda t: t.i)
@@ -65,12 +69,19 @@ def premodifiers(name: list[Token]) -> list[Token]:
 
 
 def appositions(name: list[Token]) -> list[list[Token]]:
-    """Each apposition of the name, without its punctuation or article:
-    "Di Li, the chief scientist of FAST" -> chief scientist of FAST."""
+    """Each apposition of the name, without its punctuation, article or a
+    relative clause: "Di Li, the chief scientist of FAST" -> chief scientist
+    of FAST; "Jo Yu, a council member who voted no" -> council member."""
     out = []
     for child in name[-1].children:
         if child.dep_ == "appos" and child.i > name[-1].i:
-            toks = without_det([t for t in child.subtree if not t.is_punct])
+            # a relative clause on it says what the person did, not the position
+            # ("a council member in Somerton who had never heard him speak")
+            said = {t.i for r in child.subtree if r.dep_ == "relcl" for t in r.subtree}
+            toks = [t for t in child.subtree if t.i not in said]
+            while toks and toks[-1].is_punct:
+                toks = toks[:-1]
+            toks = without_det([t for t in toks if not t.is_punct])
             if toks:
                 out.append(toks)
     return out
@@ -128,7 +139,7 @@ def _position(text: str, start: int, end: int, title: str | None, rest: str) -> 
                   flags=re.IGNORECASE)
     affiliation = None
     if rest:
-        rest = re.sub(r"^(?:the|of|for|at)\s+|\s+(?:of|for|at)$", "", rest).strip()
+        rest = re.sub(r"^(?:the|of|for|at|in)\s+|\s+(?:of|for|at|in)$", "", rest).strip()
         rest = re.sub(r"(?:’s|'s)$", "", rest).strip()
         rest = re.sub(r"^(?:of|for|at)\s+(?:the\s+)?", "", rest).strip()
         rest = re.sub(r"^the\s+", "", rest)
