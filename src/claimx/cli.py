@@ -208,6 +208,9 @@ def _extract_here(paths: list[str], from_urls: list[str], feeds: list[str], limi
                   acts: frozenset[str] | None, model: str | None, workers: int, batch_size: int, quiet: bool,
                   timeout: float, any_language: bool, topics: bool) -> None:
     """``extract`` on this machine: read, extract and write."""
+    from claimx.read import language
+
+    language.preload()  # beside spaCy's import and model load: see claimx.read.language
     from itertools import chain
 
     from claimx.corpus.sqlite import DatabaseError

@@ -374,6 +374,7 @@ def _parallel(
     from claimx.signals import worker_defaults
 
     chunks = _batches(tasks, CHUNK_ARTICLES, BATCH_CHARS // 4)
+    language.identifier()  # a thread still loading it (language.preload) must not be forked
     with threadpool_limits(limits=1), multiprocessing.get_context("fork").Pool(n_process, worker_defaults) as pool:
         pending: deque = deque()  # chunks in input order; at most `window` in flight
         for chunk in chunks:

@@ -4,7 +4,9 @@ German page with its English model (nineteen "speakers", all noise).
 The identifier is py3langid (a maintained fork of langid.py, also the one
 trafilatura uses): a naive Bayes model over byte n-grams that ships in its
 wheel (nothing is downloaded), 140 languages, about 0.5 ms for the sample
-read here. It is loaded once per process, on first use (0.4 s; 1.7 s from a cold disk cache).
+read here. It is loaded once per process (0.4 s of CPU; 1.7 s from a cold
+disk cache): on first use, or beside spaCy's model in a thread of its own
+(:func:`preload`).
 
 Only a bounded sample is classified, so the cost does not grow with the
 article: :data:`HEAD` characters from its start and :data:`MIDDLE` from its
@@ -35,6 +37,8 @@ English articles.
 
 from __future__ import annotations
 
+import contextlib
+import itertools
 import threading
 from typing import Any
 
@@ -45,11 +49,33 @@ MIN_CONFIDENCE = 0.9  # below this: unsure
 
 _IDENTIFIER: Any = None
 _LOCK = threading.Lock()
+_PRELOAD: threading.Thread | None = None
+
+
+def preload() -> None:
+    """Start loading the identifier in a background thread, for a command
+    that is about to load spaCy's model too: most of the load is the LZMA
+    decompression of py3langid's model, which runs outside Python's GIL, so
+    on a second core it costs the run no time. :func:`identifier` waits for
+    it; so must anything that forks (``extract`` with several workers)."""
+    global _PRELOAD
+    with _LOCK:
+        if _IDENTIFIER is None and _PRELOAD is None:
+            _PRELOAD = threading.Thread(target=_load_quietly, name="claimx-language-preload", daemon=True)
+            _PRELOAD.start()
+
+
+def _load_quietly() -> None:
+    with contextlib.suppress(Exception):  # the first use loads it again and reports the error there
+        identifier()
 
 
 def identifier() -> Any:
     """py3langid's identifier with probabilities normalised (loaded once)."""
     global _IDENTIFIER
+    preloading = _PRELOAD
+    if preloading is not None and preloading is not threading.current_thread():
+        preloading.join()  # loaded there (or failed: then loaded here, and the error is raised here)
     if _IDENTIFIER is None:
         with _LOCK:
             if _IDENTIFIER is None:
@@ -71,6 +97,16 @@ def sample(text: str) -> str:
     return text[:HEAD] + "\n" + text[mid : mid + MIDDLE]
 
 
+def enough_letters(piece: str) -> bool:
+    """Whether ``piece`` has :data:`MIN_LETTERS` letters: it stops at the
+    last one needed, not at the end of the piece.
+
+    >>> enough_letters("a1" * (MIN_LETTERS - 1)), enough_letters("a1" * MIN_LETTERS)
+    (False, True)
+    """
+    return next(itertools.islice(filter(str.isalpha, piece), MIN_LETTERS - 1, None), None) is not None
+
+
 def identify(text: str) -> tuple[str | None, float]:
     """The language of ``text`` (an ISO 639-1 code, or ISO 639-3 for the
     few languages without one) and the identifier's confidence in it; the
@@ -82,7 +118,7 @@ def identify(text: str) -> tuple[str | None, float]:
     (None, 0.0)
     """
     piece = sample(text)
-    if sum(c.isalpha() for c in piece) < MIN_LETTERS:
+    if not enough_letters(piece):
         return None, 0.0
     lang, conf = identifier().classify(piece)
     conf = round(float(conf), 4)
