@@ -15,6 +15,7 @@ from claimx.pipeline.attribution.furniture import (
     opens_furniture,
     subhead,
 )
+from claimx.lexicon import furniture_openings
 from tests.attribution_cases import quotes, record
 
 CASES = [
@@ -81,6 +82,19 @@ def test_a_section_label_is_no_speaker(nlp):
 ])
 def test_opens_furniture(para, expected):
     assert opens_furniture(para) is expected
+
+
+@pytest.mark.parametrize("opening", furniture_openings())
+def test_every_listed_opening_opens_furniture_and_no_longer_word_does(opening):
+    # the list is read as one compiled pattern: each entry as the list says
+    # (a label with its colon, spaces before it; a phrase to a word's end)
+    label = opening.removesuffix(":")
+    if opening.endswith(":"):
+        assert opens_furniture(f"{label.upper()} : the latest") and opens_furniture(f"“{label}: x")
+        assert not opens_furniture(f"{label} the latest")
+    else:
+        assert opens_furniture(f"{label.title()} for more") and opens_furniture(f"{label}, now")
+        assert not opens_furniture(f"{label}x today") and not opens_furniture(f"{label}2 today")
 
 
 @pytest.mark.parametrize(("text", "credit"), [

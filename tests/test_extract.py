@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claimx.pipeline.extract import _batches, extract
+from claimx.pipeline.extract import _batches, _forked_pool, _last_apart, extract
 from claimx.pipeline.nlp import load
 from claimx.read.inputs import Article, InputError
 
@@ -34,6 +34,30 @@ def test_batches_keep_order_and_budget(lengths, max_articles, max_chars):
         assert 1 <= len(b) <= max_articles
         # over the character budget only when one article alone is longer
         assert len(b) == 1 or sum(len(t) for t, _ in b) <= max_chars
+
+
+@given(sizes=st.lists(st.integers(min_value=1, max_value=4), max_size=12), last=st.integers(min_value=0, max_value=3))
+def test_the_last_chunks_go_one_task_at_a_time(sizes, last):
+    chunks, n = [], 0
+    for size in sizes:
+        chunks.append(list(range(n, n + size)))
+        n += size
+    out = list(_last_apart(iter(chunks), last))
+    assert [task for chunk in out for task in chunk] == list(range(n))  # nothing lost, nothing reordered
+    kept = max(len(chunks) - last, 0)
+    assert out[:kept] == chunks[:kept]  # the chunks before the last ones as they were
+    assert all(len(chunk) == 1 for chunk in out[kept:])
+
+
+def test_workers_are_forked_frozen_and_this_process_is_not():
+    import gc
+
+    pool = _forked_pool(1)
+    try:
+        assert gc.get_freeze_count() == 0  # this process collects as before
+        assert pool.apply(gc.get_freeze_count) > 0  # the worker's collections skip what it inherited
+    finally:
+        pool.terminate()
 
 
 def test_records_survive_memory_zones(nlp, seed_text, monkeypatch):

@@ -10,7 +10,8 @@ import pytest
 from typer.testing import CliRunner
 
 from claimx.cli import app
-from claimx.read.language import HEAD, MIDDLE, identifier, identify, is_english, sample
+from claimx.read import language
+from claimx.read.language import HEAD, MIDDLE, MIN_LETTERS, enough_letters, identifier, identify, is_english, sample
 
 runner = CliRunner()
 
@@ -76,6 +77,45 @@ def test_the_sample_is_bounded_and_takes_the_middle():
     piece = sample(text)
     assert len(piece) == HEAD + 1 + MIDDLE and "MIDDLE" in piece
     assert sample("short text") == "short text"
+
+
+@pytest.mark.parametrize(("piece", "expected"), [
+    ("a" * MIN_LETTERS, True),
+    ("Trump " * 8, True),  # 40 letters
+    ("é" * MIN_LETTERS, True),  # letters of any script
+    ("a" * (MIN_LETTERS - 1), False),
+    ("2024 " * 100 + "a" * (MIN_LETTERS - 1), False),  # digits and spaces are no letters
+    ("", False),
+])
+def test_enough_letters(piece, expected):
+    assert enough_letters(piece) is expected
+
+
+def test_the_identifier_preloads_in_a_thread(monkeypatch):
+    monkeypatch.setattr(language, "_IDENTIFIER", None)
+    monkeypatch.setattr(language, "_PRELOAD", None)
+    language.preload()
+    thread = language._PRELOAD
+    assert thread is not None and thread.daemon
+    loaded = identifier()  # waits for the thread
+    assert not thread.is_alive() and loaded is language._IDENTIFIER
+    assert identify(FOREIGN[0][1])[0] == "de"
+
+
+def test_a_preload_that_fails_is_silent_and_the_first_use_says_why(monkeypatch, capsys):
+    from py3langid.langid import LanguageIdentifier
+
+    def gone(*args, **kwargs):
+        raise OSError("model.npz.xz: no such file")
+
+    monkeypatch.setattr(language, "_IDENTIFIER", None)
+    monkeypatch.setattr(language, "_PRELOAD", None)
+    monkeypatch.setattr(LanguageIdentifier, "from_model_file", gone)
+    language.preload()
+    language._PRELOAD.join()
+    assert capsys.readouterr().err == ""  # no traceback from the thread
+    with pytest.raises(OSError, match="no such file"):
+        identifier()
 
 
 def test_a_long_article_costs_under_a_millisecond(seed_text):

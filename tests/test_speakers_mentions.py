@@ -47,6 +47,31 @@ def test_merged_speakers(nlp, text, speakers):
     assert _speakers(nlp, text)[0] == speakers
 
 
+@pytest.mark.parametrize(("text", "words"), [
+    ("Marco Rubio said he would defend his plan.", ["Marco", "Rubio", "he", "his"]),
+    ("The senator said the talks would go on.", []),  # no name, no pronoun: nothing to read
+])
+def test_people_words(nlp, text, words):
+    from claimx.pipeline.speakers.mentions import people_words
+
+    doc = nlp(text)
+    assert [doc[i].text for i in people_words(doc, {t.i: e for e in doc.ents for t in e})] == words
+
+
+def test_the_people_step_reads_every_word_it_needs(nlp, seed_text, monkeypatch):
+    # visiting only people_words gives the cast that visiting every token gives
+    from claimx.pipeline.speakers import mentions
+
+    def members(text):
+        return [(s.name, s.kind, s.mentions, s.gender) for s in cast(nlp, text)]
+
+    texts = [seed_text, "DeSantis said the state would sue. He added that it was wrong. Warren told him so."]
+    read = [members(text) for text in texts]
+    monkeypatch.setattr(mentions, "people_words", lambda doc, ents: list(range(len(doc))))
+    assert read == [members(text) for text in texts]
+    assert any(len(cast_) > 3 for cast_ in read)
+
+
 def test_an_office_holder_in_apposition_is_the_speaker(nlp):
     found, quotes = _speakers(nlp, "A spokesman for the campaign, Brian Fallon, said it was late.")
     assert [(name, kind) for name, kind, _ in found] == [("Brian Fallon", "person")]

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from claimx.acts import keep_acts
 from claimx.pipeline import segments
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 
+T = TypeVar("T")
 BATCH_CHARS = 60_000  # characters per spaCy batch (with at most --batch-size articles)
 ZONE_BATCHES = 8  # batches per spaCy memory zone (read ahead, parsed, then their strings freed)
 
@@ -327,7 +329,8 @@ def _batches(
 # long article leaves the other worker idle; a pool balances the load. A
 # chunk of a few articles is parsed as one ``nlp.pipe`` batch inside one
 # memory zone, which costs each worker about 5 % less than one article at a
-# time, and small chunks keep the run's tail short.
+# time, and small chunks keep the run's tail short; the last chunks go one
+# article at a time (``_last_apart``).
 _WORKER: tuple[Language, dt.date | None, bool] | None = None
 CHUNK_ARTICLES = 4  # articles a worker takes at a time (fewer when they are long)
 WINDOW_PER_WORKER = 4  # chunks in flight per worker: bounds memory on endless input
@@ -361,21 +364,16 @@ def _parallel(
     tasks: Iterator[tuple[str, Task]], nlp: Language, n_process: int,
     published: dt.date | None, include_text: bool,
 ) -> Iterator[tuple[Task, ArticleRecord]]:
-    import multiprocessing
-    from collections import deque
-
     global _WORKER
     _WORKER = (nlp, published, include_text)
     window = WINDOW_PER_WORKER * n_process
     from threadpoolctl import threadpool_limits
 
+    chunks = _last_apart(_batches(tasks, CHUNK_ARTICLES, BATCH_CHARS // 4), n_process)
+    language.identifier()  # a thread still loading it (language.preload) must not be forked
     # one BLAS thread per process: the workers already fill the cores, and
     # BLAS's own threads on top of them make every process crawl
-    from claimx.signals import worker_defaults
-
-    chunks = _batches(tasks, CHUNK_ARTICLES, BATCH_CHARS // 4)
-    language.identifier()  # a thread still loading it (language.preload) must not be forked
-    with threadpool_limits(limits=1), multiprocessing.get_context("fork").Pool(n_process, worker_defaults) as pool:
+    with threadpool_limits(limits=1), _forked_pool(n_process) as pool:
         pending: deque = deque()  # chunks in input order; at most `window` in flight
         for chunk in chunks:
             sent = [task for _, task in chunk]
@@ -385,6 +383,43 @@ def _parallel(
                 yield from _collect(*pending.popleft(), published, include_text)
         while pending:
             yield from _collect(*pending.popleft(), published, include_text)
+
+
+def _forked_pool(n_process: int) -> Any:
+    """A pool of ``n_process`` workers forked from this process. The objects
+    alive here (the model, the lexicons) are frozen for the fork
+    (``gc.freeze``, as the ``gc`` module's documentation advises): the
+    workers' garbage collections then never visit them, so they cost less
+    and leave the pages they share with this process uncopied."""
+    import gc
+    import multiprocessing
+
+    from claimx.signals import worker_defaults
+
+    gc.freeze()
+    try:
+        return multiprocessing.get_context("fork").Pool(n_process, worker_defaults)
+    finally:
+        gc.unfreeze()  # this process collects as before
+
+
+def _last_apart(chunks: Iterator[list[T]], last: int) -> Iterator[list[T]]:
+    """``chunks`` as they come, but the ``last`` ones one task at a time: at
+    the end of a run a worker that is done waits for the others to finish
+    what they hold, for a whole chunk's time without this, for one article's
+    with it. (Read ahead by ``last`` chunks.)
+
+    >>> list(_last_apart(iter([[1, 2], [3, 4], [5, 6], [7]]), 2))
+    [[1, 2], [3, 4], [5], [6], [7]]
+    """
+    ahead: deque[list[T]] = deque()
+    for chunk in chunks:
+        ahead.append(chunk)
+        if len(ahead) > last:
+            yield ahead.popleft()
+    for chunk in ahead:
+        for task in chunk:
+            yield [task]
 
 
 def _collect(
