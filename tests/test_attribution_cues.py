@@ -55,3 +55,26 @@ CASES = [
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_cues(nlp, text, expected):
     assert quotes(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Smith said he was leaving.", ["said", "was", "leaving"]),  # a verb, and an auxiliary tagged as a verb's form
+    ("The senator, a lawyer, in Ohio.", []),  # no verb: nothing to read
+])
+def test_verb_words(nlp, text, words):
+    from claimx.pipeline.attribution.cues import verb_words
+
+    doc = nlp(text)
+    assert [doc[i].text for i in verb_words(doc)] == words
+
+
+def test_the_cue_pass_reads_every_word_it_needs(nlp, seed_text, monkeypatch):
+    # visiting only verb_words gives the statements that visiting every token gives
+    from claimx.pipeline.attribution import cues
+    from tests.attribution_cases import record
+
+    texts = [seed_text, *(text for text, _ in CASES)]
+    found = [record(nlp, text)["quotes"] for text in texts]
+    monkeypatch.setattr(cues, "verb_words", lambda doc: list(range(len(doc))))
+    assert found == [record(nlp, text)["quotes"] for text in texts]
+    assert sum(map(len, found)) > 20

@@ -22,6 +22,7 @@ ALL_KINDS = frozenset({"clause", "quote", "object", "infinitive"})
 QUOTE_ONLY = frozenset({"quote"})
 CLAUSE = frozenset({"clause"})
 ASIDE = frozenset({"clause", "quote"})  # "as Vulture put it, “…”"
+VERB_FORM_TAGS = ("VBD", "VBZ", "VBG", "VBN", "VBP", "VB")  # a cue is a verb, or a word tagged as one's form
 
 
 @dataclass(slots=True)
@@ -72,7 +73,7 @@ class Reading:
 
     def is_cue(self, tok: Token) -> bool:
         """A verb of the lexicon ("said"), or "as X put it"."""
-        if tok.pos_ != "VERB" and tok.tag_ not in ("VBD", "VBZ", "VBG", "VBN", "VBP", "VB"):
+        if tok.pos_ != "VERB" and tok.tag_ not in VERB_FORM_TAGS:
             return False
         return self.every_verb or tok.lemma_.lower() in self.cues or puts_it(tok)
 

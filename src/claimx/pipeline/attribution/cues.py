@@ -9,9 +9,14 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
+import numpy
+from spacy.attrs import POS, TAG
+from spacy.strings import get_string_id
+from spacy.symbols import VERB
 from spacy.tokens import Doc, Token
 
 from claimx.lexicon import clause_verbs
+from claimx.pipeline.attribution.context import VERB_FORM_TAGS
 from claimx.pipeline.attribution.words import (
     ADDRESSEE_DEPS,
     FINITE_TAGS,
@@ -36,7 +41,8 @@ def find_cues(doc: Doc, ctx: Reading) -> None:
     outside quotations, imperatives ("Read the rest here"), markup and page
     furniture."""
     ctx.closing, ctx.manner, ctx.cue_tokens = set(), set(), []
-    for t in doc:  # one scan: each token's place depends on that token only
+    for i in verb_words(doc):  # one scan: each token's place depends on that token only
+        t = doc[i]
         closing, manner = closes_quote(ctx, t), says_that(ctx, t)
         if closing:
             ctx.closing.add(t.i)
@@ -45,6 +51,22 @@ def find_cues(doc: Doc, ctx: Reading) -> None:
         if ((ctx.is_cue(t) or closing or manner) and not ctx.in_quote(t.idx) and not imperative(t)
                 and not markup(t) and not ctx.in_furniture(t.idx)):
             ctx.cue_tokens.append(t)
+
+
+def verb_words(doc: Doc) -> list[int]:
+    """The tokens that may be cues, in order: verbs and words tagged as a
+    verb's form (:meth:`Reading.is_cue`, :func:`closes_quote` and
+    :func:`says_that` read no other), found in two arrays, not token by token.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Smith said no.")
+    >>> doc[1].pos_ = "VERB"
+    >>> verb_words(doc)
+    [1]
+    """
+    pos, tag = doc.to_array(POS), doc.to_array(TAG)
+    tags = numpy.array([get_string_id(t) for t in VERB_FORM_TAGS], dtype=tag.dtype)
+    return numpy.flatnonzero((pos == VERB) | numpy.isin(tag, tags)).tolist()
 
 
 def closes_quote(ctx: Reading, verb: Token) -> bool:
