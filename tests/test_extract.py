@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claimx.pipeline.extract import _batches, _forked_pool, _last_apart, extract
+from claimx.pipeline.extract import RollingZone, _batches, _forked_pool, _last_apart, extract
 from claimx.pipeline.nlp import load
 from claimx.read.inputs import Article, InputError
 
@@ -77,6 +77,38 @@ def test_records_survive_memory_zones(nlp, seed_text, monkeypatch):
     assert len(first["quotes"]) >= 19
     for r in records[1:]:
         assert {k: v for k, v in r.items() if k != "article"} == {k: v for k, v in first.items() if k != "article"}
+
+
+def test_a_rolling_zone_lasts_its_chunks_then_opens_anew():
+    from contextlib import contextmanager
+
+    class Model:
+        log: list[str] = []
+
+        @contextmanager
+        def memory_zone(self):
+            self.log.append("open")
+            yield
+            self.log.append("close")
+
+    nlp, zone = Model(), RollingZone(2)
+    for _ in range(5):
+        zone.next(nlp)
+        nlp.log.append("chunk")
+    assert nlp.log == ["open", "chunk", "chunk", "close", "open", "chunk", "chunk", "close", "open", "chunk"]
+
+
+def test_records_survive_the_workers_zones(nlp, seed_text, monkeypatch):
+    """With workers too: zones that close mid-stream leave every record
+    whole and the same as one process gives."""
+    import claimx.pipeline.extract as ex
+
+    monkeypatch.setattr(ex, "_ZONE", RollingZone(1))  # a new zone for every chunk
+    monkeypatch.setattr(ex, "BATCH_CHARS", 4 * (len(seed_text) + 10))  # one article a chunk
+    items = [Article(f"a{i}", f"a{i}.txt", seed_text) for i in range(6)]
+    one = [r.to_dict() for r in extract(items, nlp)]
+    two = [r.to_dict() for r in extract(items, nlp, n_process=2)]
+    assert one == two and len(one[0]["quotes"]) >= 19
 
 
 def test_verb_lemmas_match_the_models_lemmatizer(nlp):
