@@ -5,6 +5,7 @@ quotes), negatives included; then the pure tests, without the model."""
 
 import pytest
 
+from claimx.lexicon import furniture_openings
 from claimx.pipeline.attribution.furniture import (
     CREDIT,
     _caption,
@@ -15,7 +16,6 @@ from claimx.pipeline.attribution.furniture import (
     opens_furniture,
     subhead,
 )
-from claimx.lexicon import furniture_openings
 from tests.attribution_cases import quotes, record
 
 CASES = [

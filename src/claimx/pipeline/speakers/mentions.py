@@ -95,7 +95,7 @@ def merge_people(
 def people_words(doc: Doc, ents: dict[int, Span]) -> list[int]:
     """The tokens :func:`merge_people` reads, in order: where a PERSON entity
     starts, proper nouns and pronouns; no other word names a person or
-    refers to one (and visiting every token cost a third of the speaker steps).
+    refers to one (visiting every token took a quarter of this step's time).
 
     >>> import spacy
     >>> doc = spacy.blank("en")("Ms. Roe said she would go.")
