@@ -67,3 +67,35 @@ def test_topics_keeps_the_gold_topic_and_claimx_s(nlp):
     assert (claims["tp"], claims["predicted"], claims["gold"]) == (0, 0, 0)
     both = score_corpus([doc], [record], speech, verb_lemmas(nlp), topics=True, parse=gold_parser(nlp))["quote"]
     assert (both["tp"], both["predicted"], both["gold"]) == (1, 1, 1)
+
+
+TOPIC_TEXT = "The mayor cited the polls. Smith said the plan failed.\n"
+TOPIC_ANN = (
+    "T1\tSource 0 9\tThe mayor\nT2\tCue 10 15\tcited\nT3\tContent 16 25\tthe polls\n"
+    "E1\tAttribution:T2 Content:T3 Cue:T2 Source:T1\n"
+    "T4\tSource 27 32\tSmith\nT5\tCue 33 37\tsaid\nT6\tContent 38 53\tthe plan failed\n"
+    "E2\tAttribution:T5 Content:T6 Cue:T5 Source:T4\n"
+)
+
+
+@pytest.mark.parametrize(("args", "counts"), [
+    ([], (1, 1, 2)),  # claims only: the topic report is a gold claimx leaves out
+    (["--topics"], (2, 2, 2)),  # PolNeAR's breadth, both sides
+    (["--acts", "speech"], (1, 1, 1)),  # the speech gold holds claims only
+    (["--acts", "speech", "--topics"], (2, 2, 2)),
+])
+def test_eval_scores_what_its_options_name(tmp_path, args, counts):
+    import json
+
+    from typer.testing import CliRunner
+
+    from claimx.cli import app
+
+    for sub in ("text", "attributions"):
+        (tmp_path / "dev" / sub).mkdir(parents=True)
+    (tmp_path / "dev" / "text" / "d1.txt").write_text(TOPIC_TEXT, encoding="utf-8")
+    (tmp_path / "dev" / "attributions" / "d1_a.ann").write_text(TOPIC_ANN, encoding="utf-8")
+    r = CliRunner().invoke(app, ["eval", str(tmp_path), "--json", *args])
+    assert r.exit_code == 0, r.stderr
+    quote = json.loads(r.stdout)["quote"]
+    assert (quote["tp"], quote["predicted"], quote["gold"]) == counts

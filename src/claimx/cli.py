@@ -642,7 +642,8 @@ def evaluate(
         from claimx.pipeline.extract import extract as run
         from claimx.read.inputs import Article
 
-        records = run((Article(d.id, d.id, d.text) for d in docs), nlp, n_process=n_process)
+        # every quote, topic-only reports and questions too: score_corpus keeps what it scores
+        records = run((Article(d.id, d.id, d.text) for d in docs), nlp, n_process=n_process, topics=True)
         scores = score_corpus(docs, (rec.to_dict() for rec in records), acts, verb_lemmas(nlp), topics,
                               gold_parser(nlp))
         scores = {"documents": len(docs), **({"acts": sorted(acts)} if acts else {}), **scores}
