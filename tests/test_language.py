@@ -172,3 +172,26 @@ def test_unread_articles_keep_their_place_with_workers(tmp_path, nlp):
     assert [r.article.language for r in records] == ["de", "en", "fr"]
     assert [n.source for n in notices] == ["de", "fr"]
     assert records[1].quotes and not records[0].quotes and not records[2].quotes
+
+
+@pytest.mark.parametrize("any_language", [False, True])
+def test_workers_identify_languages_as_one_process_does(nlp, any_language):
+    """With workers the language is identified where the article is parsed
+    (the worker); records and notices are the same, in the same order."""
+    from claimx.pipeline.extract import extract
+    from claimx.read.inputs import Article
+
+    def run(n):
+        items = [Article("de", "de", GERMAN_ARTICLE + " Das Gesetz gilt seit 2024."),
+                 Article("en", "en", ENGLISH[0] + " " + ENGLISH[2]), Article("fr", "fr", FOREIGN[1][1])]
+        notices = []
+        records = [r.to_dict() for r in extract(items, nlp, n_process=n, on_problem=notices.append,
+                                                any_language=any_language)]
+        return records, [(x.source, str(x)) for x in notices]
+
+    one, two = run(1), run(2)
+    assert one == two
+    records, notices = two
+    assert [r["article"]["language"] for r in records] == ["de", "en", "fr"]
+    assert [s for s, _ in notices] == ([] if any_language else ["de", "fr"])
+    assert ("2024" in [d["value"] for d in records[0]["dates"]]) == any_language  # parsed only when asked

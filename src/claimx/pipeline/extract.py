@@ -219,21 +219,28 @@ def extract(
     Each article's language is identified first (:mod:`claimx.read.language`); one
     surely not in English is named to ``on_problem`` and not parsed (its
     record has metadata only) unless ``any_language``."""
-    items = _languages(items, any_language, on_problem)
-    for record in _extract(items, nlp, published, include_text, batch_size, n_process, on_problem):
+    # with workers, each identifies the language of the articles it parses
+    # (here it would take this process's time from theirs); an article long
+    # enough to be cut into segments here is identified here
+    items = _languages(items, any_language, on_problem, only_long=n_process > 1)
+    for record in _extract(items, nlp, published, include_text, batch_size, n_process, on_problem, any_language):
         yield keep_acts(record, acts, topics)
 
 
 def _languages(
     items: Iterable[Article | InputError | Notice], any_language: bool,
-    on_problem: Callable[[InputError | Notice], None] | None,
+    on_problem: Callable[[InputError | Notice], None] | None, only_long: bool = False,
 ) -> Iterator[Article | Unread | InputError | Notice]:
     """Each article with its language set; one surely not in English becomes
     :class:`Unread` (unless ``any_language``), named to ``on_problem``. It
     runs where the articles are parsed, before the parse: a cluster's
-    workers, or the process dealing articles to the local workers."""
+    workers, this process, or (``only_long``: the articles cut into
+    segments here) the local workers (:func:`_work`)."""
     for item in items:
         if isinstance(item, Article):
+            if only_long and len(item.text) <= segments.SEGMENT_CHARS:
+                yield item  # a local worker identifies it
+                continue
             item.language = language.identify(item.text)[0]
             if not any_language and item.language not in (None, "en"):
                 if on_problem is not None:
@@ -251,6 +258,7 @@ def _extract(
     batch_size: int,
     n_process: int,
     on_problem: Callable[[InputError | Notice], None] | None,
+    any_language: bool = False,
 ) -> Iterator[ArticleRecord]:
     """The records of :func:`extract`, every quote kept."""
 
@@ -268,7 +276,7 @@ def _extract(
                 yield item.text, item
 
     if n_process > 1:
-        results = _parallel(tasks(), nlp, n_process, published, include_text)
+        results = _parallel(tasks(), nlp, n_process, published, include_text, any_language, on_problem)
     else:
         results = _sequential(tasks(), nlp, batch_size, published, include_text)
     try:
@@ -332,7 +340,7 @@ def _batches(
 # each worker about 5 % less than one article at a time, in a memory zone
 # that lasts many chunks (``RollingZone``); small chunks keep the run's tail
 # short, and the last chunks go one article at a time (``_last_apart``).
-_WORKER: tuple[Language, dt.date | None, bool] | None = None
+_WORKER: tuple[Language, dt.date | None, bool, bool] | None = None
 CHUNK_ARTICLES = 4  # articles a worker takes at a time (fewer when they are long)
 WINDOW_PER_WORKER = 4  # chunks in flight per worker: bounds memory on endless input
 
@@ -376,25 +384,40 @@ ZONE_CHUNKS = 32  # a worker's chunks per memory zone: up to 128 articles, as ZO
 _ZONE = RollingZone(ZONE_CHUNKS)  # entered in the workers only (each has its own copy)
 
 
-def _work(jobs: list[Job]) -> list[ArticleRecord]:
+def _work(jobs: list[Job]) -> list[tuple[ArticleRecord, Notice | None]]:
+    """The records of a chunk's articles, each with the notice of one left
+    unread: the worker identifies each whole article's language (a segment's
+    was identified before the article was cut) and parses those in English
+    (all of them with ``any_language``)."""
     assert _WORKER is not None
-    nlp, published, include_text = _WORKER
+    nlp, published, include_text, any_language = _WORKER
+    unread: set[int] = set()
+    for k, (article, reference) in enumerate(jobs):
+        if reference is None:
+            article.language = language.identify(article.text)[0]
+            if not any_language and article.language not in (None, "en"):
+                unread.add(k)
     _ZONE.next(nlp)
-    docs = nlp.pipe((article.text for article, _ in jobs), batch_size=len(jobs))
-    return [
-        build_record(article, doc, published=published, reference=reference, members=True)
-        if reference is not None  # a segment: its text is not the article's
-        else build_record(article, doc, published=published, include_text=include_text)
-        for (article, reference), doc in zip(jobs, docs, strict=True)
-    ]
+    parse = [job for k, job in enumerate(jobs) if k not in unread]
+    docs = iter(nlp.pipe((article.text for article, _ in parse), batch_size=max(len(parse), 1)))
+    out: list[tuple[ArticleRecord, Notice | None]] = []
+    for k, (article, reference) in enumerate(jobs):
+        if k in unread:
+            out.append((unread_record(article, published, include_text), not_english(article)))
+        elif reference is not None:  # a segment: its text is not the article's
+            out.append((build_record(article, next(docs), published=published, reference=reference, members=True), None))
+        else:
+            out.append((build_record(article, next(docs), published=published, include_text=include_text), None))
+    return out
 
 
 def _parallel(
     tasks: Iterator[tuple[str, Task]], nlp: Language, n_process: int,
-    published: dt.date | None, include_text: bool,
+    published: dt.date | None, include_text: bool, any_language: bool = False,
+    on_problem: Callable[[InputError | Notice], None] | None = None,
 ) -> Iterator[tuple[Task, ArticleRecord]]:
     global _WORKER
-    _WORKER = (nlp, published, include_text)
+    _WORKER = (nlp, published, include_text, any_language)
     window = WINDOW_PER_WORKER * n_process
     from threadpoolctl import threadpool_limits
 
@@ -409,9 +432,9 @@ def _parallel(
             jobs = [_job(t) for t in sent if not isinstance(t, Unread)]  # an unread article is not parsed
             pending.append((sent, pool.apply_async(_work, (jobs,)) if jobs else None))
             if len(pending) >= window:
-                yield from _collect(*pending.popleft(), published, include_text)
+                yield from _collect(*pending.popleft(), published, include_text, on_problem)
         while pending:
-            yield from _collect(*pending.popleft(), published, include_text)
+            yield from _collect(*pending.popleft(), published, include_text, on_problem)
 
 
 def _forked_pool(n_process: int) -> Any:
@@ -452,13 +475,18 @@ def _last_apart(chunks: Iterator[list[T]], last: int) -> Iterator[list[T]]:
 
 
 def _collect(
-    sent: list[Task], result: Any, published: dt.date | None, include_text: bool
+    sent: list[Task], result: Any, published: dt.date | None, include_text: bool,
+    on_problem: Callable[[InputError | Notice], None] | None = None,
 ) -> Iterator[tuple[Task, ArticleRecord]]:
-    """A chunk's tasks with their records: the workers' for those parsed,
-    a metadata-only record for those left unread."""
+    """A chunk's tasks with their records: the workers' (those they left
+    unread named to ``on_problem`` here, in order), a metadata-only record
+    for those left unread before."""
     parsed = iter(result.get() if result is not None else [])
     for task in sent:
         if isinstance(task, Unread):
             yield task, unread_record(task.article, published, include_text)
-        else:
-            yield task, next(parsed)
+            continue
+        record, notice = next(parsed)
+        if notice is not None and on_problem is not None:
+            on_problem(notice)
+        yield task, record
