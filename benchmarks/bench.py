@@ -6,8 +6,10 @@ texts, as whole processes (model loading included on both sides).
 Prints words/s for each run and the ratios the speed issue sets targets for:
 claimx 1 worker / bare spaCy, 2 workers / 1 worker, `claimx --version` /
 `python -c "import spacy"`, and peak memory for 1,000 articles / 100 articles.
-Not a test: these machines are shared and noisy, so read the ratios, and
-run it twice when a figure looks odd.
+Not a test: these machines are shared and noisy, so read the ratios; with
+``--rounds 3`` the three runs are repeated interleaved and each one's median
+wall time is used, which keeps a drift in the machine's speed out of the
+ratios.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import argparse
 import itertools
 import json
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -70,6 +73,9 @@ def main() -> None:
     ap.add_argument("texts", type=Path, help="a folder of .txt articles")
     ap.add_argument("--limit", type=int, default=300, help="articles for the speed runs")
     ap.add_argument("--memory", action="store_true", help="also compare peak memory for 100 vs 1,000 articles")
+    ap.add_argument("--rounds", type=int, default=1, metavar="N",
+                    help="run the three speed runs N times, interleaved, and take each one's median wall time: "
+                         "a shared machine's speed drifts by several per cent between runs")
     args = ap.parse_args()
     claimx = shutil.which("claimx") or sys.exit("claimx is not installed (pip install -e .)")
 
@@ -82,10 +88,20 @@ def main() -> None:
             "claimx, 1 worker": [claimx, "extract", str(tmp / "speed"), "-f", "jsonl", "-q", "--workers", "1"],
             "claimx, 2 workers": [claimx, "extract", str(tmp / "speed"), "-f", "jsonl", "-q", "--workers", "2"],
         }
-        res = {}
-        for name, cmd in runs.items():
-            res[name] = r = measure(cmd)
-            print(f"  {name:18s} {r['wall']:7.1f} s  {words / r['wall']:8,.0f} words/s  peak {r['maxrss_mb']:6.0f} MB")
+        walls: dict[str, list[float]] = {name: [] for name in runs}
+        peaks: dict[str, float] = dict.fromkeys(runs, 0.0)
+        for _ in range(args.rounds):  # interleaved: a drift in the machine's speed touches every run alike
+            for name, cmd in runs.items():
+                r = measure(cmd)
+                walls[name].append(r["wall"])
+                peaks[name] = max(peaks[name], r["maxrss_mb"])
+                if args.rounds > 1:
+                    print(f"    {name:18s} {r['wall']:7.1f} s")
+        res = {name: {"wall": statistics.median(walls[name])} for name in runs}
+        for name in runs:
+            wall = res[name]["wall"]
+            print(f"  {name:18s} {wall:7.1f} s  {words / wall:8,.0f} words/s  peak {peaks[name]:6.0f} MB"
+                  + (" (median)" if args.rounds > 1 else ""))
         version = min(measure([claimx, "--version"])["wall"] for _ in range(5))
         spacy_import = min(measure([sys.executable, "-c", "import spacy"])["wall"] for _ in range(5))
         print(f"  claimx --version    {version:.3f} s;  python -c 'import spacy' {spacy_import:.3f} s")
