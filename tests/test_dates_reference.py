@@ -85,6 +85,25 @@ def test_relative_days_count_from_the_story_day(nlp):
     assert readings(nlp, story, "2024-03-16") == [("today", "2024-03-16", "date"), ("tomorrow", "2024-03-17", "date")]
 
 
+def test_a_statement_s_day_counts_from_the_story_day_too(nlp):
+    """The day a quote was given on and the article's own expressions agree:
+    copy filed on Thursday March 14 and published on Saturday the 16th says
+    "said on Friday": the Friday before the story's Thursday (the 8th) for
+    both, not the 8th for the expression and the 15th for the quote."""
+    from claimx.pipeline.extract import build_record
+    from claimx.read.inputs import Article
+
+    text = "BUDAPEST, March 14 (Xinhua) -- The minister said on Friday that the talks would resume.\n"
+    rec = build_record(Article("t", "t", text, published="2024-03-16"), nlp(text)).to_dict()
+    friday = [d["value"] for d in rec["dates"] if d["text"] == "Friday"]
+    assert friday == ["2024-03-08"]
+    assert [q["date"] for q in rec["quotes"]] == friday
+    # no dateline: both count from the day it was published
+    plain = "The minister said on Friday that the talks would resume.\n"
+    rec = build_record(Article("t", "t", plain, published="2024-03-16"), nlp(plain)).to_dict()
+    assert [q["date"] for q in rec["quotes"]] == [d["value"] for d in rec["dates"]] == ["2024-03-15"]
+
+
 # a dateline opening one of the first paragraphs, after a headline or a saved
 # page's title line: a place in capitals, a date, a dash or an agency in brackets
 @pytest.mark.parametrize(

@@ -39,7 +39,10 @@ def statement_dates(
     """The day each quote was given on: the day the expression attached to
     its cue names ("said on Sunday", "told reporters late Sunday night"),
     not a time inside what was said ("the first quarter is expected to");
-    else the same speaker's previous statement's."""
+    else the same speaker's previous statement's. Relative days count from
+    the story's own day as the article's expressions do (:func:`story_day`:
+    "said on Friday" in wire copy filed the day before it was published)."""
+    ref = story_day(text, ref) or ref
     by_head: dict[int, tuple[int, int, str]] = {}
     for start, end, tense, head, *_ in mentions:
         if head >= 0:
