@@ -69,7 +69,14 @@ def test_parenthetical_cue_parts(nlp):
     ("The new rules, the minister argued on Monday, would protect consumers.",
      ["The new rules", "would protect consumers"]),
     ("This, she said, was a mistake.", ["This", "was a mistake"]),
+    # ... the cue before its speaker ("said the mayor"), however the parse hangs them
+    ("The new rules, said the mayor, will take effect in May.", ["The new rules", "will take effect in May"]),
+    ("Any interpretation of the strike, said Michael Kofman, an expert on the Russian military, would read "
+     "this as a warning.", ["Any interpretation of the strike", "would read this as a warning"]),
+    ("Because of how the schedule was built, explained Rosenberg, “it is over by March. That hurts.” He left.",
+     ["Because of how the schedule was built", "“it is over by March. That hurts.”"]),  # the quotation whole
     # negatives: a cue before or after the clause takes it in one piece
+    ("The plan failed, said the mayor.", None),
     ("He says the plan will cut waiting times.", None),
     ("The plan will cut waiting times, he says.", None),
 ])

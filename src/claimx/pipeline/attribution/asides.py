@@ -90,6 +90,35 @@ def around(
     return pieces if len(pieces) == 2 else []
 
 
+def inverted_parenthesis(ctx: Reading, cue: Token, subj: Token | None) -> list[Span]:
+    """"*The new rules*, said the mayor, *will take effect in May*": a cue
+    set off by commas inside the clause it reports, its speaker after it
+    (the parse makes the clause's first words the cue's subject, or the
+    speaker the subject of the clause's verb): the pieces before and after
+    the cue phrase. Not "The rules, he said, are fair" (the speaker before
+    the cue: :func:`around`), not "The plan failed, said the mayor." (no
+    clause after it), not "Later, said Smith, ..." (one word is no piece)."""
+    doc, text = cue.doc, ctx.text
+    if subj is None or subj.i < cue.i or cue.i < 2 or doc[cue.i - 1].text != "," or ctx.in_quote(cue.idx):
+        return []
+    comma = subj.right_edge.i if doc[subj.right_edge.i].text == "," else subj.right_edge.i + 1
+    sent = cue.sent
+    if comma >= sent.end - 1 or doc[comma].text != "," or comma - cue.i > 25:
+        return []
+    pieces = []
+    for a, b in ((sent.start_char, doc[cue.i - 1].idx), (doc[comma].idx + 1, sent.end_char)):
+        a, b = trim(text, a, b)
+        if b <= a or len(_LETTER_RUN.findall(text[a:b])) < 2:
+            return []
+        for q in ctx.quotes:  # a piece never cuts a quotation (the parse may end the sentence inside one)
+            if q.start < b < q.end:
+                b = q.end
+            if q.start < a < q.end:
+                a = q.start
+        pieces.append((a, b))
+    return pieces
+
+
 def fronted_words(cue: Token) -> list[Token]:
     """"*Rather than raise taxes*, the governor said, the state will cut
     spending": the words the parser hung on a cue that stand before its

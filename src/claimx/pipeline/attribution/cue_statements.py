@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
-from claimx.pipeline.attribution.asides import aside_or_parenthesis, fronted, in_pieces
+from claimx.pipeline.attribution.asides import aside_or_parenthesis, fronted, in_pieces, inverted_parenthesis
 from claimx.pipeline.attribution.content import (
     complement,
     cut,
@@ -163,6 +163,9 @@ def _reports(doc: Doc, ctx: Reading, cue: Token, plan: Span) -> Attribution | No
     """The statement of one cue whose phrase spans ``plan``, or None."""
     subj = subject_of(ctx, cue)
     kinds = ctx.kinds(cue)
+    inverted = inverted_parenthesis(ctx, cue, subj) if "clause" in kinds else []
+    if inverted:  # "The new rules, said the mayor, will take effect in May"
+        return in_pieces(ctx, cue, subj, inverted, "inverted-parenthesis")
     content, rule = complement(ctx, cue, kinds)
     pieces: list[Span] = []
     if content is None:
