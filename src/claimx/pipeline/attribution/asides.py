@@ -1,8 +1,9 @@
 """Parentheticals and asides: a cue that interrupts the clause it reports
 ("The economy, Smith said, would recover by June") or vouches for the
 clause or quotation beside it ("As Clyburn noted, those voters will give
-Sanders a second look"; "..., as Mrs. Clinton put it"). The content is the
-clause around the cue phrase, in one piece or two.
+Sanders a second look"; "..., as Mrs. Clinton put it"), the cue before
+its speaker too ("The new rules, said the mayor, will take effect in May").
+The content is the clause around the cue phrase, in one piece or two.
 """
 
 from __future__ import annotations
