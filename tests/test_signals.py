@@ -104,3 +104,33 @@ def test_stopped_run_leaves_no_partial_output(tmp_path, corpus, signum, to_dir, 
     else:
         assert files == ["all.jsonl"]
         assert (out / "all.jsonl").read_text(encoding="utf-8") == "an earlier run's output\n"
+
+
+def test_a_stop_while_the_temporary_file_is_made_leaves_none(tmp_path, monkeypatch):
+    """A stop signal that comes after the temporary file exists but before its
+    name is noted (inside mkstemp, an instant wide) is raised once the name
+    is known, so the file is removed; a stop during the block removes it too."""
+    import tempfile
+
+    from claimx.signals import Stopped, stop_on_signals
+    from claimx.write import writers
+
+    real = tempfile.mkstemp
+
+    def mkstemp_then_stop(*args, **kwargs):
+        made = real(*args, **kwargs)
+        os.kill(os.getpid(), signal.SIGTERM)  # the handler runs here, the file made
+        return made
+
+    monkeypatch.setattr(writers.tempfile, "mkstemp", mkstemp_then_stop)
+    with pytest.raises(Stopped), stop_on_signals():
+        with writers.atomic_open(tmp_path / "out.json") as fh:
+            fh.write("never")
+    assert list(tmp_path.iterdir()) == []
+
+    monkeypatch.setattr(writers.tempfile, "mkstemp", real)
+    with pytest.raises(Stopped), stop_on_signals():
+        with writers.atomic_open(tmp_path / "out.json") as fh:
+            fh.write("half")
+            os.kill(os.getpid(), signal.SIGTERM)
+    assert list(tmp_path.iterdir()) == []

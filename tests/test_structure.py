@@ -57,7 +57,7 @@ MAY_IMPORT = {
     "signals": set(),
     "read": {"claimx"},
     "pipeline": {"claimx", "read", "records", "acts", "lexicon", "signals"},
-    "write": {"claimx", "records", "acts"},
+    "write": {"claimx", "records", "acts", "signals"},
     "corpus": {"claimx", "read", "records", "acts", "lexicon", "write"},
     "cluster": {"claimx", "read", "pipeline", "records", "acts", "signals", "write"},
     "evaluate": {"claimx", "read", "pipeline", "records", "acts", "lexicon"},

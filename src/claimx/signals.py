@@ -34,10 +34,35 @@ class Stopped(BaseException):  # noqa: N818 (like KeyboardInterrupt, not an erro
         return 128 + self.signum
 
 
+_held: list[int] = [0, 0]  # [depth of held() blocks, the stop signal that came during them]
+
+
 def _raise(signum: int, frame: object) -> None:
     for s in STOP_SIGNALS:
         signal.signal(s, signal.SIG_IGN)  # one stop is enough: the clean-up runs undisturbed
+    if _held[0]:
+        _held[1] = _held[1] or signum  # raised when the held block ends
+        return
     raise Stopped(signum)
+
+
+@contextmanager
+def held() -> Iterator[None]:
+    """A few steps a stop must not fall between (creating a temporary file
+    and taking note of its name, so that it can be removed): a stop signal
+    that comes inside is raised as :class:`Stopped` when the block ends.
+
+    >>> with held():
+    ...     pass
+    """
+    _held[0] += 1
+    try:
+        yield
+    finally:
+        _held[0] -= 1
+        if not _held[0] and _held[1]:
+            signum, _held[1] = _held[1], 0
+            raise Stopped(signum)
 
 
 @contextmanager

@@ -3,8 +3,9 @@ streams records as YAML, JSON, JSON Lines and CSV/TSV into files written
 atomically, :mod:`.review` renders the HTML review page, :mod:`.terminal` the
 ``claimx show`` view, :mod:`.parquet` the Parquet tables, :mod:`.store` puts
 output files in any fsspec location (``s3://``, ``file://``) atomically. Writers see records
-as plain data: may import :mod:`claimx.records` and :mod:`claimx.acts` only
-(and :mod:`claimx.corpus` for type hints); never the pipeline, so writing
+as plain data: may import :mod:`claimx.records`, :mod:`claimx.acts` and
+:mod:`claimx.signals` (a stop never falls between creating a temporary file
+and noting its name) only (and :mod:`claimx.corpus` for type hints); never the pipeline, so writing
 never loads spaCy. The SQLite database is the corpus's store:
 :mod:`claimx.corpus.sqlite`.
 """

@@ -19,6 +19,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 import yaml
 
+from claimx.signals import held
 from claimx.write.formats import Format, Table, quote_words
 
 if TYPE_CHECKING:
@@ -158,18 +159,27 @@ def atomic_open(path: Path, binary: bool = False) -> Iterator[IO[Any]]:
     UTF-8 as written; ``binary`` gives a bytes stream (Parquet)."""
     path = Path(path)
     _remove_stale(path.parent)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.claimx-{_HOST}-{os.getpid()}.", suffix=".tmp",
-                               dir=path.parent or ".")
+    tmp: str | None = None
+    out: IO[Any] | None = None
     try:
-        with os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+        # a stop signal between creating the file and knowing its name would
+        # leave it: it is raised once both are done (claimx.signals.held)
+        with held():
+            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.claimx-{_HOST}-{os.getpid()}.", suffix=".tmp",
+                                       dir=path.parent or ".")
+            out = os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf-8", newline="")
+        with out as fh:
             yield fh
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; a finished file gets the usual mode
         os.replace(tmp, path)
     except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+        if out is not None:
+            out.close()
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
         raise
 
 
