@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pytest
 
+from claimx.corpus.sqlite import article_row
 from claimx.pipeline.extract import unread_record
 from claimx.read.inputs import Article, outlet_name, read_html, read_jsonl
-from claimx.corpus.sqlite import article_row
 
 
 @pytest.mark.parametrize("name, url, expected", [
