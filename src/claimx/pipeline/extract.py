@@ -426,7 +426,7 @@ def _parallel(
     # one BLAS thread per process: the workers already fill the cores, and
     # BLAS's own threads on top of them make every process crawl
     with threadpool_limits(limits=1), _forked_pool(n_process) as pool:
-        pending: deque = deque()  # chunks in input order; at most `window` in flight
+        pending: deque[tuple[list[Task], Any]] = deque()  # chunks in input order; at most `window` in flight
         for chunk in chunks:
             sent = [task for _, task in chunk]
             jobs = [_job(t) for t in sent if not isinstance(t, Unread)]  # an unread article is not parsed

@@ -293,10 +293,12 @@ def read_html(html: str, source: str, stem: str) -> tuple[Article, Notice | None
         raise InputError(source, "no article text found in this HTML page")
     _check_text(page.text, source)
     data = page.metadata
+    parsed, original = _mended(page.text, unwrap_html(page.text, html) if page.source != "json-ld" else page.text)
     article = Article(
         id=stem,
         source=source,
-        **_mended(page.text, unwrap_html(page.text, html) if page.source != "json-ld" else page.text),
+        text=parsed,
+        original=original,
         title=data.get("title") or None,
         author=data.get("author") or None,
         published=parse_date(data.get("date")),
@@ -315,10 +317,12 @@ def _from_record(rec: object, source: str, stem: str, line: int) -> Article:
         raise InputError(source, "missing 'text' (a string)", line)
     _check_text(text, source, line)
     ident = rec.get("id")
+    parsed, original = _mended(text, unwrap(text))
     return Article(
         id=str(ident) if ident not in (None, "") else f"{stem}:{line}",
         source=source,
-        **_mended(text, unwrap(text)),
+        text=parsed,
+        original=original,
         title=_opt(rec.get("title")),
         author=_opt(rec.get("author")),
         published=parse_date(rec.get("published")),
@@ -326,10 +330,10 @@ def _from_record(rec: object, source: str, stem: str, line: int) -> Article:
     )
 
 
-def _mended(text: str, parsed: str) -> dict[str, str | None]:
+def _mended(text: str, parsed: str) -> tuple[str, str | None]:
     """An Article's ``text`` (what the pipeline parses) and ``original`` (the
     text as read, when the two differ: :mod:`claimx.read.unwrap`)."""
-    return {"text": parsed, "original": text if parsed != text else None}
+    return parsed, text if parsed != text else None
 
 
 def _opt(value: object) -> str | None:
@@ -452,4 +456,5 @@ def read_bytes(data: bytes, source: str, stem: str, suffix: str) -> Iterator[Art
         except InputError as err:
             yield err
             return
-        yield Article(id=stem, source=source, **_mended(text, unwrap(text)))
+        parsed, original = _mended(text, unwrap(text))
+        yield Article(id=stem, source=source, text=parsed, original=original)
