@@ -231,8 +231,8 @@ def gold_parser(nlp) -> Parse:
     return parse
 
 
-def gold_acts(doc: Document, lemmas: Lemmas, parse: Parse | None = None) -> list[str | None]:
-    """The act of each gold attribution of ``doc`` as ACTS.md reads a
+def gold_acts(gold: Document, lemmas: Lemmas, parse: Parse | None = None) -> list[str | None]:
+    """The act of each gold attribution of ``gold`` as ACTS.md reads a
     statement, the way ``claimx eval --acts`` compares claimx's to them:
     :func:`gold_act`; then, with ``parse``, on a parse of the gold's own
     clause (its source, cue and content, when the cue comes first and the
@@ -241,13 +241,14 @@ def gold_acts(doc: Document, lemmas: Lemmas, parse: Parse | None = None) -> list
     aim, intention ("called on Congress to act"); a content that only
     names a topic ("announced the arrest of a man") or asks ("asked whether
     the plan was legal") states no claim, of no act."""
-    found = [_gold_cue(doc.text, g, lemmas) for g in doc.gold]
+    text = gold.text
+    found = [_gold_cue(text, g, lemmas) for g in gold.gold]
     acts = [act for _, act in found]
     if parse is None:
         return acts
-    clauses = [(k, c) for k, (g, (lemma, act)) in enumerate(zip(doc.gold, found, strict=True))
-               if act is not None and (c := _clause(doc.text, g)) is not None]
-    parsed = parse([doc.text[start:end] for _, (start, _, end) in clauses])
+    clauses = [(k, c) for k, (g, (lemma, act)) in enumerate(zip(gold.gold, found, strict=True))
+               if act is not None and (c := _clause(text, g)) is not None]
+    parsed = parse([text[start:end] for _, (start, _, end) in clauses])
     for (k, (start, begin, end)), clause in zip(clauses, parsed, strict=True):
         kind = gold_content(clause, begin - start, end - start, found[k][0] or "")
         acts[k] = "intention" if kind == "aim" else None if kind in ("topic", "question") else acts[k]

@@ -49,8 +49,7 @@ class AttributionComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         own = TEXT_KEY not in doc.user_data  # no claimx_paragraphs before: read (and drop) it here
-        text = doc_text(doc)
-        doc.user_data[TEXT_KEY] = text
+        text = doc_text(doc)  # kept in user_data for the speaker steps
         try:
             quotes = find_quotations(text)
             reading = self.attributor.reading(doc, text, quotes)

@@ -7,7 +7,7 @@ and leaves it in ``doc.user_data`` under :data:`TEXT_KEY`; the attribution,
 speaker and date steps read it there through :func:`doc_text`, and
 ``claimx_release`` removes it at the end of the pipeline. A Doc that did not
 go through ``claimx_paragraphs`` (built by hand, or a parse replayed from a
-cache) has its text read where it is first needed.
+cache) has its text read where it is first needed, and kept there too.
 """
 
 from __future__ import annotations
@@ -21,6 +21,8 @@ TEXT_KEY = "claimx_text"  # doc.user_data: the Doc's text while claimx's compone
 
 
 def doc_text(doc: Doc) -> str:
-    """``doc.text``, read once per Doc (see the module's docstring)."""
+    """The Doc's text, read once per Doc (see the module's docstring)."""
     text = doc.user_data.get(TEXT_KEY)
-    return text if isinstance(text, str) else doc.text
+    if not isinstance(text, str):
+        text = doc.user_data[TEXT_KEY] = doc.text  # the only read: kept for the next call
+    return text

@@ -95,7 +95,7 @@ class Cast:
     quoted: QuotationIndex | None = None  # the quotations: who is named inside one is not named by the writer
     acronyms: dict[str, str] = field(default_factory=dict)  # acronyms the text defines: NFU -> National Farmers Union
     furniture: list[tuple[int, int]] = field(default_factory=list)  # page furniture (credits, bylines): no member there
-    text: str = ""  # the Doc's text, as the attributor read it (names are sliced from it, never from doc.text)
+    text: str = ""  # the Doc's text, as the attributor read it (names are sliced from it, never from the Doc)
 
     def add(self, speaker: Speaker) -> int:
         """Add a new speaker; its index."""

@@ -29,8 +29,9 @@ class SpeakerResolver:
         self, doc: Doc, atts: list[Attribution], text: str, quotes: list[Quotation],
         furniture: list[tuple[int, int]] | tuple = (),
     ) -> tuple[list[Speaker], list[int | None]]:
-        """``text`` is ``doc.text`` and ``quotes`` its quotations, as the
-        attributor read them; ``furniture`` the page furniture it marked
+        """``text`` is the Doc's text (read once:
+        :func:`claimx.pipeline.doctext.doc_text`) and ``quotes`` its
+        quotations, as the attributor read them; ``furniture`` the page furniture it marked
         (credits, bylines, captions: no member of the cast is named there)."""
         starts = [start for start, _ in paragraphs(text)]
         cast = Cast(paragraphs=starts if starts and starts[0] == 0 else [0, *starts])
