@@ -48,16 +48,11 @@ class AttributionComponent:
         self.resolver = SpeakerResolver()
 
     def __call__(self, doc: Doc) -> Doc:
-        own = TEXT_KEY not in doc.user_data  # no claimx_paragraphs before: read (and drop) it here
-        text = doc_text(doc)  # kept in user_data for the speaker steps
-        try:
-            quotes = find_quotations(text)
-            reading = self.attributor.reading(doc, text, quotes)
-            atts = reading.found
-            speakers, assigned = self.resolver(doc, atts, text, quotes, reading.furniture)
-        finally:
-            if own:
-                doc.user_data.pop(TEXT_KEY, None)
+        text = doc_text(doc)  # kept in user_data for the speaker and date steps; claimx_release drops it
+        quotes = find_quotations(text)
+        reading = self.attributor.reading(doc, text, quotes)
+        atts = reading.found
+        speakers, assigned = self.resolver(doc, atts, text, quotes, reading.furniture)
         ids = [f"s{i + 1}" for i in range(len(speakers))]
         doc._.claimx_speakers = [
             {
@@ -128,8 +123,7 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     """A line break always ends a sentence: headings and paragraphs are never
     parsed into the sentence before them. Runs before the parser, and reads
     the Doc's text once for claimx's components (:mod:`claimx.pipeline.doctext`)."""
-    text = doc.text
-    doc.user_data[TEXT_KEY] = text
+    text = doc_text(doc)
     if "\n" not in text or len(doc) < 2:
         return doc
     starts = doc.to_array(IDX)

@@ -227,6 +227,13 @@ def extract(
         yield keep_acts(record, acts, topics)
 
 
+def _left_unread(article: Article, any_language: bool) -> bool:
+    """Set the article's language; whether it is left unparsed (surely not
+    in English, and ``any_language`` not given)."""
+    article.language = language.identify(article.text)[0]
+    return not any_language and article.language not in (None, "en")
+
+
 def _languages(
     items: Iterable[Article | InputError | Notice], any_language: bool,
     on_problem: Callable[[InputError | Notice], None] | None, only_long: bool = False,
@@ -241,8 +248,7 @@ def _languages(
             if only_long and len(item.text) <= segments.SEGMENT_CHARS:
                 yield item  # a local worker identifies it
                 continue
-            item.language = language.identify(item.text)[0]
-            if not any_language and item.language not in (None, "en"):
+            if _left_unread(item, any_language):
                 if on_problem is not None:
                     on_problem(not_english(item))
                 yield Unread(item)
@@ -292,9 +298,18 @@ def _build(task: Task, doc: Doc | None, published: dt.date | None, include_text:
     if isinstance(task, Unread):
         return unread_record(task.article, published, include_text)
     assert doc is not None
-    if isinstance(task, segments.Segment):
-        return build_record(task.piece, doc, published=published, reference=task.reference, members=True)
-    return build_record(task, doc, published=published, include_text=include_text)
+    return _record(*_job(task), doc, published, include_text)
+
+
+def _record(
+    article: Article, reference: tuple[dt.date | None, str | None] | None, doc: Doc,
+    published: dt.date | None, include_text: bool,
+) -> ArticleRecord:
+    """The record of an article, or with ``reference`` (its article's reference
+    date) of a segment's piece, whose text is not the article's."""
+    if reference is not None:
+        return build_record(article, doc, published=published, reference=reference, members=True)
+    return build_record(article, doc, published=published, include_text=include_text)
 
 
 def _sequential(
@@ -393,22 +408,16 @@ def _work(jobs: list[Job]) -> list[tuple[ArticleRecord, Notice | None]]:
     nlp, published, include_text, any_language = _WORKER
     unread: set[int] = set()
     for k, (article, reference) in enumerate(jobs):
-        if reference is None:
-            article.language = language.identify(article.text)[0]
-            if not any_language and article.language not in (None, "en"):
-                unread.add(k)
+        if reference is None and _left_unread(article, any_language):
+            unread.add(k)
     _ZONE.next(nlp)
     parse = [job for k, job in enumerate(jobs) if k not in unread]
     docs = iter(nlp.pipe((article.text for article, _ in parse), batch_size=max(len(parse), 1)))
-    out: list[tuple[ArticleRecord, Notice | None]] = []
-    for k, (article, reference) in enumerate(jobs):
-        if k in unread:
-            out.append((unread_record(article, published, include_text), not_english(article)))
-        elif reference is not None:  # a segment: its text is not the article's
-            out.append((build_record(article, next(docs), published=published, reference=reference, members=True), None))
-        else:
-            out.append((build_record(article, next(docs), published=published, include_text=include_text), None))
-    return out
+    return [
+        (unread_record(article, published, include_text), not_english(article)) if k in unread
+        else (_record(article, reference, next(docs), published, include_text), None)
+        for k, (article, reference) in enumerate(jobs)
+    ]
 
 
 def _parallel(

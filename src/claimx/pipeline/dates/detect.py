@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 from claimx.lexicon import date_patterns
 from claimx.pipeline.dates.finders import clock_spans, frequency_spans, long_spans, race_spans, rate_spans
 from claimx.pipeline.dates.holidays import HOLIDAY
-from claimx.pipeline.dates.misreads import AGE, counted, counts, is_date, misread
+from claimx.pipeline.dates.misreads import AGE, PART_OF_DAY, counted, counts, is_date, misread
 from claimx.pipeline.dates.tense import tense_of
 from claimx.pipeline.dates.words import DAYS, MONTH_RE, WEEKDAY_RE, ZONE
 from claimx.pipeline.doctext import doc_text
@@ -71,7 +71,6 @@ _DAY_AFTER = re.compile(
     rf",?\s+(?:on\s+)?(?:(?:{MONTH_RE})\.?\s+\d{{1,2}}\b|{WEEKDAY_RE}|today|yesterday|tomorrow|tonight)(?![a-z])"
 )
 _DAY_WORD = re.compile(rf"(?:{WEEKDAY_RE}|today|yesterday|tomorrow)$", re.I)
-_PART_OF_DAY = re.compile(r"(?:morning|afternoon|evening|night)", re.I)
 _EARLY_HOURS = re.compile(r"the\s+(?:early|small|wee)\s+hours\s+of\s+", re.I)
 _QUARTERLY = re.compile(r"\bquarter", re.I)
 _FIGURES = re.compile(
@@ -310,7 +309,7 @@ def _merge(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         # NER cut it in two
         if merged and _DAY_WORD.search(text[merged[-1][0] : merged[-1][1]]) and re.fullmatch(
             r"\s+", text[merged[-1][1] : start]
-        ) and _PART_OF_DAY.fullmatch(text[start:end]):
+        ) and PART_OF_DAY.fullmatch(text[start:end]):
             merged[-1] = (merged[-1][0], end)
             continue
         merged.append((start, end))
@@ -336,7 +335,7 @@ def _mentions(
         if misread(text, span, sentence):
             continue
         tense, head = tense_of(doc, text, span, start)
-        sent = sentence.text
+        sent = text[sentence.start_char : sentence.end_char]  # a slice, not a Span rebuilt from its tokens
         quarterly = _QUARTERLY.search(sent) is not None
         figures = _FIGURES.search(sent) is not None
         out.append(DateMention(start, end, tense, head, quarterly, figures, (start, end) in rates))

@@ -23,7 +23,7 @@ from claimx.pipeline.dates.words import MONTH_RE, UNIT_WORD, WEEKDAY_RE, WEEKDAY
 _NOT_DATES = {"quarterly", "biannual", "semiannual", "year-end", "former", "seasonal", "intraday"}
 AGE = re.compile(r"\b(?:\d+|[a-z]+)[- ](?:year|month|week|day)s?[- ]old\b|\bage(?:d|s)?\b", re.IGNORECASE)
 _MAY_MONTH = re.compile(r"(?:\b(?:in|since|until|by|early|late|mid|last|next|this|of)\s+May\b|\bMay\s+\d)")
-_PART_OF_DAY = re.compile(r"(?:morning|afternoon|evening|night)", re.I)
+PART_OF_DAY = re.compile(r"(?:morning|afternoon|evening|night)", re.I)  # a part of the day, the whole word
 _FREQUENCY = re.compile(r"DAILY|WEEKLY|MONTHLY|ANNUAL|YEARLY|NIGHTLY")
 _YEARLIKE = re.compile(r"1[6-9]\d\d|20\d\d")
 # two small numbers joined: a score or a vote ("51-49", "3-1"), not "1996-97"
@@ -138,7 +138,7 @@ def misread(doc_text: str, span: Span, sent: Span) -> bool:
     greeting ("Good evening"), a name ("the annual March for Life"), an age
     ("in his 30s"), an idiom ("at the end of the day"). ``doc_text`` is the
     Doc's text (``Doc.text`` rebuilds it on every access)."""
-    text = span.text
+    text = doc_text[span.start_char : span.end_char]
     before = doc_text[max(0, span.start_char - 20) : span.start_char]
     after = doc_text[span.end_char : span.end_char + 30]
     words = re.findall(r"[A-Za-z]+", text)
@@ -151,7 +151,7 @@ def misread(doc_text: str, span: Span, sent: Span) -> bool:
         opens = re.search(r"(?:[\"“‘'`(:—]|--)\s*$", before) is not None and not _TITLE_CLOSES.match(after)
         if prose and not opens:
             return True  # capitals in the middle of a sentence: a title
-    if re.search(r"\bgood\s+$", before, re.I) and _PART_OF_DAY.fullmatch(text):
+    if re.search(r"\bgood\s+$", before, re.I) and PART_OF_DAY.fullmatch(text):
         return True
     if text.isupper() and _FREQUENCY.fullmatch(text) and span.start != sent.start:
         return True  # "told THE WEEKLY STANDARD"
@@ -178,7 +178,7 @@ def lookalike(text: str, before: str, after: str) -> bool:
         return True  # "now-defunct", "then-chairman"
     if low == "noon" and re.search(r"\bhigh\s+$", before, re.I):
         return True  # "high noon": a showdown, not midday
-    if _PART_OF_DAY.fullmatch(text) and _KIND_OF_THING.match(after):
+    if PART_OF_DAY.fullmatch(text) and _KIND_OF_THING.match(after):
         return True  # "state TV's morning talk show", "the evening news": a kind of programme
     if (_AGE_COUNT.fullmatch(text) or text.isdigit()) and _AGE_GROUP.search(before):
         return True
