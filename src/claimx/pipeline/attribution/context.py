@@ -46,8 +46,10 @@ class Reading:
     closing: set[int] = field(default_factory=set)  # verbs that close a quotation ("“...,” Hollande retaliated")
     manner: set[int] = field(default_factory=set)  # verbs saying how a person said a that-clause ("fumed that")
     cue_tokens: list[Token] = field(default_factory=list)  # the cues of the Doc, in order
+    verbs: list[int] = field(default_factory=list)  # the tokens that may be cues (cues.verb_words), found once
     # each cue's phrase (start, end), None once a quotation before it was its content
     phrases: dict[int, tuple[int, int] | None] = field(default_factory=dict)
+    subjects: dict[int, Token | None] = field(default_factory=dict)  # each cue's speaker token, found once
     claimed: set[int] = field(default_factory=set)  # quotations some statement holds
     found: list[Attribution] = field(default_factory=list)
     furniture: list[tuple[int, int]] = field(default_factory=list)  # page furniture: no speaker, cue or quote

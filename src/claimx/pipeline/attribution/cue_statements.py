@@ -77,7 +77,7 @@ def quotes_before(doc: Doc, ctx: Reading) -> None:
     simple,” Smith said, “and it will work.”" (one statement, two parts)."""
     text, quotes = ctx.text, ctx.quotes
     for cue in ctx.cue_tokens:
-        subj = subject_of(ctx, cue)
+        subj = ctx.subjects[cue.i] = subject_of(ctx, cue)
         phrase_start, phrase_end = phrase(ctx, cue, subj)
         quoted = quoted_as_saying(cue)
         if subj is not None and quoted is not None and quoted.i == subj.i and subj.i < cue.i:
@@ -161,7 +161,7 @@ def complements(doc: Doc, ctx: Reading) -> None:
 
 def _reports(doc: Doc, ctx: Reading, cue: Token, plan: Span) -> Attribution | None:
     """The statement of one cue whose phrase spans ``plan``, or None."""
-    subj = subject_of(ctx, cue)
+    subj = ctx.subjects[cue.i] if cue.i in ctx.subjects else subject_of(ctx, cue)
     kinds = ctx.kinds(cue)
     inverted = inverted_parenthesis(ctx, cue, subj) if "clause" in kinds else []
     if inverted:  # "The new rules, said the mayor, will take effect in May"

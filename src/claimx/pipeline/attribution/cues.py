@@ -41,7 +41,8 @@ def find_cues(doc: Doc, ctx: Reading) -> None:
     outside quotations, imperatives ("Read the rest here"), markup and page
     furniture."""
     ctx.closing, ctx.manner, ctx.cue_tokens = set(), set(), []
-    for i in verb_words(doc):  # one scan: each token's place depends on that token only
+    ctx.verbs = verb_words(doc)
+    for i in ctx.verbs:  # one scan: each token's place depends on that token only
         t = doc[i]
         closing, manner = closes_quote(ctx, t), says_that(ctx, t)
         if closing:

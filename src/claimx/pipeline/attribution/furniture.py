@@ -71,12 +71,13 @@ def mark(doc: Doc, ctx: Reading) -> None:
     last = len(ctx.paras) - 1
     for k, (start, end) in enumerate(ctx.paras):
         para = text[start:end]
-        if opens_furniture(para) or _caption(para) or credit_line(para) or byline(para) or (
+        credits = credits_in(para)  # found once: the caption test and the spans read them
+        if opens_furniture(para) or _caption(para, credits) or credit_line(para) or byline(para) or (
             0 < k < last and subhead(para, text[ctx.paras[k + 1][0] : ctx.paras[k + 1][1]])
         ):
             spans.append((start, end))
             continue
-        spans += [(start + m.start(), start + m.end()) for m in credits_in(para)]
+        spans += [(start + m.start(), start + m.end()) for m in credits]
         dateline = DATELINE.match(text, start, end)
         if dateline is not None:
             spans.append((start, dateline.end()))
@@ -194,10 +195,11 @@ def _openings() -> re.Pattern[str]:
     ) or "(?!)")  # no openings: nothing matches
 
 
-def _caption(para: str) -> bool:
+def _caption(para: str, credits: list[re.Match[str]] | None = None) -> bool:
     """A paragraph that ends with a photo credit is a caption: "Trump speaks
-    in Ohio on Monday. (AP Photo/Evan Vucci)"."""
-    ends = [m.end() for m in credits_in(para)]
+    in Ohio on Monday. (AP Photo/Evan Vucci)" (``credits``: its
+    :func:`credits_in`, when already found)."""
+    ends = [m.end() for m in (credits_in(para) if credits is None else credits)]
     return bool(ends) and not para[ends[-1] :].strip()
 
 

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Token
 
 from claimx.lexicon import light_verbs
-from claimx.pipeline.attribution.cues import verb_words
 from claimx.pipeline.attribution.sources import subject_of
 from claimx.pipeline.attribution.statement import classify, from_cue
 from claimx.pipeline.attribution.words import imperative, is_title
@@ -32,7 +31,7 @@ def quoted_predicates(doc: Doc, ctx: Reading) -> None:
     if all(k in ctx.claimed for k in range(len(quotes))):
         return  # no quotation left to say what an object is
     starts = {q.start: k for k, q in enumerate(quotes)}
-    for verb in map(doc.__getitem__, verb_words(doc)):  # (not token by token: most are no verb)
+    for verb in map(doc.__getitem__, ctx.verbs):  # (not token by token: most are no verb; cues.find_cues found them)
         if verb.pos_ != "VERB" or not verb.is_alpha or ctx.in_quote(verb.idx) or imperative(verb):
             continue
         if verb.lemma_.lower() in light_verbs():
