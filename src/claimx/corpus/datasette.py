@@ -92,8 +92,9 @@ def metadata(name: str, columns: dict[str, list[str]]) -> dict:
             cols = {c: d for c, d in described.get("quotes", {}).items() if c in have} | cols
         if cols:
             entry["columns"] = cols
-        if [f for f in facets if f in have]:
-            entry["facets"] = [f for f in facets if f in have]
+        facets_here = [f for f in facets if f in have]
+        if facets_here:
+            entry["facets"] = facets_here
         if sort and sort in have:
             entry["sort_desc"] = sort
         if fts and fts in columns:

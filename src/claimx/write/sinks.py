@@ -61,8 +61,7 @@ class UniqueIds:
         tried = chain([article_id, f"{article_id}-{digest}"], (f"{article_id}-{digest}-{n}" for n in count(2)))
         for candidate in tried:
             key = self.key(candidate)
-            owner = None if key in self.claimed else self.held(key)
-            if key not in self.claimed and owner in (None, source):
+            if key not in self.claimed and self.held(key) in (None, source):
                 self.claimed.add(key)
                 return candidate
         raise AssertionError("unreachable")
@@ -99,7 +98,7 @@ def folder_ids(read_text: Callable[[str], str | None], fmt: Format) -> UniqueIds
     kept apart there)."""
     from claimx.write.writers import safe_filename
 
-    ext = extension(fmt)
+    ext = fmt.value
 
     def held(name: str) -> str | None:
         text = read_text(f"{name}.{ext}") if fmt in READABLE else None
@@ -121,10 +120,6 @@ def _source_in(text: str, fmt: Format) -> str:
         return ""
     source = data.get("article", {}).get("source") if isinstance(data, dict) else None
     return source if isinstance(source, str) else ""
-
-
-def extension(fmt: Format) -> str:
-    return "jsonl" if fmt is Format.jsonl else fmt.value
 
 
 def write_records(records, fmt: Format, table: Table, output: Path | str | None, to_dir: bool,
@@ -151,7 +146,7 @@ def write_records(records, fmt: Format, table: Table, output: Path | str | None,
         assert output is not None
         ids = folder_ids(lambda rel: _read(output / rel), fmt)
         for rec in ids.records(records, str(output), on_notice):
-            with atomic_open(output / f"{safe_filename(rec.article.id)}.{extension(fmt)}") as fh:
+            with atomic_open(output / f"{safe_filename(rec.article.id)}.{fmt.value}") as fh:
                 w = Writer(fh, fmt, table)
                 w.write(rec)
                 w.close()

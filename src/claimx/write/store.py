@@ -172,7 +172,6 @@ def write_remote(records, fmt, table, url: str, to_dir: bool) -> None:
     """Records to one object, or to one object per article, at ``url``: each
     written whole or not at all (Parquet tables at a URL:
     :func:`claimx.write.parquet.write_local`, which writes through a :class:`Store`)."""
-    from claimx.write.formats import Format
     from claimx.write.writers import Writer, safe_filename
 
     if not to_dir:
@@ -184,7 +183,7 @@ def write_remote(records, fmt, table, url: str, to_dir: bool) -> None:
             w.close()
         return
     store = Store(url)
-    ext = "jsonl" if fmt is Format.jsonl else fmt.value
+    ext = fmt.value
     for rec in records:
         with store.atomic(f"{safe_filename(rec.article.id)}.{ext}") as fh:
             w = Writer(fh, fmt, table)

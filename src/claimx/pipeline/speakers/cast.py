@@ -11,8 +11,6 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from claimx.pipeline.doctext import doc_text  # noqa: F401 (the speaker steps import it from here)
-
 if TYPE_CHECKING:
     from spacy.tokens import Token
 

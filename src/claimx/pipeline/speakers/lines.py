@@ -19,7 +19,8 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from claimx.pipeline.speakers.cast import Cast, doc_text
+from claimx.pipeline.doctext import doc_text
+from claimx.pipeline.speakers.cast import Cast
 from claimx.pipeline.speakers.positions import ROLE_SUFFIXES
 from claimx.pipeline.speakers.words import description_nouns
 

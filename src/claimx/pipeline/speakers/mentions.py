@@ -25,9 +25,10 @@ from spacy.symbols import PRON, PROPN
 from spacy.tokens import Doc, Span, Token
 
 from claimx.pipeline.attribution import mention_span
+from claimx.pipeline.doctext import doc_text
 from claimx.pipeline.quotemarks import QuotationIndex
 from claimx.pipeline.speakers import descriptions, documents, gender
-from claimx.pipeline.speakers.cast import Cast, Speaker, doc_text
+from claimx.pipeline.speakers.cast import Cast, Speaker
 from claimx.pipeline.speakers.descriptions import AGE
 from claimx.pipeline.speakers.lines import signature_of
 from claimx.pipeline.speakers.names import (

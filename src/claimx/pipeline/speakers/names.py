@@ -12,7 +12,8 @@ import re
 from spacy.tokens import Span, Token
 
 from claimx.pipeline.attribution import wordless
-from claimx.pipeline.speakers.cast import Cast, Speaker, doc_text
+from claimx.pipeline.doctext import doc_text
+from claimx.pipeline.speakers.cast import Cast, Speaker
 from claimx.pipeline.speakers.documents import document_class
 from claimx.pipeline.speakers.lines import garbled_headline_name
 from claimx.pipeline.speakers.organisations import find_org, full_name

@@ -28,7 +28,8 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Token
 
 from claimx.lexicon import demonyms
-from claimx.pipeline.speakers.cast import Cast, doc_text
+from claimx.pipeline.doctext import doc_text
+from claimx.pipeline.speakers.cast import Cast
 from claimx.pipeline.speakers.gender import add_words
 from claimx.pipeline.speakers.words import (
     description_nouns,
