@@ -103,19 +103,32 @@ def test_the_identifier_preloads_in_a_thread(monkeypatch):
 
 
 def test_a_preload_that_fails_is_silent_and_the_first_use_says_why(monkeypatch, capsys):
-    from py3langid.langid import LanguageIdentifier
-
-    def gone(*args, **kwargs):
-        raise OSError("model.npz.xz: no such file")
+    from py3langid import langid
 
     monkeypatch.setattr(language, "_IDENTIFIER", None)
     monkeypatch.setattr(language, "_PRELOAD", None)
-    monkeypatch.setattr(LanguageIdentifier, "from_model_file", gone)
+    monkeypatch.setattr(langid, "MODEL_FILE", "data/model-gone.npz.xz")
     language.preload()
     language._PRELOAD.join()
     assert capsys.readouterr().err == ""  # no traceback from the thread
-    with pytest.raises(OSError, match="no such file"):
+    with pytest.raises(OSError, match="model-gone"):
         identifier()
+
+
+def test_the_model_reads_as_py3langid_reads_it():
+    """claimx decompresses py3langid's model in one call (language._load);
+    the identifier is the one py3langid's own loader builds."""
+    import numpy as np
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    ours, theirs = language._load(), LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    for name in ("nb_ptc", "nb_pc"):
+        a, b = getattr(ours, name), getattr(theirs, name)
+        assert a.dtype == b.dtype and np.array_equal(a, b)
+    for name in ("nb_classes", "tk_nextmove", "tk_row", "tk_output"):
+        assert getattr(ours, name) == getattr(theirs, name)
+    for _, text in FOREIGN:
+        assert ours.classify(text) == theirs.classify(text)
 
 
 def test_a_long_article_costs_under_a_millisecond(seed_text):

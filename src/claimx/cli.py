@@ -54,8 +54,10 @@ def _fail(message: str, code: int = 2) -> typer.Exit:
 
 
 def _load_nlp(model: str | None):
+    from claimx.pipeline import allocator
     from claimx.pipeline.nlp import ModelError, load
 
+    allocator.tune()  # this process parses: see claimx.pipeline.allocator
     try:
         return load(model)
     except ModelError as exc:

@@ -102,9 +102,11 @@ def _model(name: str | None):
     if nlp is None:
         from threadpoolctl import threadpool_limits
 
+        from claimx.pipeline import allocator
         from claimx.pipeline.nlp import ModelError, load
 
         threadpool_limits(limits=1)  # one BLAS thread per process, as with --workers
+        allocator.tune()  # as the command line does: see claimx.pipeline.allocator
         try:
             nlp = _MODELS[name] = load(name)
         except ModelError as exc:

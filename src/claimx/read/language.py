@@ -4,9 +4,9 @@ German page with its English model (nineteen "speakers", all noise).
 The identifier is py3langid (a maintained fork of langid.py, also the one
 trafilatura uses): a naive Bayes model over byte n-grams that ships in its
 wheel (nothing is downloaded), 140 languages, about 0.5 ms for the sample
-read here. It is loaded once per process (0.4 s of CPU; 1.7 s from a cold
+read here. It is loaded once per process (0.5 s of CPU; 1.7 s from a cold
 disk cache): on first use, or beside spaCy's model in a thread of its own
-(:func:`preload`).
+(:func:`preload`), which costs a run about 0.15 s (:func:`_load`).
 
 Only a bounded sample is classified, so the cost does not grow with the
 article: :data:`HEAD` characters from its start and :data:`MIDDLE` from its
@@ -79,10 +79,31 @@ def identifier() -> Any:
     if _IDENTIFIER is None:
         with _LOCK:
             if _IDENTIFIER is None:
-                from py3langid.langid import MODEL_FILE, LanguageIdentifier
-
-                _IDENTIFIER = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+                _IDENTIFIER = _load()
     return _IDENTIFIER
+
+
+def _load() -> Any:
+    """py3langid's own model, read as its ``from_model_file`` reads it but
+    decompressed in one call. Most of the load is the LZMA decompression,
+    which runs outside Python's GIL; py3langid's loader streams it in 1 MB
+    pieces, so a preloading thread has to win the GIL back from spaCy's
+    import hundreds of times (the load then cost a run 0.35-0.75 s of wall
+    time; in one call, 0.15 s). The uncompressed model (68 MB) is held only
+    while its arrays are read."""
+    import io
+    import lzma
+
+    import numpy as np
+    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+    from py3langid.modelio import _to_array
+
+    raw = io.BytesIO(lzma.decompress((MODEL_DIR / MODEL_FILE).read_bytes()))
+    with np.load(raw, allow_pickle=False) as data:
+        return LanguageIdentifier(
+            data["ptc"], data["pc"], data["classes"].tolist(), _to_array(data["nextmove"]),
+            data["out_feat"].tolist(), norm_probs=True, tk_row=_to_array(data["nextmove_row"]),
+        )
 
 
 def sample(text: str) -> str:
