@@ -9,7 +9,9 @@ claimx 1 worker / bare spaCy, 2 workers / 1 worker, `claimx --version` /
 Not a test: these machines are shared and noisy, so read the ratios; with
 ``--rounds 3`` the three runs are repeated interleaved and each one's median
 wall time is used, which keeps a drift in the machine's speed out of the
-ratios.
+ratios. ``--halves`` also runs two independent 1-worker processes side by
+side, one on each half of the articles: nothing shared, nothing sent between
+them, so what the machine gives two processes is the bound for 2 workers.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 BARE = """
 import importlib.util, pathlib, sys, spacy
@@ -43,6 +46,25 @@ wall = time.perf_counter() - t
 print(json.dumps({"wall": wall, "rc": rc,
                   "maxrss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))
 """
+
+
+PAIR = """
+import json, subprocess, sys, time
+half = sys.argv.index("--")
+t = time.perf_counter()
+procs = [subprocess.Popen(cmd, stdout=subprocess.DEVNULL) for cmd in (sys.argv[1:half], sys.argv[half + 1:])]
+rcs = [p.wait() for p in procs]
+print(json.dumps({"wall": time.perf_counter() - t, "rc": max(rcs), "maxrss_mb": 0}))
+"""
+
+
+def measure_pair(first: list[str], second: list[str]) -> dict:
+    """Run two commands side by side; wall time until both are done."""
+    out = subprocess.run([sys.executable, "-c", PAIR, *first, "--", *second], capture_output=True, text=True, check=True)
+    result = json.loads(out.stdout)
+    if result["rc"] != 0:
+        raise SystemExit(f"command failed ({result['rc']}): {' '.join(first)}")
+    return result
 
 
 def measure(cmd: list[str]) -> dict:
@@ -73,6 +95,9 @@ def main() -> None:
     ap.add_argument("texts", type=Path, help="a folder of .txt articles")
     ap.add_argument("--limit", type=int, default=300, help="articles for the speed runs")
     ap.add_argument("--memory", action="store_true", help="also compare peak memory for 100 vs 1,000 articles")
+    ap.add_argument("--halves", action="store_true",
+                    help="also run two independent 1-worker processes side by side, one on each half of the "
+                         "articles: what two cores give with nothing shared, the bound for 2 workers")
     ap.add_argument("--rounds", type=int, default=1, metavar="N",
                     help="run the three speed runs N times, interleaved, and take each one's median wall time: "
                          "a shared machine's speed drifts by several per cent between runs")
@@ -83,16 +108,22 @@ def main() -> None:
     try:
         words = corpus(args.texts, tmp / "speed", args.limit)
         print(f"{args.limit} articles, {words:,} words")
-        runs = {
+        runs: dict[str, Any] = {
             "bare spaCy": [sys.executable, "-c", BARE, str(tmp / "speed")],
             "claimx, 1 worker": [claimx, "extract", str(tmp / "speed"), "-f", "jsonl", "-q", "--workers", "1"],
             "claimx, 2 workers": [claimx, "extract", str(tmp / "speed"), "-f", "jsonl", "-q", "--workers", "2"],
         }
+        if args.halves:
+            for i, f in enumerate(sorted((tmp / "speed").glob("*.txt"))):  # every other article: alike halves
+                (tmp / f"half{i % 2}").mkdir(exist_ok=True)
+                shutil.copy(f, tmp / f"half{i % 2}" / f.name)
+            runs["2 independent halves"] = [
+                [claimx, "extract", str(tmp / f"half{i}"), "-f", "jsonl", "-q", "--workers", "1"] for i in (0, 1)]
         walls: dict[str, list[float]] = {name: [] for name in runs}
         peaks: dict[str, float] = dict.fromkeys(runs, 0.0)
         for _ in range(args.rounds):  # interleaved: a drift in the machine's speed touches every run alike
             for name, cmd in runs.items():
-                r = measure(cmd)
+                r = measure_pair(*cmd) if name == "2 independent halves" else measure(cmd)
                 walls[name].append(r["wall"])
                 peaks[name] = max(peaks[name], r["maxrss_mb"])
                 if args.rounds > 1:
@@ -109,6 +140,9 @@ def main() -> None:
         print(f"  claimx 1 worker / bare spaCy (speed):   {res['bare spaCy']['wall'] / res['claimx, 1 worker']['wall']:.2f}  (target >= 1.0)")
         print(f"  claimx 2 workers / 1 worker (speed):    {res['claimx, 1 worker']['wall'] / res['claimx, 2 workers']['wall']:.2f}  (target >= 1.9)")
         print(f"  claimx --version / import spacy (time): {version / spacy_import:.2f}  (target <= 0.3)")
+        if args.halves:
+            print(f"  claimx 1 worker / 2 independent halves: "
+                  f"{res['claimx, 1 worker']['wall'] / res['2 independent halves']['wall']:.2f}  (the bound for 2 workers)")
         if args.memory:
             # the same 100 articles, once and ten times over: peak memory must
             # not grow with the number of articles (a different sample would
