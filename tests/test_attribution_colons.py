@@ -78,3 +78,37 @@ def test_name_on_topic(nlp, text, name, says):
 
     (q,) = record(nlp, text)["quotes"]
     assert (q["speaker_mention"]["text"] == name) is says
+
+
+def _doc(words, ents):
+    from spacy.tokens import Doc, Span
+    from spacy.vocab import Vocab
+
+    doc = Doc(Vocab(), words=words)
+    doc.ents = [Span(doc, s, e, label=label) for s, e, label in ents]
+    return doc
+
+
+def test_names_by_last_word():
+    from claimx.pipeline.attribution.colons import names_by_last_word
+
+    doc = _doc(["Sanders", ":", "Bernie", "Sanders", "met", "Acme", "Corp", "in", "Paris", "."],
+               [(2, 4, "PERSON"), (5, 7, "ORG"), (8, 9, "GPE")])
+    # a place names no speaker; the headline's "Sanders" is no entity
+    assert names_by_last_word(doc) == {"Sanders": [(2, 4)], "Corp": [(5, 7)]}
+    assert names_by_last_word(_doc(["No", "names", "."], [])) == {}
+
+
+def test_named_elsewhere_reads_the_names_once(nlp):
+    from claimx.lexicon import cue_frames
+    from claimx.pipeline.attribution.colons import named_elsewhere
+    from claimx.pipeline.attribution.context import Reading
+
+    text = "Sanders: Clinton needs to explain herself.\n\nBernie Sanders offered a plan on Monday."
+    doc = nlp(text)
+    ctx = Reading(cue_frames(), False, text, [])
+    assert ctx.named is None
+    assert named_elsewhere(ctx, doc[0])  # the headline's "Sanders", named in the body
+    named = ctx.named
+    assert named is not None and "Sanders" in named
+    assert not named_elsewhere(ctx, doc[2]) and ctx.named is named  # "Clinton": named nowhere else; read once

@@ -164,3 +164,13 @@ def test_covers_is_a_bisection_of_disjoint_spans():
     assert Ctx.furniture == [(0, 5), (10, 30)]
     assert covers(Ctx, 4) and covers(Ctx, 29) and covers(Ctx, 3, 12)
     assert not covers(Ctx, 5) and not covers(Ctx, 5, 10) and not covers(Ctx, 30, 40)
+
+
+def test_the_cast_asks_covers_too():
+    """The speakers' cast holds the reading's furniture and asks the same
+    test (one character, its end excluded)."""
+    from claimx.pipeline.speakers.cast import Cast
+
+    cast = Cast(furniture=[(0, 5), (10, 30)])
+    assert covers(cast, 0) and covers(cast, 4) and covers(cast, 10) and covers(cast, 29)
+    assert not covers(cast, 5) and not covers(cast, 9) and not covers(cast, 30) and not covers(Cast(), 0)

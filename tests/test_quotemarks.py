@@ -1,6 +1,6 @@
 import pytest
 
-from claimx.pipeline.quotemarks import find_quotations
+from claimx.pipeline.quotemarks import QuotationIndex, find_quotations, holds_double, parts_hold_double
 
 
 def inner(text):
@@ -66,3 +66,49 @@ def test_typewriter_marks_are_two_characters_wide():
     (q,) = find_quotations(text)
     assert text[q.start : q.end] == "''No deal.''"
     assert text[q.inner_start : q.inner_end] == "No deal."
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "expected"),
+    [
+        # text: 'He said “yes,” then “no” and “maybe.”' (quotations at 8-14, 20-24, 29-37)
+        (0, 37, [0, 1, 2]),
+        (8, 14, [0]),  # exactly one quotation, marks and all
+        (14, 29, [1]),  # the stretch between the first and the last
+        # negatives: a quotation cut at either end is not inside
+        (9, 37, [1, 2]),
+        (0, 36, [0, 1]),
+        (21, 23, []),  # inside a quotation is not around it
+        (0, 8, []),
+    ],
+)
+def test_index_inside(start, end, expected):
+    text = "He said “yes,” then “no” and “maybe.”"
+    index = QuotationIndex(find_quotations(text))
+    assert [(q.start, q.end) for q in index.quotes] == [(8, 14), (20, 24), (29, 37)]
+    assert index.inside(start, end) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the deal was “a disaster” for workers", True),
+        ('the deal was "a disaster" for workers', True),
+        ("il a dit «non»", True),
+        ("“half a quotation", True),  # one mark is enough
+        # negatives: apostrophes, single marks and a typewriter pair are no double mark here
+        ("the workers' deal isn't done", False),
+        ("the ‘deal’ is done", False),
+        ("''Tell that to the janitor,'' he said", False),
+        ("", False),
+    ],
+)
+def test_holds_double(text, expected):
+    assert holds_double(text) is expected
+    assert parts_hold_double("xx " + text, [(0, 2), (3, 3 + len(text))]) is expected
+
+
+def test_holds_double_reads_only_its_stretch():
+    text = 'He said "no" twice.'
+    assert not holds_double(text, 0, 8) and holds_double(text, 8, 12) and not holds_double(text, 12)
+    assert not parts_hold_double(text, [(0, 8), (12, len(text))]) and not parts_hold_double(text, [])

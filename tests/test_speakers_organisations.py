@@ -88,3 +88,22 @@ def test_organisations_in_articles(nlp, text, members):
 )
 def test_canonical_name(text, name, canonical):
     assert canonical_name(text, name, text.index(name)) == canonical
+
+
+def test_a_re_mention_writes_the_name_only_when_it_is_longer(monkeypatch):
+    """:func:`full_name` runs once per organisation and again only for a
+    longer name, not on every re-mention."""
+    from claimx.pipeline.speakers import organisations
+    from claimx.pipeline.speakers.cast import Cast, Speaker
+
+    text = "Bloomberg said so. Bloomberg agreed. Bloomberg News left."
+    cast = Cast(text=text)
+    cast.add(Speaker("Bloomberg", "organisation", ("bloomberg",)))
+    calls = []
+    real = organisations.full_name
+    monkeypatch.setattr(organisations, "full_name", lambda *a: calls.append(a) or real(*a))
+    assert organisations.find_org(cast, "Bloomberg", 19) == 0 and calls == []  # the same name again
+    assert organisations.find_org(cast, "Bloomberg News", 37) == 0 and len(calls) == 1  # a longer one
+    assert organisations.find_org(cast, "Bloomberg", 0) == 0 and len(calls) == 1  # a shorter one
+    assert cast.speakers[0].name == "Bloomberg News"
+    assert organisations.find_org(cast, "Acme Bank", 0) is None and len(calls) == 1  # negative: another company

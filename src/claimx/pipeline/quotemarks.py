@@ -18,7 +18,7 @@ are never read as single marks.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 OPEN_DOUBLE = "“„«‟"
@@ -29,6 +29,8 @@ STRAIGHT = "\"'"
 ALL_MARKS = OPEN_DOUBLE + CLOSE_DOUBLE + OPEN_SINGLE + CLOSE_SINGLE + STRAIGHT
 
 PAIRS = ("''", "``")  # typewriter double marks, two characters each
+# the marks that say a stretch of text quotes someone's words (``holds_double``)
+DOUBLE_MARKS = "“”\"«»"
 
 _PARAGRAPH = re.compile(r"[^\n]+")
 # Characters that may stand before an opening mark.
@@ -56,6 +58,29 @@ class Quotation:
 def paragraphs(text: str) -> list[tuple[int, int]]:
     """Character ranges of the non-empty lines of ``text``."""
     return [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text) if m.group().strip()]
+
+
+def holds_double(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether ``text[start:end]`` holds a double quotation mark (curly,
+    straight or a guillemet: :data:`DOUBLE_MARKS`). An apostrophe is no
+    quotation mark, and neither, here, is a typewriter pair.
+
+    >>> holds_double("the deal was “a disaster” for workers"), holds_double("the workers' deal")
+    (True, False)
+    >>> holds_double('He said "no" twice.', 0, 7)
+    False
+    """
+    piece = text[start:end]
+    return any(m in piece for m in DOUBLE_MARKS)
+
+
+def parts_hold_double(text: str, parts: list[tuple[int, int]]) -> bool:
+    """Whether one of the spans ``parts`` of ``text`` holds a double quotation mark (:func:`holds_double`).
+
+    >>> parts_hold_double("A “b” c, she said, d.", [(0, 7), (19, 21)]), parts_hold_double("A b, she said, d.", [(0, 3)])
+    (True, False)
+    """
+    return any(holds_double(text, s, e) for s, e in parts)
 
 
 def mark_width(text: str, i: int) -> int:
@@ -232,3 +257,20 @@ class QuotationIndex:
         """Whether some quotation shares a character with ``[start, end)``."""
         k = bisect_right(self._starts, end - 1) - 1  # the last quotation starting before ``end``
         return k >= 0 and self.quotes[k].end > start
+
+    def inside(self, start: int, end: int) -> list[int]:
+        """The indices of the quotations wholly inside ``[start, end)``, marks
+        and all, in order (the quotations a content span holds).
+
+        >>> QuotationIndex(find_quotations('He said “yes” and “no”.')).inside(3, 23)
+        [0, 1]
+        >>> QuotationIndex(find_quotations('He said “yes” and “no”.')).inside(3, 21)
+        [0]
+        """
+        quotes, out = self.quotes, []
+        k = bisect_left(self._starts, start)  # the first quotation starting at ``start`` or after
+        while k < len(quotes) and quotes[k].start <= end:
+            if quotes[k].end <= end:
+                out.append(k)
+            k += 1
+        return out

@@ -16,7 +16,8 @@ from spacy.tokens import Doc, Token
 from claimx.lexicon import artefacts, author_verbs
 from claimx.pipeline.attribution.sources import mention_span
 from claimx.pipeline.attribution.statement import Attribution, classify, statement
-from claimx.pipeline.attribution.words import DOUBLE_MARKS, char_span, trim
+from claimx.pipeline.attribution.words import char_span, trim
+from claimx.pipeline.quotemarks import parts_hold_double
 
 if TYPE_CHECKING:
     from claimx.pipeline.attribution.context import Reading
@@ -96,7 +97,7 @@ def in_words(ctx: Reading, doc: Doc, words: Token) -> Attribution | None:
     start, end = trim(ctx.text, *char_span(side))
     if end <= start:
         return None
-    inside = [i for i, q in enumerate(ctx.quotes) if start <= q.start and q.end <= end and i not in ctx.claimed]
+    inside = [i for i in ctx.index.inside(start, end) if i not in ctx.claimed]
     ctx.claimed.update(inside)
     kind, parts = classify(ctx.text, ctx.quotes, inside, start, end)
     sent = prep.sent
@@ -125,8 +126,8 @@ def _according(ctx: Reading, doc: Doc, tok: Token) -> Attribution | None:
     if pieces is not None:
         # "Waiting times, according to the report, will fall": both sides, one statement
         parts = [trim(ctx.text, *char_span(p)) for p in pieces]
-        ctx.claimed.update(i for i, q in enumerate(quotes) if parts[0][0] <= q.start and q.end <= parts[-1][1])
-        kind = "mixed" if any(ch in ctx.text[a:b] for a, b in parts for ch in DOUBLE_MARKS) else "indirect"
+        ctx.claimed.update(ctx.index.inside(parts[0][0], parts[-1][1]))
+        kind = "mixed" if parts_hold_double(ctx.text, parts) else "indirect"
     else:
         side = _rest_of_sentence(tok, src) if head is None else _clause_side(tok, to, head)
         if not side:
@@ -134,7 +135,7 @@ def _according(ctx: Reading, doc: Doc, tok: Token) -> Attribution | None:
         start, end = trim(ctx.text, *char_span(side))
         if end <= start:
             return None
-        inside = [i for i, q in enumerate(quotes) if start <= q.start and q.end <= end]
+        inside = ctx.index.inside(start, end)
         ctx.claimed.update(inside)
         kind, parts = classify(ctx.text, quotes, inside, start, end)
     return statement(

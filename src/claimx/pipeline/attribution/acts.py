@@ -33,7 +33,8 @@ from spacy.tokens import Doc, Token
 
 from claimx.lexicon import cue_acts, directives, evidential_sources, finding_verbs, stances
 from claimx.pipeline.attribution.statement import Attribution
-from claimx.pipeline.attribution.words import DOUBLE_MARKS, passive
+from claimx.pipeline.attribution.words import passive
+from claimx.pipeline.quotemarks import parts_hold_double
 
 if TYPE_CHECKING:
     from claimx.pipeline.attribution.context import Reading
@@ -85,7 +86,7 @@ def an_aim(doc: Doc, ctx: Reading, att: Attribution, verb: Token, default: str) 
     if att.rule != "infinitive" or passive(verb):
         return None
     lemma = verb.lemma_.lower()
-    if lemma in directives() and any(ch in ctx.text[s:e] for s, e in att.parts for ch in DOUBLE_MARKS):
+    if lemma in directives() and parts_hold_double(ctx.text, att.parts):
         return None
     if default in (BELIEF, INTENTION) or lemma in directives():
         return INTENTION
@@ -100,7 +101,7 @@ def words_said(doc: Doc, ctx: Reading, att: Attribution, verb: Token, default: s
     lemma = verb.lemma_.lower()
     if default == SPEECH or lemma not in stances() and lemma not in directives():
         return None
-    quoted = any(ch in ctx.text[s:e] for s, e in att.parts for ch in DOUBLE_MARKS)
+    quoted = parts_hold_double(ctx.text, att.parts)
     return SPEECH if quoted or att.rule not in ("object", "infinitive") else None
 
 

@@ -15,8 +15,8 @@ from spacy.tokens import Token
 
 from claimx.pipeline.attribution.context import ASIDE
 from claimx.pipeline.attribution.statement import Attribution, from_cue
-from claimx.pipeline.attribution.words import ADDRESSEE_DEPS, DOUBLE_MARKS, LETTER, char_span, passive, trim
-from claimx.pipeline.quotemarks import ALL_MARKS
+from claimx.pipeline.attribution.words import ADDRESSEE_DEPS, LETTER, char_span, passive, trim
+from claimx.pipeline.quotemarks import ALL_MARKS, parts_hold_double
 
 if TYPE_CHECKING:
     from claimx.pipeline.attribution.context import Reading
@@ -54,11 +54,10 @@ def in_pieces(ctx: Reading, cue: Token, subj: Token | None, pieces: list[Span], 
     """The statement of a cue whose content is the two pieces of clause around
     it ("The economy, Smith said, would recover by June"): it holds the
     quotations between them nobody has claimed."""
-    text, quotes = ctx.text, ctx.quotes
-    inside = [i for i, q in enumerate(quotes)
-              if pieces[0][0] <= q.start and q.end <= pieces[-1][1] and i not in ctx.claimed]
+    text = ctx.text
+    inside = [i for i in ctx.index.inside(pieces[0][0], pieces[-1][1]) if i not in ctx.claimed]
     ctx.claimed.update(inside)
-    kind = "mixed" if any(ch in text[s:e] for s, e in pieces for ch in DOUBLE_MARKS) else "indirect"
+    kind = "mixed" if parts_hold_double(text, pieces) else "indirect"
     return from_cue(ctx, kind, pieces, cue, subj, 0.7, rule or "as-aside")
 
 

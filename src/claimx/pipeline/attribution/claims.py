@@ -35,7 +35,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimx.lexicon import asking_verbs, charge_verbs, content_nouns, polarity_verbs, quantity_objects
 from claimx.pipeline.attribution.statement import Attribution
-from claimx.pipeline.attribution.words import DOUBLE_MARKS
+from claimx.pipeline.quotemarks import holds_double
 
 if TYPE_CHECKING:
     from claimx.pipeline.attribution.context import Reading
@@ -88,7 +88,7 @@ def names_topic(text: str, span: Span) -> bool:
     not "it a disgrace", not "Trump of lying"). An apostrophe is no
     quotation mark; a quotation in single marks is one (the caller asks
     the quotations found)."""
-    if any(ch in text[span.start_char : span.end_char] for ch in DOUBLE_MARKS):
+    if holds_double(text, span.start_char, span.end_char):
         return False
     if any(t.pos_ in ("VERB", "AUX") for t in span):
         return False
@@ -103,7 +103,7 @@ def quantity_about(text: str, span: Span) -> bool:
     how voters feel": an object that only says how much was said, then
     "about" (on the object or beside it) and the topic; not "a lot of money
     was wasted" (a clause), not a quotation ("said “a lot” about it")."""
-    if any(ch in text[span.start_char : span.end_char] for ch in DOUBLE_MARKS):
+    if holds_double(text, span.start_char, span.end_char):
         return False
     heads = tops(span)
     obj = next((t for t in heads if t.dep_ == "dobj"), None)

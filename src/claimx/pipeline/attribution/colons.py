@@ -136,7 +136,7 @@ def _named(ctx: Reading, at: Colon, span: Span, prev: Token) -> Attribution | No
     text, quotes = ctx.text, ctx.quotes
     colon, end, k = at
     speaker_caps = prev.text.isupper() and prev.is_alpha and len(prev.text) > 1
-    if not _speaker_word(prev, k, speaker_caps) or prev.lower_ in section_labels() or ctx.in_furniture(prev.idx):
+    if not _speaker_word(ctx, prev, k, speaker_caps) or prev.lower_ in section_labels() or ctx.in_furniture(prev.idx):
         return None  # "EXCLUSIVE: In memo to ...", "MARKETS: Stocks fell ..."
     src_start, src_end = mention_span(prev)
     around = None  # the quotation the whole "NAME: ..." paragraph is in
@@ -146,7 +146,7 @@ def _named(ctx: Reading, at: Colon, span: Span, prev: Token) -> Attribution | No
         p_start = ctx.paras[ctx.para_of(colon)][0]
         if text[p_start:src_start].strip().strip("“\"") or src_end - src_start > 40:
             return None
-        if prev.ent_type_ != "PERSON" and prev.ent_type_ != "ORG" and not speaker_caps and not named_elsewhere(prev):
+        if prev.ent_type_ != "PERSON" and prev.ent_type_ != "ORG" and not speaker_caps and not named_elsewhere(ctx, prev):
             return None
         around = next((i for i, q in enumerate(quotes) if q.start <= src_start and colon < q.end), None)
         if around is not None and (around in ctx.claimed or text[quotes[around].start] not in "“\""):
@@ -156,7 +156,7 @@ def _named(ctx: Reading, at: Colon, span: Span, prev: Token) -> Attribution | No
         start, end = quotes[k].start, quotes[k].end
     elif around is not None:
         end = min(end, quotes[around].inner_end)
-    inside = [i for i, q in enumerate(quotes) if start <= q.start and q.end <= end]
+    inside = ctx.index.inside(start, end)
     if len(re.findall(r"\w+", text[start:end])) < 3:
         return None
     ctx.claimed.update(inside)
@@ -190,14 +190,14 @@ def speaker_on_topic(ctx: Reading, doc: Doc, colon: int) -> Token | None:
     return last
 
 
-def _speaker_word(prev: Token, k: int | None, speaker_caps: bool) -> bool:
+def _speaker_word(ctx: Reading, prev: Token, k: int | None, speaker_caps: bool) -> bool:
     """Whether the word before a colon can name a speaker: a name, a
     transcript's speaker in capitals ("PENCE: Well, look, ..."), and before
     a quotation a titled opening ("Pew Research: “...”") or "From X:" ("More
     from Jones: “...”")."""
     return (
         prev.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or prev.pos_ == "PROPN" or speaker_caps
-        or k is None and named_elsewhere(prev)
+        or k is None and named_elsewhere(ctx, prev)
         or k is not None and _titled_opening(prev)
         # "From the report: “...”", "More from Jones: “...”"
         or k is not None and prev.dep_ == "pobj" and prev.head.lower_ == "from"
@@ -205,18 +205,29 @@ def _speaker_word(prev: Token, k: int | None, speaker_caps: bool) -> bool:
     )
 
 
-def named_elsewhere(prev: Token) -> bool:
+def named_elsewhere(ctx: Reading, prev: Token) -> bool:
     """A headline's speaker the tagger took for a common noun ("Sanders:
     Clinton needs to ..."): a short capitalised opening whose last word is a
     person or an organisation the article names elsewhere ("Bernie
     Sanders offered ..."); not a label the article names no one by
-    ("Update: ...", "Poll: ...")."""
+    ("Update: ...", "Poll: ..."). The Doc's names are read once
+    (``ctx.named``)."""
     if not _titled_opening(prev) or prev.i - prev.sent.start > 3:
         return False
-    return any(
-        e.label_ in ("PERSON", "ORG") and e[-1].text == prev.text and not e.start <= prev.i < e.end
-        for e in prev.doc.ents
-    )
+    if ctx.named is None:
+        ctx.named = names_by_last_word(prev.doc)
+    return any(not start <= prev.i < end for start, end in ctx.named.get(prev.text, ()))
+
+
+def names_by_last_word(doc: Doc) -> dict[str, list[tuple[int, int]]]:
+    """The tokens (start, end) of each person and organisation ``doc`` names,
+    by the text of the name's last word: "Bernie Sanders offered ..." ->
+    {"Sanders": [(0, 2)]}."""
+    named: dict[str, list[tuple[int, int]]] = {}
+    for e in doc.ents:
+        if e.label_ in ("PERSON", "ORG"):
+            named.setdefault(e[-1].text, []).append((e.start, e.end))
+    return named
 
 
 def verb_before_colon(ctx: Reading, prev: Token) -> Token | None:

@@ -53,6 +53,8 @@ class Reading:
     claimed: set[int] = field(default_factory=set)  # quotations some statement holds
     found: list[Attribution] = field(default_factory=list)
     furniture: list[tuple[int, int]] = field(default_factory=list)  # page furniture: no speaker, cue or quote
+    # the persons and organisations the Doc names, by last word (colons.names_by_last_word), read once when asked
+    named: dict[str, list[tuple[int, int]]] | None = None
 
     def __post_init__(self) -> None:
         self.index = QuotationIndex(self.quotes)

@@ -29,7 +29,7 @@ from claimx.pipeline.attribution.cues import phrase
 from claimx.pipeline.attribution.sources import subject_of as _subject_of
 from claimx.pipeline.attribution.statement import Attribution, classify, from_cue
 from claimx.pipeline.attribution.words import LETTER, adverbial, is_title, passive, trim
-from claimx.pipeline.quotemarks import Quotation
+from claimx.pipeline.quotemarks import Quotation, holds_double
 
 if TYPE_CHECKING:
     from claimx.pipeline.attribution.context import Reading
@@ -175,9 +175,9 @@ def _reports(doc: Doc, ctx: Reading, cue: Token, plan: Span) -> Attribution | No
         first = fronted(ctx, cue, plan, (att.start, att.end)) if att is not None else None
         if att is not None and first is not None:
             # "If the talks fail, the minister said, the strike will go on": both sides
-            ctx.claimed.update(i for i, q in enumerate(ctx.quotes) if first[0] <= q.start and q.end <= first[1])
+            ctx.claimed.update(ctx.index.inside(*first))
             att.parts, att.start = [first, *att.parts], first[0]
-            if att.type == "direct" or any(ch in ctx.text[first[0] : first[1]] for ch in "“”\""):
+            if att.type == "direct" or holds_double(ctx.text, *first):
                 att.type = "mixed"
         return att
     if pieces:
@@ -214,7 +214,7 @@ def _clause_statement(
     if k is not None and k not in ctx.claimed and "quote" in kinds:
         ctx.claimed.add(k)
         end = quotes[k].end
-    inside = [i for i, q in enumerate(quotes) if start <= q.start and q.end <= end]
+    inside = ctx.index.inside(start, end)
     ctx.claimed.update(inside)
     kind, parts = classify(text, quotes, inside, start, end)
     if kind == "indirect" and subj is None and not passive(cue):

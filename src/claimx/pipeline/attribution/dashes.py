@@ -74,7 +74,7 @@ def signed_post(doc: Doc, ctx: Reading, p: int, start: int, end: int) -> Attribu
     name = doc.char_span(m.start(2), m.end(2), alignment_mode="contract")
     if name is None or not len(name):
         return None
-    inside = [i for i, q in enumerate(ctx.quotes) if words[0] <= q.start and q.end <= words[1]]
+    inside = ctx.index.inside(*words)
     ctx.claimed.update(inside)
     kind, parts = classify(text, ctx.quotes, inside, *words)
     sent = doc.char_span(*words, alignment_mode="expand")

@@ -33,18 +33,26 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from spacy.tokens import Doc
 
 from claimx.lexicon import furniture_openings, outlets, section_labels
 from claimx.pipeline.attribution.words import DATELINE, LETTER, trim
+from claimx.pipeline.quotemarks import holds_double
 
 if TYPE_CHECKING:
     from claimx.pipeline.attribution.context import Reading
     from claimx.pipeline.attribution.statement import Attribution
 
 Span = tuple[int, int]
+
+
+class Furnished(Protocol):
+    """What knows a page's furniture: the Doc's reading, or the speakers' cast
+    (which copies the reading's spans)."""
+
+    furniture: list[Span]  # sorted, disjoint
 
 # "(AP Photo/Evan Vucci)", "(Photo: AP)", "(Getty Images)", "(Reuters/Jonathan Ernst)",
 # "Photo: Reuters" at a paragraph's end; not a dateline's "(AP)"
@@ -104,7 +112,7 @@ def merged(spans: list[Span]) -> list[Span]:
     return out
 
 
-def covers(ctx: Reading, start: int, end: int | None = None) -> bool:
+def covers(ctx: Furnished, start: int, end: int | None = None) -> bool:
     """Whether the characters [start, end) (or the one at ``start``) touch
     page furniture: the public test for other passes and the cast (a
     bisection of the sorted, disjoint ``ctx.furniture``)."""
@@ -169,7 +177,7 @@ def subhead(para: str, after: str) -> bool:
     and prose after it ("Legend in the Coal Fields" before a paragraph;
     not "Stocks fell.", not a list item)."""
     words = para.split()
-    if not 2 <= len(words) <= 10 or _SENTENCE_END.search(para) or any(ch in para for ch in "“”\"«»"):
+    if not 2 <= len(words) <= 10 or _SENTENCE_END.search(para) or holds_double(para):
         return False
     weighty = [w for w in words if len(w) > 3 or w.isupper()]
     if not weighty or not all(w[:1].isupper() or not w[:1].isalpha() for w in weighty):

@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from claimx.pipeline.attribution.sources import mention_span
-from claimx.pipeline.attribution.words import ADDRESSEE_DEPS, DOUBLE_MARKS
-from claimx.pipeline.quotemarks import Quotation
+from claimx.pipeline.attribution.words import ADDRESSEE_DEPS
+from claimx.pipeline.quotemarks import Quotation, holds_double
 
 if TYPE_CHECKING:
     from claimx.pipeline.attribution.context import Reading
@@ -110,6 +110,6 @@ def classify(
         q = quotes[inside[0]]
         if q.start == start and q.end >= end - 1:
             return "direct", list(q.parts)
-    if inside or any(ch in text[start:end] for ch in DOUBLE_MARKS):
+    if inside or holds_double(text, start, end):
         return "mixed", [(start, end)]
     return "indirect", [(start, end)]

@@ -17,7 +17,6 @@ from claimx.pipeline.quotemarks import Quotation
 ADDRESSEE_DEPS = {"dobj", "dative"}
 CLAUSE_DEPS = {"ccomp", "xcomp", "parataxis"}
 FINITE_TAGS = {"VBD", "VBZ", "VBP"}
-DOUBLE_MARKS = "“”\"«»"
 LETTER = re.compile(r"\w")
 
 # a wire dateline opening a story: "LONDON (Reuters) - ", "DAR ES SALAAM, Tanzania (AP) _ "

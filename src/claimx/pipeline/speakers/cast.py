@@ -92,7 +92,8 @@ class Cast:
     statements: list[tuple[int, int]] = field(default_factory=list)
     quoted: QuotationIndex | None = None  # the quotations: who is named inside one is not named by the writer
     acronyms: dict[str, str] = field(default_factory=dict)  # acronyms the text defines: NFU -> National Farmers Union
-    furniture: list[tuple[int, int]] = field(default_factory=list)  # page furniture (credits, bylines): no member there
+    # page furniture (credits, bylines): no member there (attribution.furniture.covers reads it)
+    furniture: list[tuple[int, int]] = field(default_factory=list)
     text: str = ""  # the Doc's text, as the attributor read it (names are sliced from it, never from the Doc)
 
     def add(self, speaker: Speaker) -> int:
@@ -105,12 +106,6 @@ class Cast:
         for i in tokens:
             self.by_token[i] = k
         self.speakers[k].add_mention(span)
-
-    def in_furniture(self, offset: int) -> bool:
-        """Whether character ``offset`` lies in page furniture (a photo credit,
-        a byline, a caption: what names no member of the cast)."""
-        k = bisect_right(self.furniture, (offset, float("inf"))) - 1  # spans sorted and disjoint
-        return k >= 0 and self.furniture[k][0] <= offset < self.furniture[k][1]
 
     def paragraph(self, offset: int) -> int:
         """The index of the paragraph holding character ``offset``."""

@@ -25,6 +25,7 @@ from spacy.symbols import PRON, PROPN
 from spacy.tokens import Doc, Span, Token
 
 from claimx.pipeline.attribution import mention_span
+from claimx.pipeline.attribution.furniture import covers
 from claimx.pipeline.doctext import doc_text
 from claimx.pipeline.quotemarks import QuotationIndex
 from claimx.pipeline.speakers import descriptions, documents, gender
@@ -73,7 +74,7 @@ def merge_people(
         while k < len(read) and read[k] < sent.end:
             tok = doc[read[k]]
             k += 1
-            if tok.i in cast.by_token or cast.furniture and cast.in_furniture(tok.idx):
+            if tok.i in cast.by_token or cast.furniture and covers(cast, tok.idx):
                 continue  # page furniture ("(Photo: Jane Doe)", a byline) names no member
             ent = ents.get(tok.i)
             if ent is not None and ent.label_ == "PERSON" and tok.i == ent.start:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from claimx.pipeline.speakers.cast import Cast, Speaker
+from claimx.pipeline.speakers.cast import Cast
 from claimx.pipeline.speakers.words import org_name_words
 
 SUFFIXES = frozenset({"corp", "corporation", "inc", "incorporated", "ltd", "limited", "co", "llc", "plc", "lp",
@@ -98,14 +98,10 @@ def find_org(cast: Cast, name: str, start: int = -1) -> int | None:
     for k in range(len(cast.speakers) - 1, -1, -1):
         sp = cast.speakers[k]
         if sp.kind == "organisation" and same_org(org_words(sp.name, cast.acronyms), words):
-            _prefer_longer(sp, full_name(cast, name, start), words)
+            if len(words) > len(org_words(sp.name)):
+                sp.name = full_name(cast, name, start)  # the longer name, written once it is taken
             return k
     return None
-
-
-def _prefer_longer(sp: Speaker, name: str, words: tuple[str, ...]) -> None:
-    if len(words) > len(org_words(sp.name)):
-        sp.name = name
 
 
 def full_name(cast: Cast, name: str, start: int = -1) -> str:
