@@ -22,7 +22,6 @@ the last run put it.
 from __future__ import annotations
 
 import hashlib
-import json
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import nullcontext
@@ -109,16 +108,13 @@ def folder_ids(read_text: Callable[[str], str | None], fmt: Format) -> UniqueIds
 
 def _source_in(text: str, fmt: Format) -> str:
     """The article source a record file names ('' when it names none: any article may replace it)."""
-    try:
-        if fmt is Format.yaml:
-            import yaml
+    from claimx.recordfiles import values
 
-            data = next(iter(yaml.safe_load_all(text)), None)
-        else:
-            data = json.loads(text.splitlines()[0] if fmt is Format.jsonl else text)
-    except Exception:  # noqa: BLE001 - a broken file names no source
+    problems: list = []
+    first = next(values(text, fmt.value, lambda *p: problems.append(p)), (None, None))[1]
+    if problems:  # a broken file (its first line or document) names no source
         return ""
-    source = data.get("article", {}).get("source") if isinstance(data, dict) else None
+    source = first.get("article", {}).get("source") if isinstance(first, dict) else None
     return source if isinstance(source, str) else ""
 
 
