@@ -122,8 +122,6 @@ def write_records(records, fmt: Format, table: Table, output: Path | str | None,
                   database, stdout, on_notice: Callable[[str], None]) -> None:
     """Records to stdout, to one file, to one file per article, to a database,
     or (parquet) to a folder of tables; ``output`` a str is a URL."""
-    from claimx.write.writers import Writer, atomic_open, safe_filename
-
     if database is not None:
         with database:
             for rec in database_ids(database.path).records(records, str(database.path), on_notice):
@@ -132,30 +130,14 @@ def write_records(records, fmt: Format, table: Table, output: Path | str | None,
         from claimx.write.parquet import write_local
 
         write_local(records, output)
-    elif isinstance(output, str):  # a URL
-        from claimx.write.store import Store, write_remote
+    elif isinstance(output, str) or to_dir:  # a URL, or -o DIR/ here or at a URL: through a Store
+        from claimx.write.store import Store, write_stored
 
         if to_dir:
-            records = folder_ids(Store(output).read_text, fmt).records(records, output, on_notice)
-        write_remote(records, fmt, table, output, to_dir)
-    elif to_dir:
-        assert output is not None
-        ids = folder_ids(lambda rel: _read(output / rel), fmt)
-        for rec in ids.records(records, str(output), on_notice):
-            with atomic_open(output / f"{safe_filename(rec.article.id)}.{fmt.value}") as fh:
-                w = Writer(fh, fmt, table)
-                w.write(rec)
-                w.close()
+            records = folder_ids(Store(output).read_text, fmt).records(records, str(output), on_notice)
+        write_stored(records, fmt, table, str(output), to_dir)
     else:
+        from claimx.write.writers import atomic_open, write_all
+
         with atomic_open(output) if output is not None else nullcontext(stdout) as fh:
-            w = Writer(fh, fmt, table)
-            for rec in records:
-                w.write(rec)
-            w.close()
-
-
-def _read(path: Path) -> str | None:
-    try:
-        return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return None
+            write_all(fh, records, fmt, table)
