@@ -22,7 +22,6 @@ the last run put it.
 from __future__ import annotations
 
 import hashlib
-import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import nullcontext
 from itertools import chain, count
@@ -78,18 +77,6 @@ class UniqueIds:
             yield rec
 
 
-def database_ids(path: Path) -> UniqueIds:
-    """The ids of a database (its articles table's id and source)."""
-    held: dict[str, str] = {}
-    if path.is_file():
-        try:
-            with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
-                held = {i: s for i, s in db.execute("SELECT id, source FROM articles")}
-        except sqlite3.Error:
-            pass  # a new database; one that is not claimx's is refused when it is written
-    return UniqueIds(held.get)
-
-
 def folder_ids(read_text: Callable[[str], str | None], fmt: Format) -> UniqueIds:
     """The ids of ``-o DIR/``: the file ``<id>.<ext>`` an earlier run wrote
     holds the source it names (JSON, JSON Lines, YAML; the sources of CSV,
@@ -124,7 +111,7 @@ def write_records(records, fmt: Format, table: Table, output: Path | str | None,
     or (parquet) to a folder of tables; ``output`` a str is a URL."""
     if database is not None:
         with database:
-            for rec in database_ids(database.path).records(records, str(database.path), on_notice):
+            for rec in UniqueIds(database.sources().get).records(records, str(database.path), on_notice):
                 database.write(rec)
     elif fmt is Format.parquet:  # a folder of tables, here or at a URL
         from claimx.write.parquet import write_local
