@@ -10,7 +10,7 @@ import pytest
 from claimx import SCHEMA_ID
 from claimx.corpus.stores import iter_records
 from claimx.read.feeds import _records_in, _urls_in
-from claimx.recordfiles import kind_of, values
+from claimx.recordfiles import values
 from claimx.write.formats import Format
 from claimx.write.sinks import _source_in
 from claimx.write.writers import to_json, to_yaml
@@ -39,11 +39,6 @@ def read(text: str, kind: str) -> tuple[list, list]:
 ])
 def test_values(text, kind, expected, problems):
     assert read(text, kind) == (expected, problems)
-
-
-def test_kinds_by_suffix():
-    assert [kind_of(s) for s in (".json", ".JSONL", ".ndjson", ".yaml", ".yml", ".csv", ".html")] == [
-        "json", "jsonl", "jsonl", "yaml", "yaml", None, None]
 
 
 @pytest.mark.parametrize("fmt, text", [

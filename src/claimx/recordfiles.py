@@ -22,20 +22,10 @@ import json
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-KINDS = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".yaml": "yaml", ".yml": "yaml"}
 NESTED = "not a claimx record (JSON nested too deeply)"
 
 # (message, line or None): one problem of the file being read
 Problem = Callable[[str, "int | None"], None]
-
-
-def kind_of(suffix: str) -> str | None:
-    """The kind of record file a suffix names (``json``, ``jsonl``, ``yaml``), None for others.
-
-    >>> kind_of(".NDJSON"), kind_of(".yml"), kind_of(".csv")
-    ('jsonl', 'yaml', None)
-    """
-    return KINDS.get(suffix.lower())
 
 
 def values(text: str, kind: str, on_problem: Problem) -> Iterator[tuple[int | None, Any]]:
