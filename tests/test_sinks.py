@@ -65,3 +65,38 @@ def test_a_database_keeps_both_articles_and_a_rerun_replaces_only_the_same_sourc
         assert [s for _, s in rows] == ["coll/a/story.txt", "coll/b/story.txt"]
         assert rows[0][0] == "story" and rows[1][0].startswith("story-")
         assert speakers == [("story", "Jane Smith"), (rows[1][0], "Ann Smith")]
+
+
+def _sample_records():
+    from pathlib import Path
+
+    import yaml
+
+    from claimx.records import ArticleRecord
+
+    data = yaml.safe_load((Path(__file__).parent.parent / "data" / "samples" / "rubio-cbs.expected.yaml").read_text())
+    rec = ArticleRecord.model_validate(data)
+    other = rec.model_copy(update={"article": rec.article.model_copy(update={"source": "elsewhere/rubio-cbs.txt"})})
+    return [rec, other]
+
+
+@pytest.mark.parametrize("fmt", ["yaml", "json", "jsonl", "csv", "html"])
+def test_a_local_folder_is_written_as_a_url_folder_is(tmp_path, monkeypatch, fmt):
+    """-o DIR/ here and at a file:// URL: one path (claimx.write.store), the same files and notices."""
+    from claimx.write.formats import Format, Table
+    from claimx.write.sinks import write_records
+    from claimx.write.store import Store
+
+    opened = []
+    atomic = Store.atomic
+    monkeypatch.setattr(Store, "atomic", lambda self, rel, binary=False: opened.append(rel) or atomic(self, rel, binary))
+    notices = {}
+    for where in (tmp_path / "here", f"file://{tmp_path}/there/"):
+        notices[str(where)] = []
+        write_records(iter(_sample_records()), Format(fmt), Table.quotes, where, True, None, None,
+                      notices[str(where)].append)
+    here, there = (sorted((p.name, p.read_bytes()) for p in (tmp_path / d).iterdir()) for d in ("here", "there"))
+    assert here == there and [n for n, _ in here] == [f"rubio-cbs-176a6025.{fmt}", f"rubio-cbs.{fmt}"]
+    assert opened == [n for n, _ in here][::-1] * 2  # every file written whole through the store
+    assert [n.split(" in ")[0] for n in notices[str(tmp_path / "here")]] == [
+        "elsewhere/rubio-cbs.txt: id 'rubio-cbs' is taken"]

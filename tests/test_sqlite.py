@@ -10,7 +10,15 @@ from contextlib import closing
 import pytest
 
 from claimx.corpus.build import build
-from claimx.corpus.sqlite import TABLES, DatabaseError, DatabaseWriter, open_database, read_records, write_corpus
+from claimx.corpus.sqlite import (
+    TABLES,
+    DatabaseError,
+    DatabaseWriter,
+    article_sources,
+    open_database,
+    read_records,
+    write_corpus,
+)
 from claimx.write.formats import Table
 from claimx.write.writers import COLUMNS
 
@@ -217,6 +225,21 @@ def test_not_a_database(tmp_path, content, message):
     with pytest.raises(DatabaseError, match=message):
         DatabaseWriter(path)
     assert path.read_bytes() == content
+
+
+def test_a_database_says_which_source_each_id_holds(tmp_path, two):
+    """``extract -o x.db`` keeps each article's id its own (write.sinks.UniqueIds) by these."""
+    path = tmp_path / "quotes.db"
+    with DatabaseWriter(path) as db:
+        assert db.sources() == {}  # a new file: nothing held
+    write(path, two)
+    with DatabaseWriter(path) as db:
+        assert db.sources() == {"cbs-a": two[0]["article"]["source"], "cbs-b": two[1]["article"]["source"]}
+    other = tmp_path / "other.db"
+    with closing(sqlite3.connect(other)) as conn:
+        conn.execute("CREATE TABLE notes (id TEXT)")
+        conn.commit()
+    assert article_sources(other) == {}  # not claimx's: refused when written, nothing held before
 
 
 def test_foreign_database_is_refused(tmp_path):

@@ -8,6 +8,7 @@ import csv
 import io
 import re
 
+import pytest
 from rich.console import Console
 
 from claimx.corpus import summary as view
@@ -65,6 +66,21 @@ def test_date_range_reads_on_one_line():
     assert view.dates({"first_date": "2025-01-02", "last_date": "2025-01-02"}) == "2025-01-02"
     assert view.dates({"first_date": None, "last_date": None}) == ""
     assert " " not in view.dates({"first_date": "2025-01-02", "last_date": "2025-03-04"})
+
+
+@pytest.mark.parametrize(("first", "last", "page", "summary"), [
+    ("2025-01-02", "2025-03-04", '<span class="nowrap">2025-01-02 – 2025-03-04</span>', "2025-01-02\u00a0–\u00a02025-03-04"),
+    ("2025-01-02", "2025-01-02", '<span class="nowrap">2025-01-02</span>', "2025-01-02"),
+    ("2025-01-02", None, '<span class="nowrap">2025-01-02</span>', "2025-01-02"),
+    (None, "2025-03-04", '<span class="nowrap">? – 2025-03-04</span>', "?\u00a0–\u00a02025-03-04"),
+    (None, None, "", ""),  # negative: no dates, no range
+])
+def test_the_review_page_and_the_summary_read_dates_alike(first, last, page, summary):
+    """One date range (write.formats.date_range): the page's spaces, the summary's no-break ones."""
+    from claimx.write.review import _date_range
+
+    assert _date_range(first, last) == page
+    assert view.dates({"first_date": first, "last_date": last}) == summary
 
 
 def test_corpus_view_lists_people_and_other_sources_with_kind():

@@ -315,6 +315,11 @@ class DatabaseWriter:
         self.count = 0
         self._pending: list[dict] = []
 
+    def sources(self) -> dict[str, str]:
+        """The source of each article the database already holds, by id
+        (``extract`` keeps each article's id its own: :class:`claimx.write.sinks.UniqueIds`)."""
+        return article_sources(self.path)
+
     def write(self, record: ArticleRecord | dict) -> None:
         self._pending.append(record if isinstance(record, dict) else record.to_dict())
         if len(self._pending) >= self.batch_size:
@@ -354,6 +359,18 @@ class DatabaseWriter:
         if exc_type is not None:
             self._pending = []
         self.close()
+
+
+def article_sources(path: Path) -> dict[str, str]:
+    """The articles table's ids and sources, read only; none for a new file
+    (one that is not claimx's is refused when it is written)."""
+    if not path.is_file():
+        return {}
+    try:
+        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
+            return {i: s for i, s in db.execute("SELECT id, source FROM articles")}
+    except sqlite3.Error:
+        return {}
 
 
 def read_records(path: str | Path) -> Iterator[dict]:

@@ -8,13 +8,13 @@ order. Each bad file or line is reported through ``on_problem`` as an
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
 from claimx import SCHEMA_ID
 from claimx.read.inputs import MAX_BYTES, READ_CHUNK, InputError, read_limited, too_large
+from claimx.recordfiles import Problem, line_values, values
 
 DATABASE_SUFFIXES = (".db", ".sqlite", ".sqlite3")
 MAX_RECORD_BYTES = 8 * MAX_BYTES  # one record: an article's text (2,000,000 characters) and its spans, as JSON
@@ -53,67 +53,44 @@ def iter_records(path: Path, on_problem: Callable[[InputError], None]) -> Iterat
 
 def _read_file(file: Path, on_problem: Callable[[InputError], None]) -> Iterator[dict]:
     """Records line by line (a .json file whole), each line read with a bound
-    and decoded on its own: a bad line is named, the next ones still read."""
+    and decoded on its own (:mod:`claimx.recordfiles`): a bad line is named,
+    the next ones still read."""
+
+    def problem(message: str, line: int | None) -> None:
+        on_problem(InputError(str(file), message, line))
+
     try:
         with file.open("rb") as fh:
             if file.suffix.lower() == ".json":
                 data = read_limited(fh, MAX_DOCUMENT_BYTES)
                 if data is None:
-                    on_problem(InputError(str(file), f"file {too_large(MAX_DOCUMENT_BYTES)}"))
+                    problem(f"file {too_large(MAX_DOCUMENT_BYTES)}", None)
                     return
-                yield from _json_document(data.decode("utf-8-sig"), file, on_problem)
-                return
-            for n, line in enumerate(_bounded_lines(fh), start=1):
-                item = _line_record(line, file, n, on_problem)
-                if item is not None:
-                    yield item
+                found = values(data.decode("utf-8-sig"), "json", problem)
+            else:
+                found = line_values(_bounded_lines(fh, problem), problem)
+            yield from (item for n, item in found if _check(item, file, n, on_problem))
     except (OSError, UnicodeDecodeError) as exc:
         on_problem(InputError(str(file), f"cannot read: {getattr(exc, 'strerror', None) or exc}"))
 
 
-def _bounded_lines(fh: BinaryIO) -> Iterator[bytes | None]:
-    """The lines of a stream, None for one longer than MAX_RECORD_BYTES (skipped, never held whole)."""
+def _bounded_lines(fh: BinaryIO, problem: Problem) -> Iterator[bytes]:
+    """The lines of a stream; one longer than MAX_RECORD_BYTES is reported
+    and skipped (given as a blank line, so the next ones keep their numbers),
+    never held whole."""
+    n = 0
     while True:
         line = fh.readline(MAX_RECORD_BYTES + 1)
         if not line:
             return
+        n += 1
         if len(line) > MAX_RECORD_BYTES and not line.endswith(b"\n"):
             while line and not line.endswith(b"\n"):  # the rest of the long line
                 line = fh.readline(READ_CHUNK)
-            yield None
+            problem(f"line {too_large(MAX_RECORD_BYTES)}", n)
+            yield b""
         else:
             yield line
-
-
-def _line_record(line: bytes | None, file: Path, n: int, on_problem: Callable[[InputError], None]) -> dict | None:
-    if line is None:
-        on_problem(InputError(str(file), f"line {too_large(MAX_RECORD_BYTES)}", n))
-        return None
-    if not line.strip():
-        return None
-    try:
-        item = json.loads(line.decode("utf-8-sig" if n == 1 else "utf-8"))
-    except UnicodeDecodeError as exc:
-        on_problem(InputError(str(file), f"not UTF-8 (byte {exc.start + 1} of the line)", n))
-        return None
-    except json.JSONDecodeError as exc:
-        on_problem(InputError(str(file), f"not JSON: {exc.msg}", n))
-        return None
-    except RecursionError:
-        on_problem(InputError(str(file), "not a claimx record (JSON nested too deeply)", n))
-        return None
-    return item if _check(item, file, n, on_problem) else None
-
-
-def _json_document(text: str, file: Path, on_problem: Callable[[InputError], None]) -> Iterator[dict]:
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        on_problem(InputError(str(file), f"not JSON: {exc.msg}", exc.lineno))
-        return
-    for item in data if isinstance(data, list) else [data]:
-        if _check(item, file, None, on_problem):
-            yield item
 
 
 def _check(item: object, file: Path, line: int | None, on_problem: Callable[[InputError], None]) -> bool:

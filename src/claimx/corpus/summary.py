@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from claimx.write.formats import date_range
 from claimx.write.terminal import visible
 
 CSV_COLUMNS = ["section", "item", "count", "share", "detail"]
@@ -46,18 +47,13 @@ def write_csv(summary: dict, stream: IO[str]) -> None:
 
 
 def dates(source: dict) -> str:
-    """A date range on one line: "2025-01-02 – 2025-03-04", one date when both
-    are the same, "" without dates.
+    """A source's date range on one line (:func:`claimx.write.formats.date_range`
+    with no-break spaces), "" without dates.
 
     >>> dates({"first_date": "2025-01-02", "last_date": "2025-03-04"})
     '2025-01-02\u00a0–\u00a02025-03-04'
     """
-    first, last = source.get("first_date"), source.get("last_date")
-    if not first and not last:
-        return ""
-    if first == last or not last:
-        return first or ""
-    return f"{first or '?'}\u00a0–\u00a0{last}"  # no-break spaces: the range does not wrap
+    return date_range(source.get("first_date"), source.get("last_date"), "\u00a0")
 
 
 def first_report(claim: dict, short: bool = False) -> str:

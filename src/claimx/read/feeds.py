@@ -11,7 +11,6 @@ the URLs already extracted into ``-o DIR/`` (its JSON and JSON Lines files)
 
 from __future__ import annotations
 
-import json
 import logging
 import re
 import sqlite3
@@ -211,24 +210,16 @@ RECORD_FILES = (".json", ".jsonl", ".yaml", ".yml")  # the per-article files of 
 
 
 def _records_in(text: str, suffix: str) -> list:
-    if suffix in (".yaml", ".yml"):
-        import yaml
+    """The values of a file of ``-o DIR/`` (:mod:`claimx.recordfiles`): a YAML
+    file broken anywhere gives none; JSON is read whole, else line by line."""
+    from claimx.recordfiles import values
 
-        try:
-            return [d for d in yaml.safe_load_all(text) if d is not None]
-        except yaml.YAMLError:
-            return []
-    try:
-        data = json.loads(text)
-        return data if isinstance(data, list) else [data]
-    except ValueError:  # JSON Lines
-        records = []
-        for line in text.splitlines():
-            try:
-                records.append(json.loads(line))
-            except ValueError:
-                continue
-        return records
+    problems: list = []
+    if suffix in (".yaml", ".yml"):
+        docs = [d for _, d in values(text, "yaml", lambda *p: problems.append(p)) if d is not None]
+        return [] if problems else docs
+    found = [v for _, v in values(text, "json", lambda *p: problems.append(p))]
+    return [v for _, v in values(text, "jsonl", lambda *_: None)] if problems else found
 
 
 def _text(path: Path) -> str:

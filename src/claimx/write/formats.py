@@ -1,5 +1,5 @@
-"""Output formats and tables, and how a quote's words read in every format
-(kept free of heavy imports: the CLI reads them at start-up)."""
+"""Output formats and tables, and how a quote's words and a date range read in
+every format (kept free of heavy imports: the CLI reads them at start-up)."""
 
 from __future__ import annotations
 
@@ -47,3 +47,18 @@ def quote_words(quote: dict) -> str:
     their text. (JSON and YAML keep ``text``, ``start`` and ``end``.)"""
     parts = quote.get("parts")
     return PART_JOINER.join(p["text"] for p in parts) if parts else quote["text"]
+
+
+def date_range(first: str | None, last: str | None, space: str = " ") -> str:
+    """A source's dates: "2025-01-02 – 2025-03-04", one date when both are the
+    same (or only the first is known), "" without dates; ``space`` around the
+    dash (the corpus summary's no-break spaces keep the range on one line).
+
+    >>> date_range("2025-01-02", "2025-03-04"), date_range(None, "2025-03-04"), date_range("2025-01-02", None)
+    ('2025-01-02 – 2025-03-04', '? – 2025-03-04', '2025-01-02')
+    >>> date_range("2025-01-02", "2025-01-02"), date_range(None, None)
+    ('2025-01-02', '')
+    """
+    if first == last or not last:
+        return first or ""
+    return f"{first or '?'}{space}–{space}{last}"

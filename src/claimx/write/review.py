@@ -10,7 +10,7 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING
 
-from claimx.write.formats import quote_words
+from claimx.write.formats import date_range, quote_words
 
 if TYPE_CHECKING:
     from claimx.corpus.build import Corpus
@@ -177,14 +177,9 @@ def _links(pairs: list[tuple[str, str]]) -> str:
 
 
 def _date_range(first: str | None, last: str | None) -> str:
-    """A date range on one line: "2025-01-02 – 2025-03-04", one date when both are the same."""
-    if not first and not last:
-        return ""
-    if first == last or not last:
-        text = first or "?"
-    else:
-        text = f"{first or '?'} – {last}"
-    return f'<span class="nowrap">{escape(text)}</span>'
+    """A date range on one line (:func:`~claimx.write.formats.date_range`)."""
+    text = date_range(first, last)
+    return f'<span class="nowrap">{escape(text)}</span>' if text else ""
 
 
 def _sources_table(rows: list[dict], articles_of: dict[str, list[str]], kind: bool) -> str:

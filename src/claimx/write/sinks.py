@@ -22,8 +22,6 @@ the last run put it.
 from __future__ import annotations
 
 import hashlib
-import json
-import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import nullcontext
 from itertools import chain, count
@@ -79,18 +77,6 @@ class UniqueIds:
             yield rec
 
 
-def database_ids(path: Path) -> UniqueIds:
-    """The ids of a database (its articles table's id and source)."""
-    held: dict[str, str] = {}
-    if path.is_file():
-        try:
-            with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
-                held = {i: s for i, s in db.execute("SELECT id, source FROM articles")}
-        except sqlite3.Error:
-            pass  # a new database; one that is not claimx's is refused when it is written
-    return UniqueIds(held.get)
-
-
 def folder_ids(read_text: Callable[[str], str | None], fmt: Format) -> UniqueIds:
     """The ids of ``-o DIR/``: the file ``<id>.<ext>`` an earlier run wrote
     holds the source it names (JSON, JSON Lines, YAML; the sources of CSV,
@@ -109,16 +95,13 @@ def folder_ids(read_text: Callable[[str], str | None], fmt: Format) -> UniqueIds
 
 def _source_in(text: str, fmt: Format) -> str:
     """The article source a record file names ('' when it names none: any article may replace it)."""
-    try:
-        if fmt is Format.yaml:
-            import yaml
+    from claimx.recordfiles import values
 
-            data = next(iter(yaml.safe_load_all(text)), None)
-        else:
-            data = json.loads(text.splitlines()[0] if fmt is Format.jsonl else text)
-    except Exception:  # noqa: BLE001 - a broken file names no source
+    problems: list = []
+    first = next(values(text, fmt.value, lambda *p: problems.append(p)), (None, None))[1]
+    if problems:  # a broken file (its first line or document) names no source
         return ""
-    source = data.get("article", {}).get("source") if isinstance(data, dict) else None
+    source = first.get("article", {}).get("source") if isinstance(first, dict) else None
     return source if isinstance(source, str) else ""
 
 
@@ -126,40 +109,22 @@ def write_records(records, fmt: Format, table: Table, output: Path | str | None,
                   database, stdout, on_notice: Callable[[str], None]) -> None:
     """Records to stdout, to one file, to one file per article, to a database,
     or (parquet) to a folder of tables; ``output`` a str is a URL."""
-    from claimx.write.writers import Writer, atomic_open, safe_filename
-
     if database is not None:
         with database:
-            for rec in database_ids(database.path).records(records, str(database.path), on_notice):
+            for rec in UniqueIds(database.sources().get).records(records, str(database.path), on_notice):
                 database.write(rec)
     elif fmt is Format.parquet:  # a folder of tables, here or at a URL
         from claimx.write.parquet import write_local
 
         write_local(records, output)
-    elif isinstance(output, str):  # a URL
-        from claimx.write.store import Store, write_remote
+    elif isinstance(output, str) or to_dir:  # a URL, or -o DIR/ here or at a URL: through a Store
+        from claimx.write.store import Store, write_stored
 
         if to_dir:
-            records = folder_ids(Store(output).read_text, fmt).records(records, output, on_notice)
-        write_remote(records, fmt, table, output, to_dir)
-    elif to_dir:
-        assert output is not None
-        ids = folder_ids(lambda rel: _read(output / rel), fmt)
-        for rec in ids.records(records, str(output), on_notice):
-            with atomic_open(output / f"{safe_filename(rec.article.id)}.{fmt.value}") as fh:
-                w = Writer(fh, fmt, table)
-                w.write(rec)
-                w.close()
+            records = folder_ids(Store(output).read_text, fmt).records(records, str(output), on_notice)
+        write_stored(records, fmt, table, str(output), to_dir)
     else:
+        from claimx.write.writers import atomic_open, write_all
+
         with atomic_open(output) if output is not None else nullcontext(stdout) as fh:
-            w = Writer(fh, fmt, table)
-            for rec in records:
-                w.write(rec)
-            w.close()
-
-
-def _read(path: Path) -> str | None:
-    try:
-        return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return None
+            write_all(fh, records, fmt, table)

@@ -142,7 +142,7 @@ class Store:
             self.fs.invalidate_cache()
 
 
-# ---- a local run's output at a URL (extract -o URL) ----------------------------
+# ---- a local run's output at a URL (extract -o URL) or in -o DIR/ --------------
 
 
 def remote_output(fmt, url: str):
@@ -168,24 +168,19 @@ def remote_output(fmt, url: str):
     return fmt, to_dir
 
 
-def write_remote(records, fmt, table, url: str, to_dir: bool) -> None:
-    """Records to one object, or to one object per article, at ``url``: each
-    written whole or not at all (Parquet tables at a URL:
-    :func:`claimx.write.parquet.write_local`, which writes through a :class:`Store`)."""
-    from claimx.write.writers import Writer, safe_filename
+def write_stored(records, fmt, table, target: str, to_dir: bool) -> None:
+    """Records to one object at a URL, or to one file per article in a folder
+    (``-o DIR/``, local or at a URL), each written whole or not at all
+    (Parquet tables: :func:`claimx.write.parquet.write_local`, which writes
+    through a :class:`Store`)."""
+    from claimx.write.writers import safe_filename, write_all
 
     if not to_dir:
-        parent, _, name = url.rstrip("/").rpartition("/")
+        parent, _, name = target.rstrip("/").rpartition("/")
         with Store(parent).atomic(name) as fh:
-            w = Writer(fh, fmt, table)
-            for rec in records:
-                w.write(rec)
-            w.close()
+            write_all(fh, records, fmt, table)
         return
-    store = Store(url)
-    ext = fmt.value
+    store = Store(target)
     for rec in records:
-        with store.atomic(f"{safe_filename(rec.article.id)}.{ext}") as fh:
-            w = Writer(fh, fmt, table)
-            w.write(rec)
-            w.close()
+        with store.atomic(f"{safe_filename(rec.article.id)}.{fmt.value}") as fh:
+            write_all(fh, [rec], fmt, table)

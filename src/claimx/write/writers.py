@@ -152,6 +152,16 @@ class Writer:
         self.stream.flush()
 
 
+def write_all(stream: IO[str], records, fmt: Format, table: Table = Table.quotes) -> Writer:
+    """Write ``records`` to ``stream`` in one format and close the writer
+    (one file, one file per article, a cluster's part): the writer, its count."""
+    w = Writer(stream, fmt, table)
+    for rec in records:
+        w.write(rec)
+    w.close()
+    return w
+
+
 @contextmanager
 def atomic_open(path: Path, binary: bool = False) -> Iterator[IO[Any]]:
     """Write to a temporary file beside ``path``; rename it into place only
