@@ -6,6 +6,7 @@ URL lists and hands each input to its reader (:mod:`.fetch` for web pages,
 :mod:`.warc` for web archives, :mod:`.feeds` for RSS/Atom feeds and sitemaps);
 :mod:`.pages` finds a page's text, :mod:`.unwrap` mends hard-wrapped text,
 :mod:`.language` tells the article's language, :mod:`.fingerprint` marks
-near-duplicate texts. May import only ``claimx`` itself (the version): no
+near-duplicate texts. May import only ``claimx`` itself (the version) and
+:mod:`claimx.recordfiles` (claimx's own files read back, for ``--feed``): no
 spaCy, no record, no writer.
 """
