@@ -293,7 +293,7 @@ def read_html(html: str, source: str, stem: str) -> tuple[Article, Notice | None
         raise InputError(source, "no article text found in this HTML page")
     _check_text(page.text, source)
     data = page.metadata
-    parsed, original = _mended(page.text, unwrap_html(page.text, html) if page.source != "json-ld" else page.text)
+    parsed, original = _mended(page.text, unwrap_html(page.text, page.soft_breaks) if page.source != "json-ld" else page.text)
     article = Article(
         id=stem,
         source=source,
