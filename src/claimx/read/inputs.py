@@ -164,6 +164,28 @@ def parse_date(value: object) -> str | None:
         return None
 
 
+def as_utf8(body: bytes, charset: str | None) -> bytes:
+    """A page's ``body`` re-encoded as UTF-8 from the charset its server
+    named (HTTP ``Content-Type``), for :func:`decode`; as it is when the
+    server named UTF-8 or none, or a charset that does not decode it (a
+    wrong name: :func:`decode` detects the encoding as for a saved file).
+    Pages fetched (:mod:`claimx.read.fetch`) and archived
+    (:mod:`claimx.read.warc`) alike.
+
+    >>> as_utf8("Café".encode("latin-1"), "ISO_8859-1")
+    b'Caf\\xc3\\xa9'
+    >>> as_utf8(b"Caf\\xe9", "UTF-8"), as_utf8(b"Caf\\xe9", "no-such-charset"), as_utf8(b"\\xff", "ascii")
+    (b'Caf\\xe9', b'Caf\\xe9', b'\\xff')
+    """
+    name = (charset or "").lower().replace("_", "-")
+    if name and name not in ("utf-8", "utf8"):
+        try:
+            return body.decode(name).encode("utf-8")
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return body
+
+
 def decode(data: bytes, source: str) -> tuple[str, Notice | None]:
     """Bytes to text: UTF-8 (a BOM is dropped), UTF-16 with a BOM, else a
     detected encoding with a notice, else an error."""

@@ -34,7 +34,7 @@ from collections.abc import Iterator
 from typing import BinaryIO
 
 from claimx.read.fetch import HTML_TYPES
-from claimx.read.inputs import Article, InputError, Notice, decode, read_html
+from claimx.read.inputs import Article, InputError, Notice, as_utf8, decode, read_html
 
 WARC_HINT = 'WARC input needs FastWARC: pip install "claimx[warc]"'
 SUFFIXES = (".warc", ".warc.gz")
@@ -347,13 +347,7 @@ def _gzip_whole(stream: BinaryIO) -> bool:
 def _article(rec, source: str) -> Article | None:
     """The article of one HTML response, or None when the page holds no
     article text (an index page, an empty body, a page too large)."""
-    body = rec.reader.read()
-    charset = (rec.http_charset or "").lower().replace("_", "-")
-    if charset and charset not in ("utf-8", "utf8"):
-        try:
-            body = body.decode(charset).encode("utf-8")  # the server named the encoding
-        except (LookupError, UnicodeDecodeError):
-            pass  # a wrong name: detect it as for a saved file
+    body = as_utf8(rec.reader.read(), rec.http_charset)  # the server named the encoding
     record_id = (rec.record_id or "").strip("<>")
     try:
         text, _ = decode(body, source)
