@@ -203,11 +203,13 @@ def test_non_english_pages_are_counted_not_read(tmp_path, monkeypatch):
     write_warc(path, [page(0), page(1, french), page(2)], extras=False)
     items, counts = read(path)  # claimx.read.language's own check
     assert [a.url for a in items] == [url(0), url(2)] and counts["not-english"] == 1
+    assert [a.language for a in items] == ["en", "en"]  # kept: extract does not identify it again
     monkeypatch.setitem(sys.modules, "claimx.read.language", None)  # a claimx without it: every page is English
     items, counts = read(path)
     assert len(items) == 3 and "not-english" not in counts
+    assert [a.language for a in items] == [None, None, None]
     monkeypatch.setitem(sys.modules, "claimx.read.language",
-                        types.SimpleNamespace(is_english=lambda text: " le " not in text))
+                        types.SimpleNamespace(identify=lambda text: ("fr" if " le " in text else "en", 0.99)))
     items, counts = read(path)
     assert [a.url for a in items] == [url(0), url(2)]
     assert counts == Counter({"pages": 2, "request": 3, "not-english": 1})

@@ -63,7 +63,7 @@ class Article:
     url: str | None = None
     text_source: str | None = None  # web pages: main-content | json-ld | fallback
     crawled: str | None = None  # web archives: the day the page was saved (WARC-Date), the last reference date
-    language: str | None = None  # claimx.read.language.identify, set by extract
+    language: str | None = None  # claimx.read.language.identify, set by extract (or by the WARC reader)
     outlet: str | None = None  # web pages: the name the page gives its site (og:site_name, JSON-LD publisher)
     # the text as read, when reading mended it for the parser (hard-wrapped
     # lines joined, reply markers blanked; same length, same offsets): the
