@@ -208,3 +208,41 @@ def test_workers_identify_languages_as_one_process_does(nlp, any_language):
     assert [r["article"]["language"] for r in records] == ["de", "en", "fr"]
     assert [s for s, _ in notices] == ([] if any_language else ["de", "fr"])
     assert ("2024" in [d["value"] for d in records[0]["dates"]]) == any_language  # parsed only when asked
+
+
+@pytest.mark.parametrize(("known", "text", "any_language", "language", "unread", "identified"), [
+    (None, FOREIGN[1][1], False, "fr", True, True),  # not known: identified here
+    (None, FOREIGN[1][1], True, "fr", False, True),
+    (None, "Trump", False, None, False, True),  # unsure: identified, read as English
+    ("en", FOREIGN[1][1], False, "en", False, False),  # its reader identified it (a web archive): kept
+    ("fr", ENGLISH[0], False, "fr", True, False),
+    ("fr", ENGLISH[0], True, "fr", False, False),
+])
+def test_a_language_identified_by_the_reader_is_not_identified_again(
+        monkeypatch, known, text, any_language, language, unread, identified):
+    """extract's check (one process and workers alike: both call _left_unread)
+    identifies only an article whose reader did not."""
+    from claimx.pipeline import extract as extract_module
+    from claimx.read.inputs import Article
+
+    calls = []
+    monkeypatch.setattr(extract_module.language, "identify", lambda t: calls.append(t) or identify(t))
+    article = Article("a", "a", text, language=known)
+    assert extract_module._left_unread(article, any_language) is unread
+    assert article.language == language and bool(calls) is identified
+
+
+def test_a_web_archive_s_pages_are_identified_once(tmp_path, monkeypatch, nlp):
+    pytest.importorskip("fastwarc")
+    pytest.importorskip("warcio")
+    from claimx.pipeline.extract import extract
+    from claimx.read.warc import read_warc
+    from tests.warc_pages import page, write_warc
+
+    path = tmp_path / "a.warc.gz"
+    write_warc(path, [page(0), page(1)], extras=False)
+    calls = []
+    monkeypatch.setattr(language, "identify", lambda t: calls.append(t) or identify(t))
+    records = list(extract(read_warc(str(path), str(path)), nlp))
+    assert len(calls) == 2  # once a page, by the reader
+    assert [r.article.language for r in records] == ["en", "en"] and all(r.quotes for r in records)

@@ -229,3 +229,31 @@ def test_site_name_is_read_from_the_page(head, expected):
 
     html = f"<html><head>{head}</head><body><p>Some text.</p></body></html>"
     assert measure(html).site_name == expected
+
+
+def _nested(levels: int, node: dict) -> dict:
+    """``node`` inside ``levels`` @graph lists (each list and object a level of its own)."""
+    for _ in range(levels):
+        node = {"@graph": [node]}
+    return node
+
+
+JSON_LD_DEPTHS = [
+    # (JSON-LD, articleBody found, site name found)
+    ({"articleBody": "Body.", "publisher": "Top Wire"}, "Body.", "Top Wire"),
+    ([{"mainEntity": {"articleBody": "Body.", "publisher": {"name": "Entity News"}}}], "Body.", "Entity News"),
+    (_nested(3, {"articleBody": "Body.", "publisher": "Deep Wire"}), "Body.", "Deep Wire"),  # depth 6: named
+    (_nested(4, {"articleBody": "Body.", "publisher": "Too Deep"}), "Body.", None),  # depth 8: the body only
+    ({"publisher": "Outer", "@graph": [{"publisher": "Inner", "articleBody": "Body."}]}, "Body.", "Outer"),
+    ({"headline": "No body", "author": {"publisher": "Not walked"}}, None, None),  # only the walked keys
+]
+
+
+@pytest.mark.parametrize(("data", "body", "site"), JSON_LD_DEPTHS)
+def test_json_ld_bodies_at_any_depth_publishers_near_the_top(data, body, site):
+    from claimx.read.pages import measure
+
+    html = (f'<html><head><script type="application/ld+json">{json.dumps(data)}</script></head>'
+            "<body><p>Some text.</p></body></html>")
+    m = measure(html)
+    assert (m.article_body, m.site_name) == (body, site)

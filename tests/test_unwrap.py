@@ -9,8 +9,9 @@ import json
 
 import pytest
 
+from claimx.read import unwrap as unwrap_module
 from claimx.read.inputs import read_bytes
-from claimx.read.unwrap import is_wrapped, soft_breaks, unwrap
+from claimx.read.unwrap import is_wrapped, profile, soft_breaks, unwrap
 
 WRAPPED = (
     "WASHINGTON - The Treasury secretary told a Senate panel on Tuesday that\n"
@@ -228,6 +229,64 @@ def test_html_pre_mail_unwrapped():
     assert "Main Street would open in June" in text
     assert "during the winter.\nThe council" in text or "during the winter.\n\nThe council" in text
     assert "Statement from the mayor's office\n" in text
+
+
+def _count_calls(monkeypatch, owner, name, callers=None):
+    """A list that grows by one at each call of ``owner.name`` (from a module
+    whose name starts with ``callers``, when given)."""
+    import sys
+
+    calls: list[str] = []
+    real = getattr(owner, name)
+
+    def counted(*args, **kwargs):
+        caller = sys._getframe(1).f_globals.get("__name__", "")
+        if callers is None or caller.startswith(callers):
+            calls.append(caller)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(owner, name, counted)
+    return calls
+
+
+@pytest.mark.parametrize(("html", "piece"), [
+    (BR_PARAGRAPHS, "late on Thursday after"),
+    (PRE_MAIL, "would open in June"),
+    (P_PAGE, "Riverton on Thursday night\n- The council"),
+])
+def test_a_page_is_parsed_once(monkeypatch, html, piece):
+    """claimx parses each page with lxml once: the soft breaks are read from
+    the tree the page's measures are taken on (the extractor parses it on its own)."""
+    import lxml.html
+
+    calls = _count_calls(monkeypatch, lxml.html, "document_fromstring", callers="claimx")
+    text = _html_text(html)
+    assert calls == ["claimx.read.pages"]
+    assert piece in text
+
+
+@pytest.mark.parametrize("text", [WRAPPED, WRAPPED.replace("\n", "\r\n"), "\n".join("> " + x for x in WRAPPED.split("\n"))])
+def test_unwrap_splits_the_lines_once(monkeypatch, text):
+    calls = _count_calls(monkeypatch, unwrap_module, "_lines")
+    out = unwrap(text)
+    assert len(calls) == 1
+    assert out != text and len(out) == len(text)
+
+
+def test_a_page_s_paragraphs_split_into_lines_once(monkeypatch):
+    calls = _count_calls(monkeypatch, unwrap_module, "_lines", callers="claimx.read.unwrap")
+    text = _html_text(PRE_MAIL)
+    assert "Main Street would open in June" in text
+    assert len(calls) == 2  # the page's paragraphs with line breaks, then the main text
+
+
+@pytest.mark.parametrize("text", [WRAPPED, LINE_PER_PARAGRAPH, SHORT_PARAGRAPHS, "One line.", "",
+                                  "A line that runs\non.\n\nEnd.\n- one\n- two"])
+def test_a_shared_profile_reads_as_the_text_itself(text):
+    prof = profile(text)
+    assert is_wrapped(text, prof) is is_wrapped(text)
+    assert soft_breaks(text, prof) == soft_breaks(text)
+    assert [text[s:e] for s, e in prof.lines] == text.replace("\r\n", "\n").split("\n")
 
 
 REPLY = (

@@ -203,11 +203,13 @@ def test_non_english_pages_are_counted_not_read(tmp_path, monkeypatch):
     write_warc(path, [page(0), page(1, french), page(2)], extras=False)
     items, counts = read(path)  # claimx.read.language's own check
     assert [a.url for a in items] == [url(0), url(2)] and counts["not-english"] == 1
+    assert [a.language for a in items] == ["en", "en"]  # kept: extract does not identify it again
     monkeypatch.setitem(sys.modules, "claimx.read.language", None)  # a claimx without it: every page is English
     items, counts = read(path)
     assert len(items) == 3 and "not-english" not in counts
+    assert [a.language for a in items] == [None, None, None]
     monkeypatch.setitem(sys.modules, "claimx.read.language",
-                        types.SimpleNamespace(is_english=lambda text: " le " not in text))
+                        types.SimpleNamespace(identify=lambda text: ("fr" if " le " in text else "en", 0.99)))
     items, counts = read(path)
     assert [a.url for a in items] == [url(0), url(2)]
     assert counts == Counter({"pages": 2, "request": 3, "not-english": 1})
@@ -366,3 +368,47 @@ def test_a_remote_folder_on_a_local_run_says_what_is_read(tmp_path):
     assert r.exit_code == 1
     assert "s3://bucket/articles/: a local run reads web archives" in r.stderr
     assert len(r.stdout.splitlines()) == 1  # the other input is extracted
+
+
+def _legacy_warc(path: Path, pages: list[tuple[bytes, str]]) -> None:
+    """An archive of pages in other encodings than UTF-8: (body, Content-Type) each."""
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with path.open("wb") as fh:
+        w = WARCWriter(fh, gzip=True)
+        for i, (body, ctype) in enumerate(pages):
+            http = StatusAndHeaders("200 OK", [("Content-Type", ctype), ("Content-Length", str(len(body)))],
+                                    protocol="HTTP/1.1")
+            w.write_record(w.create_warc_record(url(i), "response", payload=io.BytesIO(body), http_headers=http))
+
+
+def test_the_charset_the_server_named_decodes_the_page(tmp_path):
+    """As a fetched page's (tests/test_urls.py): the HTTP charset first; a
+    wrong name is ignored and the encoding detected."""
+    html = page(0).replace('<meta charset="utf-8">', "").replace("Bridge delay 0", "Café on the bridge")
+    html = html.replace("“", '"').replace("”", '"').replace("©", "(c)")  # latin-1 has no curly quotes
+    path = tmp_path / "legacy.warc.gz"
+    _legacy_warc(path, [(html.encode("cp1252"), "text/html; charset=windows-1252"),
+                        (html.encode("latin-1"), "text/html; charset=ISO_8859-1"),
+                        (html.encode("cp1252"), "text/html; charset=no-such-charset")])
+    items, _ = read(path)
+    assert [a.title for a in items] == ["Café on the bridge"] * 3
+
+
+@pytest.mark.parametrize(("body", "charset", "expected"), [
+    ("Café".encode("cp1252"), "windows-1252", "Café".encode()),
+    ("Café".encode("latin-1"), "ISO_8859-1", "Café".encode()),  # any spelling Python knows
+    ("Café".encode(), "UTF_8", "Café".encode()),  # UTF-8 is left to decode (a BOM is dropped there)
+    (b"\xef\xbb\xbfCaf\xc3\xa9", "utf-8", b"\xef\xbb\xbfCaf\xc3\xa9"),
+    (b"Caf\xe9", None, b"Caf\xe9"),  # no charset named: detected later
+    (b"Caf\xe9", "", b"Caf\xe9"),
+    (b"Caf\xe9", "no-such-charset", b"Caf\xe9"),  # a wrong name: detected later
+    (b"Caf\xe9", "ascii", b"Caf\xe9"),  # a name that does not decode it: detected later
+])
+def test_as_utf8(body, charset, expected):
+    from claimx.read.inputs import as_utf8
+
+    assert as_utf8(body, charset) == expected

@@ -228,9 +228,11 @@ def extract(
 
 
 def _left_unread(article: Article, any_language: bool) -> bool:
-    """Set the article's language; whether it is left unparsed (surely not
-    in English, and ``any_language`` not given)."""
-    article.language = language.identify(article.text)[0]
+    """Set the article's language, unless its reader identified it already
+    (a web archive's page: :mod:`claimx.read.warc`); whether it is left
+    unparsed (surely not in English, and ``any_language`` not given)."""
+    if article.language is None:
+        article.language = language.identify(article.text)[0]
     return not any_language and article.language not in (None, "en")
 
 

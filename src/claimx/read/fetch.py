@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
 from claimx import __version__
-from claimx.read.inputs import MAX_BYTES, Article, InputError, Notice, read_bytes, read_limited, too_large
+from claimx.read.inputs import MAX_BYTES, Article, InputError, Notice, as_utf8, read_bytes, read_limited, too_large
 
 if TYPE_CHECKING:
     import httpx
@@ -169,12 +169,7 @@ def read_url(url: str, fetcher: Fetcher) -> Iterator[Article | InputError | Noti
     except InputError as err:
         yield err
         return
-    body = page.body
-    if page.charset and page.charset.lower().replace("_", "-") not in ("utf-8", "utf8"):
-        try:
-            body = body.decode(page.charset).encode("utf-8")  # the server named the encoding
-        except (LookupError, UnicodeDecodeError):
-            pass  # a wrong name: detect it as for a saved file
+    body = as_utf8(page.body, page.charset)  # the server named the encoding
     suffix = ".html" if page.media_type in HTML_TYPES else ".txt"
     for item in read_bytes(body, url, url_stem(url), suffix):
         if isinstance(item, Article):

@@ -63,7 +63,7 @@ class Article:
     url: str | None = None
     text_source: str | None = None  # web pages: main-content | json-ld | fallback
     crawled: str | None = None  # web archives: the day the page was saved (WARC-Date), the last reference date
-    language: str | None = None  # claimx.read.language.identify, set by extract
+    language: str | None = None  # claimx.read.language.identify, set by extract (or by the WARC reader)
     outlet: str | None = None  # web pages: the name the page gives its site (og:site_name, JSON-LD publisher)
     # the text as read, when reading mended it for the parser (hard-wrapped
     # lines joined, reply markers blanked; same length, same offsets): the
@@ -162,6 +162,28 @@ def parse_date(value: object) -> str | None:
         return dt.date.fromisoformat(s[:10]).isoformat()
     except ValueError:
         return None
+
+
+def as_utf8(body: bytes, charset: str | None) -> bytes:
+    """A page's ``body`` re-encoded as UTF-8 from the charset its server
+    named (HTTP ``Content-Type``), for :func:`decode`; as it is when the
+    server named UTF-8 or none, or a charset that does not decode it (a
+    wrong name: :func:`decode` detects the encoding as for a saved file).
+    Pages fetched (:mod:`claimx.read.fetch`) and archived
+    (:mod:`claimx.read.warc`) alike.
+
+    >>> as_utf8("Café".encode("latin-1"), "ISO_8859-1")
+    b'Caf\\xc3\\xa9'
+    >>> as_utf8(b"Caf\\xe9", "UTF-8"), as_utf8(b"Caf\\xe9", "no-such-charset"), as_utf8(b"\\xff", "ascii")
+    (b'Caf\\xe9', b'Caf\\xe9', b'\\xff')
+    """
+    name = (charset or "").lower().replace("_", "-")
+    if name and name not in ("utf-8", "utf8"):
+        try:
+            return body.decode(name).encode("utf-8")
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return body
 
 
 def decode(data: bytes, source: str) -> tuple[str, Notice | None]:
@@ -293,7 +315,7 @@ def read_html(html: str, source: str, stem: str) -> tuple[Article, Notice | None
         raise InputError(source, "no article text found in this HTML page")
     _check_text(page.text, source)
     data = page.metadata
-    parsed, original = _mended(page.text, unwrap_html(page.text, html) if page.source != "json-ld" else page.text)
+    parsed, original = _mended(page.text, unwrap_html(page.text, page.soft_breaks) if page.source != "json-ld" else page.text)
     article = Article(
         id=stem,
         source=source,

@@ -16,9 +16,11 @@ import html as htmllib
 import json
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
+
+from claimx.read.unwrap import html_soft_breaks
 
 # the text is thin when its prose is below these shares of what the page holds
 SHARE_OF_VISIBLE = 0.25  # of the prose the page shows
@@ -46,6 +48,8 @@ class Measures:
     links: set[str] = field(default_factory=set)  # the texts of its links, whitespace collapsed
     article_body: str | None = None  # the longest JSON-LD articleBody, as text
     site_name: str | None = None  # the name the page gives its site (:func:`site_name`)
+    # the line breaks that wrap a paragraph of the page (claimx.read.unwrap.html_soft_breaks)
+    soft_breaks: set[tuple[str, str]] = field(default_factory=set)
 
 
 @dataclass(slots=True)
@@ -55,6 +59,7 @@ class PageText:
     notice: str | None = None  # a warning for stderr, or None
     metadata: dict[str, Any] = field(default_factory=dict)
     site_name: str | None = None  # the outlet's name as the page gives it, or None
+    soft_breaks: set[tuple[str, str]] = field(default_factory=set)  # Measures.soft_breaks, for unwrap_html
 
 
 def _collapse(text: str) -> str:
@@ -88,7 +93,9 @@ def _looks_like_prose(s: str) -> bool:
 
 
 def measure(html: str) -> Measures:
-    """The page's visible prose, script prose, link texts and JSON-LD articleBody."""
+    """The page's visible prose, script prose, link texts, JSON-LD
+    articleBody and site name, and the line breaks that wrap its paragraphs:
+    all from one parse of the page."""
     import lxml.html
 
     m = Measures(html_chars=len(html))
@@ -106,8 +113,10 @@ def measure(html: str) -> Measures:
                 data = json.loads(code)
             except ValueError:
                 continue
-            _article_bodies(data, bodies)
-            _publishers(data, publishers)
+            for node, depth in _json_ld_nodes(data):
+                _article_body(node, bodies)
+                if depth <= PUBLISHER_DEPTH:
+                    _publishers(node, publishers)
             continue
         for lit in _JSON_STRING.finditer(code):
             try:
@@ -125,6 +134,7 @@ def measure(html: str) -> Measures:
         t = _collapse(a.text_content())
         if t:
             m.links.add(t)
+    m.soft_breaks = html_soft_breaks(html, tree)  # before the hidden elements are dropped
     for el in list(tree.iter(*_NOT_SHOWN, "a")):
         if el.getparent() is not None:
             el.drop_tree()  # keeps the text that follows the element
@@ -132,18 +142,32 @@ def measure(html: str) -> Measures:
     return m
 
 
-def _article_bodies(node: Any, out: list[str]) -> None:
-    """Every ``articleBody`` in parsed JSON-LD (lists and ``@graph`` included)."""
+def _json_ld_nodes(node: Any, depth: int = 0) -> Iterator[tuple[Any, int]]:
+    """Every object of parsed JSON-LD and its depth, parents first: those in
+    lists and under ``@graph``, ``mainEntity`` and ``mainEntityOfPage``
+    included (a list and an object each count a level).
+
+    >>> [(n["@type"], d) for n, d in _json_ld_nodes([{"@type": "A", "@graph": [{"@type": "B"}]}])]
+    [('A', 1), ('B', 3)]
+    """
     if isinstance(node, list):
         for item in node:
-            _article_bodies(item, out)
+            yield from _json_ld_nodes(item, depth + 1)
     elif isinstance(node, dict):
-        body = node.get("articleBody")
-        if isinstance(body, str) and body.strip():
-            out.append(body)
+        yield node, depth
         for key in ("@graph", "mainEntity", "mainEntityOfPage"):
             if isinstance(node.get(key), list | dict):
-                _article_bodies(node[key], out)
+                yield from _json_ld_nodes(node[key], depth + 1)
+
+
+PUBLISHER_DEPTH = 6  # the deepest JSON-LD object whose publisher names the site
+
+
+def _article_body(node: dict, out: list[str]) -> None:
+    """The ``articleBody`` of one JSON-LD object, if it has one."""
+    body = node.get("articleBody")
+    if isinstance(body, str) and body.strip():
+        out.append(body)
 
 
 def site_name(og_site_names: list[str], publishers: list[str]) -> str | None:
@@ -162,23 +186,14 @@ def site_name(og_site_names: list[str], publishers: list[str]) -> str | None:
     return None
 
 
-def _publishers(node: Any, out: list[str], depth: int = 0) -> None:
-    """The ``publisher`` names in parsed JSON-LD (lists and ``@graph`` included)."""
-    if depth > 6:
-        return
-    if isinstance(node, list):
-        for item in node:
-            _publishers(item, out, depth + 1)
-    elif isinstance(node, dict):
-        pub = node.get("publisher")
-        for p in pub if isinstance(pub, list) else [pub]:
-            if isinstance(p, dict) and isinstance(p.get("name"), str):
-                out.append(p["name"])
-            elif isinstance(p, str) and not p.startswith(("http", "#", "_:")):
-                out.append(p)
-        for key in ("@graph", "mainEntity", "mainEntityOfPage"):
-            if isinstance(node.get(key), list | dict):
-                _publishers(node[key], out, depth + 1)
+def _publishers(node: dict, out: list[str]) -> None:
+    """The ``publisher`` names of one JSON-LD object."""
+    pub = node.get("publisher")
+    for p in pub if isinstance(pub, list) else [pub]:
+        if isinstance(p, dict) and isinstance(p.get("name"), str):
+            out.append(p["name"])
+        elif isinstance(p, str) and not p.startswith(("http", "#", "_:")):
+            out.append(p)
 
 
 def _body_text(body: str) -> str:
@@ -227,6 +242,7 @@ def page_text(html: str) -> PageText | None:
     if page is not None:
         page.metadata = data or recall
         page.site_name = m.site_name
+        page.soft_breaks = m.soft_breaks
     return page
 
 

@@ -25,6 +25,7 @@ No heavy imports: the reading step calls it for every input.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 SENTENCE_END = re.compile(r"[.!?:;…][\"'”’»)\]]*$")
 LIST_ITEM = re.compile(r"\s*(?:[-*•–—>]|\d{1,3}[.)])\s")
@@ -51,7 +52,29 @@ def _width(lengths: list[int]) -> int:
     return ordered[int(0.9 * (len(ordered) - 1))]
 
 
-def is_wrapped(text: str) -> bool:
+class Profile(NamedTuple):
+    """A text's lines as :func:`is_wrapped` and :func:`soft_breaks` read
+    them, split once (:func:`profile`)."""
+
+    lines: list[tuple[int, int]]  # (start, end) of each line (:func:`_lines`)
+    lengths: list[int]  # of each line, trailing spaces left out
+    runs: list[int]  # the lines followed by another non-empty line, both non-empty
+    width: int  # the wrapping width (:func:`_width`), 0 when no line runs on
+
+
+def profile(text: str, lines: list[tuple[int, int]] | None = None) -> Profile:
+    """The :class:`Profile` of ``text`` (its ``lines`` when already split).
+
+    >>> profile("A line that runs\\non.\\n\\nEnd.")
+    Profile(lines=[(0, 16), (17, 20), (21, 21), (22, 26)], lengths=[16, 3, 0, 4], runs=[0], width=16)
+    """
+    lines = _lines(text) if lines is None else lines
+    lengths = [len(text[s:e].rstrip()) for s, e in lines]
+    runs = [k for k in range(len(lines) - 1) if lengths[k] and lengths[k + 1]]
+    return Profile(lines, lengths, runs, _width([lengths[k] for k in runs]) if runs else 0)
+
+
+def is_wrapped(text: str, prof: Profile | None = None) -> bool:
     """Whether ``text`` is hard-wrapped: of the lines followed by another
     non-empty line, at least three, seven in ten as long as 60% of the
     wrapping width (30-100 characters) or more, half or more not ending a
@@ -65,12 +88,9 @@ def is_wrapped(text: str) -> bool:
     >>> is_wrapped("First paragraph, a line of its own.\\nSecond one.\\nThird one.\\n")
     False
     """
-    lines = _lines(text)
-    lengths = [len(text[s:e].rstrip()) for s, e in lines]
-    runs = [k for k in range(len(lines) - 1) if lengths[k] and lengths[k + 1]]
+    lines, lengths, runs, width = prof or profile(text)
     if len(runs) < MIN_RUNS:
         return False
-    width = _width([lengths[k] for k in runs])
     if not MIN_WIDTH <= width <= MAX_WIDTH:
         return False
     full = sum(lengths[k] >= 0.6 * width for k in runs)
@@ -80,7 +100,7 @@ def is_wrapped(text: str) -> bool:
     return full >= 0.7 * len(runs) and open_ended >= 0.5 * len(runs) and overlong <= 0.1 * written
 
 
-def soft_breaks(text: str) -> list[tuple[int, int]]:
+def soft_breaks(text: str, prof: Profile | None = None) -> list[tuple[int, int]]:
     """The line breaks of a wrapped ``text`` that only wrap a line, as
     (start, end) ranges (``\\n`` or ``\\r\\n``): a break between two non-empty
     lines, after a line that fills 60% of the width or more, before a line
@@ -90,12 +110,9 @@ def soft_breaks(text: str) -> list[tuple[int, int]]:
     >>> soft_breaks("The board met on Monday and\\nagreed. It will meet again.\\n- one item")
     [(27, 28)]
     """
-    lines = _lines(text)
-    lengths = [len(text[s:e].rstrip()) for s, e in lines]
-    runs = [k for k in range(len(lines) - 1) if lengths[k] and lengths[k + 1]]
+    lines, lengths, runs, width = prof or profile(text)
     if not runs:
         return []
-    width = _width([lengths[k] for k in runs])
     listed = list_lines(text, lines, lengths)
     out = []
     for k in runs:
@@ -120,7 +137,7 @@ def _blank(text: str, ranges: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
-def reply_markers(text: str) -> list[tuple[int, int]]:
+def reply_markers(text: str, lines: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
     """The reply-quoting markers of an e-mail (``>`` or ``> >`` at the head of
     each line of a quoted block, with the space after them), as (start, end)
     ranges: only in runs of two lines or more so marked, so a line of prose
@@ -131,8 +148,9 @@ def reply_markers(text: str) -> list[tuple[int, int]]:
     >>> reply_markers("Turnout:\\n> 50% in the north.\\n")
     []
     """
-    marked = [(s, s + len(m.group())) for s, e in _lines(text) if (m := REPLY_MARKER.match(text, s, e))]
-    line_starts = {s: k for k, (s, _) in enumerate(_lines(text))}
+    lines = _lines(text) if lines is None else lines
+    marked = [(s, s + len(m.group())) for s, e in lines if (m := REPLY_MARKER.match(text, s, e))]
+    line_starts = {s: k for k, (s, _) in enumerate(lines)}
     out = []
     for i, (s, e) in enumerate(marked):
         k = line_starts[s]
@@ -185,10 +203,12 @@ def unwrap(text: str) -> str:
     """
     if "\n" not in text:
         return text
-    text = _blank(text, reply_markers(text))
-    if not is_wrapped(text):
+    lines = _lines(text)
+    text = _blank(text, reply_markers(text, lines))  # spaces for markers: the lines stay where they were
+    prof = profile(text, lines)
+    if not is_wrapped(text, prof):
         return text
-    return _blank(text, soft_breaks(text))
+    return _blank(text, soft_breaks(text, prof))
 
 
 # HTML: the extractor (trafilatura) puts a single line break between blocks
@@ -227,50 +247,51 @@ def _key(before: str, after: str) -> tuple[str, str]:
     return " ".join(before.split())[-KEY:], " ".join(after.split())[:KEY]
 
 
-def html_soft_breaks(html: str) -> set[tuple[str, str]]:
+def html_soft_breaks(html: str, tree: object) -> set[tuple[str, str]]:
     """The breaks inside the page's own paragraphs that only wrap a line (a
     ``<br>`` every 70 characters, a ``<pre>`` e-mail), as (end of the line,
     start of the next) keys: the paragraphs holding line breaks, read as a
-    text, wrapped by the text's own profile (:func:`is_wrapped`).
+    text, wrapped by the text's own profile (:func:`is_wrapped`). ``tree``
+    is the page ``html`` as lxml parsed it (:func:`claimx.read.pages.measure`
+    parses each page once), read before anything is dropped from it.
 
-    >>> sorted(html_soft_breaks("<p>One.</p><p>Two.</p>"))
+    >>> import lxml.html
+    >>> html = "<p>One.</p><p>Two.</p>"
+    >>> sorted(html_soft_breaks(html, lxml.html.document_fromstring(html)))
     []
     """
-    import lxml.html
-
     if not re.search(r"(?i)<(?:br|pre)\b", html):
-        return set()
-    try:
-        tree = lxml.html.document_fromstring(html)
-    except Exception:  # lxml raises several kinds on broken pages  # noqa: BLE001
         return set()
     out: list[str] = []
     _render(tree, out)
     rendered = re.sub(r"[ \t]*\n[ \t]*", "\n", "".join(out))
     paragraphs = [p.strip() for p in re.split(r"\n{2,}", rendered)]
     broken = "\n\n".join(p for p in paragraphs if "\n" in p)
-    if not broken or not is_wrapped(broken):
+    if not broken:
         return set()
-    lines = _lines(broken)
+    prof = profile(broken)
+    if not is_wrapped(broken, prof):
+        return set()
+    lines = prof.lines
     ends = {e: k for k, (_, e) in enumerate(lines)}
     return {
         _key(broken[lines[ends[s]][0] : s], broken[e : lines[ends[s] + 1][1]])
-        for s, e in soft_breaks(broken)
+        for s, e in soft_breaks(broken, prof)
     }
 
 
-def unwrap_html(text: str, html: str) -> str:
+def unwrap_html(text: str, keys: set[tuple[str, str]]) -> str:
     """The main text of a page (``text``) with the line breaks that wrap a
-    paragraph of the page itself (:func:`html_soft_breaks`) turned spaces;
-    every other line break, a paragraph's or a block's, kept.
+    paragraph of the page itself turned spaces, as found in the page by
+    :func:`html_soft_breaks` (``keys``); every other line break, a
+    paragraph's or a block's, kept.
 
-    >>> unwrap_html("Title\\nA lede.", "<h1>Title</h1><p>A lede.</p>")
+    >>> unwrap_html("Title\\nA lede.", set())
     'Title\\nA lede.'
+    >>> unwrap_html("A line that the page\\nwrapped.", {("A line that the page", "wrapped.")})
+    'A line that the page wrapped.'
     """
-    if "\n" not in text:
-        return text
-    keys = html_soft_breaks(html)
-    if not keys:
+    if "\n" not in text or not keys:
         return text
     lines = _lines(text)
     joins = [

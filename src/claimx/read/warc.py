@@ -34,7 +34,7 @@ from collections.abc import Iterator
 from typing import BinaryIO
 
 from claimx.read.fetch import HTML_TYPES
-from claimx.read.inputs import Article, InputError, Notice, decode, read_html
+from claimx.read.inputs import Article, InputError, Notice, as_utf8, decode, read_html
 
 WARC_HINT = 'WARC input needs FastWARC: pip install "claimx[warc]"'
 SUFFIXES = (".warc", ".warc.gz")
@@ -64,14 +64,15 @@ def require_fastwarc():
     return warc
 
 
-def _english():
-    """The language check of :mod:`claimx.read.language`, or None when this
-    claimx has none (then every page is taken as English)."""
+def _identifier():
+    """The language identifier of :mod:`claimx.read.language`
+    (``identify``), or None when this claimx has none (then every page is
+    taken as English)."""
     try:
-        from claimx.read.language import is_english
+        from claimx.read.language import identify
     except ImportError:
         return None
-    return is_english
+    return identify
 
 
 # ---- record boundaries --------------------------------------------------------
@@ -246,13 +247,13 @@ def _articles(records, source: str, counts: Counter, any_language: bool = False,
     """What each record gives (an article, or a reason counted), one record
     late: ``tail(position of the last record)`` says whether that record is
     whole and whether the archive ends with it."""
-    is_english = None if any_language else _english()
+    identify = None if any_language else _identifier()
     pending: tuple[int, Article | str] | None = None
     try:
         for rec in records:
             if pending is not None:
                 yield from _take(pending[1], counts)
-            pending = rec.stream_pos, _outcome(rec, source, is_english)
+            pending = rec.stream_pos, _outcome(rec, source, identify)
     except OSError:
         if pending is not None:  # the records before the one that cannot be read
             yield from _take(pending[1], counts)
@@ -275,8 +276,10 @@ def _take(outcome: Article | str, counts: Counter) -> Iterator[Article]:
         yield outcome
 
 
-def _outcome(rec, source: str, is_english) -> Article | str:
-    """The article of one record, or why it is none (one of :data:`REASONS`)."""
+def _outcome(rec, source: str, identify) -> Article | str:
+    """The article of one record, or why it is none (one of :data:`REASONS`).
+    The language ``identify`` finds is kept on the article: extract does not
+    identify it again (:func:`claimx.pipeline.extract._left_unread`)."""
     kind = str(rec.record_type).rsplit(".", 1)[-1]
     if kind != "response":
         return kind if kind in REASONS else "other-type"
@@ -288,8 +291,10 @@ def _outcome(rec, source: str, is_english) -> Article | str:
     article = _article(rec, source)
     if article is None:
         return "no-text"
-    if is_english is not None and not is_english(article.text):
-        return "not-english"
+    if identify is not None:
+        article.language = identify(article.text)[0]
+        if article.language not in (None, "en"):  # surely another language (claimx.read.language.is_english)
+            return "not-english"
     return article
 
 
@@ -347,13 +352,7 @@ def _gzip_whole(stream: BinaryIO) -> bool:
 def _article(rec, source: str) -> Article | None:
     """The article of one HTML response, or None when the page holds no
     article text (an index page, an empty body, a page too large)."""
-    body = rec.reader.read()
-    charset = (rec.http_charset or "").lower().replace("_", "-")
-    if charset and charset not in ("utf-8", "utf8"):
-        try:
-            body = body.decode(charset).encode("utf-8")  # the server named the encoding
-        except (LookupError, UnicodeDecodeError):
-            pass  # a wrong name: detect it as for a saved file
+    body = as_utf8(rec.reader.read(), rec.http_charset)  # the server named the encoding
     record_id = (rec.record_id or "").strip("<>")
     try:
         text, _ = decode(body, source)
