@@ -176,12 +176,14 @@ def as_utf8(body: bytes, charset: str | None) -> bytes:
     b'Caf\\xc3\\xa9'
     >>> as_utf8(b"Caf\\xe9", "UTF-8"), as_utf8(b"Caf\\xe9", "no-such-charset"), as_utf8(b"\\xff", "ascii")
     (b'Caf\\xe9', b'Caf\\xe9', b'\\xff')
+    >>> as_utf8(b"Caf\\xe9", "latin\\x001"), as_utf8(b"Caf\\xe9", "rot13")  # a NUL in the name; no text encoding
+    (b'Caf\\xe9', b'Caf\\xe9')
     """
     name = (charset or "").lower().replace("_", "-")
     if name and name not in ("utf-8", "utf8"):
         try:
             return body.decode(name).encode("utf-8")
-        except (LookupError, UnicodeDecodeError):
+        except (LookupError, ValueError):  # an unknown name, bytes it does not decode, a NUL in the name
             pass
     return body
 
