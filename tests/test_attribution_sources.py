@@ -221,9 +221,12 @@ def test_source_of_cue(nlp, text, cue, mention):
         ("New York (AFP) – Senator Mary Jones said the plan would fail.", "York", True),
         ("CHICAGO, March 4 (UPI) — Senator Mary Jones said the plan would fail.", "CHICAGO", True),
         ("PARIS (AP) — Senator Mary Jones said the plan would fail.", "PARIS", True),
+        # the state after the place is the dateline's too (one reading: dates.reference.dateline_at)
+        ("JACKSON, Miss. - Gov. Phil Bryant said the plan would fail.", "Miss.", True),
         # negatives: the name after the dateline; a place that opens the subject
         ("New York (AFP) – Senator Mary Jones said the plan would fail.", "Jones", False),
         ("New York City officials (the mayor's staff) said the plan would fail.", "York", False),
+        ("Officials in JACKSON, Miss. - the capital - said the plan would fail.", "JACKSON", False),
     ],
 )
 def test_in_dateline(nlp, text, word, inside):

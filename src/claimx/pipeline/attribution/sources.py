@@ -13,7 +13,6 @@ to admit ...").
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
@@ -21,7 +20,6 @@ from spacy.tokens import Token
 from claimx.lexicon import artefacts, author_verbs, causatives, footage_nouns
 from claimx.pipeline.attribution.words import (
     CLAUSE_DEPS,
-    DATELINE,
     FINITE_TAGS,
     after_comma,
     char_span,
@@ -29,13 +27,12 @@ from claimx.pipeline.attribution.words import (
     nominal,
     wordless,
 )
+from claimx.pipeline.dates.reference import dateline_at
 from claimx.pipeline.quotemarks import ALL_MARKS
 
 if TYPE_CHECKING:
     from claimx.pipeline.attribution.context import Reading
 
-# a dateline with its agency: "New York (AFP) – ", "CLEVELAND, July 19 (UPI) — "
-AGENCY_DATELINE = re.compile(r"[A-Z][\w.'’ ]{1,30}(?:,\s*[A-Z][a-z]{2,4}\.?\s+\d{1,2})?\s*\([A-Z][A-Za-z]+\)\s*[-—–]{1,2}\s+")
 DATELINE_REACH = 120  # a dateline is shorter than this
 SUBJECT_DEPS = {"nsubj", "csubj"}
 PARTICIPLE_DEPS = {"advcl", "xcomp", "conj", "pcomp", "acl"}
@@ -291,14 +288,14 @@ def _earlier_speaker(ctx: Reading, verb: Token) -> Token | None:
 
 
 def _in_dateline(ctx: Reading, tok: Token) -> bool:
-    """Whether ``tok`` is in a wire dateline opening its paragraph ("JACKSON,
-    Miss. - "), or in one that names its agency whatever the place's case
-    ("New York (AFP) – ", "CLEVELAND, July 19 (UPI) — ")."""
+    """Whether ``tok`` is in a wire dateline opening its line ("JACKSON,
+    Miss. - ", "New York (AFP) – ", "CLEVELAND, July 19 (UPI) — ":
+    :func:`claimx.pipeline.dates.reference.dateline_at`)."""
     nl = ctx.text.rfind("\n", max(0, tok.idx - DATELINE_REACH), tok.idx)
     if nl < 0 and tok.idx > DATELINE_REACH:
         return False  # far into its line: no dateline holds it (and no scan back to the line's start)
     line = nl + 1
-    m = (DATELINE.match(ctx.text, line) if tok.is_upper else None) or AGENCY_DATELINE.match(ctx.text, line)
+    m = dateline_at(ctx.text, line)
     return m is not None and tok.idx < m.end()
 
 
