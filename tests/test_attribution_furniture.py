@@ -43,6 +43,14 @@ CASES = [
      [("indirect", "mayor", "say", "the city was ready")]),
     ("WASHINGTON (Reuters) - Senator Jane Roe said on Monday the bill would pass.",
      [("indirect", "Jane Roe", "say", "the bill would pass")]),
+    # a dated dateline, or one whose place is not in capitals, is the same furniture (dates.reference.dateline_at)
+    ("The vote is near.\n\nCAMBRIDGE, Mass., Dec. 11 (UPI) — Young voters favor Sanders, the mayor said.",
+     [("indirect", "mayor", "say", "Young voters favor Sanders")]),
+    ("The vote is near.\n\nNew York (AFP) – Young voters favor Sanders, the mayor said.",
+     [("indirect", "mayor", "say", "Young voters favor Sanders")]),
+    # negatives: a subject and a date opening a sentence are no dateline
+    ("The vote is near.\n\nCity officials, March 3, said young voters favor Sanders.",
+     [("indirect", "City officials", "say", "young voters favor Sanders")]),
     ("The mayor spoke on Monday.\n\nWhat Comes Next For The City\n\nOfficials said the budget would be cut by a "
      "tenth next year, and that no school would close.",
      [("indirect", "Officials", "say", "the budget would be cut by a tenth next year, and that no school would close")]),

@@ -37,6 +37,10 @@ CASES = [
     ('TALLAHASSEE — Democratic U.S. Rep. Gwen Graham on Friday pummeled Donald Trump as divisive while '
      'praising Hillary Clinton as a "work horse, not a show horse."',
      [("mixed", "Gwen Graham", "praise", 'Hillary Clinton as a "work horse, not a show horse."')]),
+    # "saying" under a verb of quoting is said by the one quoted, whoever quotes
+    ("The minister was quoted by Reuters as saying that talks would resume.",
+     [("indirect", "minister", "say", "talks would resume")]),
+    ("The mayor was cited as saying the plan would fail.", [("indirect", "mayor", "say", "the plan would fail")]),
     # participial cue inheriting the subject
     ("Jane Smith rejected that claim, insisting the figures were wrong.",
      [("indirect", "Jane Smith", "insist", "the figures were wrong")]),
@@ -217,9 +221,12 @@ def test_source_of_cue(nlp, text, cue, mention):
         ("New York (AFP) – Senator Mary Jones said the plan would fail.", "York", True),
         ("CHICAGO, March 4 (UPI) — Senator Mary Jones said the plan would fail.", "CHICAGO", True),
         ("PARIS (AP) — Senator Mary Jones said the plan would fail.", "PARIS", True),
+        # the state after the place is the dateline's too (one reading: dates.reference.dateline_at)
+        ("JACKSON, Miss. - Gov. Phil Bryant said the plan would fail.", "Miss.", True),
         # negatives: the name after the dateline; a place that opens the subject
         ("New York (AFP) – Senator Mary Jones said the plan would fail.", "Jones", False),
         ("New York City officials (the mayor's staff) said the plan would fail.", "York", False),
+        ("Officials in JACKSON, Miss. - the capital - said the plan would fail.", "JACKSON", False),
     ],
 )
 def test_in_dateline(nlp, text, word, inside):
@@ -265,3 +272,25 @@ def test_adjunct_clause(nlp, noun, tag, comma, clause):
     doc = _parsed(nlp, words, heads, deps, tags)
     found = _adjunct_clause(doc[words.index("writing")])
     assert (found.text if found is not None else None) == clause
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # "saying" under a verb of quoting: its passive subject, or its object, is who said it
+        ("The mayor was quoted as saying the plan would fail.", "mayor"),
+        ("The mayor was cited as saying the plan would fail.", "mayor"),
+        ("The minister was quoted by Reuters as saying that talks would resume.", "minister"),
+        ("Reuters quoted the minister as saying that talks would resume.", "minister"),
+        # negatives: "as saying" under any other verb, or "saying" with no "as", reports no one quoted
+        ("He is known as saying little.", None),
+        ("She was remembered as saying little.", None),
+        ("The mayor kept saying the plan would fail.", None),
+    ],
+)
+def test_quoted_as_saying(nlp, text, speaker):
+    from claimx.pipeline.attribution.sources import quoted_as_saying
+
+    doc = nlp(text)
+    found = quoted_as_saying(next(t for t in doc if t.lower_ == "saying"))
+    assert (found.text if found is not None else None) == speaker

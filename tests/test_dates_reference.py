@@ -137,3 +137,36 @@ def test_dateline_after_a_headline_sets_the_reference_date(nlp):
     assert reference_date(text, None, None, today=TODAY) == (dt.date(2026, 3, 3), "dateline")
     assert [(t, v) for t, v, _ in readings(nlp, text)] == [
         ("March 3, 2026", "2026-03-03"), ("Tuesday", "2026-03-03"), ("next year", "2027")]
+
+
+# the one reading of a dateline (dates.reference.dateline_at), which the
+# reference date, page furniture, span trimming and speakers all read
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("WASHINGTON (Reuters) — Talks resumed.", "WASHINGTON (Reuters) — "),
+        ("DAR ES SALAAM, Tanzania (AP) _ The vote was close.", "DAR ES SALAAM, Tanzania (AP) _ "),
+        ("JACKSON, Miss. - Gov. Phil Bryant said no.", "JACKSON, Miss. - "),
+        ("TALLAHASSEE — Rep. Gwen Graham said no.", "TALLAHASSEE — "),
+        ("CLEVELAND, July 19 (UPI) — Delegates met.", "CLEVELAND, July 19 (UPI) — "),
+        ("WASHINGTON, Aug. 17, 2025 — Talks resumed.", "WASHINGTON, Aug. 17, 2025 — "),
+        # a place not in capitals names its agency; a date and an agency need no dash
+        ("New York (AFP) – Senator Mary Jones said no.", "New York (AFP) – "),
+        ("Rio de Janeiro (AFP) - The games opened.", "Rio de Janeiro (AFP) - "),
+        ("PORTLAND, Maine, Jan. 14 (AP) The mill will shut.", "PORTLAND, Maine, Jan. 14 (AP) "),
+        # negatives: a sentence's subject and a date, a weekday, a month, a
+        # hyphenated word, a party in brackets, a capitalised word with no dash
+        ("City officials, March 3 — the day of the vote — were tense.", None),
+        ("Monday, March 2 — the council met.", None),
+        ("On March 3 — a Tuesday — the council met.", None),
+        ("WASHINGTON-BASED groups said no.", None),
+        ("Rep. Jane Smith (D) — who chairs the panel — said no.", None),
+        ("Washington, Aug. 17 — Talks resumed.", None),
+        ("LONDON is calm.", None),
+    ],
+)
+def test_dateline_at(text, expected):
+    from claimx.pipeline.dates.reference import dateline_at
+
+    m = dateline_at(text)
+    assert (m.group(0) if m is not None else None) == expected

@@ -26,7 +26,7 @@ from claimx.pipeline.attribution.content import (
     strip_that,
 )
 from claimx.pipeline.attribution.cues import phrase
-from claimx.pipeline.attribution.sources import subject_of as _subject_of
+from claimx.pipeline.attribution.sources import QUOTED, quoted_as_saying, subject_of
 from claimx.pipeline.attribution.statement import Attribution, classify, from_cue
 from claimx.pipeline.attribution.words import LETTER, adverbial, is_title, passive, trim
 from claimx.pipeline.quotemarks import Quotation, holds_double
@@ -35,29 +35,6 @@ if TYPE_CHECKING:
     from claimx.pipeline.attribution.context import Reading
 
 Span = tuple[int, int]
-
-
-QUOTED = frozenset({"quote", "cite", "report"})  # "was quoted / cited / reported as saying"
-
-
-def subject_of(ctx: Reading, cue: Token) -> Token | None:
-    """The cue's speaker: its subject (:func:`claimx.pipeline.attribution.sources.subject_of`),
-    or the one "quoted as saying" (:func:`quoted_as_saying`)."""
-    return quoted_as_saying(cue) or _subject_of(ctx, cue)
-
-
-def quoted_as_saying(cue: Token) -> Token | None:
-    """"The mayor *was quoted as saying* the plan would fail", "The paper
-    quoted *the mayor* as saying ...": the subject of the passive "quoted"
-    (or "cited", "reported"), or its object, is who said it; None for any
-    other cue ("known as saying" is no report)."""
-    prep = cue.head
-    if cue.lemma_.lower() != "say" or cue.dep_ not in ("pcomp", "pobj") or prep.lower_ != "as":
-        return None
-    verb = prep.head
-    if verb.lemma_.lower() not in QUOTED:
-        return None
-    return next((c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")), None)
 
 
 def quotes_someone(cue: Token) -> bool:

@@ -14,7 +14,8 @@ last pass drops any statement that still touches one:
   photo"); a credit in parentheses anywhere ("(John Smith/Reuters)"):
   the outlets are data (``data/outlets.txt``);
 - a byline ("By Jane Roe and John Smith, Associated Press") and a wire
-  dateline's words ("WASHINGTON (Reuters) —": the dateline only);
+  dateline's words ("WASHINGTON (Reuters) —", "New York, May 2 (AFP) –": the
+  dateline only, :func:`claimx.pipeline.dates.reference.dateline_at`);
 - a subhead inside the body: a short line in title case or capitals with
   no sentence's end, between paragraphs of prose ("Legend in the Coal
   Fields", "WHAT COMES NEXT");
@@ -38,7 +39,8 @@ from typing import TYPE_CHECKING, Protocol
 from spacy.tokens import Doc
 
 from claimx.lexicon import furniture_openings, outlets, section_labels
-from claimx.pipeline.attribution.words import DATELINE, LETTER, trim
+from claimx.pipeline.attribution.words import LETTER, trim
+from claimx.pipeline.dates.reference import dateline_at
 from claimx.pipeline.quotemarks import holds_double
 
 if TYPE_CHECKING:
@@ -86,7 +88,7 @@ def mark(doc: Doc, ctx: Reading) -> None:
             spans.append((start, end))
             continue
         spans += [(start + m.start(), start + m.end()) for m in credits]
-        dateline = DATELINE.match(text, start, end)
+        dateline = dateline_at(text, start, end)
         if dateline is not None:
             spans.append((start, dateline.end()))
         m = _CAPS_LABEL.match(text, start, end)  # (offsets in ``text``)

@@ -13,7 +13,6 @@ to admit ...").
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
@@ -21,7 +20,6 @@ from spacy.tokens import Token
 from claimx.lexicon import artefacts, author_verbs, causatives, footage_nouns
 from claimx.pipeline.attribution.words import (
     CLAUSE_DEPS,
-    DATELINE,
     FINITE_TAGS,
     after_comma,
     char_span,
@@ -29,19 +27,19 @@ from claimx.pipeline.attribution.words import (
     nominal,
     wordless,
 )
+from claimx.pipeline.dates.reference import dateline_at
 from claimx.pipeline.quotemarks import ALL_MARKS
 
 if TYPE_CHECKING:
     from claimx.pipeline.attribution.context import Reading
 
-# a dateline with its agency: "New York (AFP) – ", "CLEVELAND, July 19 (UPI) — "
-AGENCY_DATELINE = re.compile(r"[A-Z][\w.'’ ]{1,30}(?:,\s*[A-Z][a-z]{2,4}\.?\s+\d{1,2})?\s*\([A-Z][A-Za-z]+\)\s*[-—–]{1,2}\s+")
 DATELINE_REACH = 120  # a dateline is shorter than this
 SUBJECT_DEPS = {"nsubj", "csubj"}
 PARTICIPLE_DEPS = {"advcl", "xcomp", "conj", "pcomp", "acl"}
 # nouns of a moment a participle may hang on ("at one point calling ..."), never a speaker
 TIME_NOUNS = frozenset({"point", "time", "moment", "stage", "juncture", "day", "night", "week", "month", "year", "minute",
                         "hour", "times", "occasion"})
+QUOTED = frozenset({"quote", "cite", "report"})  # "was quoted / cited / reported as saying"
 _WHEN = {"when", "where", "as", "while", "after", "before", "until", "once", "whenever"}
 
 
@@ -49,7 +47,11 @@ def subject_of(ctx: Reading, verb: Token) -> Token | None:
     """The speaker of a cue, outside any quotation: "Jane Smith rejected that
     claim, insisting ..." -> Jane Smith (for "insisting"); for an inverted cue
     whose parse put the subject inside the quote ("“..., Full panic mode,”
-    said Leslie Wimes"), the noun right after the cue."""
+    said Leslie Wimes"), the noun right after the cue; for "saying" under a
+    verb of quoting, the one quoted (:func:`quoted_as_saying`)."""
+    quoted = quoted_as_saying(verb)
+    if quoted is not None:
+        return quoted
     if verb.tag_ == "VBG" and after_comma(verb):
         # "Trump insisted that he has ..., claiming that ...": a participle
         # the parser hung inside a cue's clause speaks for that cue's
@@ -94,6 +96,20 @@ def subject_of(ctx: Reading, verb: Token) -> Token | None:
     if subj is None and verb.tag_ == "VBG" and verb.i > 0 and verb.doc[verb.i - 1].text == ",":
         subj = _earlier_speaker(ctx, verb)
     return subj
+
+
+def quoted_as_saying(cue: Token) -> Token | None:
+    """"The mayor *was quoted as saying* the plan would fail", "The paper
+    quoted *the mayor* as saying ...": the subject of the passive "quoted"
+    (or "cited", "reported"), or its object, is who said it; None for any
+    other cue ("known as saying" is no report)."""
+    prep = cue.head
+    if cue.lemma_.lower() != "say" or cue.dep_ not in ("pcomp", "pobj") or prep.lower_ != "as":
+        return None
+    verb = prep.head
+    if verb.lemma_.lower() not in QUOTED:
+        return None
+    return next((c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")), None)
 
 
 def _closing_cue_subject(ctx: Reading, verb: Token) -> Token | None:
@@ -272,14 +288,14 @@ def _earlier_speaker(ctx: Reading, verb: Token) -> Token | None:
 
 
 def _in_dateline(ctx: Reading, tok: Token) -> bool:
-    """Whether ``tok`` is in a wire dateline opening its paragraph ("JACKSON,
-    Miss. - "), or in one that names its agency whatever the place's case
-    ("New York (AFP) – ", "CLEVELAND, July 19 (UPI) — ")."""
+    """Whether ``tok`` is in a wire dateline opening its line ("JACKSON,
+    Miss. - ", "New York (AFP) – ", "CLEVELAND, July 19 (UPI) — ":
+    :func:`claimx.pipeline.dates.reference.dateline_at`)."""
     nl = ctx.text.rfind("\n", max(0, tok.idx - DATELINE_REACH), tok.idx)
     if nl < 0 and tok.idx > DATELINE_REACH:
         return False  # far into its line: no dateline holds it (and no scan back to the line's start)
     line = nl + 1
-    m = (DATELINE.match(ctx.text, line) if tok.is_upper else None) or AGENCY_DATELINE.match(ctx.text, line)
+    m = dateline_at(ctx.text, line)
     return m is not None and tok.idx < m.end()
 
 
@@ -361,7 +377,7 @@ def _subject(ctx: Reading, verb: Token) -> Token | None:
         # ("After saying ..., she was whisked off": a gerund under a
         # preposition speaks for its clause's subject, passive or not; but
         # "as saying" reports only under a verb of quoting, which
-        # cue_statements.quoted_as_saying reads: "He is known as saying
+        # quoted_as_saying reads: "He is known as saying
         # little" is no report)
         if below == "xcomp" and (controller := _controller(cur, came)) is not None:
             return controller

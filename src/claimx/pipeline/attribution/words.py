@@ -11,6 +11,7 @@ import re
 from spacy.tokens import Token
 
 from claimx.lexicon import title_nouns
+from claimx.pipeline.dates.reference import dateline_at
 from claimx.pipeline.quotemarks import Quotation
 
 # dependents of a cue naming whom it was said to
@@ -19,8 +20,6 @@ CLAUSE_DEPS = {"ccomp", "xcomp", "parataxis"}
 FINITE_TAGS = {"VBD", "VBZ", "VBP"}
 LETTER = re.compile(r"\w")
 
-# a wire dateline opening a story: "LONDON (Reuters) - ", "DAR ES SALAAM, Tanzania (AP) _ "
-DATELINE = re.compile(r"[A-Z][A-Z.'’ ]{2,40}(?:,\s*[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)*)?\s*(?:\([A-Za-z .]+\))?\s*[-—–_]{1,2}\s+")
 _SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "for", "to", "at", "by", "with", "from"}
 _ADVERBIAL_MARKS = {"after", "before", "when", "while", "since", "because", "if", "as", "until", "once"}
 
@@ -32,11 +31,12 @@ def char_span(tokens: list[Token]) -> tuple[int, int]:
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Strip white space and clause punctuation from both ends of a span,
-    and a wire dateline from the start of a story ("LONDON (Reuters) - Theresa
-    May will travel ...," -> "Theresa May will travel ...")."""
+    and a wire dateline from the start of a story or a paragraph
+    (:func:`claimx.pipeline.dates.reference.dateline_at`: "LONDON (Reuters) -
+    Theresa May will travel ...," -> "Theresa May will travel ...")."""
     while start < end and (text[start].isspace() or text[start] in ",;:—–-"):
         start += 1
-    if (start == 0 or text[start - 1] == "\n") and (m := DATELINE.match(text, start, end)):
+    if (start == 0 or text[start - 1] == "\n") and (m := dateline_at(text, start, end)):
         start = m.end()
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-."):
         end -= 1

@@ -10,7 +10,8 @@ give a value such as ``2025-08-17``, ``2025-08``, ``2025-W33``,
 resolved; it tries named rules, grouped in families (:mod:`.calendar_dates`,
 :mod:`.relative`, :mod:`.periods`, :mod:`.durations`, :mod:`.times`,
 :mod:`.anaphora`), in one written order. :mod:`.reference` finds the
-article's date; :mod:`.article` gives the dates of one article and of its
+article's date and reads a wire dateline (:func:`.reference.dateline_at`,
+the one reading attribution's page furniture uses too); :mod:`.article` gives the dates of one article and of its
 statements.
 """
 

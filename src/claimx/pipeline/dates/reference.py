@@ -15,16 +15,23 @@ from claimx.pipeline.dates.words import MONTH_RE, WEEKDAY_RE, WEEKDAYS, month_nu
 _DATELINE_WEEKDAY = re.compile(
     rf"\b(?P<wd>{WEEKDAY_RE})\s*[,(]?\s*(?:(?P<m1>{MONTH_RE})\s+(?P<d1>\d{{1,2}})|(?P<d2>\d{{1,2}})\s+(?P<m2>{MONTH_RE}))\b"
 )
+# A wire dateline, opening a paragraph: a place, perhaps its state or country,
+# perhaps a date, perhaps the agency in brackets, then a dash ("WASHINGTON
+# (Reuters) — ", "DAR ES SALAAM, Tanzania (AP) _ ", "JACKSON, Miss. - ",
+# "CLEVELAND, July 19 (UPI) — ", "New York (AFP) – "), or a date and the agency
+# with no dash ("PORTLAND, Maine, Jan. 14 (AP) The mill"). The place is in
+# capitals, or names its agency (:func:`dateline_at` checks): "City officials,
+# March 3 — " opens a sentence, no dateline. A weekday or a month is no place.
+# A run-in headline in capitals before a dash reads as one too, as it always
+# did ("DEMOGRAPHICS FAVOR CRUZ, BUT ECONOMY FAVORS TRUMP - David Wasserman:"):
+# page furniture either way, and no date.
+_PLACE_WORD = r"(?:[A-Z][\w.'’-]*|de|da|del|la|el)"
 _DATELINE = re.compile(
-    rf"^\s*[A-Z][A-Za-z .,'’-]{{1,40}}?,?\s*\(?(?P<m>{MONTH_RE})\s+(?P<d>\d{{1,2}})(?:,\s*(?P<y>\d{{4}}))?\)?"
-    r"\s*(?:\([A-Za-z .]+\))?\s*[—–-]"
-)
-# a dateline opening a later paragraph: a place in capitals (and its state),
-# a date, then a dash or an agency in brackets ("OAKLAND, March 2 (Wire) —")
-_PARAGRAPH_DATELINE = re.compile(
-    rf"[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){{0,3}},\s*(?:[A-Z][A-Za-z.]{{1,12}}(?:\s+[A-Z][a-z.]+)?,\s*)?"
-    rf"\(?(?P<m>{MONTH_RE})\s+(?P<d>\d{{1,2}})(?:,\s*(?P<y>\d{{4}}))?\)?"
-    r"\s*(?:\([A-Za-z .]+\)|[—–-])"
+    rf"(?!(?:{WEEKDAY_RE}|{MONTH_RE})\b)(?P<place>[A-Z][\w.'’-]*(?:[ \t]+{_PLACE_WORD}){{0,5}})"
+    rf"(?:,[ \t]*(?!{MONTH_RE}\b)[A-Z][A-Za-z.]+(?:[ \t]+[A-Z][A-Za-z.]+){{0,3}})?"
+    rf"(?:,?[ \t]*\(?(?P<m>{MONTH_RE})[ \t]+(?P<d>\d{{1,2}})(?:,[ \t]*(?P<y>\d{{4}}))?\)?)?"
+    r"[ \t]*(?P<agency>\([A-Za-z][A-Za-z .]+\))?[ \t]*"
+    r"(?:(?P<dash>[-_]{1,2}(?=\s)|[—–]{1,2})\s*|(?<=\))(?=\s)\s*)"
 )
 _DATELINE_PARAGRAPHS = 3  # a headline or a page's title line may come before the dateline: look this far
 _DATELINE_REACH = 1000  # ... within this many characters
@@ -69,20 +76,37 @@ def infer_reference_date(text: str, today: dt.date | None = None) -> dt.date | N
     return None
 
 
+def dateline_at(text: str, start: int = 0, end: int | None = None) -> re.Match[str] | None:
+    """The wire dateline that opens ``text`` at ``start`` (a paragraph's
+    first character), or None: the one reading of what a dateline is, for
+    the reference date and for attribution's page furniture. Its groups:
+    ``place``, the date's ``m``, ``d``, ``y`` (None when it names none),
+    ``agency``; it ends after the dash and the space that follows.
+
+    >>> dateline_at("WASHINGTON, Aug. 17 (Reuters) — Talks resumed.").group(0)
+    'WASHINGTON, Aug. 17 (Reuters) — '
+    >>> dateline_at("City officials, March 3 — the day of the vote — were tense.") is None
+    True
+    """
+    m = _DATELINE.match(text, start, len(text) if end is None else end)
+    if m is None or not (m.group("agency") or m.group("place").isupper() and len(m.group("place")) > 2):
+        return None  # a place in capitals, or one that names its agency
+    if m.group("dash") is None and not (m.group("m") and m.group("agency")):
+        return None  # no dash: only a date and an agency end one
+    return m
+
+
 def dateline(text: str) -> re.Match[str] | None:
-    """A wire dateline: at the very start of the text ("WASHINGTON, Aug. 17
-    (Reuters) —"), or opening one of its first few paragraphs after a
-    headline or a saved page's title line ("City Council Approves
-    Budget\nSPRINGFIELD, March 3, 2026 — ..."), where only a place in
-    capitals, a date and a dash or agency in brackets are one. A place and
-    a date inside a paragraph's sentence are not ("... told reporters in
-    OAKLAND, March 2 — ...")."""
-    m = _DATELINE.match(text[:200])
-    if m:
-        return m
+    """The dated wire dateline of an article (:func:`dateline_at`): at the
+    very start of the text ("WASHINGTON, Aug. 17 (Reuters) —"), or opening
+    one of its first few paragraphs after a headline or a saved page's title
+    line ("City Council Approves Budget\nSPRINGFIELD, March 3, 2026 — ...").
+    A place and a date inside a paragraph's sentence are not one ("... told
+    reporters in OAKLAND, March 2 — ...")."""
     head = text[:_DATELINE_REACH]
-    starts = [i.end() for i in re.finditer(r"\n\s*", head)][:_DATELINE_PARAGRAPHS]
-    return next((m for i in starts if (m := _PARAGRAPH_DATELINE.match(head, i))), None)
+    first = len(head) - len(head.lstrip())
+    starts = [first, *[i.end() for i in re.finditer(r"\n\s*", head)][:_DATELINE_PARAGRAPHS]]
+    return next((m for i in starts if (m := dateline_at(head, i)) is not None and m.group("m")), None)
 
 
 def dateline_date(text: str, today: dt.date | None = None) -> dt.date | None:
