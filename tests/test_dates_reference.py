@@ -170,3 +170,22 @@ def test_dateline_at(text, expected):
 
     m = dateline_at(text)
     assert (m.group(0) if m is not None else None) == expected
+
+
+# the reference date also reads a dated dateline in mixed case on the
+# article's first line ("Washington, Aug. 17 —"), as some outlets write it;
+# not on a later line, where a headline's words could stand before a date,
+# and not without a date or a dash
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Washington, Aug. 17 — Talks resumed.", dt.date(2026, 8, 17)),
+        ("  Des Moines, Iowa, Jan. 14 - The caucus opened.", dt.date(2026, 1, 14)),
+        ("Talks resume\nWashington, Aug. 17 — Talks resumed.", None),
+        ("Washington (Aug. 17) talks resumed.", None),
+        ("Monday, Aug. 17 — Talks resumed.", None),
+        ("City officials, March 3 — the day of the vote — were tense.", None),
+    ],
+)
+def test_a_dated_opening_in_mixed_case(text, expected):
+    assert dateline_date(text, today=TODAY) == expected

@@ -76,7 +76,7 @@ def infer_reference_date(text: str, today: dt.date | None = None) -> dt.date | N
     return None
 
 
-def dateline_at(text: str, start: int = 0, end: int | None = None) -> re.Match[str] | None:
+def dateline_at(text: str, start: int = 0, end: int | None = None, opening: bool = False) -> re.Match[str] | None:
     """The wire dateline that opens ``text`` at ``start`` (a paragraph's
     first character), or None: the one reading of what a dateline is, for
     the reference date and for attribution's page furniture. Its groups:
@@ -87,9 +87,21 @@ def dateline_at(text: str, start: int = 0, end: int | None = None) -> re.Match[s
     'WASHINGTON, Aug. 17 (Reuters) — '
     >>> dateline_at("City officials, March 3 — the day of the vote — were tense.") is None
     True
+
+    With ``opening`` (the first line of an article, read for its reference
+    date) a place in mixed case before a date and a dash is one too, as
+    some outlets write it: "Washington, Aug. 17 — Talks resumed."
+
+    >>> dateline_at("Washington, Aug. 17 — Talks resumed.") is None
+    True
+    >>> dateline_at("Washington, Aug. 17 — Talks resumed.", opening=True).group("m")
+    'Aug.'
     """
     m = _DATELINE.match(text, start, len(text) if end is None else end)
-    if m is None or not (m.group("agency") or m.group("place").isupper() and len(m.group("place")) > 2):
+    if m is None:
+        return None
+    dated_opening = opening and m.group("m") is not None and m.group("dash") is not None
+    if not (m.group("agency") or m.group("place").isupper() and len(m.group("place")) > 2 or dated_opening):
         return None  # a place in capitals, or one that names its agency
     if m.group("dash") is None and not (m.group("m") and m.group("agency")):
         return None  # no dash: only a date and an agency end one
@@ -106,7 +118,8 @@ def dateline(text: str) -> re.Match[str] | None:
     head = text[:_DATELINE_REACH]
     first = len(head) - len(head.lstrip())
     starts = [first, *[i.end() for i in re.finditer(r"\n\s*", head)][:_DATELINE_PARAGRAPHS]]
-    return next((m for i in starts if (m := dateline_at(head, i)) is not None and m.group("m")), None)
+    return next((m for i in starts if (m := dateline_at(head, i, opening=i == first)) is not None and m.group("m")),
+                None)
 
 
 def dateline_date(text: str, today: dt.date | None = None) -> dt.date | None:
