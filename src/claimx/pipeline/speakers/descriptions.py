@@ -44,8 +44,8 @@ from claimx.lexicon import title_nouns
 from claimx.pipeline.speakers.cast import Cast, Speaker
 from claimx.pipeline.speakers.gender import add_words
 from claimx.pipeline.speakers.names import entity_speaker, org_class, org_name
-from claimx.pipeline.speakers.positions import description_positions
-from claimx.pipeline.speakers.words import description_classes, description_nouns, gender_of_word, not_roles, role_form
+from claimx.pipeline.speakers.positions import ROLE_SUFFIXES, description_positions
+from claimx.pipeline.speakers.words import description_classes, description_nouns, gender_of_word, not_roles
 
 AGE = re.compile(r"(?<![\w-])(\d{1,3})-year-old\b")
 DETERMINERS = ("the", "this", "that")
@@ -97,7 +97,7 @@ def read_description(tok: Token, mention: str) -> Description | None:
     if age is not None:
         return Description("person", "", rest, age=age.group(1))
     kind = description_nouns().get(tok.lower_)
-    if kind is None and owner is not None and tok.tag_ == "NN" and role_form(tok.lower_) \
+    if kind is None and owner is not None and tok.tag_ == "NN" and tok.lower_.endswith(ROLE_SUFFIXES) \
             and tok.lower_ not in not_roles():
         kind = "person"  # a role noun the lexicon lacks, with whose: "Obama's campaign strategist"
     if kind is None or tok.pos_ == "PROPN" and kind != "person" or owner is not None and kind != "person":

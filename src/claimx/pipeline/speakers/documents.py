@@ -28,12 +28,13 @@ from spacy.tokens import Token
 
 from claimx.lexicon import author_verbs
 from claimx.pipeline.speakers.cast import Cast
-from claimx.pipeline.speakers.words import description_nouns, document_nouns, not_roles, role_form
+from claimx.pipeline.speakers.words import description_nouns, document_nouns, not_roles
 
 AUTHOR_VERBS = author_verbs()
 CHANNEL_PREPS = ("in", "on", "through", "via")
 AUTHOR_LABELS = ("PERSON", "ORG", "NORP", "GPE")
 BACK_PARAGRAPHS = 3
+ROLE_NOUN_ENDINGS = ("tor", "ist", "ian", "eer", "man", "woman", "person")
 
 
 def document_class(tok: Token) -> str | None:
@@ -97,7 +98,7 @@ def role_noun(tok: Token) -> bool:
     if tok.pos_ != "NOUN" or tok.tag_ not in ("NN", "NNS"):
         return False
     low = tok.lower_[:-1] if tok.tag_ == "NNS" and tok.lower_.endswith("s") else tok.lower_  # lemmas may be absent
-    return role_form(low) and low not in not_roles()
+    return low.endswith(ROLE_NOUN_ENDINGS) and low not in not_roles()
 
 
 def _office_holder(obj: Token) -> Token:

@@ -21,7 +21,8 @@ from spacy.tokens import Doc, Token
 
 from claimx.pipeline.doctext import doc_text
 from claimx.pipeline.speakers.cast import Cast
-from claimx.pipeline.speakers.words import description_nouns, role_form
+from claimx.pipeline.speakers.positions import ROLE_SUFFIXES
+from claimx.pipeline.speakers.words import description_nouns
 
 _SIGNATURE = re.compile(
     r"[—–-]?\s*(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3})\.?\s*(?:,\s*[A-Z][\w .,'’-]{0,40})?"
@@ -89,7 +90,7 @@ def _bare_headline_description(tok: Token, cast: Cast, k: int, zone: int) -> boo
     words = [w.lower() for w in cast.speakers[k].name.split()]
     return (tok.idx < zone and cast.speakers[k].kind == "unnamed" and cast.speakers[k].name[:1].isupper()
             and (tok.pos_ == "NOUN" or tok.pos_ == "PROPN" and tok.lower_ in description_nouns())
-            and any(description_nouns().get(w) == "person" or len(w) > 4 and role_form(w) for w in words)
+            and any(description_nouns().get(w) == "person" or len(w) > 4 and w.endswith(ROLE_SUFFIXES) for w in words)
             and not tok.is_upper and not any(c.dep_ == "det" for c in tok.children))
 
 

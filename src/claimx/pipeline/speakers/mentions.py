@@ -47,6 +47,7 @@ from claimx.pipeline.speakers.names import (
 )
 from claimx.pipeline.speakers.organisations import find_org, full_name
 from claimx.pipeline.speakers.positions import (
+    ROLE_SUFFIXES,
     appositions,
     office_holder,
     positions_of,
@@ -54,7 +55,7 @@ from claimx.pipeline.speakers.positions import (
     title_head,
 )
 from claimx.pipeline.speakers.pronouns import Thread, possessive_pronoun, subject_pronoun, sure, thing_pronoun
-from claimx.pipeline.speakers.words import description_nouns, role_form
+from claimx.pipeline.speakers.words import description_nouns
 
 NAMED = {"PERSON", *ORG_LABELS}  # entities that name a speaker (not "45-year-old", a DATE)
 SUBJECT_PRONOUNS = {"he", "she"}
@@ -360,7 +361,7 @@ def _plural_subject_before(doc: Doc, text: str, cast: Cast, tok: Token, ents: di
         return None  # a name ("Sanders drew cheers") is no plural
     low = subj.lower_
     forms = {subj.lemma_.lower(), low[:-1] if low.endswith("s") else low, low[:-2] if low.endswith("es") else low}
-    if not (forms & description_nouns().keys() or any(role_form(f) for f in forms)
+    if not (forms & description_nouns().keys() or any(f.endswith(ROLE_SUFFIXES) for f in forms)
             or subj.ent_type_ in ("NORP", "ORG", "GPE")):
         return None  # "The talks ended. They argue": no one who could argue
     if (subj.tag_ not in ("NNS", "NNPS") or subj.pos_ == "PRON" or subj.like_num

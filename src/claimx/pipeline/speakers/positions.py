@@ -35,7 +35,6 @@ from claimx.pipeline.speakers.words import (
     description_nouns,
     not_roles,
     party_letters,
-    role_form,
     role_verbs,
     title_abbreviations,
     title_pattern,
@@ -192,6 +191,7 @@ def apposition_role(doc: Doc, toks: list[Token]) -> dict | None:
     return _position(text[start:end], start, end, text[start : prep.idx].strip(), text[prep.idx : end])
 
 
+ROLE_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "ate", "man", "woman", "person")
 ORG_ENTS = ("ORG", "GPE", "NORP")
 
 
@@ -214,7 +214,7 @@ def role_phrase(doc: Doc, toks: list[Token]) -> dict | None:
     if obj is not None and not (obj.pos_ == "PROPN" or obj.ent_type_ in ORG_ENTS
                                 or description_nouns().get(obj.lower_) == "organisation"):
         obj = None
-    person = description_nouns().get(head.lower_) == "person" or role_form(head.lower_)
+    person = description_nouns().get(head.lower_) == "person" or head.lower_.endswith(ROLE_SUFFIXES)
     if owner is None and not names and obj is None and not person:
         return None
     lead = head.i

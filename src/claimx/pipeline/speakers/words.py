@@ -64,27 +64,6 @@ def not_roles() -> frozenset[str]:
 
 
 @cache
-def role_endings() -> tuple[str, ...]:
-    """Endings of a noun for one who does something: ``data/role_endings.txt``."""
-    return tuple(row[0].strip() for row in _rows("role_endings.txt"))
-
-
-@cache
-def role_lookalikes() -> frozenset[str]:
-    """Nouns for things that end like a role noun: ``data/role_lookalikes.txt``."""
-    return frozenset(row[0].strip() for row in _rows("role_lookalikes.txt"))
-
-
-def role_form(word: str) -> bool:
-    """Whether the lower-case singular ``word`` ends like a noun for one who
-    does something (``data/role_endings.txt``): "strategist", "pollster",
-    "sponsor", "surrogate", "spokesman"; not "plan", "budget", "game" (no
-    such ending), "river", "water", "order" (things that end like one,
-    ``data/role_lookalikes.txt``)."""
-    return word.endswith(role_endings()) and word not in role_lookalikes()
-
-
-@cache
 def description_classes() -> dict[str, str]:
     """Organisation noun -> the class of organisation it means ("company" -> business)."""
     return {row[0].strip(): row[2].strip() for row in _rows("descriptions.tsv") if len(row) > 2}
