@@ -163,6 +163,14 @@ def test_dateline_after_a_headline_sets_the_reference_date(nlp):
         ("Rep. Jane Smith (D) — who chairs the panel — said no.", None),
         ("Washington, Aug. 17 — Talks resumed.", None),
         ("LONDON is calm.", None),
+        # a person and a bracket that names no agency; words joined by a dash
+        ("Boris Johnson (pictured) - who was elected in 2019 - said no.", None),
+        ("Sen. Bernie Sanders (Vermont) – the independent – said no.", None),
+        ("Gen. John Allen (Ret.) — the former commander — said no.", None),
+        ("U.S.–China trade talks will resume in May.", None),
+        ("NATO—Russia relations are tense.", None),
+        # a dash glued to the next word after a date (as the WSJ writes it)
+        ("WASHINGTON, Aug. 17—Talks resumed.", "WASHINGTON, Aug. 17—"),
     ],
 )
 def test_dateline_at(text, expected):
@@ -184,6 +192,7 @@ def test_dateline_at(text, expected):
         ("Talks resume\nWashington, Aug. 17 — Talks resumed.", None),
         ("Washington (Aug. 17) talks resumed.", None),
         ("Monday, Aug. 17 — Talks resumed.", None),
+        ("Mon., Aug. 17 — Talks resumed.", None),
         ("City officials, March 3 — the day of the vote — were tense.", None),
     ],
 )

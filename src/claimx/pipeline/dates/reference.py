@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import cache
 
+from claimx.lexicon import outlets
 from claimx.pipeline.dates.words import MONTH_RE, WEEKDAY_RE, WEEKDAYS, month_number
 
 _DATELINE_WEEKDAY = re.compile(
@@ -20,18 +22,21 @@ _DATELINE_WEEKDAY = re.compile(
 # (Reuters) — ", "DAR ES SALAAM, Tanzania (AP) _ ", "JACKSON, Miss. - ",
 # "CLEVELAND, July 19 (UPI) — ", "New York (AFP) – "), or a date and the agency
 # with no dash ("PORTLAND, Maine, Jan. 14 (AP) The mill"). The place is in
-# capitals, or names its agency (:func:`dateline_at` checks): "City officials,
-# March 3 — " opens a sentence, no dateline. A weekday or a month is no place.
+# capitals, or names a news agency (:func:`dateline_at` checks): "City
+# officials, March 3 — " opens a sentence, "Boris Johnson (pictured) - who
+# ..." names a person, no dateline. A weekday or a month is no place. A dash
+# glued to the next word ends one only after a date ("WASHINGTON, Aug. 17—"):
+# "U.S.–China talks", "NATO—Russia ties" are words.
 # A run-in headline in capitals before a dash reads as one too, as it always
 # did ("DEMOGRAPHICS FAVOR CRUZ, BUT ECONOMY FAVORS TRUMP - David Wasserman:"):
 # page furniture either way, and no date.
 _PLACE_WORD = r"(?:[A-Z][\w.'’-]*|de|da|del|la|el)"
 _DATELINE = re.compile(
-    rf"(?!(?:{WEEKDAY_RE}|{MONTH_RE})\b)(?P<place>[A-Z][\w.'’-]*(?:[ \t]+{_PLACE_WORD}){{0,5}})"
-    rf"(?:,[ \t]*(?!{MONTH_RE}\b)[A-Z][A-Za-z.]+(?:[ \t]+[A-Z][A-Za-z.]+){{0,3}})?"
+    rf"(?!(?:{WEEKDAY_RE}|{MONTH_RE})(?!\w))(?P<place>[A-Z][\w.'’-]*(?:[ \t]+{_PLACE_WORD}){{0,5}})"
+    rf"(?:,[ \t]*(?!{MONTH_RE}(?!\w))[A-Z][A-Za-z.]+(?:[ \t]+[A-Z][A-Za-z.]+){{0,3}})?"
     rf"(?:,?[ \t]*\(?(?P<m>{MONTH_RE})[ \t]+(?P<d>\d{{1,2}})(?:,[ \t]*(?P<y>\d{{4}}))?\)?)?"
     r"[ \t]*(?P<agency>\([A-Za-z][A-Za-z .]+\))?[ \t]*"
-    r"(?:(?P<dash>[-_]{1,2}(?=\s)|[—–]{1,2})\s*|(?<=\))(?=\s)\s*)"
+    r"(?:(?P<dash>[-_—–]{1,2}(?=\s)|(?P<glued>[—–]{1,2}))\s*|(?<=\))(?=\s)\s*)"
 )
 _DATELINE_PARAGRAPHS = 3  # a headline or a page's title line may come before the dateline: look this far
 _DATELINE_REACH = 1000  # ... within this many characters
@@ -98,14 +103,30 @@ def dateline_at(text: str, start: int = 0, end: int | None = None, opening: bool
     'Aug.'
     """
     m = _DATELINE.match(text, start, len(text) if end is None else end)
-    if m is None:
-        return None
-    dated_opening = opening and m.group("m") is not None and m.group("dash") is not None
-    if not (m.group("agency") or m.group("place").isupper() and len(m.group("place")) > 2 or dated_opening):
-        return None  # a place in capitals, or one that names its agency
-    if m.group("dash") is None and not (m.group("m") and m.group("agency")):
+    if m is None or m.group("glued") and not m.group("m"):
+        return None  # "U.S.–China talks": a dash glued to a word ends only a dated dateline
+    dashed = m.group("dash") or m.group("glued")
+    dated_opening = opening and m.group("m") is not None and dashed is not None
+    if not (m.group("place").isupper() and len(m.group("place")) > 2 or _agency(m.group("agency")) or dated_opening):
+        return None  # a place in capitals, or one that names its news agency
+    if dashed is None and not (m.group("m") and m.group("agency")):
         return None  # no dash: only a date and an agency end one
     return m
+
+
+def _agency(bracket: str | None) -> bool:
+    """Whether a bracket names a news agency (``data/outlets.txt``): "(AFP)",
+    "(Reuters)"; not "(pictured)", "(Vermont)", "(D)".
+
+    >>> _agency("(AFP)"), _agency("(UPI)"), _agency("(pictured)"), _agency(None)
+    (True, True, False, False)
+    """
+    return bracket is not None and bracket.strip("() ").casefold() in _agencies()
+
+
+@cache
+def _agencies() -> frozenset[str]:
+    return frozenset(name.casefold() for name in outlets())
 
 
 def dateline(text: str) -> re.Match[str] | None:
