@@ -131,6 +131,15 @@ def test_the_model_reads_as_py3langid_reads_it():
         assert ours.classify(text) == theirs.classify(text)
 
 
+@pytest.mark.parametrize("change", [ImportError("cannot import name '_to_array'"), KeyError("nextmove_row")])
+def test_a_py3langid_the_one_call_read_does_not_know_still_loads(monkeypatch, change):
+    def unknown():
+        raise change  # a release that renamed its helper, or changed the model's layout
+
+    monkeypatch.setattr(language, "_load_in_one_call", unknown)
+    assert language._load().classify(FOREIGN[0][1])[0] == "de"  # py3langid's own loader
+
+
 def test_a_long_article_costs_under_a_millisecond(seed_text):
     identifier()  # loaded once per process, not counted
     text = seed_text * 30  # 90,000 characters: only the sample is read

@@ -71,3 +71,21 @@ def test_a_feed_rerun_finds_an_article_whose_text_holds_a_line_separator():
     rec = {**REC, "article": {**REC["article"], "title": "one\u2028two"}}
     text = to_json(rec, indent=None) + "\n" + to_json(REC2, indent=None) + "\n"
     assert sorted(_urls_in(text, ".jsonl")) == ["https://x.test/a", "https://x.test/b"]
+
+
+@pytest.mark.parametrize("text, kind, line", [
+    ('{"a": ' + "1" * 5000 + "}", "json", None),  # an integer Python will not read
+    ('{"a": 1}\n{"a": ' + "1" * 5000 + "}\n", "jsonl", 2),
+    ("article:\n  published: 2025-02-30\n", "yaml", None),  # a date no calendar has
+])
+def test_a_value_python_cannot_hold_is_one_problem_not_a_crash(text, kind, line):
+    found, problems = read(text, kind)
+    assert found == ([{"a": 1}] if kind == "jsonl" else [])
+    assert [(n, m.split(" (")[0]) for n, m in problems] == [(line, "not a claimx record")]
+
+
+def test_a_json_file_of_several_records_names_no_source():
+    # not the file of one article -o DIR/ writes: never replaced by a rerun
+    text = "[\n" + to_json(REC) + ",\n" + to_json(REC2) + "\n]\n"
+    assert _source_in(text, Format.json) == ""
+    assert _source_in(to_json(REC) + "\n", Format.json) == "https://x.test/a"

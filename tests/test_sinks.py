@@ -100,3 +100,27 @@ def test_a_local_folder_is_written_as_a_url_folder_is(tmp_path, monkeypatch, fmt
     assert opened == [n for n, _ in here][::-1] * 2  # every file written whole through the store
     assert [n.split(" in ")[0] for n in notices[str(tmp_path / "here")]] == [
         "elsewhere/rubio-cbs.txt: id 'rubio-cbs' is taken"]
+
+
+def test_a_folder_that_vanishes_mid_run_is_not_made_again(tmp_path):
+    # a drive unmounted, a folder removed: the run fails as writing into it
+    # fails, and writes nothing elsewhere
+    import shutil
+
+    from claimx.records import ArticleRecord
+    from claimx.write.formats import Format, Table
+    from claimx.write.sinks import write_records
+
+    out = tmp_path / "out"
+    out.mkdir()
+    rec = ArticleRecord.model_validate({"article": {"id": "first", "source": "first.txt"}, "quotes": [], "speakers": [],
+                                       "dates": []})
+
+    def records():
+        yield rec
+        shutil.rmtree(out)
+        yield rec.model_copy(update={"article": rec.article.model_copy(update={"id": "second", "source": "b.txt"})})
+
+    with pytest.raises(FileNotFoundError):
+        write_records(records(), Format.yaml, Table.quotes, out, True, None, None, print)
+    assert not out.exists()

@@ -45,6 +45,8 @@ def values(text: str, kind: str, on_problem: Problem) -> Iterator[tuple[int | No
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             on_problem(f"not YAML: {getattr(exc, 'problem', None) or exc}", mark.line + 1 if mark else None)
+        except ValueError as exc:  # a value YAML reads but Python cannot hold: "2025-02-30"
+            on_problem(f"not a claimx record ({exc})", None)
         except RecursionError:
             on_problem(NESTED.replace("JSON", "YAML"), None)
     else:
@@ -52,6 +54,9 @@ def values(text: str, kind: str, on_problem: Problem) -> Iterator[tuple[int | No
             data = json.loads(text)
         except json.JSONDecodeError as exc:
             on_problem(f"not JSON: {exc.msg}", exc.lineno)
+            return
+        except ValueError as exc:  # JSON Python will not read: an integer of over 4,300 digits
+            on_problem(f"not a claimx record ({exc})", None)
             return
         except RecursionError:
             on_problem(NESTED, None)
@@ -73,6 +78,8 @@ def line_values(lines: Iterable[bytes | str], on_problem: Problem) -> Iterator[t
             on_problem(f"not UTF-8 (byte {exc.start + 1} of the line)", n)
         except json.JSONDecodeError as exc:
             on_problem(f"not JSON: {exc.msg}", n)
+        except ValueError as exc:  # an integer of over 4,300 digits
+            on_problem(f"not a claimx record ({exc})", n)
         except RecursionError:
             on_problem(NESTED, n)
         else:

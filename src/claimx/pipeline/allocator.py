@@ -20,6 +20,12 @@ loads the model, a cluster worker before it loads its own); a program that
 imports claimx as a library keeps its allocator as it is. Nothing is changed
 where the C library is not glibc, nor where the user set these thresholds
 (``MALLOC_MMAP_THRESHOLD_``, ``MALLOC_TRIM_THRESHOLD_`` or ``GLIBC_TUNABLES``).
+A worker a Dask nanny starts (``dask worker``, a remote cluster) keeps Dask's
+own setting: the nanny sets ``MALLOC_TRIM_THRESHOLD_`` for it, so the
+worker's call changes nothing. The workers of ``--scheduler local`` on Linux
+are forked from the command line's process, as ``--workers N`` are, and
+share its thresholds: each may hold up to 256 MiB the parse freed, against
+a memory limit of the machine's memory shared among them.
 """
 
 from __future__ import annotations

@@ -90,7 +90,18 @@ def _load() -> Any:
     pieces, so a preloading thread has to win the GIL back from spaCy's
     import hundreds of times (the load then cost a run 0.35-0.75 s of wall
     time; in one call, 0.15 s). The uncompressed model (68 MB) is held only
-    while its arrays are read."""
+    while its arrays are read. The one-call read knows py3langid 0.4's model
+    layout and a helper of its; should a release change either, py3langid's
+    own loader reads the model instead."""
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    try:
+        return _load_in_one_call()
+    except Exception:  # noqa: BLE001  another layout or helper: py3langid's own loader (its error, if any)
+        return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def _load_in_one_call() -> Any:
     import io
     import lzma
 

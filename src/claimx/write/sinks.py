@@ -101,6 +101,8 @@ def _source_in(text: str, fmt: Format) -> str:
     first = next(values(text, fmt.value, lambda *p: problems.append(p)), (None, None))[1]
     if problems:  # a broken file (its first line or document) names no source
         return ""
+    if fmt is Format.json and text.lstrip("\ufeff \t\r\n").startswith("["):
+        return ""  # several records in one file: not claimx's file of one article, never replaced
     source = first.get("article", {}).get("source") if isinstance(first, dict) else None
     return source if isinstance(source, str) else ""
 

@@ -13,6 +13,7 @@ removes. Object stores have no folders: making one is a no-op there.
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 import uuid
@@ -181,6 +182,12 @@ def write_stored(records, fmt, table, target: str, to_dir: bool) -> None:
             write_all(fh, records, fmt, table)
         return
     store = Store(target)
+    if store.fs is None:
+        store.makedirs()  # the folder, made once: never again if it vanishes mid-run
     for rec in records:
+        if store.fs is None and not os.path.isdir(store.root):
+            # the folder vanished mid-run (a drive unmounted, a folder removed):
+            # fail as writing into it fails, never make it again elsewhere
+            raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), store.root)
         with store.atomic(f"{safe_filename(rec.article.id)}.{fmt.value}") as fh:
             write_all(fh, [rec], fmt, table)
