@@ -118,10 +118,12 @@ def write_records(records, fmt: Format, table: Table, output: Path | str | None,
     elif fmt is Format.parquet:  # a folder of tables, here or at a URL
         from claimx.write.parquet import write_local
 
+        assert output is not None  # the command line asks for -o with parquet
         write_local(records, output)
     elif isinstance(output, str) or to_dir:  # a URL, or -o DIR/ here or at a URL: through a Store
         from claimx.write.store import Store, write_stored
 
+        assert output is not None  # -o DIR/ names its folder
         if to_dir:
             records = folder_ids(Store(output).read_text, fmt).records(records, str(output), on_notice)
         write_stored(records, fmt, table, str(output), to_dir)
