@@ -48,7 +48,7 @@ class AttributionComponent:
         self.resolver = SpeakerResolver()
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc_text(doc)  # kept in user_data for the speaker and date steps; claimx_release drops it
+        text = doc_text(doc)  # the text the tokenizer left (doctext); claimx_release drops it
         quotes = find_quotations(text)
         reading = self.attributor.reading(doc, text, quotes)
         atts = reading.found
@@ -121,8 +121,8 @@ def line_ends(doc: Doc) -> Doc:
 @Language.component("claimx_paragraphs", assigns=["token.is_sent_start"])
 def paragraph_boundaries(doc: Doc) -> Doc:
     """A line break always ends a sentence: headings and paragraphs are never
-    parsed into the sentence before them. Runs before the parser, and reads
-    the Doc's text once for claimx's components (:mod:`claimx.pipeline.doctext`)."""
+    parsed into the sentence before them. Runs before the parser, on the
+    text the tokenizer left (:mod:`claimx.pipeline.doctext`)."""
     text = doc_text(doc)
     if "\n" not in text or len(doc) < 2:
         return doc
@@ -320,7 +320,7 @@ def release_tensor(doc: Doc) -> Doc:
     """Drop the tok2vec tensor, which nothing after the parse needs: Docs then
     cross process boundaries (``n_process > 1``) about four times smaller."""
     doc.tensor = numpy.zeros((0,), dtype="float32")
-    doc.user_data.pop(TEXT_KEY, None)  # the text claimx_paragraphs kept for the components
+    doc.user_data.pop(TEXT_KEY, None)  # the text the tokenizer kept for the components
     return doc
 
 

