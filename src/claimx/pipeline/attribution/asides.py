@@ -110,11 +110,11 @@ def inverted_parenthesis(ctx: Reading, cue: Token, subj: Token | None) -> list[S
         a, b = trim(text, a, b)
         if b <= a or len(_LETTER_RUN.findall(text[a:b])) < 2:
             return []
-        for q in ctx.quotes:  # a piece never cuts a quotation (the parse may end the sentence inside one)
-            if q.start < b < q.end:
-                b = q.end
-            if q.start < a < q.end:
-                a = q.start
+        # a piece never cuts a quotation (the parse may end the sentence inside one)
+        if (k := ctx.index.at(b)) is not None and ctx.quotes[k].start < b:
+            b = ctx.quotes[k].end
+        if (k := ctx.index.at(a)) is not None and ctx.quotes[k].start < a:
+            a = ctx.quotes[k].start
         pieces.append((a, b))
     return pieces
 
