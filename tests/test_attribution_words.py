@@ -49,3 +49,22 @@ TITLES = [
 def test_is_title(text, expected):
     (q,) = find_quotations(text)
     assert is_title(text, q) is expected
+
+
+# the comma that closes a phrase (claimx.pipeline.attribution.words.closing_comma):
+# "said the city's mayor, will" -> the comma after "mayor"
+@pytest.mark.parametrize("text, word, expected", [
+    ("The new rules, said the city's mayor, will take effect in May.", "mayor", ","),
+    ("The new rules, said the mayor of Springfield, will take effect.", "mayor", ","),
+    ("The new rules, said the mayor on Monday.", "mayor", None),  # no comma closes it
+    ("The mayor said the rules will take effect.", "mayor", None),
+])
+def test_closing_comma(nlp, text, word, expected):
+    from claimx.pipeline.attribution.words import closing_comma
+
+    doc = nlp(text)
+    tok = next(t for t in doc if t.text == word)
+    k = closing_comma(tok)
+    assert (doc[k].text if k is not None else None) == expected
+    if k is not None:
+        assert k > tok.i

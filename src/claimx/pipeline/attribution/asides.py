@@ -15,7 +15,7 @@ from spacy.tokens import Token
 
 from claimx.pipeline.attribution.context import ASIDE
 from claimx.pipeline.attribution.statement import Attribution, from_cue
-from claimx.pipeline.attribution.words import ADDRESSEE_DEPS, LETTER, char_span, passive, trim
+from claimx.pipeline.attribution.words import ADDRESSEE_DEPS, LETTER, char_span, closing_comma, passive, trim
 from claimx.pipeline.quotemarks import ALL_MARKS, parts_hold_double
 
 if TYPE_CHECKING:
@@ -101,9 +101,9 @@ def inverted_parenthesis(ctx: Reading, cue: Token, subj: Token | None) -> list[S
     doc, text = cue.doc, ctx.text
     if subj is None or subj.i < cue.i or cue.i < 2 or doc[cue.i - 1].text != "," or ctx.in_quote(cue.idx):
         return []
-    comma = subj.right_edge.i if doc[subj.right_edge.i].text == "," else subj.right_edge.i + 1
+    comma = closing_comma(subj)
     sent = cue.sent
-    if comma >= sent.end - 1 or doc[comma].text != "," or comma - cue.i > 25:
+    if comma is None or comma >= sent.end - 1 or comma - cue.i > 25:
         return []
     pieces = []
     for a, b in ((sent.start_char, doc[cue.i - 1].idx), (doc[comma].idx + 1, sent.end_char)):

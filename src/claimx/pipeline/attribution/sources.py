@@ -23,6 +23,7 @@ from claimx.pipeline.attribution.words import (
     FINITE_TAGS,
     after_comma,
     char_span,
+    closing_comma,
     is_title_word,
     nominal,
     wordless,
@@ -228,8 +229,7 @@ def _interrupting_speaker(ctx: Reading, verb: Token) -> Token | None:
     )
     if after is None:
         return None
-    end = after.right_edge.i if doc[after.right_edge.i].text == "," else after.right_edge.i + 1
-    return after if end < len(doc) and doc[end].text == "," else None
+    return after if closing_comma(after) is not None else None
 
 
 def _agent(ctx: Reading, verb: Token) -> Token | None:

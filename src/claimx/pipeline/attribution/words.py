@@ -77,6 +77,15 @@ def after_comma(tok: Token) -> bool:
     return i >= 0 and doc[i].lower_ in (",", "and")
 
 
+def closing_comma(tok: Token) -> int | None:
+    """The index of the comma that closes ``tok``'s phrase, the comma inside
+    it or the one right after it ("The rules, said *the city's mayor*, will
+    ..."), or None when no comma closes it."""
+    doc, last = tok.doc, tok.right_edge.i
+    end = last if doc[last].text == "," else last + 1
+    return end if end < len(doc) and doc[end].text == "," else None
+
+
 def puts_it(tok: Token) -> bool:
     """"as Vulture put it": a way of saying something."""
     return tok.lemma_ == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children) and any(
